@@ -1,0 +1,95 @@
+// The configuration resolved against one host: derived defaults filled in (CPUs, the current
+// user), units converted, and the names Windows derives (the host vNIC) spelled out.
+import type { FirewallRuleParams } from '../plan/action.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { parseCidr } from '../net/ipv4.js';
+import type { Config } from './config.js';
+
+/** Written where Windows keeps a note on a resource (switch and VM Notes, rule Group, share Description). */
+export const MARKER = 'Managed by mobykit';
+export const FIREWALL_GROUP = 'mobykit';
+
+export interface Desired {
+  config: Config;
+  switchName: string;
+  vnicAlias: string;
+  subnet: string;
+  prefixLength: number;
+  hostAddress: string;
+  vmAddress: string;
+  natName: string;
+  firewallRules: FirewallRuleParams[];
+  ports: { tcp: number[]; udp: number[] };
+  vm: {
+    name: string; generation: number; memoryStartupBytes: number; processorCount: number;
+    isoPath: string; vhdxPath: string; vhdxSizeBytes: number; comPipe: string;
+  };
+  /** The cifsmount token is `/<mountPoint>;/<shareName>;username=<userName>,password=<secret>,noperm`. */
+  kvp: { itemName: string; mountPoint: string; shareName: string; userName: string };
+  share: { name: string; path: string; account: string; cachingMode: string };
+  credential: { target: string; userName: string };
+  minimumBuild: number;
+}
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+
+/** `DEV-PC\alice` -> `alice`: the KVP token and the credential carry the bare user name. */
+export function bareUserName(account: string): string {
+  return account.includes('\\') ? account.slice(account.lastIndexOf('\\') + 1) : account;
+}
+
+export function vnicAliasOf(switchName: string): string {
+  return `vEthernet (${switchName})`;
+}
+
+export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
+  const logical = snapshot.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
+  const account = config.share.user ?? snapshot.platform.identity.UserName;
+  const subnet = parseCidr(config.network.subnet)!;
+  const rule = (Name: string, Protocol: 'TCP' | 'UDP'): FirewallRuleParams => ({
+    Name, DisplayName: Name, Protocol, Program: config.firewall.program, Profile: config.firewall.profile,
+    EdgeTraversalPolicy: config.firewall.edgeTraversal, Direction: 'Inbound', Action: 'Allow',
+    Group: FIREWALL_GROUP, Description: `${MARKER}: lets ${Protocol} reach the Docker proxy`,
+  });
+  return {
+    config,
+    switchName: config.switch.name,
+    vnicAlias: vnicAliasOf(config.switch.name),
+    subnet: config.network.subnet,
+    prefixLength: subnet.prefix,
+    hostAddress: config.network.hostAddress,
+    vmAddress: config.network.vmAddress,
+    natName: config.nat.name,
+    firewallRules: [rule(config.firewall.tcpRuleName, 'TCP'), rule(config.firewall.udpRuleName, 'UDP')],
+    ports: { tcp: config.ports.tcp, udp: config.ports.udp },
+    vm: {
+      name: config.vm.name,
+      generation: config.vm.generation,
+      memoryStartupBytes: config.vm.memoryStartupMB * MB,
+      processorCount: config.vm.processorCount ?? Math.max(1, Math.min(2, logical || 1)),
+      isoPath: config.vm.isoPath,
+      vhdxPath: config.vm.vhdxPath,
+      vhdxSizeBytes: config.vm.vhdxSizeGB * GB,
+      comPipe: config.vm.comPipe,
+    },
+    kvp: {
+      itemName: config.kvp.itemName,
+      mountPoint: config.share.path.charAt(0).toLowerCase(),
+      shareName: config.share.name,
+      userName: bareUserName(account),
+    },
+    share: { name: config.share.name, path: config.share.path, account, cachingMode: config.share.cachingMode },
+    credential: { target: config.credential.target, userName: bareUserName(account) },
+    minimumBuild: config.doctor.minimumBuild,
+  };
+}
+
+/** The token without its secret, as a snapshot shows it. */
+export function redactedCifsToken(k: Desired['kvp']): string {
+  return cifsToken(k, '***');
+}
+
+export function cifsToken(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string {
+  return `/${k.mountPoint};/${k.shareName};username=${k.userName},password=${password},noperm`;
+}

@@ -1,0 +1,120 @@
+// An action is plain data: what will change, on which resource, with which parameters.
+// A plan is a list of them, rendered for people or as JSON and applied exactly as shown.
+// Parameter names match the PowerShell module's parameters (ps1/), which take them as data.
+
+export type StepName = 'switch' | 'nat' | 'firewall' | 'vm' | 'kvp' | 'share';
+export type ActionKind = 'create' | 'change' | 'remove';
+
+export interface Change { property: string; from: unknown; to: unknown }
+
+export interface FirewallRuleParams {
+  Name: string;
+  DisplayName: string;
+  Protocol: 'TCP' | 'UDP';
+  Program: string;
+  Profile: string;
+  EdgeTraversalPolicy: string;
+  Direction: 'Inbound';
+  Action: 'Allow';
+  Group: string;
+  Description: string;
+}
+
+/** The parameters of every operation, by operation name. */
+export interface OpParams {
+  'switch.create': { Name: string; Notes: string };
+  'switch.remove': { Name: string; Id: string };
+  'vnic.set-address': { InterfaceAlias: string; IPAddress: string; PrefixLength: number };
+  'vnic.remove-address': { InterfaceAlias: string; IPAddress: string };
+  'nat.create': { Name: string; InternalIPInterfaceAddressPrefix: string };
+  'nat.remove': { Name: string };
+  'firewall.create': FirewallRuleParams;
+  'firewall.update': FirewallRuleParams;
+  'firewall.remove': { Name: string };
+  'vm.create': {
+    Name: string; Generation: number; MemoryStartupBytes: number; ProcessorCount: number;
+    VhdPath: string; VhdSizeBytes: number; IsoPath: string; SwitchName: string; ComPipe: string; Notes: string;
+  };
+  'vm.configure': {
+    Name: string; MemoryStartupBytes?: number; ProcessorCount?: number; IsoPath?: string;
+    ComPipe?: string; SwitchName?: string; EnableKvp?: boolean;
+  };
+  'vm.start': { Name: string };
+  'vm.stop': { Name: string; TimeoutSeconds: number };
+  'vm.remove': { Name: string; VhdPath: string };
+  'kvp.add': { VMName: string; ItemName: string; MountPoint: string; ShareName: string; UserName: string };
+  'kvp.modify': { VMName: string; ItemName: string; MountPoint: string; ShareName: string; UserName: string };
+  'kvp.remove': { VMName: string; ItemName: string };
+  'share.create': { Name: string; Path: string; CachingMode: string; FullAccess: string; Description: string };
+  'share.update': { Name: string; CachingMode: string };
+  'share.grant': { Name: string; AccountName: string };
+  'share.revoke': { Name: string; AccountName: string };
+  'share.remove': { Name: string };
+  'credential.write': { TargetName: string; UserName: string; Comment: string };
+  'credential.remove': { TargetName: string };
+}
+
+export type Op = keyof OpParams;
+
+/** Operations that need the share password at apply time; it is never part of the action. */
+export const OPS_NEEDING_PASSWORD: readonly Op[] = ['kvp.add', 'kvp.modify', 'credential.write'];
+
+export interface Action<O extends Op = Op> {
+  /** Stable id: the operation, and `:target` where a step manages several resources. */
+  id: string;
+  op: O;
+  step: StepName;
+  kind: ActionKind;
+  /** The resource acted on, as a person would name it. */
+  target: string;
+  /** Ownership key of the resource (e.g. `nat:DockerNAT`): create records it, remove forgets it. */
+  resource: string;
+  description: string;
+  params: OpParams[O];
+  /** For `change` actions: the properties that differ, old -> new. */
+  changes?: Change[];
+}
+
+export function needsPassword(action: Action): boolean {
+  return OPS_NEEDING_PASSWORD.includes(action.op);
+}
+
+export function makeAction<O extends Op>(a: {
+  step: StepName; op: O; kind: ActionKind; target: string; resource: string; description: string;
+  params: OpParams[O]; multi?: boolean; changes?: Change[];
+}): Action<O> {
+  const id = a.multi ? `${a.op}:${a.target}` : a.op;
+  const { step, op, kind, target, resource, description, params } = a;
+  return { id, op, step, kind, target, resource, description, params, ...(a.changes ? { changes: a.changes } : {}) };
+}
+
+/** The PowerShell module function (ps1/) that performs each operation. */
+export const PS_FUNCTION: Record<Op, string> = {
+  'switch.create': 'New-MobyKitSwitch',
+  'switch.remove': 'Remove-MobyKitSwitch',
+  'vnic.set-address': 'Set-MobyKitHostAddress',
+  'vnic.remove-address': 'Remove-MobyKitHostAddress',
+  'nat.create': 'New-MobyKitNat',
+  'nat.remove': 'Remove-MobyKitNat',
+  'firewall.create': 'New-MobyKitFirewallRule',
+  'firewall.update': 'Set-MobyKitFirewallRule',
+  'firewall.remove': 'Remove-MobyKitFirewallRule',
+  'vm.create': 'New-MobyKitVM',
+  'vm.configure': 'Set-MobyKitVM',
+  'vm.start': 'Start-MobyKitVM',
+  'vm.stop': 'Stop-MobyKitVM',
+  'vm.remove': 'Remove-MobyKitVM',
+  'kvp.add': 'Add-MobyKitKvpItem',
+  'kvp.modify': 'Set-MobyKitKvpItem',
+  'kvp.remove': 'Remove-MobyKitKvpItem',
+  'share.create': 'New-MobyKitShare',
+  'share.update': 'Set-MobyKitShare',
+  'share.grant': 'Grant-MobyKitShareAccess',
+  'share.revoke': 'Revoke-MobyKitShareAccess',
+  'share.remove': 'Remove-MobyKitShare',
+  'credential.write': 'Set-MobyKitCredential',
+  'credential.remove': 'Remove-MobyKitCredential',
+};
+
+/** The read-only function that returns the whole host snapshot in one call. */
+export const PS_GATHER_FUNCTION = 'Get-MobyKitHostSnapshot';
