@@ -1,0 +1,46 @@
+// install, uninstall and plan: show the plan, ask once, apply, verify.
+import { run, type RunResult } from '../../engine/run.js';
+import type { Command } from '../../engine/plan.js';
+import { UsageError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { progress } from '../progress.js';
+import { confirm, interactive, sharePassword } from '../prompt.js';
+import { renderOutcome, renderPlan, resultJson } from '../render.js';
+import { openSession } from '../session.js';
+
+export async function change(command: Command, argv: Record<string, unknown>): Promise<number> {
+  const json = !!argv.json;
+  const dryRun = !!argv['dry-run'];
+  const session = await openSession(argv);
+  let computer = '';
+  try {
+    const result = await run(command, session.host, session.loaded.config, {
+      dryRun,
+      adopt: !!argv.adopt,
+      events: await progress({ json }),
+      async confirm(plan) {
+        if (!json) process.stdout.write(`${renderPlan(plan, computer)}\n`);
+        if (argv.yes) return true;
+        if (!interactive()) throw new UsageError(`Not on a terminal, so there is no one to ask: re-run with --yes to ${command}.`);
+        return confirm(`Apply these ${plan.actions.length} changes?`);
+      },
+      async secrets() {
+        return { sharePassword: await sharePassword({ stdin: !!argv['password-stdin'], user: session.loaded.config.share.user ?? 'the current user' }) };
+      },
+      gathered(seen) { computer = seen.computerName; },
+    });
+    report(result, json, computer);
+    return ['done', 'nothing-to-do', 'planned'].includes(result.outcome) ? EXIT.ok : EXIT.failed;
+  } finally {
+    await session.finish();
+  }
+}
+
+function report(result: RunResult, json: boolean, computer: string): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`);
+    return;
+  }
+  if (result.outcome === 'planned') process.stdout.write(renderPlan(result.plan, computer));
+  process.stdout.write(renderOutcome(result));
+}

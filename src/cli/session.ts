@@ -1,0 +1,40 @@
+// What every command starts from: the configuration and the host it acts on.
+import { writeFileSync } from 'node:fs';
+import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import type { Host } from '../host/host.js';
+
+export interface Session { loaded: LoadedConfig; host: Host; finish(): Promise<void> }
+
+export function loadConfigFromArgv(argv: Record<string, unknown>): LoadedConfig {
+  return loadConfig({ flags: argv, env: process.env, configFile: argv.config as string | undefined });
+}
+
+export async function openSession(argv: Record<string, unknown>): Promise<Session> {
+  const loaded = loadConfigFromArgv(argv);
+  const simulate = argv.simulate as string | undefined;
+  const simulateOut = argv['simulate-out'] as string | undefined;
+  const fail = (argv['simulate-fail'] as string[] | undefined) ?? [];
+  if (!simulate && (simulateOut || fail.length)) {
+    throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`);
+  }
+  if (simulate) {
+    const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
+      import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
+    const host = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
+    return {
+      loaded, host,
+      async finish() {
+        if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(host.current(), null, 2)}\n`);
+        await host.dispose();
+      },
+    };
+  }
+  if (process.platform !== 'win32') {
+    throw new UsageError('The real host needs Windows 10/11 Pro, Enterprise or Server with Hyper-V, and this is '
+      + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
+  }
+  const { PowerShellHost } = await import('../host/powershell/host.js');
+  const host = await PowerShellHost.open({ config: loaded.config });
+  return { loaded, host, finish: () => host.dispose() };
+}

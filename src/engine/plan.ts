@@ -1,0 +1,79 @@
+// gather -> PLAN. Each step plans against the host as the steps before it will have left it:
+// the simulated model predicts every action's effect, so a plan that would fail on the real
+// cmdlets (an overlapping NAT, an address held elsewhere) stops here, before anything changes.
+import type { Desired } from '../config/desired.js';
+import { runChecks } from '../doctor/catalog.js';
+import type { Finding } from '../doctor/finding.js';
+import type { JournalEntry } from '../host/host.js';
+import { HostActionError } from '../host/host.js';
+import { SimulatedHost } from '../host/simulated/host.js';
+import type { Action } from '../plan/action.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { STEPS } from '../steps/index.js';
+import type { Step, StepContext } from '../steps/step.js';
+import { Journal } from './journal.js';
+
+export type Command = 'install' | 'uninstall';
+
+export interface Plan {
+  command: Command;
+  actions: Action[];
+  /** Reasons the plan must not be applied; empty when it may. */
+  blockers: Finding[];
+  /** The host as the plan is predicted to leave it. */
+  predicted: Snapshot;
+}
+
+export interface PlanOptions { adopt?: boolean }
+
+/** Checks whose failure means install cannot work at all on this machine. */
+const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
+
+// A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
+const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
+
+export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions = {}): Promise<Plan> {
+  const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => PREFLIGHT.includes(c.id) }).filter((f) => f.severity === 'error');
+  return plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight);
+}
+
+export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalEntry[]): Promise<Plan> {
+  return plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, {}, []);
+}
+
+async function plan(
+  command: Command, steps: readonly Step[], stepPlan: (s: Step, ctx: StepContext) => { actions: Action[]; blockers: Finding[] },
+  seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions, preflight: Finding[],
+): Promise<Plan> {
+  const model = new SimulatedHost(seen);
+  const owned = new Journal(journal);
+  const actions: Action[] = [];
+  const blockers = [...preflight];
+  for (const step of steps) {
+    const ctx: StepContext = { desired, seen: model.current(), journaled: (r) => owned.has(r), adopt: !!opts.adopt };
+    const result = stepPlan(step, ctx);
+    blockers.push(...result.blockers);
+    for (const action of result.actions) {
+      try {
+        await model.apply(action, PREDICTION_SECRETS);
+      } catch (e) {
+        if (!(e instanceof HostActionError)) throw e;
+        // Once something already blocks the plan, later failures are mostly its consequences.
+        if (!blockers.length) blockers.push({
+          id: 'plan.predicted-failure', severity: 'error', title: `${action.description} would fail`,
+          evidence: e.message, why: 'Windows would refuse this change, so mobykit stops before making any.',
+          fix: 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
+        });
+        return { command, actions: [...actions, action], blockers, predicted: model.current() };
+      }
+      owned.record(action);
+      actions.push(action);
+    }
+  }
+  return { command, actions, blockers, predicted: model.current() };
+}
+
+export function summarize(actions: Action[]): { create: number; change: number; remove: number } {
+  const count = (k: string) => actions.filter((a) => a.kind === k).length;
+  return { create: count('create'), change: count('change'), remove: count('remove') };
+}

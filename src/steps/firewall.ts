@@ -1,0 +1,59 @@
+// Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
+import { FIREWALL_GROUP } from '../config/desired.js';
+import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
+import type { FirewallRule } from '../snapshot/types.js';
+import { eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+
+const resourceOf = (name: string) => `firewall:${name}`;
+const isMine = (ctx: StepContext, r: FirewallRule) => eqi(r.Group, FIREWALL_GROUP) || ctx.journaled(resourceOf(r.Name));
+
+function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
+  const changes: Change[] = [];
+  const compare = (property: string, from: unknown, to: unknown, same: boolean) => { if (!same) changes.push({ property, from, to }); };
+  compare('Enabled', have.Enabled, true, have.Enabled === true);
+  compare('Program', have.Program, want.Program, eqi(have.Program, want.Program));
+  compare('Protocol', have.Protocol, want.Protocol, eqi(have.Protocol, want.Protocol));
+  compare('Profile', have.Profile, want.Profile, eqi(have.Profile, want.Profile));
+  compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, eqi(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
+  compare('Direction', have.Direction, want.Direction, eqi(have.Direction, want.Direction));
+  compare('Action', have.Action, want.Action, eqi(have.Action, want.Action));
+  return changes;
+}
+
+export const firewallStep: Step = {
+  name: 'firewall',
+  title: 'Firewall rules for the proxy',
+  verifyChecks: ['firewall.missing', 'firewall.disabled', 'firewall.program'],
+
+  install(ctx) {
+    const actions = [];
+    const blockers = [];
+    for (const want of ctx.desired.firewallRules) {
+      const [have] = named(ctx.seen.firewallRules, want.Name);
+      if (!have) {
+        actions.push(makeAction({ step: 'firewall', op: 'firewall.create', kind: 'create', target: want.Name, resource: resourceOf(want.Name), multi: true,
+          description: `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`, params: want }));
+        continue;
+      }
+      const changes = differences(want, have);
+      if (!changes.length) continue;
+      if (isMine(ctx, have) || ctx.adopt) {
+        actions.push(makeAction({ step: 'firewall', op: 'firewall.update', kind: 'change', target: want.Name, resource: resourceOf(want.Name), multi: true,
+          description: `Update rule ${want.Name}`, params: want, changes }));
+      } else {
+        blockers.push(ownershipBlocker('firewall', `Firewall rule ${have.Name}`,
+          changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
+          `Set-NetFirewallRule -Name ${psQuote(have.Name)} -Program ${psQuote(want.Program)} -Enabled True`));
+      }
+    }
+    return { actions: blockers.length ? [] : actions, blockers };
+  },
+
+  uninstall(ctx) {
+    return ctx.desired.firewallRules
+      .flatMap((want) => named(ctx.seen.firewallRules, want.Name))
+      .filter((r) => isMine(ctx, r))
+      .map((r) => makeAction({ step: 'firewall', op: 'firewall.remove', kind: 'remove', target: r.Name, resource: resourceOf(r.Name), multi: true,
+        description: `Remove firewall rule ${r.Name}`, params: { Name: r.Name } }));
+  },
+};

@@ -1,0 +1,60 @@
+// A step module manages one kind of resource, DSC-style: from what it wants (Desired) and what
+// it sees (a snapshot) it plans the actions that converge the host, the actions that remove what
+// mobykit made, and names the doctor checks that verify it.
+import type { Desired } from '../config/desired.js';
+import type { Finding } from '../doctor/finding.js';
+import type { Action, StepName } from '../plan/action.js';
+import type { Snapshot } from '../snapshot/types.js';
+
+export interface StepContext {
+  desired: Desired;
+  seen: Snapshot;
+  /** True when the journal says mobykit made this resource. Steps also honour on-resource markers. */
+  journaled(resource: string): boolean;
+  /** --adopt: take over same-named resources mobykit did not make. */
+  adopt: boolean;
+}
+
+export interface StepPlan {
+  actions: Action[];
+  /** Why this step cannot go ahead without harming something that is not mobykit's. */
+  blockers: Finding[];
+}
+
+export interface Step {
+  name: StepName;
+  title: string;
+  install(ctx: StepContext): StepPlan;
+  uninstall(ctx: StepContext): Action[];
+  /** The doctor checks that verify this step after install. */
+  verifyChecks: string[];
+}
+
+export const eqi = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+export function named<T extends { Name: string }>(list: T[], name: string): T[] {
+  return list.filter((x) => eqi(x.Name, name));
+}
+
+/** Single-quotes a value for PowerShell shown to people (fixes, exported scripts): ' is doubled. */
+export function psQuote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A same-named resource mobykit did not make and would have to change: install stops here. */
+export function ownershipBlocker(step: StepName, what: string, evidence: string, manualFix: string): Finding {
+  return {
+    id: `ownership.${step}`,
+    severity: 'error',
+    title: `${what} exists and was not made by mobykit`,
+    evidence,
+    why: 'mobykit never changes or removes what it did not make without being told to.',
+    fix: `Either take it over with \`mobykit install --adopt\`, choose another name in the configuration, or fix it yourself: ${manualFix}`,
+    fixedByInstall: false,
+  };
+}
+
+export function blocker(id: string, title: string, evidence: string, why: string, fix: string): Finding {
+  return { id, severity: 'error', title, evidence, why, fix, fixedByInstall: false };
+}

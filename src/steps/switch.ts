@@ -1,0 +1,100 @@
+// The Internal switch and its host vNIC's address (the article's DockerNAT at 10.0.75.1/24).
+import { MARKER } from '../config/desired.js';
+import { parseIPv4 } from '../net/ipv4.js';
+import { makeAction, type Action } from '../plan/action.js';
+import type { VMSwitch } from '../snapshot/types.js';
+import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+
+const resourceOf = (name: string) => `switch:${name}`;
+const addressResource = (name: string) => `switch:${name}/address`;
+
+function isMine(ctx: StepContext, sw: VMSwitch): boolean {
+  return (sw.Notes ?? '').includes(MARKER) || ctx.journaled(resourceOf(sw.Name));
+}
+
+function createSwitch(ctx: StepContext): Action[] {
+  const d = ctx.desired;
+  return [
+    makeAction({ step: 'switch', op: 'switch.create', kind: 'create', target: d.switchName, resource: resourceOf(d.switchName),
+      description: `Create Internal switch ${d.switchName} (host vNIC "${d.vnicAlias}")`, params: { Name: d.switchName, Notes: MARKER } }),
+    setAddress(ctx, null),
+  ];
+}
+
+function setAddress(ctx: StepContext, current: string | null): Action {
+  const d = ctx.desired;
+  const to = `${d.hostAddress}/${d.prefixLength}`;
+  return makeAction({ step: 'switch', op: 'vnic.set-address', kind: current ? 'change' : 'create', target: d.vnicAlias,
+    resource: addressResource(d.switchName),
+    description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off)`,
+    params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
+    ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}) });
+}
+
+export const switchStep: Step = {
+  name: 'switch',
+  title: 'Hyper-V switch and host vNIC',
+  verifyChecks: ['switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.address', 'vnic.dhcp'],
+
+  install(ctx) {
+    const d = ctx.desired;
+    const s = ctx.seen;
+    const blockers = [];
+    const hostIp = parseIPv4(d.hostAddress);
+    const holder = s.netIPAddresses.find((a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === hostIp && !eqi(a.InterfaceAlias, d.vnicAlias));
+    if (holder) {
+      blockers.push(blocker('vnic.address-conflict', `${d.hostAddress} is held by another adapter`,
+        `${d.hostAddress}/${holder.PrefixLength} is on "${holder.InterfaceAlias}"`,
+        'Windows allows an address on one adapter only, so the switch\'s vNIC cannot take it.',
+        `Remove-NetIPAddress -InterfaceAlias ${psQuote(holder.InterfaceAlias)} -IPAddress ${psQuote(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
+    }
+
+    const switches = named(s.vmSwitches, d.switchName);
+    if (switches.length === 0) return { actions: blockers.length ? [] : createSwitch(ctx), blockers };
+
+    const actions: Action[] = [];
+    const internal = switches.filter((sw) => sw.SwitchType === 'Internal');
+    const keep = internal.find((sw) => isMine(ctx, sw)) ?? internal[0];
+    for (const sw of switches) {
+      if (sw === keep) continue;
+      if (isMine(ctx, sw) || ctx.adopt) {
+        actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
+          description: `Remove ${sw.SwitchType} switch ${sw.Name} (${sw.Id})${keep ? ': a duplicate' : ': it is not Internal'}`,
+          params: { Name: sw.Name, Id: sw.Id }, multi: true }));
+      } else {
+        blockers.push(ownershipBlocker('switch', `${sw.SwitchType} switch ${sw.Name}`,
+          `switch ${sw.Name} (${sw.Id}) is ${sw.SwitchType}${keep ? `, and another switch has the same name` : ''}`,
+          `Rename-VMSwitch -Name ${psQuote(sw.Name)} -NewName 'something-else'`));
+      }
+    }
+    if (!keep) return { actions: blockers.length ? [] : [...actions, ...createSwitch(ctx)], blockers };
+
+    const mine = isMine(ctx, keep) || ctx.adopt;
+    const addresses = s.netIPAddresses.filter((a) => eqi(a.InterfaceAlias, d.vnicAlias) && a.AddressFamily === 'IPv4');
+    const iface = s.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, d.vnicAlias));
+    const hasAddress = addresses.some((a) => parseIPv4(a.IPAddress) === hostIp && a.PrefixLength === d.prefixLength);
+    const dhcpOff = !iface || iface.Dhcp === 'Disabled';
+    if (!hasAddress || !dhcpOff) {
+      const current = addresses.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') || (dhcpOff ? null : 'DHCP');
+      if (mine && !holder) actions.push(setAddress(ctx, current));
+      else if (!mine) blockers.push(ownershipBlocker('switch', `Switch ${keep.Name}`, `"${d.vnicAlias}" has ${current ?? 'no IPv4 address'}, expected ${d.hostAddress}/${d.prefixLength}`,
+        `New-NetIPAddress -InterfaceAlias ${psQuote(d.vnicAlias)} -IPAddress ${psQuote(d.hostAddress)} -PrefixLength ${d.prefixLength}`));
+    }
+    return { actions: blockers.length ? [] : actions, blockers };
+  },
+
+  uninstall(ctx) {
+    const d = ctx.desired;
+    const switches = named(ctx.seen.vmSwitches, d.switchName);
+    const mine = switches.filter((sw) => isMine(ctx, sw));
+    if (mine.length) {
+      return mine.map((sw) => makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
+        description: `Remove switch ${sw.Name} and its vNIC "${d.vnicAlias}"`, params: { Name: sw.Name, Id: sw.Id }, multi: mine.length > 1 }));
+    }
+    const hostIp = parseIPv4(d.hostAddress);
+    const ours = ctx.journaled(addressResource(d.switchName)) &&
+      ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, d.vnicAlias) && parseIPv4(a.IPAddress) === hostIp);
+    return ours ? [makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: d.vnicAlias, resource: addressResource(d.switchName),
+      description: `Remove ${d.hostAddress} from "${d.vnicAlias}"`, params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress } })] : [];
+  },
+};

@@ -1,0 +1,118 @@
+// The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
+import { MARKER } from '../config/desired.js';
+import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
+import type { VM } from '../snapshot/types.js';
+import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+
+/** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
+export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
+const STOP_TIMEOUT_SECONDS = 60;
+
+export const vmResource = (name: string) => `vm:${name}`;
+export const isMineVM = (ctx: StepContext, vm: VM) => (vm.Notes ?? '').includes(MARKER) || ctx.journaled(vmResource(vm.Name));
+export const kvpServiceEnabled = (vm: VM) =>
+  vm.IntegrationServices.some((s) => s.Id.toUpperCase().endsWith(KVP_SERVICE_ID) && s.Enabled);
+
+function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.configure']; changes: Change[]; needsOff: boolean } {
+  const w = ctx.desired.vm;
+  const params: OpParams['vm.configure'] = { Name: vm.Name };
+  const changes: Change[] = [];
+  let needsOff = false;
+  if (vm.MemoryStartup !== w.memoryStartupBytes) {
+    params.MemoryStartupBytes = w.memoryStartupBytes;
+    changes.push({ property: 'MemoryStartup', from: vm.MemoryStartup, to: w.memoryStartupBytes });
+    needsOff = true;
+  }
+  if (vm.ProcessorCount !== w.processorCount) {
+    params.ProcessorCount = w.processorCount;
+    changes.push({ property: 'ProcessorCount', from: vm.ProcessorCount, to: w.processorCount });
+    needsOff = true;
+  }
+  if (!vm.DvdDrives.some((d) => eqi(d.Path, w.isoPath))) {
+    params.IsoPath = w.isoPath;
+    changes.push({ property: 'DvdDrives', from: vm.DvdDrives.map((d) => d.Path), to: [w.isoPath] });
+  }
+  const com1 = vm.ComPorts.find((c) => /1$/.test(c.Name));
+  if (!eqi(com1?.Path, w.comPipe)) {
+    params.ComPipe = w.comPipe;
+    changes.push({ property: 'COM1', from: com1?.Path ?? null, to: w.comPipe });
+  }
+  if (!vm.NetworkAdapters.some((a) => eqi(a.SwitchName, ctx.desired.switchName))) {
+    params.SwitchName = ctx.desired.switchName;
+    changes.push({ property: 'SwitchName', from: vm.NetworkAdapters.map((a) => a.SwitchName), to: ctx.desired.switchName });
+  }
+  if (!kvpServiceEnabled(vm)) {
+    params.EnableKvp = true;
+    changes.push({ property: 'Key-Value Pair Exchange', from: 'Disabled', to: 'Enabled' });
+  }
+  return { params, changes, needsOff };
+}
+
+const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
+  description: `Start VM ${name}`, params: { Name: name } });
+const stop = (name: string, why: string) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change', target: name, resource: vmResource(name),
+  description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: STOP_TIMEOUT_SECONDS } });
+
+export const vmStep: Step = {
+  name: 'vm',
+  title: 'Linux VM',
+  verifyChecks: ['vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.boot-iso', 'vm.com-port', 'vm.kvp-service', 'vm.network'],
+
+  install(ctx) {
+    const w = ctx.desired.vm;
+    const vms = named(ctx.seen.vms, w.name);
+    if (vms.length > 1) {
+      return { actions: [], blockers: [blocker('vm.duplicate', `${vms.length} VMs are named ${w.name}`,
+        vms.map((v) => `${v.Name} (${v.Id}, ${v.State})`).join('; '),
+        'Hyper-V allows several VMs with one name; mobykit cannot tell which one to manage.',
+        `Get-VM -Name ${psQuote(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
+    }
+    const [vm] = vms;
+    if (!vm) {
+      const disk = ctx.seen.files.vhdx;
+      if (disk.Exists && eqi(disk.Path, w.vhdxPath)) {
+        return { actions: [], blockers: [blocker('ownership.vm', `A disk already exists at ${w.vhdxPath}`,
+          `${w.vhdxPath} exists and no VM named ${w.name} uses it`,
+          'mobykit never overwrites a disk: it may hold someone\'s data.',
+          `Move it away (Move-Item -LiteralPath ${psQuote(w.vhdxPath)} -Destination <elsewhere>) or choose another path with --vhdx`)] };
+      }
+      return { blockers: [], actions: [
+        makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
+          description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, ${w.vhdxSizeBytes / 2 ** 30} GB disk, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
+          params: { Name: w.name, Generation: w.generation, MemoryStartupBytes: w.memoryStartupBytes, ProcessorCount: w.processorCount,
+            VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe, Notes: MARKER } }),
+        start(w.name),
+      ] };
+    }
+    const mine = isMineVM(ctx, vm) || ctx.adopt;
+    if (vm.Generation !== w.generation) {
+      return { actions: [], blockers: [blocker('vm.config', `VM ${vm.Name} is generation ${vm.Generation}, expected ${w.generation}`,
+        `Generation ${vm.Generation}`, 'A VM\'s generation is fixed when it is created.',
+        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psQuote(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
+    }
+    const { params, changes, needsOff } = configureChanges(ctx, vm);
+    const running = vm.State === 'Running';
+    if (!mine && (changes.length || !running)) {
+      return { actions: [], blockers: [ownershipBlocker('vm', `VM ${vm.Name}`,
+        [...changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`), ...(running ? [] : [`it is ${vm.State}`])].join('; '),
+        `Start-VM -Name ${psQuote(vm.Name)}`)] };
+    }
+    const actions: Action[] = [];
+    if (changes.length) {
+      if (needsOff && running) actions.push(stop(vm.Name, ' to change memory or processors'));
+      actions.push(makeAction({ step: 'vm', op: 'vm.configure', kind: 'change', target: vm.Name, resource: vmResource(vm.Name),
+        description: `Reconfigure VM ${vm.Name}`, params, changes }));
+    }
+    if (!running || (needsOff && changes.length)) actions.push(start(vm.Name));
+    return { actions, blockers: [] };
+  },
+
+  uninstall(ctx) {
+    return named(ctx.seen.vms, ctx.desired.vm.name).filter((vm) => isMineVM(ctx, vm)).flatMap((vm) => [
+      ...(vm.State === 'Off' ? [] : [stop(vm.Name, '')]),
+      makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
+        description: `Remove VM ${vm.Name} and its disk ${vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath}`,
+        params: { Name: vm.Name, VhdPath: vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath } }),
+    ]);
+  },
+};

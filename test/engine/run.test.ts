@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { run } from '../../src/engine/run.js';
+import { SimulatedHost } from '../../src/host/simulated/host.js';
+import { CANARY_PASSWORD, config, example } from '../helpers.js';
+
+const secrets = async () => ({ sharePassword: CANARY_PASSWORD });
+
+describe('engine on the simulated host', () => {
+  it('install converges a fresh host and verification passes', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    const r = await run('install', host, config(), { secrets });
+    assert.equal(r.outcome, 'done', JSON.stringify(r.findings, null, 2));
+    assert.deepEqual(r.applied.map((a) => a.id), r.plan.actions.map((a) => a.id));
+    assert.ok(r.applied.some((a) => a.id === 'vm.create'));
+    const vm = host.current().vms.find((v) => v.Name === 'MobyLinuxVM')!;
+    assert.equal(vm.State, 'Running');
+    assert.ok(vm.NetworkAdapters[0].IPAddresses.includes('10.0.75.2'));
+    assert.deepEqual(vm.KvpHostExchangeItems.map((i) => i.Data), ['/c;/C;username=alice,password=***,noperm']);
+  });
+
+  it('a second install plans nothing', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    await run('install', host, config(), { secrets });
+    const again = await run('install', host, config(), { secrets });
+    assert.equal(again.outcome, 'nothing-to-do');
+    assert.deepEqual(again.plan.actions, []);
+  });
+
+  it('install then uninstall gives back the starting host exactly', async () => {
+    const start = example('fresh-win10-pro');
+    const host = new SimulatedHost(start);
+    await run('install', host, config(), { secrets });
+    const r = await run('uninstall', host, config());
+    assert.equal(r.outcome, 'done');
+    assert.deepEqual(host.current(), start);
+  });
+
+  it('a dry run plans but changes nothing', async () => {
+    const start = example('fresh-win10-pro');
+    const host = new SimulatedHost(start);
+    const r = await run('install', host, config(), { dryRun: true, secrets });
+    assert.equal(r.outcome, 'planned');
+    assert.ok(r.plan.actions.length >= 8);
+    assert.deepEqual(host.current(), start);
+  });
+
+  it('the password is asked only when the plan stores it, and never shows in the host snapshot', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    let asked = 0;
+    await run('install', host, config(), { secrets: async () => { asked++; return { sharePassword: CANARY_PASSWORD }; } });
+    assert.equal(asked, 1);
+    assert.ok(!JSON.stringify(host.current()).includes(CANARY_PASSWORD));
+    await run('install', host, config(), { secrets: async () => { asked++; return {}; } });
+    assert.equal(asked, 1);
+  });
+
+  it('declining the confirmation changes nothing', async () => {
+    const start = example('fresh-win10-pro');
+    const host = new SimulatedHost(start);
+    const r = await run('install', host, config(), { confirm: async () => false, secrets });
+    assert.equal(r.outcome, 'cancelled');
+    assert.deepEqual(host.current(), start);
+  });
+
+  it('custom names, subnet and paths flow through to the host', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    const c = config({ 'switch-name': 'MobyNet', subnet: '172.30.8.0/24', 'host-address': '172.30.8.1', 'vm-address': '172.30.8.2', 'nat-name': 'MobyNat', 'vm-name': 'moby-dev' });
+    const r = await run('install', host, c, { secrets });
+    assert.equal(r.outcome, 'done', JSON.stringify(r.findings, null, 2));
+    const s = host.current();
+    assert.ok(s.vmSwitches.some((x) => x.Name === 'MobyNet'));
+    assert.ok(s.netIPAddresses.some((a) => a.InterfaceAlias === 'vEthernet (MobyNet)' && a.IPAddress === '172.30.8.1'));
+    assert.deepEqual(s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]), [['MobyNat', '172.30.8.0/24']]);
+    assert.ok(s.vms.some((v) => v.Name === 'moby-dev'));
+  });
+});
