@@ -3,8 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
+import { stateDir } from '../state/paths.js';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 
-export interface Session { loaded: LoadedConfig; host: Host; finish(): Promise<void> }
+export interface Session {
+  loaded: LoadedConfig;
+  host: Host;
+  /** The lock file that keeps two runs from changing this host at once. */
+  lockPath: string;
+  finish(): Promise<void>;
+}
 
 export function loadConfigFromArgv(argv: Record<string, unknown>): LoadedConfig {
   return loadConfig({ flags: argv, env: process.env, configFile: argv.config as string | undefined });
@@ -22,8 +31,9 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
     const host = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
+    const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
-      loaded, host,
+      loaded, host, lockPath: join(stateDir(), `simulated-${key}.lock`),
       async finish() {
         if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(host.current(), null, 2)}\n`);
         await host.dispose();
@@ -36,5 +46,5 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
   const host = await PowerShellHost.open({ config: loaded.config });
-  return { loaded, host, finish: () => host.dispose() };
+  return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
 }

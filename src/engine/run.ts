@@ -9,9 +9,11 @@ import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
 import { applyActions, type ApplyEvents } from './apply.js';
 import { Journal } from './journal.js';
+import { undoOf } from './rollback.js';
+import type { JournalEntry } from '../host/host.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
 
-export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified';
+export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
 
 export interface RunOptions {
   dryRun?: boolean;
@@ -21,6 +23,10 @@ export interface RunOptions {
   /** Asked only when the plan needs the share password. */
   secrets?(): Promise<Secrets>;
   events?: ApplyEvents;
+  /** Undo this run's actions when one fails (install only); default true. */
+  rollback?: boolean;
+  /** Polled between actions: true stops after the current one (Ctrl-C). */
+  shouldStop?(): boolean;
   /** Called with the first snapshot, before planning. */
   gathered?(seen: Snapshot): void;
 }
@@ -31,6 +37,8 @@ export interface RunResult {
   plan: Plan;
   applied: Action[];
   failed?: { action: Action; error: Error };
+  /** After a failure: the undo actions applied, and what could not be undone. */
+  rollback?: { undone: Action[]; notUndone: string[] };
   findings: Finding[];
   /** The host at the end of the run (gathered after changes, or as first seen). */
   snapshot: Snapshot;
@@ -60,11 +68,46 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
   const secrets = plan.actions.some(needsPassword) && opts.secrets ? await opts.secrets() : {};
-  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events);
-  if (applied.failed) return result('failed', { applied: applied.applied, failed: applied.failed });
+  const started = journal.list();
+  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.shouldStop);
+  if (applied.failed) {
+    const rollback = command === 'install' && opts.rollback !== false && applied.applied.length
+      ? await rollBack(host, applied.applied, seen, secrets, journal, started, opts.events) : undefined;
+    return result('failed', { applied: applied.applied, failed: applied.failed, ...(rollback ? { rollback } : {}) });
+  }
+  if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
 
   const after = await host.gather();
   const findings = command === 'install' ? verify(after, desired) : [];
   const converged = !findings.some((f) => f.severity === 'error');
   return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings, snapshot: after });
+}
+
+/** Undoes `done` in reverse order. When all of it is undone, the journal is as the run found it. */
+async function rollBack(host: Host, done: Action[], before: Snapshot, secrets: Secrets, journal: Journal,
+  started: JournalEntry[], events: ApplyEvents = {}): Promise<{ undone: Action[]; notUndone: string[] }> {
+  const now = await host.gather();
+  const undone: Action[] = [];
+  const notUndone: string[] = [];
+  for (const action of [...done].reverse()) {
+    const undo = undoOf(action, before, now);
+    if ('impossible' in undo) {
+      notUndone.push(undo.impossible);
+      continue;
+    }
+    events.start?.(undo.action, undone.length, done.length);
+    const began = Date.now();
+    try {
+      await host.apply(undo.action, secrets);
+      journal.record(undo.action);
+      undone.push(undo.action);
+      if (undo.caveat) notUndone.push(undo.caveat);
+      events.done?.(undo.action, Date.now() - began);
+    } catch (e) {
+      notUndone.push(`${undo.action.description}: ${(e as Error).message}`);
+      events.failed?.(undo.action, e as Error, Date.now() - began);
+    }
+  }
+  await host.saveJournal(notUndone.length ? journal.list() : started);
+  return { undone, notUndone };
 }

@@ -34,7 +34,7 @@ function setAddress(ctx: StepContext, current: string | null): Action {
 export const switchStep: Step = {
   name: 'switch',
   title: 'Hyper-V switch and host vNIC',
-  verifyChecks: ['switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.address', 'vnic.dhcp'],
+  verifyChecks: ['switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.address', 'vnic.dhcp', 'vnic.network-category'],
 
   install(ctx) {
     const d = ctx.desired;
@@ -74,7 +74,8 @@ export const switchStep: Step = {
     const iface = s.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, d.vnicAlias));
     const hasAddress = addresses.some((a) => parseIPv4(a.IPAddress) === hostIp && a.PrefixLength === d.prefixLength);
     const dhcpOff = !iface || iface.Dhcp === 'Disabled';
-    if (!hasAddress || !dhcpOff) {
+    const publicNet = s.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, d.vnicAlias) && c.NetworkCategory === 'Public');
+    if (!hasAddress || !dhcpOff || publicNet) {
       const current = addresses.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') || (dhcpOff ? null : 'DHCP');
       if (mine && !holder) actions.push(setAddress(ctx, current));
       else if (!mine) blockers.push(ownershipBlocker('switch', `Switch ${keep.Name}`, `"${d.vnicAlias}" has ${current ?? 'no IPv4 address'}, expected ${d.hostAddress}/${d.prefixLength}`,

@@ -52,7 +52,7 @@ describe('switch step', () => {
     const s = withSwitch(fresh(), 'Internal');
     s.vmSwitches.push({ Name: 'dockernat', Id: 'sw-2', SwitchType: 'Internal', Notes: 'mine, says the user' });
     assert.deepEqual(ids(switchStep.uninstall(stepContext(s))), ['switch.remove']);
-    assert.equal(switchStep.uninstall(stepContext(s))[0].params.Id, 'sw-1');
+    assert.equal((switchStep.uninstall(stepContext(s))[0].params as { Id: string }).Id, 'sw-1');
   });
 });
 

@@ -7,16 +7,37 @@ import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { renderOutcome, renderPlan, resultJson } from '../render.js';
 import { openSession } from '../session.js';
+import { acquireLock } from '../../state/lock.js';
+
+/**
+ * Ctrl-C during apply lets the current action finish (stopping a cmdlet halfway could leave a
+ * half-made resource), saves the journal and exits 130; the next install picks up from there.
+ * A second Ctrl-C exits at once.
+ */
+class Interrupt {
+  requested = false;
+  private readonly onSigint = () => {
+    if (this.requested) process.exit(EXIT.interrupted);
+    this.requested = true;
+    process.stderr.write('\nStopping after the current action (Ctrl-C again to quit at once)...\n');
+  };
+  constructor() { process.on('SIGINT', this.onSigint); }
+  dispose() { process.off('SIGINT', this.onSigint); }
+}
 
 export async function change(command: Command, argv: Record<string, unknown>): Promise<number> {
   const json = !!argv.json;
   const dryRun = !!argv['dry-run'];
   const session = await openSession(argv);
+  const release = dryRun ? () => {} : acquireLock(session.lockPath, command);
+  const interrupt = new Interrupt();
   let computer = '';
   try {
     const result = await run(command, session.host, session.loaded.config, {
       dryRun,
       adopt: !!argv.adopt,
+      rollback: argv.rollback !== false,
+      shouldStop: () => interrupt.requested,
       events: await progress({ json }),
       async confirm(plan) {
         if (!json) process.stdout.write(`${renderPlan(plan, computer)}\n`);
@@ -30,8 +51,11 @@ export async function change(command: Command, argv: Record<string, unknown>): P
       gathered(seen) { computer = seen.computerName; },
     });
     report(result, json, computer);
+    if (result.outcome === 'interrupted') return EXIT.interrupted;
     return ['done', 'nothing-to-do', 'planned'].includes(result.outcome) ? EXIT.ok : EXIT.failed;
   } finally {
+    interrupt.dispose();
+    release();
     await session.finish();
   }
 }

@@ -1,0 +1,107 @@
+// When action k of an install fails, actions 1..k-1 are undone in reverse order, each by the
+// action that restores what the run started from. Some changes cannot be undone (a password
+// mobykit never saw, a deleted disk): those are reported, not guessed at.
+import { makeAction, type Action, type FirewallRuleParams, type OpParams } from '../plan/action.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { eqi, named } from '../steps/step.js';
+
+export type Undo = { action: Action; caveat?: string } | { impossible: string };
+
+export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
+  const { step, target, resource } = done;
+  const undo = <O extends Action['op']>(op: O, kind: Action['kind'], description: string, params: OpParams[O]): Undo =>
+    ({ action: makeAction({ step, op, kind, target, resource, description: `Undo: ${description}`, params, multi: true }) });
+  const p = done.params as unknown as Record<string, string>;
+
+  switch (done.op) {
+    case 'switch.create': {
+      const known = new Set(named(before.vmSwitches, p.Name).map((s) => s.Id));
+      const made = named(now.vmSwitches, p.Name).find((s) => !known.has(s.Id));
+      return made ? undo('switch.remove', 'remove', `remove switch ${made.Name}`, { Name: made.Name, Id: made.Id }) : { impossible: `switch ${p.Name} is already gone` };
+    }
+    case 'vnic.set-address': {
+      const removal = undo('vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, { InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
+      const iface = before.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, p.InterfaceAlias));
+      const wasPublic = before.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
+      const hadOthers = before.netIPAddresses.some((a) => eqi(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);
+      if (!iface || (iface.Dhcp === 'Disabled' && !wasPublic && !hadOthers)) return removal;
+      return { ...removal, caveat: `"${p.InterfaceAlias}" keeps DHCP off and a Private network profile, without its earlier addresses; the next install completes it` } as Undo;
+    }
+    case 'nat.create':
+      return undo('nat.remove', 'remove', `remove NAT ${p.Name}`, { Name: p.Name });
+    case 'nat.remove': {
+      const [old] = named(before.netNats, p.Name);
+      return old ? undo('nat.create', 'create', `recreate NAT ${old.Name}`, { Name: old.Name, InternalIPInterfaceAddressPrefix: old.InternalIPInterfaceAddressPrefix })
+        : { impossible: `NAT ${p.Name} was not there before` };
+    }
+    case 'firewall.create':
+      return undo('firewall.remove', 'remove', `remove rule ${p.Name}`, { Name: p.Name });
+    case 'firewall.update':
+    case 'firewall.remove': {
+      const [old] = named(before.firewallRules, p.Name);
+      if (!old) return { impossible: `rule ${p.Name} was not there before` };
+      const params: FirewallRuleParams = { Name: old.Name, DisplayName: old.DisplayName, Protocol: old.Protocol as 'TCP', Program: old.Program,
+        Profile: old.Profile, EdgeTraversalPolicy: old.EdgeTraversalPolicy, Direction: 'Inbound', Action: 'Allow', Group: old.Group ?? '', Description: old.Description ?? '' };
+      return done.op === 'firewall.update'
+        ? undo('firewall.update', 'change', `restore rule ${p.Name}`, params)
+        : undo('firewall.create', 'create', `recreate rule ${p.Name}`, params);
+    }
+    case 'vm.create':
+      return undo('vm.remove', 'remove', `remove VM ${p.Name} and its new disk`, { Name: p.Name, VhdPath: p.VhdPath });
+    case 'vm.start':
+      return undo('vm.stop', 'change', `stop VM ${p.Name}`, { Name: p.Name, TimeoutSeconds: 60 });
+    case 'vm.stop':
+      return undo('vm.start', 'change', `start VM ${p.Name}`, { Name: p.Name });
+    case 'vm.configure': {
+      const [old] = named(before.vms, p.Name);
+      if (!old) return { impossible: `VM ${p.Name} was not there before` };
+      const c = done.params as OpParams['vm.configure'];
+      const params: OpParams['vm.configure'] = { Name: old.Name };
+      if (c.MemoryStartupBytes !== undefined) params.MemoryStartupBytes = old.MemoryStartup;
+      if (c.ProcessorCount !== undefined) params.ProcessorCount = old.ProcessorCount;
+      if (c.IsoPath !== undefined && old.DvdDrives[0]?.Path) params.IsoPath = old.DvdDrives[0].Path;
+      if (c.ComPipe !== undefined && old.ComPorts[0]?.Path) params.ComPipe = old.ComPorts[0].Path;
+      if (c.SwitchName !== undefined && old.NetworkAdapters[0]?.SwitchName) params.SwitchName = old.NetworkAdapters[0].SwitchName;
+      return undo('vm.configure', 'change', `restore VM ${p.Name}'s settings`, params);
+    }
+    case 'kvp.add':
+      return undo('kvp.remove', 'remove', `remove KVP item ${p.ItemName}`, { VMName: p.VMName, ItemName: p.ItemName });
+    case 'share.create':
+      return undo('share.remove', 'remove', `stop sharing ${p.Name}`, { Name: p.Name });
+    case 'share.update': {
+      const [old] = named(before.smbShares, p.Name);
+      return old ? undo('share.update', 'change', `restore caching of ${p.Name}`, { Name: p.Name, CachingMode: old.CachingMode }) : { impossible: `share ${p.Name} was not there before` };
+    }
+    case 'share.grant': {
+      const [old] = named(before.smbShares, p.Name);
+      const had = old?.Access.some((a) => eqi(a.AccountName, p.AccountName));
+      return had ? { impossible: `${p.AccountName}'s earlier access to ${p.Name} cannot be restored exactly` }
+        : undo('share.revoke', 'change', `revoke ${p.AccountName} from ${p.Name}`, { Name: p.Name, AccountName: p.AccountName });
+    }
+    case 'share.revoke': {
+      const [old] = named(before.smbShares, p.Name);
+      const full = old?.Access.some((a) => eqi(a.AccountName, p.AccountName) && a.AccessRight === 'Full' && a.AccessControlType === 'Allow');
+      return full ? undo('share.grant', 'change', `grant ${p.AccountName} Full on ${p.Name} again`, { Name: p.Name, AccountName: p.AccountName })
+        : { impossible: `${p.AccountName}'s earlier access to ${p.Name} cannot be restored exactly` };
+    }
+    case 'share.remove': {
+      const [old] = named(before.smbShares, p.Name);
+      const owner = old?.Access.find((a) => a.AccessRight === 'Full' && a.AccessControlType === 'Allow');
+      return old && owner ? undo('share.create', 'create', `share ${old.Path} as ${old.Name} again`,
+        { Name: old.Name, Path: old.Path, CachingMode: old.CachingMode, FullAccess: owner.AccountName, Description: old.Description ?? '' })
+        : { impossible: `share ${p.Name} cannot be recreated exactly` };
+    }
+    case 'credential.write':
+      return done.kind === 'create'
+        ? undo('credential.remove', 'remove', `remove credential "${p.TargetName}"`, { TargetName: p.TargetName })
+        : { impossible: `the earlier password of "${p.TargetName}" was never known to mobykit` };
+    case 'kvp.modify':
+      return { impossible: `the earlier ${p.ItemName} token held a password mobykit never saw` };
+    case 'switch.remove':
+    case 'vnic.remove-address':
+    case 'vm.remove':
+    case 'kvp.remove':
+    case 'credential.remove':
+      return { impossible: `${done.description} cannot be undone` };
+  }
+}

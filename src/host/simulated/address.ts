@@ -1,0 +1,72 @@
+// New-NetIPAddress / Remove-NetIPAddress on the host vNIC, with the connected route they imply.
+import { formatCidr, parseIPv4, subnetOf } from '../../net/ipv4.js';
+import type { Handlers, SimState } from './state.js';
+import { CmdletError, notFoundByName, sameName } from './state.js';
+
+function connectedRoute(ip: string, prefix: number): string {
+  return formatCidr(subnetOf(parseIPv4(ip) ?? 0, prefix));
+}
+
+function setDhcpDisabled(state: SimState, alias: string): void {
+  const iface = state.doc.netIPInterfaces.find((i) => sameName(i.InterfaceAlias, alias) && i.AddressFamily === 'IPv4');
+  if (iface) iface.Dhcp = 'Disabled';
+  else state.doc.netIPInterfaces.push({ InterfaceAlias: alias, AddressFamily: 'IPv4', Dhcp: 'Disabled' });
+}
+
+export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-address'> = {
+  'vnic.set-address'({ state }, p) {
+    const cmdlet = 'New-NetIPAddress';
+    const doc = state.doc;
+    const adapter = doc.netAdapters.find((a) => sameName(a.Name, p.InterfaceAlias));
+    if (!adapter) throw notFoundByName(cmdlet, 'MSFT_NetAdapter', 'InterfaceAlias', p.InterfaceAlias);
+    if (parseIPv4(p.IPAddress) === null || !(p.PrefixLength >= 0 && p.PrefixLength <= 32)) {
+      throw new CmdletError(cmdlet, 'The parameter is incorrect.');
+    }
+    // The address store is machine-wide: the same address on the same interface is reported as a
+    // duplicate instance (error 87), on another interface as "The object already exists." (5010).
+    const holder = doc.netIPAddresses.find((a) => a.IPAddress === p.IPAddress && !sameName(a.InterfaceAlias, adapter.Name));
+    if (holder) throw new CmdletError(cmdlet, `The object already exists. (${p.IPAddress} is held by '${holder.InterfaceAlias}')`);
+    // Set-MobyKitHostAddress: DHCP off, the vNIC's other IPv4 addresses (APIPA, DHCP leases) and
+    // their routes removed, the address added unless already there, the network made Private.
+    setDhcpDisabled(state, adapter.Name);
+    const keep = (a: { InterfaceAlias: string; AddressFamily: string; IPAddress: string; PrefixLength: number }) =>
+      !sameName(a.InterfaceAlias, adapter.Name) || a.AddressFamily !== 'IPv4' || (a.IPAddress === p.IPAddress && a.PrefixLength === p.PrefixLength);
+    const dropped = doc.netIPAddresses.filter((a) => !keep(a));
+    doc.netIPAddresses = doc.netIPAddresses.filter(keep);
+    for (const a of dropped) {
+      const old = connectedRoute(a.IPAddress, a.PrefixLength);
+      doc.netRoutes = doc.netRoutes.filter((r) => !(r.DestinationPrefix === old && sameName(r.InterfaceAlias, adapter.Name)));
+    }
+    if (!doc.netIPAddresses.some((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, adapter.Name))) {
+      doc.netIPAddresses.push({
+        InterfaceAlias: adapter.Name, InterfaceIndex: adapter.ifIndex, IPAddress: p.IPAddress,
+        PrefixLength: p.PrefixLength, AddressFamily: 'IPv4', PrefixOrigin: 'Manual',
+      });
+    }
+    const route = connectedRoute(p.IPAddress, p.PrefixLength);
+    if (!doc.netRoutes.some((r) => r.DestinationPrefix === route && sameName(r.InterfaceAlias, adapter.Name))) {
+      doc.netRoutes.push({ DestinationPrefix: route, InterfaceAlias: adapter.Name, NextHop: '0.0.0.0' });
+    }
+    const profile = doc.netConnectionProfiles.find((c) => sameName(c.InterfaceAlias, adapter.Name));
+    if (profile) profile.NetworkCategory = 'Private';
+  },
+
+  'vnic.remove-address'({ state }, p) {
+    const doc = state.doc;
+    const target = doc.netIPAddresses.find((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, p.InterfaceAlias));
+    if (!target) {
+      throw new CmdletError('Remove-NetIPAddress',
+        'No matching MSFT_NetIPAddress objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetIPAddress class ' +
+        `on the CIM server: SELECT * FROM MSFT_NetIPAddress WHERE ((IPAddress LIKE '${p.IPAddress}')) AND ((InterfaceAlias LIKE '${p.InterfaceAlias}')). ` +
+        'Verify query parameters and retry.');
+    }
+    doc.netIPAddresses = doc.netIPAddresses.filter((a) => a !== target);
+    // The connected route goes with the last address of its subnet on that interface.
+    const route = connectedRoute(target.IPAddress, target.PrefixLength);
+    const stillUsed = doc.netIPAddresses.some((a) => sameName(a.InterfaceAlias, target.InterfaceAlias)
+      && a.AddressFamily === 'IPv4' && connectedRoute(a.IPAddress, a.PrefixLength) === route);
+    if (!stillUsed) {
+      doc.netRoutes = doc.netRoutes.filter((r) => !(r.DestinationPrefix === route && sameName(r.InterfaceAlias, target.InterfaceAlias)));
+    }
+  },
+};

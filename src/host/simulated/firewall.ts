@@ -1,0 +1,42 @@
+// New-/Set-/Remove-NetFirewallRule. DisplayName may repeat; Name is the rule's unique key.
+import type { FirewallRuleParams } from '../../plan/action.js';
+import type { FirewallRule } from '../../snapshot/types.js';
+import type { Handlers, SimState } from './state.js';
+import { CmdletError, notFoundByName, sameName } from './state.js';
+
+function requireRule(state: SimState, cmdlet: string, name: string): FirewallRule {
+  const rule = state.doc.firewallRules.find((r) => sameName(r.Name, name));
+  if (!rule) throw notFoundByName(cmdlet, 'MSFT_NetFirewallRule', 'Name', name);
+  return rule;
+}
+
+/** The properties the operation sets; the filters not given stay at New-NetFirewallRule's `Any`. */
+function settable(p: FirewallRuleParams): Omit<FirewallRule, 'Name' | 'Enabled' | 'LocalPort' | 'LocalAddress' | 'RemoteAddress'> {
+  return {
+    DisplayName: p.DisplayName, Direction: p.Direction, Action: p.Action, Profile: p.Profile,
+    EdgeTraversalPolicy: p.EdgeTraversalPolicy, Program: p.Program, Protocol: p.Protocol,
+    Group: p.Group, Description: p.Description,
+  };
+}
+
+export const firewallOps: Pick<Handlers, 'firewall.create' | 'firewall.update' | 'firewall.remove'> = {
+  'firewall.create'({ state }, p) {
+    if (state.doc.firewallRules.some((r) => sameName(r.Name, p.Name))) {
+      // The policy store reports a duplicate rule Name as ERROR_ALREADY_EXISTS (183).
+      throw new CmdletError('New-NetFirewallRule', 'Cannot create a file when that file already exists.');
+    }
+    state.doc.firewallRules.push({
+      Name: p.Name, Enabled: true, LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'], ...settable(p),
+    });
+  },
+
+  'firewall.update'({ state }, p) {
+    // Set-MobyKitFirewallRule also passes -Enabled True: an update makes the rule as planned.
+    Object.assign(requireRule(state, 'Set-NetFirewallRule', p.Name), settable(p), { Enabled: true });
+  },
+
+  'firewall.remove'({ state }, p) {
+    const rule = requireRule(state, 'Remove-NetFirewallRule', p.Name);
+    state.doc.firewallRules = state.doc.firewallRules.filter((r) => r !== rule);
+  },
+};

@@ -1,0 +1,81 @@
+// A Windows host held in memory: starts from a snapshot, applies actions with the real cmdlets'
+// rules (failures included) and shows its state as a snapshot, exactly as a real host would.
+import type { Action } from '../../plan/action.js';
+import { needsPassword } from '../../plan/action.js';
+import type { Snapshot } from '../../snapshot/types.js';
+import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+import { CmdletError, clone, type Handlers, type SimDoc, type SimState } from './state.js';
+import { CMDLET, INJECTED_FAILURE } from './cmdlets.js';
+import { redactedCopy } from './redact.js';
+import { switchOps } from './switch.js';
+import { addressOps } from './address.js';
+import { natOps } from './nat.js';
+import { firewallOps } from './firewall.js';
+import { vmOps } from './vm.js';
+import { powerOps } from './vm-power.js';
+import { kvpOps } from './kvp.js';
+import { shareOps } from './share.js';
+import { credentialOps } from './credential.js';
+
+const HANDLERS: Handlers = {
+  ...switchOps, ...addressOps, ...natOps, ...firewallOps, ...vmOps, ...powerOps, ...kvpOps, ...shareOps, ...credentialOps,
+};
+
+export interface SimulatedHostOptions {
+  /** Action ids (`nat.create`, `firewall.create:DockerTcp`) that fail as if the host refused them. */
+  failActions?: string[];
+}
+
+export class SimulatedHost implements Host {
+  readonly kind = 'simulated' as const;
+  private state: SimState;
+  private readonly failActions: ReadonlySet<string>;
+  /** Every password seen, so redaction catches it even where the generic rule would not. */
+  private readonly secrets = new Set<string>();
+
+  constructor(snapshot: Snapshot, options: SimulatedHostOptions = {}) {
+    this.state = { doc: clone(snapshot) as SimDoc, vnicOf: {}, vault: {}, seq: 0 };
+    this.failActions = new Set(options.failActions ?? []);
+  }
+
+  /** The current state as a snapshot, passwords redacted; same as gather(). */
+  current(): Snapshot {
+    return redactedCopy(this.state.doc, this.secrets);
+  }
+
+  async gather(): Promise<Snapshot> {
+    return this.current();
+  }
+
+  async apply(action: Action, secrets: Secrets): Promise<void> {
+    const handler = HANDLERS[action.op] as ((ctx: { state: SimState; password?: string }, params: unknown) => void) | undefined;
+    if (!handler) throw new Error(`unknown operation ${String(action.op)}`);
+    const password = secrets.sharePassword;
+    if (needsPassword(action) && password === undefined) throw new Error(`${action.op} needs secrets.sharePassword`);
+    if (password) this.secrets.add(password);
+    if (this.failActions.has(action.id)) throw new HostActionError(action.id, INJECTED_FAILURE, CMDLET[action.op]);
+    // Work on a draft and commit only on success: a refused action changes nothing.
+    const draft = clone(this.state);
+    try {
+      handler({ state: draft, password }, action.params);
+    } catch (err) {
+      if (err instanceof CmdletError) throw new HostActionError(action.id, err.message, err.cmdlet);
+      throw err;
+    }
+    this.state = draft;
+  }
+
+  async loadJournal(): Promise<JournalEntry[]> {
+    return clone(this.state.doc.mobykit?.journal ?? []);
+  }
+
+  /** The journal lives in the document; an empty one leaves no trace, so uninstall restores it exactly. */
+  async saveJournal(entries: JournalEntry[]): Promise<void> {
+    if (entries.length === 0) delete this.state.doc.mobykit;
+    else this.state.doc.mobykit = { journal: clone(entries) };
+  }
+
+  async dispose(): Promise<void> {
+    // Nothing to release: the state lives in memory only.
+  }
+}

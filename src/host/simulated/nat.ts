@@ -1,0 +1,65 @@
+// New-NetNat / Remove-NetNat (WinNAT).
+//
+// New-NetNat answers "The parameter is incorrect." (Windows error 87) for every prefix WinNAT
+// cannot take. The rule modelled here, kept simple:
+//   - the prefix must be a network address (host bits zero);
+//   - it must not overlap another NAT's internal prefix;
+//   - a client SKU (ProductType 1) supports one NAT only;
+//   - every host IPv4 address whose subnet overlaps the prefix must sit on ONE interface, that
+//     interface must be the host vNIC of an Internal switch, and the address's subnet must lie
+//     inside the prefix. So the vNIC's own 10.0.75.1/24 is fine for 10.0.75.0/24, while a
+//     physical adapter's address in (or around) the prefix is the "overlapping external and
+//     internal prefixes" case WinNAT refuses. Link-local 169.254/16 addresses are ignored.
+import { parseCidr, overlaps, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
+import type { Handlers, SimState } from './state.js';
+import { CmdletError, notFoundByName, sameName } from './state.js';
+import { vnicAliasFor } from './hyperv.js';
+
+const INCORRECT = 'The parameter is incorrect.';
+const LINK_LOCAL = parseCidr('169.254.0.0/16')!;
+
+function internalVnics(state: SimState): string[] {
+  return state.doc.vmSwitches.filter((s) => s.SwitchType === 'Internal').map((s) => vnicAliasFor(state, s));
+}
+
+function hostAddressesConflict(state: SimState, prefix: Cidr): boolean {
+  const vnics = internalVnics(state);
+  const touching = state.doc.netIPAddresses.flatMap((a) => {
+    const ip = a.AddressFamily === 'IPv4' ? parseIPv4(a.IPAddress) : null;
+    if (ip === null) return [];
+    const subnet = subnetOf(ip, a.PrefixLength);
+    return overlaps(subnet, LINK_LOCAL) || !overlaps(subnet, prefix) ? [] : [{ alias: a.InterfaceAlias, subnet }];
+  });
+  const interfaces = new Set(touching.map((t) => t.alias.toLowerCase()));
+  return interfaces.size > 1 || touching.some((t) =>
+    t.subnet.prefix < prefix.prefix || !vnics.some((v) => sameName(v, t.alias)));
+}
+
+export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
+  'nat.create'({ state }, p) {
+    const cmdlet = 'New-NetNat';
+    const doc = state.doc;
+    const winnat = doc.services.find((s) => sameName(s.Name, 'winnat'));
+    if (winnat?.StartType === 'Disabled') {
+      throw new CmdletError(cmdlet, 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.');
+    }
+    if (doc.netNats.some((n) => sameName(n.Name, p.Name))) {
+      throw new CmdletError(cmdlet, `The object already exists. (A NAT named '${p.Name}' exists.)`);
+    }
+    const prefix = parseCidr(p.InternalIPInterfaceAddressPrefix, true);
+    if (!prefix) throw new CmdletError(cmdlet, INCORRECT);
+    if (doc.platform.os.ProductType === 1 && doc.netNats.length > 0) throw new CmdletError(cmdlet, INCORRECT);
+    const natOverlap = doc.netNats.some((n) => {
+      const other = parseCidr(n.InternalIPInterfaceAddressPrefix, false);
+      return other !== null && overlaps(other, prefix);
+    });
+    if (natOverlap || hostAddressesConflict(state, prefix)) throw new CmdletError(cmdlet, INCORRECT);
+    doc.netNats.push({ Name: p.Name, InternalIPInterfaceAddressPrefix: p.InternalIPInterfaceAddressPrefix, Active: true });
+  },
+
+  'nat.remove'({ state }, p) {
+    const doc = state.doc;
+    if (!doc.netNats.some((n) => sameName(n.Name, p.Name))) throw notFoundByName('Remove-NetNat', 'MSFT_NetNat', 'Name', p.Name);
+    doc.netNats = doc.netNats.filter((n) => !sameName(n.Name, p.Name));
+  },
+};

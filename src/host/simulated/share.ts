@@ -1,0 +1,57 @@
+// New-SmbShare, Set-SmbShare, Grant-/Revoke-SmbShareAccess, Remove-SmbShare.
+import type { SmbShare } from '../../snapshot/types.js';
+import type { Handlers, SimState } from './state.js';
+import { CmdletError, notFoundByName, sameName } from './state.js';
+
+function requireShare(state: SimState, cmdlet: string, name: string): SmbShare {
+  const share = state.doc.smbShares.find((s) => sameName(s.Name, name));
+  if (!share) throw notFoundByName(cmdlet, 'MSFT_SMBShare', 'Name', name);
+  return share;
+}
+
+/**
+ * The snapshot does not list directories. Drive roots (C:\) exist; other rooted paths are assumed
+ * to exist; a path that is not rooted at a drive or UNC name cannot be shared.
+ */
+function pathExists(path: string): boolean {
+  return /^[A-Za-z]:\\/.test(path) || /^\\\\[^\\]+\\/.test(path);
+}
+
+export const shareOps: Pick<Handlers, 'share.create' | 'share.update' | 'share.grant' | 'share.revoke' | 'share.remove'> = {
+  'share.create'({ state }, p) {
+    const cmdlet = 'New-SmbShare';
+    const server = state.doc.services.find((s) => sameName(s.Name, 'LanmanServer'));
+    if (server?.Status !== 'Running') throw new CmdletError(cmdlet, 'The service has not been started.');
+    if (state.doc.smbShares.some((s) => sameName(s.Name, p.Name))) throw new CmdletError(cmdlet, 'The name has already been shared.');
+    if (!pathExists(p.Path)) throw new CmdletError(cmdlet, 'The device or directory does not exist.');
+    // With no -FullAccess/-ChangeAccess/-ReadAccess, New-SmbShare grants Everyone Read; the
+    // operation always passes -FullAccess, so that account is the only entry.
+    state.doc.smbShares.push({
+      Name: p.Name, Path: p.Path, CachingMode: p.CachingMode, Description: p.Description,
+      Access: [{ AccountName: p.FullAccess, AccessControlType: 'Allow', AccessRight: 'Full' }],
+    });
+  },
+
+  'share.update'({ state }, p) {
+    requireShare(state, 'Set-SmbShare', p.Name).CachingMode = p.CachingMode;
+  },
+
+  // Grant-SmbShareAccess leaves one Allow entry per account, now Full.
+  'share.grant'({ state }, p) {
+    const share = requireShare(state, 'Grant-SmbShareAccess', p.Name);
+    const others = share.Access.filter((a) => !(sameName(a.AccountName, p.AccountName) && a.AccessControlType === 'Allow'));
+    share.Access = [...others, { AccountName: p.AccountName, AccessControlType: 'Allow', AccessRight: 'Full' }];
+  },
+
+  // Revoke-SmbShareAccess removes all the account's Allow entries (Deny entries belong to
+  // Unblock-SmbShareAccess); revoking an account with no entry is not an error.
+  'share.revoke'({ state }, p) {
+    const share = requireShare(state, 'Revoke-SmbShareAccess', p.Name);
+    share.Access = share.Access.filter((a) => !(sameName(a.AccountName, p.AccountName) && a.AccessControlType === 'Allow'));
+  },
+
+  'share.remove'({ state }, p) {
+    const share = requireShare(state, 'Remove-SmbShare', p.Name);
+    state.doc.smbShares = state.doc.smbShares.filter((s) => s !== share);
+  },
+};

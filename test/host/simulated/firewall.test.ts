@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { SimulatedHost } from '../../../src/host/simulated/host.js';
+import type { FirewallRuleParams } from '../../../src/plan/action.js';
+import { freshWin10Pro } from './fixture.js';
+import { act } from './actions.js';
+import { refusedUnchanged } from './helpers.js';
+
+const rule: FirewallRuleParams = {
+  Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP',
+  Program: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe', Profile: 'Any',
+  EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound', Action: 'Allow', Group: 'mobykit', Description: 'Managed by mobykit',
+};
+
+describe('simulated host: firewall rules', () => {
+  it('creates an enabled rule with Any filters and the given properties', async () => {
+    const host = new SimulatedHost(freshWin10Pro());
+    await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
+    assert.deepEqual(host.current().firewallRules, [{
+      ...rule, Enabled: true, LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'],
+    }]);
+  });
+
+  it('allows a repeated DisplayName but not a repeated Name', async () => {
+    const host = new SimulatedHost(freshWin10Pro());
+    await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
+    await host.apply(act('firewall.create', { ...rule, Name: 'DockerTcp2' }, 'DockerTcp2'), {});
+    await refusedUnchanged(host, act('firewall.create', { ...rule, Name: 'dockertcp' }, 'dockertcp'), /Cannot create a file when that file already exists/);
+  });
+
+  it('updates and removes existing rules; missing ones are reported', async () => {
+    const host = new SimulatedHost(freshWin10Pro());
+    const update = act('firewall.update', { ...rule, Profile: 'Private' }, 'DockerTcp');
+    await refusedUnchanged(host, update, /No MSFT_NetFirewallRule objects found with property 'Name' equal to 'DockerTcp'/);
+    await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
+    await host.apply(update, {});
+    assert.equal(host.current().firewallRules[0].Profile, 'Private');
+    await host.apply(act('firewall.remove', { Name: 'DockerTcp' }, 'DockerTcp'), {});
+    assert.deepEqual(host.current().firewallRules, []);
+  });
+});
