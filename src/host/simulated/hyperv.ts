@@ -31,9 +31,18 @@ export function requireSwitch(state: SimState, cmdlet: string, name: string): VM
   return found[0];
 }
 
-/** The host vNIC an Internal switch brought; recorded at creation, else Windows' default name. */
+/**
+ * The host vNIC an Internal switch brought: recorded at creation. A host started from a snapshot
+ * has no record, so same-named switches are matched to Windows' numbered names in the order
+ * they were created: `vEthernet (X)`, `vEthernet (X) 2`, ...
+ */
 export function vnicAliasFor(state: SimState, sw: VMSwitch): string {
-  return state.vnicOf[sw.Id] ?? vnicAliasOf(sw.Name);
+  const recorded = state.vnicOf[sw.Id];
+  if (recorded) return recorded;
+  const base = vnicAliasOf(sw.Name);
+  const ordinal = switchesNamed(state, sw.Name).indexOf(sw);
+  const numbered = ordinal > 0 ? `${base} ${ordinal + 1}` : base;
+  return state.doc.netAdapters.some((a) => sameName(a.Name, numbered)) ? numbered : base;
 }
 
 /** VM cmdlets given -Name act on every VM of that name (Hyper-V allows duplicates). */

@@ -1,0 +1,45 @@
+@{
+    RootModule           = 'MobyKit.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '31a10d75-ab7b-408e-be30-012ef243e032'
+    Author               = 'mobykit'
+    Description          = 'Provisions a Docker-for-Windows-style Linux VM host on Hyper-V: switch, NAT, firewall, VM, KVP, SMB share and credential, plus a read-only host snapshot.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FunctionsToExport    = @(
+        'Add-MobyKitKvpItem',
+        'Get-MobyKitHostSnapshot',
+        'Grant-MobyKitShareAccess',
+        'Invoke-MobyKitCall',
+        'New-MobyKitFirewallRule',
+        'New-MobyKitNat',
+        'New-MobyKitShare',
+        'New-MobyKitSwitch',
+        'New-MobyKitVM',
+        'Remove-MobyKitCredential',
+        'Remove-MobyKitFirewallRule',
+        'Remove-MobyKitHostAddress',
+        'Remove-MobyKitKvpItem',
+        'Remove-MobyKitNat',
+        'Remove-MobyKitShare',
+        'Remove-MobyKitSwitch',
+        'Remove-MobyKitVM',
+        'Revoke-MobyKitShareAccess',
+        'Set-MobyKitCredential',
+        'Set-MobyKitFirewallRule',
+        'Set-MobyKitHostAddress',
+        'Set-MobyKitKvpItem',
+        'Set-MobyKitShare',
+        'Set-MobyKitVM',
+        'Start-MobyKitVM',
+        'Stop-MobyKitVM'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('Hyper-V', 'Docker', 'Windows')
+        }
+    }
+}

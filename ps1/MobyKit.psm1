@@ -1,0 +1,21 @@
+# MobyKit: provisions a Docker-for-Windows-style Linux VM host on Hyper-V.
+# Every function lives in its own file: Public/ are exported, Private/ are helpers.
+# Nothing here builds PowerShell source from user values: parameters arrive as data.
+
+# Version 1.0 catches uninitialised variables; higher versions would also throw on a
+# property a CIM class lacks on an older Windows build, which the snapshot must tolerate.
+Set-StrictMode -Version 1.0
+
+$privateFiles = @(Get-ChildItem -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'Private') -Filter '*.ps1')
+$publicFiles = @(Get-ChildItem -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'Public') -Filter '*.ps1')
+
+foreach ($file in @($privateFiles + $publicFiles)) {
+    try {
+        . $file.FullName
+    }
+    catch {
+        throw ('MobyKit: could not load {0}: {1}' -f $file.FullName, $_.Exception.Message)
+    }
+}
+
+Export-ModuleMember -Function @($publicFiles | ForEach-Object -Process { $_.BaseName })

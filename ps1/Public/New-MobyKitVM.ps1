@@ -1,0 +1,157 @@
+function New-MobyKitVM {
+    <#
+    .SYNOPSIS
+        Creates the Linux VM that runs the Docker engine.
+    .DESCRIPTION
+        Hyper-V\New-VM with a new dynamically expanding VHDX (-NewVHDPath, -NewVHDSizeBytes),
+        -Generation, -MemoryStartupBytes and -SwitchName; then Set-VM -Notes (mobykit's marker),
+        Set-VMProcessor -Count, Add-VMDvdDrive with the boot ISO, Set-VMComPort -Number 1 -Path
+        (the serial console pipe) and the Key-Value Pair Exchange integration service enabled
+        (matched by Id, not by its localized name). Generation 2: secure boot off (the ISO is not
+        signed for it) and the DVD drive first in the boot order.
+        Idempotent: a VM of that name with the same generation, memory, processors and disk is
+        left alone; one that differs is refused (mobykit plans a configure for it). An existing
+        VHDX file that no VM of that name uses is refused rather than overwritten.
+    .PARAMETER Name
+        The VM name, e.g. 'MobyLinuxVM'.
+    .PARAMETER Generation
+        1 or 2.
+    .PARAMETER MemoryStartupBytes
+        Startup memory in bytes.
+    .PARAMETER ProcessorCount
+        Virtual processors.
+    .PARAMETER VhdPath
+        Where to create the VHDX.
+    .PARAMETER VhdSizeBytes
+        The VHDX's maximum size in bytes.
+    .PARAMETER IsoPath
+        The boot ISO.
+    .PARAMETER SwitchName
+        The virtual switch for the VM's network adapter.
+    .PARAMETER ComPipe
+        The named pipe for COM1, e.g. '\\.\pipe\dockerMobyLinuxVM-com1'.
+    .PARAMETER Notes
+        mobykit's ownership marker, stored in the VM's Notes.
+    .EXAMPLE
+        New-MobyKitVM -Name MobyLinuxVM -Generation 2 -MemoryStartupBytes 2GB -ProcessorCount 2 -VhdPath 'C:\Users\Public\Documents\Hyper-V\Virtual hard disks\MobyLinuxVM.vhdx' -VhdSizeBytes 60GB -IsoPath 'C:\Program Files\Docker\Docker\Resources\mobylinux.iso' -SwitchName DockerNAT -ComPipe '\\.\pipe\dockerMobyLinuxVM-com1' -Notes 'Managed by mobykit' -WhatIf
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet(1, 2)]
+        [int]$Generation,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(33554432, 1099511627776)]
+        [long]$MemoryStartupBytes,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1, 240)]
+        [int]$ProcessorCount,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$VhdPath,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1073741824, 70368744177664)]
+        [long]$VhdSizeBytes,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$IsoPath,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$SwitchName,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$ComPipe,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Notes
+    )
+
+    $ErrorActionPreference = 'Stop'
+    try {
+        $existing = Get-MobyKitVMByName -Name $Name
+        $existingDisks = @()
+        if ($null -ne $existing) {
+            $existingDisks = @(Hyper-V\Get-VMHardDiskDrive -VM $existing -ErrorAction Stop | ForEach-Object -Process { [string]$_.Path })
+        }
+    }
+    catch {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not look up VM '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))
+    }
+    if ($null -ne $existing) {
+        $differences = New-Object -TypeName System.Collections.Generic.List[string]
+        if ([int]$existing.Generation -ne $Generation) { $differences.Add(('Generation {0}' -f $existing.Generation)) }
+        if ([long]$existing.MemoryStartup -ne $MemoryStartupBytes) { $differences.Add(('MemoryStartup {0}' -f $existing.MemoryStartup)) }
+        if ([int]$existing.ProcessorCount -ne $ProcessorCount) { $differences.Add(('ProcessorCount {0}' -f $existing.ProcessorCount)) }
+        if (@($existingDisks | Where-Object -FilterScript { $_ -eq $VhdPath }).Count -eq 0) { $differences.Add('no disk at VhdPath') }
+        if ($differences.Count -eq 0) {
+            Write-Verbose -Message ("VM '{0}' already exists as wanted" -f $Name)
+            return
+        }
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("VM '{0}' already exists with other settings ({1})" -f $Name, ($differences -join ', ')) -Category ResourceExists -ErrorId 'MobyKit.VMConflict' -TargetObject $Name))
+    }
+    if (Test-Path -LiteralPath $VhdPath) {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("A disk already exists at '{0}' and no VM '{1}' uses it; remove it or choose another VhdPath" -f $VhdPath, $Name) -Category ResourceExists -ErrorId 'MobyKit.VhdExists' -TargetObject $VhdPath))
+    }
+    if (-not (Test-Path -LiteralPath $IsoPath -PathType Leaf)) {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("The boot ISO '{0}' does not exist" -f $IsoPath) -Category ObjectNotFound -ErrorId 'MobyKit.IsoMissing' -TargetObject $IsoPath))
+    }
+
+    if (-not $PSCmdlet.ShouldProcess($Name, ('Create generation {0} VM with {1} bytes of memory, {2} processors and disk {3}' -f $Generation, $MemoryStartupBytes, $ProcessorCount, $VhdPath))) {
+        return
+    }
+
+    $step = 'create the VM'
+    try {
+        $vmParameters = @{
+            Name               = $Name
+            Generation         = $Generation
+            MemoryStartupBytes = $MemoryStartupBytes
+            SwitchName         = $SwitchName
+            NewVHDPath         = $VhdPath
+            NewVHDSizeBytes    = $VhdSizeBytes
+        }
+        $vm = Hyper-V\New-VM @vmParameters -Confirm:$false -ErrorAction Stop
+
+        $step = 'set its notes and stop action'
+        Hyper-V\Set-VM -VM $vm -Notes $Notes -AutomaticStartAction Nothing -AutomaticStopAction ShutDown -Confirm:$false -ErrorAction Stop
+
+        $step = 'set its processor count'
+        Hyper-V\Set-VMProcessor -VM $vm -Count $ProcessorCount -Confirm:$false -ErrorAction Stop
+
+        $step = 'attach the boot ISO'
+        Hyper-V\Add-VMDvdDrive -VM $vm -Path $IsoPath -Confirm:$false -ErrorAction Stop
+
+        $step = 'connect COM1 to the named pipe'
+        Hyper-V\Set-VMComPort -VM $vm -Number 1 -Path $ComPipe -Confirm:$false -ErrorAction Stop
+
+        $step = 'enable Key-Value Pair Exchange'
+        $kvp = Get-MobyKitKvpIntegrationService -VM $vm
+        if ($null -eq $kvp) {
+            throw 'The VM has no Key-Value Pair Exchange integration service'
+        }
+        if (-not $kvp.Enabled) {
+            Hyper-V\Enable-VMIntegrationService -VMIntegrationService $kvp -Confirm:$false -ErrorAction Stop
+        }
+
+        if ($Generation -eq 2) {
+            $step = 'set the firmware (secure boot off, DVD first)'
+            $dvd = @(Hyper-V\Get-VMDvdDrive -VM $vm -ErrorAction Stop)
+            Hyper-V\Set-VMFirmware -VM $vm -EnableSecureBoot Off -FirstBootDevice $dvd[0] -Confirm:$false -ErrorAction Stop
+        }
+    }
+    catch {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not {0} for VM '{1}'" -f $step, $Name) -ErrorRecord $_ -TargetObject $Name))
+    }
+}

@@ -1,0 +1,125 @@
+function Set-MobyKitFirewallRule {
+    <#
+    .SYNOPSIS
+        Brings an existing mobykit firewall rule to the wanted settings.
+    .DESCRIPTION
+        Set-NetFirewallRule -Name with -NewDisplayName, -Program, -Protocol, -Profile,
+        -EdgeTraversalPolicy, -Direction, -Action, -Description and -Enabled True. The rule Group
+        cannot be changed by parameter: when it differs, the rule's Group property is set and the
+        rule passed back through Set-NetFirewallRule -InputObject. Idempotent: a rule that already
+        matches is left alone. A missing rule is an error (mobykit plans a create for it).
+    .PARAMETER Name
+        The rule's Name (its unique ID).
+    .PARAMETER DisplayName
+        The name shown in the firewall console.
+    .PARAMETER Protocol
+        TCP or UDP.
+    .PARAMETER Program
+        The full path of the program the rule allows.
+    .PARAMETER Profile
+        Any, or a comma-separated list of Domain, Private, Public.
+    .PARAMETER EdgeTraversalPolicy
+        Block, Allow, DeferToUser or DeferToApp.
+    .PARAMETER Direction
+        Inbound.
+    .PARAMETER Action
+        Allow.
+    .PARAMETER Group
+        The rule group: mobykit's ownership marker.
+    .PARAMETER Description
+        The rule description.
+    .EXAMPLE
+        Set-MobyKitFirewallRule -Name DockerTcp -DisplayName DockerTcp -Protocol TCP -Program 'C:\Program Files\Docker\Docker\Resources\com.docker.proxy.exe' -Profile 'Private, Public' -EdgeTraversalPolicy DeferToUser -Direction Inbound -Action Allow -Group mobykit -Description 'Managed by mobykit' -WhatIf
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$DisplayName,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('TCP', 'UDP')]
+        [string]$Protocol,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$Program,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateNotNullOrEmpty()]
+        [string]$Profile,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Block', 'Allow', 'DeferToUser', 'DeferToApp')]
+        [string]$EdgeTraversalPolicy,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Inbound', 'Outbound')]
+        [string]$Direction,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Allow', 'Block')]
+        [string]$Action,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Group,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Description
+    )
+
+    $ErrorActionPreference = 'Stop'
+    $wanted = @{
+        DisplayName = $DisplayName; Protocol = $Protocol; Program = $Program; Profile = $Profile
+        EdgeTraversalPolicy = $EdgeTraversalPolicy; Direction = $Direction; Action = $Action
+        Group = $Group; Description = $Description
+    }
+    try {
+        $existing = Get-MobyKitFirewallRuleByName -Name $Name
+        if ($null -ne $existing) {
+            $differences = @(Compare-MobyKitFirewallRule -Current (Get-MobyKitFirewallRuleState -Rule $existing) -Wanted $wanted)
+        }
+    }
+    catch {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not read firewall rule '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))
+    }
+    if ($null -eq $existing) {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Firewall rule '{0}' does not exist; create it instead" -f $Name) -Category ObjectNotFound -ErrorId 'MobyKit.FirewallRuleMissing' -TargetObject $Name))
+    }
+    if ($differences.Count -eq 0) {
+        Write-Verbose -Message ("Firewall rule '{0}' already matches" -f $Name)
+        return
+    }
+
+    if ($PSCmdlet.ShouldProcess($Name, ('Update firewall rule ({0})' -f ($differences -join ', ')))) {
+        $ruleParameters = @{
+            Name                = $Name
+            NewDisplayName      = $DisplayName
+            Direction           = $Direction
+            Action              = $Action
+            Protocol            = $Protocol
+            Program             = $Program
+            Profile             = $Profile
+            EdgeTraversalPolicy = $EdgeTraversalPolicy
+            Description         = $Description
+            Enabled             = 'True'
+        }
+        try {
+            NetSecurity\Set-NetFirewallRule @ruleParameters -Confirm:$false -ErrorAction Stop
+            if ($differences -contains 'Group') {
+                $rule = Get-MobyKitFirewallRuleByName -Name $Name
+                $rule.Group = $Group
+                NetSecurity\Set-NetFirewallRule -InputObject $rule -Confirm:$false -ErrorAction Stop
+            }
+        }
+        catch {
+            $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not update firewall rule '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))
+        }
+    }
+}

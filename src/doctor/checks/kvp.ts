@@ -1,0 +1,101 @@
+// The KVP host item that tells the VM how to mount the shared drive:
+// `/<mount>;/<share>;username=<user>,password=<secret>,noperm` (the snapshot shows the secret as ***).
+import type { Check, CheckContext } from '../check.js';
+import type { KvpItem, VM } from '../../snapshot/types.js';
+import { MARKER } from '../../config/desired.js';
+import { hyperVUsable, ieq, primaryVm, q, queryFailed, wql } from './util.js';
+
+export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
+
+/** Parses a cifsmount token; null when it does not have the three `;`-separated parts. */
+export function parseCifsMount(data: string): CifsMount | null {
+  const m = /^\/([^;/]+);\/([^;/]+);(.+)$/.exec(data.trim());
+  if (!m) return null;
+  const options: Record<string, string> = {};
+  for (const part of m[3].split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) options[part.trim().toLowerCase()] = '';
+    else options[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1);
+  }
+  return { mountPoint: m[1], shareName: m[2], userName: options.username ?? '', options };
+}
+
+function theVm(ctx: CheckContext): VM | undefined {
+  if (!hyperVUsable(ctx) || queryFailed(ctx, 'Get-VM')) return undefined;
+  return primaryVm(ctx, MARKER);
+}
+
+function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
+  return (vm.KvpHostExchangeItems ?? []).find((i) => ieq(i.Name, ctx.desired.kvp.itemName));
+}
+
+/** A PowerShell double-quoted string's content: backtick, $ and " escaped. */
+function dq(s: string): string {
+  return s.replace(/[`$"]/g, (c) => '`' + c);
+}
+
+/** Windows PowerShell that adds (or modifies) the item, asking for the password. */
+export function kvpFix(ctx: CheckContext, vmName: string, method: 'AddKvpItems' | 'ModifyKvpItems'): string {
+  const k = ctx.desired.kvp;
+  const ns = q('root\\virtualization\\v2');
+  const prefix = `/${k.mountPoint};/${k.shareName};username=${k.userName},password=`;
+  return [
+    `$svc = Get-WmiObject -Namespace ${ns} -Class 'Msvm_VirtualSystemManagementService'`,
+    `$vm = Get-WmiObject -Namespace ${ns} -Class 'Msvm_ComputerSystem' -Filter "ElementName='${dq(wql(vmName))}'"`,
+    `$item = ([wmiclass]'root\\virtualization\\v2:Msvm_KvpExchangeDataItem').CreateInstance()`,
+    `$item.Name = ${q(k.itemName)}`,
+    `$item.Data = ${q(prefix)} + (Read-Host -Prompt ${q(`Password of ${k.userName}`)}) + ',noperm'`,
+    '$item.Source = 0',
+    `$svc.${method}($vm, $item.PSBase.GetText(1))`,
+  ].join('; ');
+}
+
+const cifsmount: Check = {
+  id: 'kvp.cifsmount',
+  title: 'VM has the mount item',
+  severity: 'error',
+  why: 'The VM mounts the shared drive with what the KVP item tells it (share, user, password); without the item, volumes from Windows folders are empty.',
+  fixedByInstall: true,
+  run(ctx) {
+    const vm = theVm(ctx);
+    if (!vm || item(ctx, vm)) return [];
+    const names = (vm.KvpHostExchangeItems ?? []).map((i) => i.Name);
+    return [{
+      evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
+      fix: kvpFix(ctx, vm.Name, 'AddKvpItems'),
+    }];
+  },
+};
+
+const cifsmountFormat: Check = {
+  id: 'kvp.cifsmount-format',
+  title: 'Mount item names the share and user',
+  severity: 'error',
+  why: 'A mount item with the wrong drive, share or user makes the VM mount the wrong thing or fail to log in to the share.',
+  fixedByInstall: true,
+  run(ctx) {
+    const vm = theVm(ctx);
+    const it = vm && item(ctx, vm);
+    if (!vm || !it) return [];
+    const k = ctx.desired.kvp;
+    const expected = `/${k.mountPoint};/${k.shareName};username=${k.userName},password=***,noperm`;
+    const parsed = parseCifsMount(it.Data ?? '');
+    const issues: string[] = [];
+    if (!parsed) {
+      issues.push(`it is not of the form ${expected}`);
+    } else {
+      if (parsed.mountPoint !== k.mountPoint) issues.push(`mount point /${parsed.mountPoint}, expected /${k.mountPoint}`);
+      if (!ieq(parsed.shareName, k.shareName)) issues.push(`share ${parsed.shareName}, expected ${k.shareName}`);
+      if (!ieq(parsed.userName, k.userName)) issues.push(`user ${parsed.userName || '(none)'}, expected ${k.userName}`);
+      if (!('password' in parsed.options) || parsed.options.password === '') issues.push('no password');
+      if (!('noperm' in parsed.options)) issues.push('no noperm option');
+    }
+    if (issues.length === 0) return [];
+    return [{
+      evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
+      fix: kvpFix(ctx, vm.Name, 'ModifyKvpItems'),
+    }];
+  },
+};
+
+export const KVP_CHECKS: Check[] = [cifsmount, cifsmountFormat];

@@ -1,0 +1,250 @@
+// Can this Windows run the Hyper-V VM at all? Edition, build, the Hyper-V feature and module,
+// firmware virtualization, the hypervisor launch type, nested virtualization, VirtualBox,
+// leftover Toolbox variables, privileges and free memory.
+import type { Check, CheckContext } from '../check.js';
+import { hyperVFeatureState, ieq, isHomeEdition, mb, primaryVm, q } from './util.js';
+import { MARKER } from '../../config/desired.js';
+
+const VM_MODEL = /virtual machine|vmware|virtualbox|kvm|qemu|xen|hvm domu|parallels|bochs|standard pc \(/i;
+
+function isClient(ctx: CheckContext): boolean {
+  return ctx.snapshot.platform.os.ProductType === 1;
+}
+
+function enableHyperVFix(ctx: CheckContext): string {
+  return isClient(ctx)
+    ? 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All; Restart-Computer'
+    : 'Install-WindowsFeature -Name Hyper-V -IncludeManagementTools -Restart';
+}
+
+/** Windows itself runs in a VM whose processors do not show virtualization extensions. */
+function nestedWithoutExtensions(ctx: CheckContext): boolean {
+  const p = ctx.snapshot.platform;
+  const cs = p.computerSystem;
+  const inVm = VM_MODEL.test(cs?.Model ?? '') || VM_MODEL.test(cs?.Manufacturer ?? '');
+  if (!inVm) return false;
+  const procs = p.processors ?? [];
+  return procs.length > 0 && procs.some((x) => !x.VirtualizationFirmwareEnabled || !x.SecondLevelAddressTranslationExtensions);
+}
+
+const edition: Check = {
+  id: 'platform.edition',
+  title: 'Windows edition supports Hyper-V',
+  severity: 'error',
+  why: 'Windows Home does not include Hyper-V, so the Linux VM cannot be created. Pro, Enterprise and Education (and Windows Server) can run it.',
+  fixedByInstall: false,
+  run(ctx) {
+    const p = ctx.snapshot.platform;
+    if (!isHomeEdition(ctx)) return [];
+    return [{
+      evidence: `EditionID is ${p.editionId} (${p.os.Caption})`,
+      fix: 'Upgrade to Windows Pro, Enterprise or Education: Settings > System > Activation > Change product key (or Upgrade your edition of Windows in the Microsoft Store)',
+    }];
+  },
+};
+
+const build: Check = {
+  id: 'platform.build',
+  title: 'Windows build is recent enough',
+  severity: 'error',
+  why: 'Older Windows builds lack the Hyper-V networking (NetNat) the VM relies on.',
+  fixedByInstall: false,
+  run(ctx) {
+    const os = ctx.snapshot.platform.os;
+    const n = Number.parseInt(os.BuildNumber, 10);
+    if (!Number.isFinite(n) || n >= ctx.desired.minimumBuild) return [];
+    return [{
+      evidence: `BuildNumber is ${os.BuildNumber} (${os.Caption} ${os.Version}); at least ${ctx.desired.minimumBuild} is needed`,
+      fix: `Install the Windows updates: Settings > Update & Security > Windows Update > Check for updates (until winver shows build ${ctx.desired.minimumBuild} or later)`,
+    }];
+  },
+};
+
+const hypervFeature: Check = {
+  id: 'platform.hyperv-feature',
+  title: 'Hyper-V feature is enabled',
+  severity: 'error',
+  why: 'The Linux VM runs on Hyper-V; the Windows feature Microsoft-Hyper-V must be enabled, and enabling it takes a restart.',
+  fixedByInstall: false,
+  run(ctx) {
+    if (isHomeEdition(ctx)) return [];
+    const features = ctx.snapshot.platform.optionalFeatures ?? [];
+    const f = features.find((x) => ieq(x.FeatureName, 'Microsoft-Hyper-V'));
+    if (!f) {
+      if (features.length === 0) return []; // not gathered; snapshot.errors says why
+      return [{ evidence: 'Microsoft-Hyper-V is not among the optional features', fix: enableHyperVFix(ctx) }];
+    }
+    switch (f.State) {
+      case 'Enabled':
+        return [];
+      case 'EnablePending':
+        return [{ evidence: 'Microsoft-Hyper-V is EnablePending: it is turned on but Windows has not restarted yet', fix: 'Restart-Computer' }];
+      case 'DisablePending':
+        return [{ evidence: 'Microsoft-Hyper-V is DisablePending: it will be turned off at the next restart', fix: enableHyperVFix(ctx) }];
+      default:
+        return [{ evidence: `Microsoft-Hyper-V is ${f.State}`, fix: enableHyperVFix(ctx) }];
+    }
+  },
+};
+
+const hypervModule: Check = {
+  id: 'platform.hyperv-module',
+  title: 'Hyper-V PowerShell module is available',
+  severity: 'error',
+  why: 'mobykit drives Hyper-V through its PowerShell module (Get-VM, New-VMSwitch, ...); without it nothing can be created or inspected.',
+  fixedByInstall: false,
+  run(ctx) {
+    if (ctx.snapshot.platform.hyperVModuleAvailable !== false) return [];
+    if (isHomeEdition(ctx)) return [];
+    const state = hyperVFeatureState(ctx);
+    if (state !== null && state !== 'Enabled') return []; // enabling Hyper-V with -All brings the module
+    return [{
+      evidence: 'Get-Module -ListAvailable Hyper-V returns nothing',
+      fix: isClient(ctx)
+        ? 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell'
+        : 'Install-WindowsFeature -Name Hyper-V-PowerShell',
+    }];
+  },
+};
+
+const firmware: Check = {
+  id: 'platform.virtualization-firmware',
+  title: 'Virtualization is enabled in the firmware',
+  severity: 'error',
+  why: 'Hyper-V needs the processor\'s virtualization extensions (Intel VT-x or AMD-V), which are switched on in the BIOS/UEFI setup.',
+  fixedByInstall: false,
+  run(ctx) {
+    const p = ctx.snapshot.platform;
+    // With the hypervisor running, Win32_Processor reports these as false; that says nothing.
+    if (p.computerSystem?.HypervisorPresent) return [];
+    if (nestedWithoutExtensions(ctx)) return []; // platform.nested-virtualization explains it
+    const off = (p.processors ?? []).filter((x) => !x.VirtualizationFirmwareEnabled);
+    if (off.length === 0) return [];
+    return [{
+      evidence: `${off[0].Name}: VirtualizationFirmwareEnabled is false`,
+      fix: 'Restart into the BIOS/UEFI setup (Settings > Update & Security > Recovery > Advanced startup > UEFI Firmware Settings) and enable Intel Virtualization Technology (VT-x) or AMD SVM',
+    }];
+  },
+};
+
+const launch: Check = {
+  id: 'platform.hypervisor-launch',
+  title: 'The hypervisor starts with Windows',
+  severity: 'error',
+  why: 'With hypervisorlaunchtype Off in the boot configuration, Hyper-V is installed but never starts, so VMs cannot run.',
+  fixedByInstall: false,
+  run(ctx) {
+    if (ctx.snapshot.platform.hypervisorLaunchType !== 'Off') return [];
+    return [{
+      evidence: 'bcdedit /enum {current} shows hypervisorlaunchtype Off',
+      fix: 'bcdedit /set hypervisorlaunchtype auto; Restart-Computer',
+    }];
+  },
+};
+
+const nested: Check = {
+  id: 'platform.nested-virtualization',
+  title: 'Nested virtualization is exposed to this Windows VM',
+  severity: 'error',
+  why: 'This Windows is itself a virtual machine; Hyper-V can only run inside it when the outer hypervisor passes the virtualization extensions through.',
+  fixedByInstall: false,
+  run(ctx) {
+    if (!nestedWithoutExtensions(ctx)) return [];
+    const cs = ctx.snapshot.platform.computerSystem;
+    const proc = ctx.snapshot.platform.processors[0];
+    const name = ctx.snapshot.computerName;
+    const missing = [
+      !proc.VirtualizationFirmwareEnabled ? 'VirtualizationFirmwareEnabled false' : '',
+      !proc.SecondLevelAddressTranslationExtensions ? 'SecondLevelAddressTranslationExtensions false' : '',
+    ].filter(Boolean).join(', ');
+    let fix: string;
+    if (/vmware/i.test(`${cs.Manufacturer} ${cs.Model}`)) {
+      fix = `On the VMware host, power off this VM (${name}) and tick Virtualize Intel VT-x/EPT or AMD-V/RVI under Processors (vhv.enable = "TRUE" in the .vmx)`;
+    } else if (/virtualbox/i.test(`${cs.Manufacturer} ${cs.Model}`)) {
+      fix = `On the VirtualBox host, with this VM off: VBoxManage modifyvm ${q(name)} --nested-hw-virt on`;
+    } else {
+      fix = `On the outer Hyper-V host, with this VM off (use its name there if it differs from ${name}): Stop-VM -Name ${q(name)}; Set-VMProcessor -VMName ${q(name)} -ExposeVirtualizationExtensions $true; Start-VM -Name ${q(name)}`;
+    }
+    return [{ evidence: `Windows runs in a VM (${cs.Manufacturer} ${cs.Model}); processor ${proc.Name} shows ${missing}`, fix }];
+  },
+};
+
+const virtualbox: Check = {
+  id: 'platform.virtualbox',
+  title: 'VirtualBox is not in the way',
+  severity: 'warning',
+  why: 'Docker Toolbox VMs run on VirtualBox, which stops working (or crawls) once Hyper-V is on.',
+  fixedByInstall: false,
+  run(ctx) {
+    const vb = ctx.snapshot.platform.virtualBox;
+    if (!vb || !vb.InstallDir) return [];
+    return [{
+      evidence: `VirtualBox is installed in ${vb.InstallDir}`,
+      fix: 'Move the Toolbox machine to Hyper-V with `mobykit migrate-toolbox`, then uninstall Oracle VM VirtualBox (Settings > Apps); to boot once with VirtualBox usable instead: bcdedit /set hypervisorlaunchtype off; Restart-Computer',
+    }];
+  },
+};
+
+const OWN_ENDPOINT = /^(npipe:|tcp:\/\/(localhost|127\.0\.0\.1|\[::1\]):2375\/?$)/i;
+
+const dockerHostEnv: Check = {
+  id: 'platform.docker-host-env',
+  title: 'No leftover DOCKER_HOST',
+  severity: 'warning',
+  why: 'A DOCKER_HOST left by Docker Toolbox points the docker CLI at the old VirtualBox machine instead of this VM.',
+  fixedByInstall: false,
+  run(ctx) {
+    const env = ctx.snapshot.platform.environment ?? {};
+    const entry = Object.entries(env).find(([k]) => ieq(k, 'DOCKER_HOST'));
+    if (!entry || !entry[1]) return [];
+    const value = entry[1];
+    const own = [ctx.desired.hostAddress, ctx.desired.vmAddress].map((a) => `tcp://${a}:2375`);
+    if (OWN_ENDPOINT.test(value) || own.some((o) => ieq(value.replace(/\/$/, ''), o))) return [];
+    const toolboxVars = Object.keys(env).filter((k) => /^DOCKER_(HOST|TLS_VERIFY|CERT_PATH|MACHINE_NAME)$/i.test(k));
+    const fix = toolboxVars
+      .map((k) => `[Environment]::SetEnvironmentVariable(${q(k)}, $null, 'User'); Remove-Item -Path ${q(`Env:${k}`)}`)
+      .join('; ');
+    return [{ evidence: `DOCKER_HOST is ${value}`, fix }];
+  },
+};
+
+const privileges: Check = {
+  id: 'platform.privileges',
+  title: 'Running with enough privileges',
+  severity: 'error',
+  why: 'Creating switches, NAT, firewall rules and shares needs an elevated PowerShell; Hyper-V Administrators can at least manage VMs.',
+  fixedByInstall: false,
+  run(ctx) {
+    const id = ctx.snapshot.platform.identity;
+    if (id.IsAdministrator || id.IsHyperVAdministrator) return [];
+    return [{
+      evidence: `${id.UserName} is neither elevated (Administrators) nor a member of Hyper-V Administrators`,
+      fix: `Run mobykit from an elevated PowerShell (right-click > Run as administrator); to manage VMs without elevation: Add-LocalGroupMember -SID 'S-1-5-32-578' -Member ${q(id.UserName)} (then sign out and in)`,
+    }];
+  },
+};
+
+const memory: Check = {
+  id: 'platform.memory',
+  title: 'Enough free memory to start the VM',
+  severity: 'warning',
+  why: 'Hyper-V refuses to start a VM when there is less free memory than its startup memory ("Not enough memory in the system to start the virtual machine").',
+  fixedByInstall: false,
+  run(ctx) {
+    const vm = primaryVm(ctx, MARKER);
+    if (vm && vm.State === 'Running') return [];
+    const need = vm?.MemoryStartup ?? ctx.desired.vm.memoryStartupBytes;
+    const freeKiB = ctx.snapshot.platform.os.FreePhysicalMemory;
+    if (!Number.isFinite(freeKiB) || freeKiB * 1024 >= need) return [];
+    const freeMB = Math.floor(freeKiB / 1024);
+    const fits = Math.max(512, Math.floor(freeMB / 256) * 256);
+    return [{
+      evidence: `${freeMB} MB free (FreePhysicalMemory ${freeKiB} KiB); the VM ${ctx.desired.vm.name} starts with ${mb(need)}`,
+      fix: `Close programs to free at least ${mb(need - freeKiB * 1024)}, or give the VM less memory: mobykit install --vm-memory ${fits}`,
+    }];
+  },
+};
+
+export const PLATFORM_CHECKS: Check[] = [
+  edition, build, hypervFeature, hypervModule, firmware, launch, nested, virtualbox, dockerHostEnv, privileges, memory,
+];

@@ -1,0 +1,50 @@
+// The Windows services mobykit needs: Hyper-V's VM management, the SMB server and the firewall.
+import type { Check, CheckContext, Problem } from '../check.js';
+import { hyperVUsable, ieq, q, queryFailed } from './util.js';
+
+function serviceCheck(o: {
+  id: string; name: string; display: string; title: string; why: string; quietWhen?: (ctx: CheckContext) => boolean;
+  missingFix: string;
+}): Check {
+  return {
+    id: o.id,
+    title: o.title,
+    severity: 'error',
+    why: o.why,
+    fixedByInstall: false,
+    run(ctx): Problem[] {
+      if (queryFailed(ctx, 'Get-Service')) return [];
+      if (o.quietWhen?.(ctx)) return [];
+      const svc = (ctx.snapshot.services ?? []).find((s) => ieq(s.Name, o.name));
+      if (!svc) return [{ evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
+      if (svc.Status === 'Running') return [];
+      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${q(svc.Name)} -StartupType Automatic; ` : '';
+      return [{
+        evidence: `Service ${svc.Name} (${o.display}) is ${svc.Status}, StartType ${svc.StartType}`,
+        fix: `${enable}Start-Service -Name ${q(svc.Name)}`,
+      }];
+    },
+  };
+}
+
+export const SERVICE_CHECKS: Check[] = [
+  serviceCheck({
+    id: 'service.vmms', name: 'vmms', display: 'Hyper-V Virtual Machine Management',
+    title: 'Hyper-V Virtual Machine Management service is running',
+    why: 'vmms is the Hyper-V service that creates, starts and reports on VMs; without it every Hyper-V cmdlet fails.',
+    quietWhen: (ctx) => !hyperVUsable(ctx), // the platform checks report Hyper-V itself
+    missingFix: 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All; Restart-Computer',
+  }),
+  serviceCheck({
+    id: 'service.lanmanserver', name: 'LanmanServer', display: 'Server',
+    title: 'Server (SMB) service is running',
+    why: 'The Server service (LanmanServer) serves the shared drive to the VM over SMB; when it is stopped, volume mounts fail.',
+    missingFix: 'Turn on File and Printer Sharing for Microsoft Networks: Control Panel > Network and Sharing Center > Change adapter settings > the adapter > Properties',
+  }),
+  serviceCheck({
+    id: 'service.firewall', name: 'MpsSvc', display: 'Windows Defender Firewall',
+    title: 'Windows Firewall service is running',
+    why: 'Firewall rules cannot be created or read while the Windows Firewall service (MpsSvc) is stopped, and Windows blocks much traffic without it.',
+    missingFix: 'sfc /scannow (the Windows Defender Firewall service is part of Windows and should always be installed)',
+  }),
+];

@@ -1,0 +1,189 @@
+// Helpers shared by the doctor checks: Windows-style comparisons, PowerShell quoting, and a
+// per-run index of the snapshot's long lists so that no check scans them more than once.
+import type { CheckContext } from '../check.js';
+import type {
+  FirewallRule, Listener, NetAdapter, NetAdapterBinding, NetConnectionProfile, NetIPAddress, NetIPInterface,
+  Process, SmbShare, VM, VMSwitch,
+} from '../../snapshot/types.js';
+import { formatCidr, parseCidr, type Cidr } from '../../net/ipv4.js';
+
+/** A PowerShell single-quoted string literal: `'it''s'`. */
+export function q(value: string | number): string {
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** Windows compares names, paths and accounts case-insensitively. */
+export function ieq(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return false;
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function lc(s: string): string {
+  return s.toLowerCase();
+}
+
+const ENV_PATHS: Record<string, string> = {
+  '%programfiles%': 'C:\\Program Files',
+  '%programfiles(x86)%': 'C:\\Program Files (x86)',
+  '%programw6432%': 'C:\\Program Files',
+  '%systemroot%': 'C:\\Windows',
+  '%windir%': 'C:\\Windows',
+  '%systemdrive%': 'C:',
+};
+
+/** A Windows path in a comparable form: lower case, backslashes, well-known variables expanded, no trailing slash. */
+export function normPath(p: string | null | undefined): string {
+  if (!p) return '';
+  let s = p.trim().replace(/^"(.*)"$/, '$1').replace(/\//g, '\\');
+  s = s.replace(/^%[^%]+%/, (v) => ENV_PATHS[v.toLowerCase()] ?? v);
+  s = s.replace(/\\+$/, '');
+  return s.toLowerCase();
+}
+
+export function samePath(a: string | null | undefined, b: string | null | undefined): boolean {
+  return normPath(a) === normPath(b);
+}
+
+/** `DEV-PC\alice` and `alice` name the same user when one side has no domain. */
+export function sameAccount(a: string, b: string): boolean {
+  if (ieq(a, b)) return true;
+  const bare = (s: string) => (s.includes('\\') ? s.slice(s.lastIndexOf('\\') + 1) : s);
+  if (a.includes('\\') && b.includes('\\')) return false;
+  return ieq(bare(a), bare(b));
+}
+
+export function mb(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+/** Parses a CIDR leniently (host bits allowed), for values read from the host. */
+export function looseCidr(text: string | null | undefined): Cidr | null {
+  return text ? parseCidr(text, false) : null;
+}
+
+export function fmtCidr(c: Cidr): string {
+  return formatCidr(c);
+}
+
+/** Index of one run's snapshot; built lazily, once per CheckContext. */
+export interface SnapshotIndex {
+  switchesByName: Map<string, VMSwitch[]>;
+  adapterByName: Map<string, NetAdapter>;
+  addressesByAlias: Map<string, NetIPAddress[]>;
+  ipInterfaceByAlias: Map<string, NetIPInterface>;
+  profileByAlias: Map<string, NetConnectionProfile>;
+  bindingByAlias: Map<string, NetAdapterBinding>;
+  rulesByName: Map<string, FirewallRule>;
+  tcpByPort: Map<number, Listener[]>;
+  udpByPort: Map<number, Listener[]>;
+  processById: Map<number, Process>;
+  vmsByName: Map<string, VM[]>;
+  sharesByName: Map<string, SmbShare[]>;
+  /** Sources of failed queries, lower case, e.g. `get-netnat`. */
+  failed: Set<string>;
+}
+
+const INDEXES = new WeakMap<CheckContext, SnapshotIndex>();
+
+function group<T>(list: readonly T[] | undefined, key: (t: T) => string | number): Map<any, T[]> {
+  const m = new Map<any, T[]>();
+  for (const item of list ?? []) {
+    const k = key(item);
+    const arr = m.get(k);
+    if (arr) arr.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
+}
+
+function first<T>(list: readonly T[] | undefined, key: (t: T) => string | number): Map<any, T> {
+  const m = new Map<any, T>();
+  for (const item of list ?? []) {
+    const k = key(item);
+    if (!m.has(k)) m.set(k, item);
+  }
+  return m;
+}
+
+/** The index for this context. Contexts are treated as immutable once checks run on them. */
+export function index(ctx: CheckContext): SnapshotIndex {
+  let ix = INDEXES.get(ctx);
+  if (ix) return ix;
+  const s = ctx.snapshot;
+  ix = {
+    switchesByName: group(s.vmSwitches, (x) => lc(x.Name)),
+    adapterByName: first(s.netAdapters, (x) => lc(x.Name)),
+    addressesByAlias: group(s.netIPAddresses, (x) => lc(x.InterfaceAlias)),
+    ipInterfaceByAlias: first((s.netIPInterfaces ?? []).filter((i) => i.AddressFamily !== 'IPv6'), (x) => lc(x.InterfaceAlias)),
+    profileByAlias: first(s.netConnectionProfiles, (x) => lc(x.InterfaceAlias)),
+    bindingByAlias: first((s.netAdapterBindings ?? []).filter((b) => ieq(b.ComponentID, 'ms_server')), (x) => lc(x.Name)),
+    rulesByName: first(s.firewallRules, (x) => lc(x.Name)),
+    tcpByPort: group(s.tcpListeners, (x) => x.LocalPort),
+    udpByPort: group(s.udpEndpoints, (x) => x.LocalPort),
+    processById: first(s.processes, (x) => x.Id),
+    vmsByName: group(s.vms, (x) => lc(x.Name)),
+    sharesByName: group(s.smbShares, (x) => lc(x.Name)),
+    failed: new Set((s.errors ?? []).map((e) => lc(String(e.Source).trim().split(/[\s:]/)[0] ?? ''))),
+  };
+  INDEXES.set(ctx, ix);
+  return ix;
+}
+
+/** Whether one of these queries failed while gathering: its section is empty for that reason, not because nothing is there. */
+export function queryFailed(ctx: CheckContext, ...sources: string[]): boolean {
+  const f = index(ctx).failed;
+  return sources.some((s) => f.has(lc(s)));
+}
+
+// ---- shared facts several checks depend on (to stay quiet when the root cause is reported) ----
+
+export function hyperVFeatureState(ctx: CheckContext): string | null {
+  const f = ctx.snapshot.platform.optionalFeatures?.find((x) => ieq(x.FeatureName, 'Microsoft-Hyper-V'));
+  return f ? f.State : null;
+}
+
+export function isHomeEdition(ctx: CheckContext): boolean {
+  return /^(core|home)/i.test(ctx.snapshot.platform.editionId ?? '');
+}
+
+/** Hyper-V is usable enough that an empty switch or VM list means "not there". */
+export function hyperVUsable(ctx: CheckContext): boolean {
+  if (isHomeEdition(ctx)) return false;
+  const state = hyperVFeatureState(ctx);
+  if (state !== null && state !== 'Enabled') return false;
+  return ctx.snapshot.platform.hyperVModuleAvailable !== false;
+}
+
+/** The switches named as desired (any case). */
+export function desiredSwitches(ctx: CheckContext): VMSwitch[] {
+  return index(ctx).switchesByName.get(lc(ctx.desired.switchName)) ?? [];
+}
+
+/** The one switch the other checks look at: mobykit's marked one, else an Internal one, else the first. */
+export function primarySwitch(ctx: CheckContext, marker: string): VMSwitch | undefined {
+  const list = desiredSwitches(ctx);
+  return list.find((s) => s.Notes?.includes(marker)) ?? list.find((s) => s.SwitchType === 'Internal') ?? list[0];
+}
+
+export function vmsNamed(ctx: CheckContext): VM[] {
+  return index(ctx).vmsByName.get(lc(ctx.desired.vm.name)) ?? [];
+}
+
+/** The VM the other checks look at: the marked one, else a running one, else the first. */
+export function primaryVm(ctx: CheckContext, marker: string): VM | undefined {
+  const list = vmsNamed(ctx);
+  return list.find((v) => v.Notes?.includes(marker)) ?? list.find((v) => v.State === 'Running') ?? list[0];
+}
+
+export function vnicAdapter(ctx: CheckContext): NetAdapter | undefined {
+  return index(ctx).adapterByName.get(lc(ctx.desired.vnicAlias));
+}
+
+/** WQL string literal content: `'` and `\` escaped with a backslash. */
+export function wql(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}
+
+export function joinList(items: string[]): string {
+  return items.join(', ');
+}

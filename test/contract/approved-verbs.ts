@@ -1,0 +1,25 @@
+// PowerShell's approved verbs (Get-Verb, PowerShell 7.4; every 5.1 verb is included).
+export const APPROVED_VERBS: readonly string[] = [
+  // Common
+  'Add', 'Clear', 'Close', 'Copy', 'Enter', 'Exit', 'Find', 'Format', 'Get', 'Hide', 'Join', 'Lock', 'Move', 'New',
+  'Open', 'Optimize', 'Pop', 'Push', 'Redo', 'Remove', 'Rename', 'Reset', 'Resize', 'Search', 'Select', 'Set', 'Show',
+  'Skip', 'Split', 'Step', 'Switch', 'Undo', 'Unlock', 'Watch',
+  // Communications
+  'Connect', 'Disconnect', 'Read', 'Receive', 'Send', 'Write',
+  // Data
+  'Backup', 'Checkpoint', 'Compare', 'Compress', 'Convert', 'ConvertFrom', 'ConvertTo', 'Dismount', 'Edit', 'Expand',
+  'Export', 'Group', 'Import', 'Initialize', 'Limit', 'Merge', 'Mount', 'Out', 'Publish', 'Restore', 'Save', 'Sync',
+  'Unpublish', 'Update',
+  // Diagnostic
+  'Debug', 'Measure', 'Ping', 'Repair', 'Resolve', 'Test', 'Trace',
+  // Lifecycle
+  'Approve', 'Assert', 'Build', 'Complete', 'Confirm', 'Deny', 'Deploy', 'Disable', 'Enable', 'Install', 'Invoke',
+  'Register', 'Request', 'Restart', 'Resume', 'Start', 'Stop', 'Submit', 'Suspend', 'Uninstall', 'Unregister', 'Wait',
+  // Security
+  'Block', 'Grant', 'Protect', 'Revoke', 'Unblock', 'Unprotect',
+  // Other
+  'Use',
+];
+
+/** Verbs whose functions change state and so must support -WhatIf/-Confirm. */
+export const READ_ONLY_VERBS: readonly string[] = ['Get', 'Test', 'Find', 'Search', 'Measure', 'Resolve', 'Read', 'Show', 'Format', 'Compare', 'ConvertFrom', 'ConvertTo', 'Assert', 'Trace', 'Watch', 'Wait'];

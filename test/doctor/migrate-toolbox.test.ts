@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { migrateToolbox, MigrateError, parseProgress, qemuImgArgs, type SpawnLike } from '../../src/doctor/migrate-toolbox.js';
+
+/** A fake qemu-img: a node script that checks its arguments, prints progress like -p and copies the file. */
+function fakeQemuImg(dir: string, opts: { fail?: boolean } = {}): string {
+  const bin = join(dir, 'bin');
+  const script = join(bin, 'qemu-img');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(script, `#!${process.execPath}
+const fs = require('fs');
+const args = process.argv.slice(2);
+fs.writeFileSync(${JSON.stringify(join(dir, 'args.json'))}, JSON.stringify(args));
+const out = args[args.length - 1];
+const src = args[args.length - 2];
+if (args[0] !== 'convert') { console.error('unknown command'); process.exit(2); }
+${opts.fail ? `fs.writeFileSync(out, 'partial'); process.stderr.write("qemu-img: Could not open '" + src + "': Invalid footer\\n"); process.exit(1);` : ''}
+for (const p of ['0.00', '12.50', '50.01', '100.00']) process.stdout.write('    (' + p + '/100%)\\r');
+fs.writeFileSync(out, 'VHDX:' + fs.readFileSync(src, 'utf8'));
+`);
+  chmodSync(script, 0o755);
+  return bin;
+}
+
+
+describe('doctor migrate-toolbox', function () {
+  this.timeout(20000);
+  let dir: string;
+  let vmdk: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mobykit-migrate-'));
+    vmdk = join(dir, 'disk.vmdk');
+    writeFileSync(vmdk, 'toolbox-disk');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('parses qemu-img progress', () => {
+    assert.deepEqual(parseProgress('    (0.00/100%)\r    (45.03/100%)\r'), [0, 45.03]);
+    assert.deepEqual(parseProgress('no progress here'), []);
+  });
+
+  it('converts with qemu-img convert -O vhdx -o subformat=dynamic -p, streaming progress', async () => {
+    const bin = fakeQemuImg(dir);
+    const vhdx = join(dir, 'out', 'MobyLinuxVM.vhdx');
+    const progress: number[] = [];
+    const res = await migrateToolbox({
+      vmdkPath: vmdk, vhdxPath: vhdx, env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
+      onProgress: (p) => progress.push(p),
+    });
+    assert.equal(readFileSync(vhdx, 'utf8'), 'VHDX:toolbox-disk');
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')), qemuImgArgs(vmdk, vhdx));
+    assert.deepEqual(qemuImgArgs(vmdk, vhdx).slice(0, 6), ['convert', '-O', 'vhdx', '-o', 'subformat=dynamic', '-p']);
+    assert.deepEqual(progress, [0, 12.5, 50.01, 100]);
+    assert.equal(res.qemuImg, join(bin, 'qemu-img'));
+  });
+
+  it('uses the injected spawn', async () => {
+    const bin = fakeQemuImg(dir);
+    const calls: string[] = [];
+    const run: SpawnLike = (cmd, args, o) => { calls.push(cmd); return spawn(cmd, args, o); };
+    await migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'a.vhdx'), run, env: { PATH: bin } });
+    assert.deepEqual(calls, [join(bin, 'qemu-img')]);
+  });
+
+  it('never overwrites an existing disk', async () => {
+    const bin = fakeQemuImg(dir);
+    const vhdx = join(dir, 'MobyLinuxVM.vhdx');
+    writeFileSync(vhdx, 'precious');
+    await assert.rejects(
+      migrateToolbox({ vmdkPath: vmdk, vhdxPath: vhdx, env: { PATH: bin } }),
+      (e: Error) => e instanceof MigrateError && /already exists/.test(e.message) && /never overwrites/.test(e.message),
+    );
+    assert.equal(readFileSync(vhdx, 'utf8'), 'precious');
+    assert.ok(!existsSync(join(dir, 'args.json')), 'qemu-img was not run');
+  });
+
+  it('says how to get qemu-img when it is not on PATH', async () => {
+    await assert.rejects(
+      migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'x.vhdx'), env: { PATH: join(dir, 'empty') } }),
+      (e: Error) => /qemu-img was not found on PATH/.test(e.message) && /QEMU/.test(e.message),
+    );
+  });
+
+  it('reports a missing vmdk and a non-.vhdx target', async () => {
+    await assert.rejects(migrateToolbox({ vmdkPath: join(dir, 'nope.vmdk'), vhdxPath: join(dir, 'x.vhdx') }), /does not exist/);
+    await assert.rejects(migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'x.vhd') }), /must end in \.vhdx/);
+  });
+
+  it('reports qemu-img failure with its message and removes the partial disk', async () => {
+    const bin = fakeQemuImg(dir, { fail: true });
+    const vhdx = join(dir, 'y.vhdx');
+    await assert.rejects(
+      migrateToolbox({ vmdkPath: vmdk, vhdxPath: vhdx, env: { PATH: bin } }),
+      (e: Error) => /exited with code 1/.test(e.message) && /Invalid footer/.test(e.message),
+    );
+    assert.ok(!existsSync(vhdx));
+  });
+});
