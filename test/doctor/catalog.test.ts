@@ -117,6 +117,7 @@ describe('doctor catalog', () => {
       for (const f of runChecks(ctxOf(t.mutate, t.flags ? { flags: t.flags } : {}))) fixes.add(f.fix);
     }
     const problems: string[] = [];
+    const manifest = readFileSync('ps1/MobyKit.psd1', 'utf8');
     let seen = 0;
     for (const fix of fixes) {
       // statements: split on ; and |, drop what is inside { } script blocks' nested commands too
@@ -124,8 +125,12 @@ describe('doctor catalog', () => {
         const m = /^\s*\$?\w*\s*=?\s*([A-Z][a-z]+-[A-Za-z]+)(.*)$/.exec(stmt);
         if (!m) continue;
         const cmd = cat.cmdlets[m[1]];
+        if (/-MobyKit/.test(m[1])) {
+          if (!manifest.includes(`'${m[1]}'`)) problems.push(`${m[1]} is not exported by ps1/MobyKit.psd1 (in: ${fix})`);
+          continue;
+        }
         if (!cmd) {
-          if (/^(Read-Host|Where-Object|Get-WmiObject|Format-List|Remove-Item|Get-Process)$/.test(m[1])) continue;
+          if (/^(Read-Host|Where-Object|Format-List|Remove-Item|Get-Process)$/.test(m[1])) continue;
           problems.push(`unknown cmdlet ${m[1]} in: ${fix}`);
           continue;
         }

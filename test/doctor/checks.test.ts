@@ -162,10 +162,10 @@ export const TRIGGERS: Trigger[] = [
   },
   { id: 'vm.address', name: 'APIPA in the VM', mutate: (s) => { vm(s).NetworkAdapters[0].IPAddresses = ['169.254.9.9']; }, severity: 'warning', has: ['169.254.9.9', '10.0.75.0/24', "Restart-VM -Name 'MobyLinuxVM'"] },
   // KVP
-  { id: 'kvp.cifsmount', name: 'no item', mutate: (s) => { vm(s).KvpHostExchangeItems = []; }, severity: 'error', has: ['cifsmount', 'AddKvpItems', "ElementName='MobyLinuxVM'", "'/c;/C;username=alice,password='"] },
+  { id: 'kvp.cifsmount', name: 'no item', mutate: (s) => { vm(s).KvpHostExchangeItems = []; }, severity: 'error', has: ['cifsmount', "Add-MobyKitKvpItem -VMName 'MobyLinuxVM' -ItemName 'cifsmount' -MountPoint 'c' -ShareName 'C' -UserName 'alice'", 'Read-Host -AsSecureString'] },
   {
     id: 'kvp.cifsmount-format', name: 'other drive and user', mutate: (s) => { vm(s).KvpHostExchangeItems[0].Data = '/d;/D;username=bob,password=***,noperm'; },
-    severity: 'error', has: ['mount point /d, expected /c', 'share D, expected C', 'user bob, expected alice', 'ModifyKvpItems'],
+    severity: 'error', has: ['mount point /d, expected /c', 'share D, expected C', 'user bob, expected alice', 'Set-MobyKitKvpItem'],
   },
   { id: 'kvp.cifsmount-format', name: 'malformed', mutate: (s) => { vm(s).KvpHostExchangeItems[0].Data = 'username=alice'; }, severity: 'error', has: ['not of the form /c;/C;username=alice,password=***,noperm'] },
   // share / credential
@@ -180,8 +180,8 @@ export const TRIGGERS: Trigger[] = [
   { id: 'credential.missing', name: 'none', mutate: (s) => { s.credentials = []; }, severity: 'error', has: ["cmdkey.exe /generic:'Docker Host Filesystem Access' /user:'alice' /pass"] },
   { id: 'credential.user', name: 'bob', mutate: (s) => { s.credentials[0].UserName = 'bob'; }, severity: 'error', has: ['is for bob, expected alice', "cmdkey.exe /delete:'Docker Host Filesystem Access'"] },
   // files
-  { id: 'files.log-dir', name: 'missing', mutate: (s) => { s.files.logDir.Exists = false; }, severity: 'warning', has: ["New-Item -ItemType Directory -Force -Path 'C:\\Users\\alice\\AppData\\Local\\Docker'"] },
-  { id: 'files.settings-dir', name: 'missing', mutate: (s) => { s.files.settingsDir.Exists = false; }, severity: 'warning', has: ["-Path 'C:\\Users\\alice\\AppData\\Roaming\\Docker'"] },
+  { id: 'files.log-dir', name: 'missing', mutate: (s) => { s.files.logDir.Exists = false; }, severity: 'info', has: ["New-Item -ItemType Directory -Force -Path 'C:\\Users\\alice\\AppData\\Local\\Docker'"] },
+  { id: 'files.settings-dir', name: 'missing', mutate: (s) => { s.files.settingsDir.Exists = false; }, severity: 'info', has: ["-Path 'C:\\Users\\alice\\AppData\\Roaming\\Docker'"] },
   {
     id: 'toolbox.migration', name: 'Toolbox disk, no VHDX yet',
     mutate: (s) => { s.files.vhdx.Exists = false; s.files.toolboxMachines = [{ Name: 'default', DiskPath: 'C:\\Users\\alice\\.docker\\machine\\machines\\default\\disk.vmdk' }]; },

@@ -5,7 +5,7 @@ import { q } from './util.js';
 
 function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
-    id, title, why, severity: 'warning', fixedByInstall: true,
+    id, title, why, severity: 'info', fixedByInstall: false,
     run(ctx) {
       const e = pick(ctx);
       if (!e || e.Exists || !e.Path) return [];
@@ -16,13 +16,13 @@ function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckConte
 
 const logDir = dirCheck(
   'files.log-dir', 'Log directory exists',
-  'mobykit and the VM write their logs here; without it `mobykit logs` has nothing to show when something goes wrong.',
+  'Docker for Windows writes its logs here, and `mobykit logs` reads them; until it exists there is no log to look at when something goes wrong.',
   (ctx) => ctx.snapshot.files?.logDir,
 );
 
 const settingsDir = dirCheck(
   'files.settings-dir', 'Settings directory exists',
-  'mobykit keeps its settings and its record of what it created here; without it, it cannot tell its resources from yours.',
+  'Docker for Windows keeps its settings here; if Docker has run on this machine before, a missing folder means its settings are gone or the path is set wrong.',
   (ctx) => ctx.snapshot.files?.settingsDir,
 );
 

@@ -3,7 +3,7 @@
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
-import { hyperVUsable, ieq, primaryVm, q, queryFailed, wql } from './util.js';
+import { hyperVUsable, ieq, primaryVm, q, queryFailed } from './util.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
@@ -29,24 +29,17 @@ function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
   return (vm.KvpHostExchangeItems ?? []).find((i) => ieq(i.Name, ctx.desired.kvp.itemName));
 }
 
-/** A PowerShell double-quoted string's content: backtick, $ and " escaped. */
-function dq(s: string): string {
-  return s.replace(/[`$"]/g, (c) => '`' + c);
-}
-
-/** Windows PowerShell that adds (or modifies) the item, asking for the password. */
+/**
+ * PowerShell (5.1 or 7) that adds or rewrites the item through mobykit's module, asking for the
+ * password hidden: the Msvm_VirtualSystemManagementService dance is in Add-/Set-MobyKitKvpItem.
+ */
 export function kvpFix(ctx: CheckContext, vmName: string, method: 'AddKvpItems' | 'ModifyKvpItems'): string {
   const k = ctx.desired.kvp;
-  const ns = q('root\\virtualization\\v2');
-  const prefix = `/${k.mountPoint};/${k.shareName};username=${k.userName},password=`;
+  const fn = method === 'AddKvpItems' ? 'Add-MobyKitKvpItem' : 'Set-MobyKitKvpItem';
   return [
-    `$svc = Get-WmiObject -Namespace ${ns} -Class 'Msvm_VirtualSystemManagementService'`,
-    `$vm = Get-WmiObject -Namespace ${ns} -Class 'Msvm_ComputerSystem' -Filter "ElementName='${dq(wql(vmName))}'"`,
-    `$item = ([wmiclass]'root\\virtualization\\v2:Msvm_KvpExchangeDataItem').CreateInstance()`,
-    `$item.Name = ${q(k.itemName)}`,
-    `$item.Data = ${q(prefix)} + (Read-Host -Prompt ${q(`Password of ${k.userName}`)}) + ',noperm'`,
-    '$item.Source = 0',
-    `$svc.${method}($vm, $item.PSBase.GetText(1))`,
+    "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
+    `${fn} -VMName ${q(vmName)} -ItemName ${q(k.itemName)} -MountPoint ${q(k.mountPoint)} -ShareName ${q(k.shareName)} -UserName ${q(k.userName)} `
+      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${q(`Password of ${k.userName}`)})).Password)`,
   ].join('; ');
 }
 
