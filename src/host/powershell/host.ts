@@ -1,0 +1,559 @@
+// The real Windows host: one long-lived PowerShell session (node-powershell) per run, with the
+// MobyKit module (ps1/) imported once. Every call sends one line of script text whose only
+// varying part is a base64 string:
+//
+//     Invoke-MobyKitCall -Request '<base64 of UTF-8 JSON {"function":...,"parameters":{...}}>'
+//
+// so no user value (switch, VM, share or user names, paths, the share password) is ever parsed as
+// PowerShell source: the dispatcher decodes the document and splats the parameters as data.
+// The answer is one line of JSON on stdout: {"ok":true,"result":...} or {"ok":false,"error":{...}}.
+//
+// How node-powershell (child-shell 5) talks to the shell, which this file relies on:
+// - spawn(executable, ['-NoLogo', ...executableOptions, '-NoExit', '-Command', '-']) with
+//   stdio pipes and no shell; NODE_POWERSHELL, when set, is the executable (else `powershell` on
+//   Windows, `pwsh` elsewhere, or the `executable` option).
+// - each invoke() writes five lines to stdin: [Console]::Error.WriteLine("<delim>"),
+//   [Console]::Out.WriteLine("<delim>"), the command, then the two delimiter lines again
+//   (<delim> is 16 random [0-9A-Za-z]); the result is the trimmed bytes between the two
+//   delimiters on stdout and on stderr. Anything on stderr marks the invocation as failed.
+// - a process exit during an invocation rejects it (ProcessError) when the exit code is not 0.
+import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PowerShell, type PowerShellOptions } from 'node-powershell';
+import type { Config } from '../../config/config.js';
+import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
+import type { Snapshot } from '../../snapshot/types.js';
+import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
+import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+/** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
+export const DISPATCHER = 'Invoke-MobyKitCall';
+/** The exact shape of every line sent after start-up. */
+export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
+/** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
+export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
+export const JOURNAL_FILE = 'journal.json';
+
+/** Where the module ships: <package>/ps1/MobyKit.psd1, from dist/src/host/powershell/host.js. */
+export function defaultModulePath(): string {
+  return fileURLToPath(new URL('../../../../ps1/MobyKit.psd1', import.meta.url));
+}
+
+export function defaultStateDir(): string {
+  return path.join(process.env.LOCALAPPDATA ?? os.homedir(), 'mobykit');
+}
+
+export type PowerShellFailure = 'refused' | 'timeout' | 'exited' | 'start' | 'protocol' | 'closed';
+
+/** A PowerShell call that failed: the cmdlet's message, or a transport problem (`reason`). */
+export class PowerShellError extends Error {
+  constructor(
+    message: string,
+    readonly functionName: string,
+    readonly reason: PowerShellFailure,
+    readonly psMessage: string = message,
+    readonly cmdlet?: string,
+    readonly category?: string,
+  ) {
+    super(message);
+    this.name = 'PowerShellError';
+  }
+}
+
+export interface PowerShellHostOptions {
+  config: Config;
+  /** Where journal.json lives; default %LOCALAPPDATA%\mobykit. */
+  stateDir?: string;
+  /** Per-call limit, start-up included; default 120 s. A call that runs over stops the session. */
+  timeoutMs?: number;
+  /** The MobyKit module manifest; default the package's own ps1/MobyKit.psd1. */
+  modulePath?: string;
+  /** Told about every call (function and parameters, the password as ***), for --verbose. */
+  onCall?: (line: string) => void;
+  /** `powershell` (Windows PowerShell 5.1, the default on Windows), `pwsh`, or a path. NODE_POWERSHELL wins. */
+  executable?: string;
+}
+
+/** The scope of the one read-only gather call, from the desired state. */
+export function gatherParameters(config: Config): Record<string, unknown> {
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
+  return {
+    SwitchName: config.switch.name,
+    NatName: config.nat.name,
+    FirewallRuleName: unique([config.firewall.tcpRuleName, config.firewall.udpRuleName]),
+    TcpPort: unique(config.ports.tcp),
+    UdpPort: unique(config.ports.udp),
+    VMName: config.vm.name,
+    ShareName: config.share.name,
+    CredentialTarget: config.credential.target,
+    SettingsDir: config.paths.settingsDir,
+    LogDir: config.paths.logDir,
+    IsoPath: config.vm.isoPath,
+    VhdxPath: config.vm.vhdxPath,
+  };
+}
+
+/** The request document, base64 of its UTF-8 JSON: the only per-call text the shell sees. */
+export function encodeRequest(functionName: string, parameters: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify({ function: functionName, parameters }), 'utf8').toString('base64');
+}
+
+export function callLine(functionName: string, parameters: Record<string, unknown>): string {
+  const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters)}'`;
+  if (!CALL_LINE.test(line)) throw new Error(`internal error: malformed call line for ${functionName}`);
+  return line;
+}
+
+const SECRET_KEY = /password|secret/i;
+
+/** What --verbose shows of a call: never the password. */
+export function describeCall(functionName: string, parameters: Record<string, unknown>): string {
+  const shown: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parameters)) shown[k] = SECRET_KEY.test(k) && v !== undefined ? '***' : v;
+  return `${functionName} ${JSON.stringify(shown)}`;
+}
+
+// Any of these closes a PowerShell single-quoted string; doubling one makes it literal.
+const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u0085]/;
+
+/**
+ * A PowerShell single-quoted literal of `value` (no expansion happens inside single quotes).
+ * Control characters are refused: a newline would end the line node-powershell sends.
+ */
+export function psSingleQuoted(value: string): string {
+  if (CONTROL_CHARS.test(value)) throw new Error(`refusing a value with control characters: ${JSON.stringify(value)}`);
+  return `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
+}
+
+/**
+ * The one start-up line. The module path is the only value in script text: single-quoted when it
+ * is printable ASCII; otherwise passed as base64 of its UTF-8 bytes, because PowerShell decodes
+ * its redirected stdin with the console's OEM code page, which would garble e.g. C:\Users\zoë.
+ * The console writers' NewLine is set to LF after the encoding (setting OutputEncoding recreates
+ * them): node-powershell's end-of-output check misses a CRLF-terminated delimiter when a whole
+ * answer arrives in one read.
+ */
+export function startupLine(modulePath: string): string {
+  if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
+  const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
+    ? psSingleQuoted(modulePath)
+    : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
+  return [
+    `$ProgressPreference = 'SilentlyContinue'`,
+    '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
+    '[Console]::Out.NewLine = "`n"',
+    '[Console]::Error.NewLine = "`n"',
+    `Import-Module -Name ${nameArg} -Force`,
+  ].join('; ');
+}
+
+interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
+
+function isReply(v: unknown): v is Reply {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Reply).ok === 'boolean';
+}
+
+/** The dispatcher's one JSON line, tolerating other output (warnings) around it. */
+export function parseReply(stdout: string): Reply | undefined {
+  const text = stdout.replace(/^\uFEFF/, '').trim();
+  if (!text) return undefined;
+  const lines = text.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (!line.startsWith('{')) continue;
+    try {
+      const v: unknown = JSON.parse(line);
+      if (isReply(v)) return v;
+    } catch {
+      // A line wrapped by the host: try it joined with the lines after it.
+      try {
+        const v: unknown = JSON.parse(lines.slice(i).map((l) => l.replace(/\r$/, '')).join(''));
+        if (isReply(v)) return v;
+      } catch { /* not it */ }
+    }
+  }
+  return undefined;
+}
+
+// Long base64 runs (the echoed request, which may carry the password) never reach a message.
+const LONG_BASE64 = /[A-Za-z0-9+/]{24,}={0,2}/g;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+
+function scrub(text: string): string {
+  return text.replace(ANSI, '').replace(LONG_BASE64, '<request>');
+}
+
+/** The message, cmdlet and category of an error record PowerShell wrote to stderr. */
+export function parseStderr(stderr: string): { message: string; cmdlet?: string; category?: string } {
+  const kept: string[] = [];
+  let category: string | undefined;
+  for (const raw of scrub(stderr).split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    const cat = /^\s*\+\s*CategoryInfo\s*:\s*([A-Za-z]+)/.exec(line);
+    if (cat) { category = cat[1]; continue; }
+    if (/^\s*\+/.test(line) || /^At (line:\d|.+:\d+ char:\d)/.test(line.trim())) continue; // 5.1 position/info lines
+    if (/^\s*Line \|/.test(line) || /^\s*\d+ \|/.test(line) || /^\s*\|\s*~*\s*$/.test(line)) continue; // 7.x ConciseView
+    const bar = /^\s*\|\s?(.*)$/.exec(line);
+    kept.push((bar ? bar[1] : line).trim());
+  }
+  let message = kept.filter(Boolean).join(' ').trim();
+  let cmdlet: string | undefined;
+  const head = /^([A-Za-z]+-[A-Za-z0-9]+)\s?:\s+(.*)$/s.exec(message);
+  if (head) { cmdlet = head[1]; message = head[2]; }
+  return { message: message || 'PowerShell reported an error', ...(cmdlet ? { cmdlet } : {}), ...(category ? { category } : {}) };
+}
+
+interface ShellInternals {
+  process?: ChildProcess;
+  exitPromise?: Promise<void>;
+  debuggers?: Record<string, { enabled?: boolean; log?: unknown } | undefined>;
+}
+
+interface Exit { code: number | null; signal: NodeJS.Signals | null; error?: Error }
+
+interface RawResult { stdout: string; stderr: string }
+
+const STDERR_TAIL = 4000;
+
+export class PowerShellHost implements Host {
+  readonly kind = 'powershell' as const;
+  private calls = 0;
+  private startups = 0;
+  private closed: string | undefined;
+  private exit: Exit | undefined;
+  private exited!: Promise<Exit>;
+  private stderrTail = '';
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly timeoutMs: number;
+  private readonly stateDir: string;
+  private readonly onCall?: (line: string) => void;
+  private readonly child: ChildProcess | undefined;
+  private readonly killNow = () => {
+    try { this.child?.kill(); } catch { /* already gone */ }
+  };
+  private readonly onSigint = () => {
+    this.unregister();
+    this.closed ??= 'interrupted';
+    this.killNow();
+    // Our listener replaced Node's default Ctrl+C exit; keep that behaviour unless someone else handles it.
+    if (process.listenerCount('SIGINT') === 0) process.exit(130);
+  };
+
+  private constructor(private readonly shell: PowerShell, readonly config: Config, opts: PowerShellHostOptions) {
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.stateDir = opts.stateDir ?? defaultStateDir();
+    this.onCall = opts.onCall;
+    const internals = shell as unknown as ShellInternals;
+    this.child = internals.process;
+    // node-powershell's exit promise rejects on a non-zero exit; nobody awaits it between calls.
+    internals.exitPromise?.catch(() => undefined);
+    // DEBUG=* would print every command (the request, password included, in base64) and every
+    // error record PowerShell writes, which echoes the command line: both stay quiet.
+    for (const name of ['command', 'output']) {
+      const d = internals.debuggers?.[name];
+      if (d) { d.enabled = false; d.log = () => undefined; }
+    }
+    this.exited = new Promise<Exit>((resolve) => {
+      const child = this.child;
+      if (!child) return;
+      child.once('exit', (code, signal) => { this.exit = { code, signal }; resolve(this.exit); });
+      child.once('error', (error) => { this.exit ??= { code: null, signal: null, error }; resolve(this.exit); });
+    });
+    // Writes after the shell is gone must not crash mobykit; the exit is reported instead.
+    shell.streams.stdin.on('error', () => undefined);
+    shell.streams.stderr.on('data', (chunk: string | Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-STDERR_TAIL);
+    });
+    process.on('exit', this.killNow);
+    process.on('SIGINT', this.onSigint);
+  }
+
+  /** Starts PowerShell, sets UTF-8 output and imports the module: one round trip. */
+  static async open(opts: PowerShellHostOptions): Promise<PowerShellHost> {
+    const modulePath = path.resolve(opts.modulePath ?? defaultModulePath());
+    const line = startupLine(modulePath); // refuses control characters before anything starts
+    if (!existsSync(modulePath)) {
+      throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
+    }
+    const options: PowerShellOptions = {
+      executableOptions: { ...EXECUTABLE_OPTIONS },
+      spawnOptions: { windowsHide: true },
+      throwOnInvocationError: false,
+      ...(opts.executable ? { executable: opts.executable } : {}),
+    };
+    const host = new PowerShellHost(new PowerShell(options), opts.config, opts);
+    try {
+      opts.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
+      const out = await host.run(line, 'start-up (Import-Module)');
+      host.startups++;
+      if (out.stderr) {
+        const err = parseStderr(out.stderr);
+        throw new PowerShellError(`PowerShell could not load the MobyKit module (${modulePath}): ${err.message}`,
+          'Import-Module', 'start', err.message, err.cmdlet, err.category);
+      }
+    } catch (e) {
+      await host.dispose();
+      throw e;
+    }
+    return host;
+  }
+
+  /** PowerShell round trips made through the dispatcher (gather and apply calls). */
+  get roundTrips(): number {
+    return this.calls;
+  }
+
+  /** Round trips including the start-up (Import-Module) one. */
+  get totalRoundTrips(): number {
+    return this.calls + this.startups;
+  }
+
+  /** The shell's process id, while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async gather(): Promise<Snapshot> {
+    const result = await this.call(PS_GATHER_FUNCTION, gatherParameters(this.config));
+    let snapshot: Snapshot;
+    try {
+      snapshot = parseSnapshot(result.value);
+    } catch (e) {
+      throw new PowerShellError(`${PS_GATHER_FUNCTION} returned a document that is not a host snapshot: ${(e as Error).message}`,
+        PS_GATHER_FUNCTION, 'protocol');
+    }
+    snapshot = redactSnapshot(snapshot);
+    // ok:true with something on stderr: the snapshot stands (partial is fine), the error is recorded.
+    if (result.stderr) snapshot.errors.push({ Source: 'PowerShell', Message: parseStderr(result.stderr).message });
+    return snapshot;
+  }
+
+  async apply(action: Action, secrets: Secrets): Promise<void> {
+    const functionName = PS_FUNCTION[action.op];
+    if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
+    const parameters: Record<string, unknown> = { ...(action.params as unknown as Record<string, unknown>) };
+    if (OPS_NEEDING_PASSWORD.includes(action.op)) {
+      if (typeof secrets.sharePassword !== 'string' || secrets.sharePassword === '') {
+        throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
+      }
+      parameters.Password = secrets.sharePassword;
+    }
+    let result: { stderr: string };
+    try {
+      result = await this.call(functionName, parameters);
+    } catch (e) {
+      if (e instanceof PowerShellError) {
+        const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
+        (err as Error).cause = e;
+        throw err;
+      }
+      throw e;
+    }
+    // ok:true but an error record leaked to stderr: the change may be incomplete, so it failed.
+    if (result.stderr) {
+      const err = parseStderr(result.stderr);
+      throw new HostActionError(action.id, err.message, err.cmdlet);
+    }
+  }
+
+  async loadJournal(): Promise<JournalEntry[]> {
+    const file = path.join(this.stateDir, JOURNAL_FILE);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new Error(`cannot read mobykit's journal ${file}: ${(e as Error).message}`);
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new Error(`mobykit's journal ${file} is not valid JSON (${(e as Error).message}); fix or delete it`);
+    }
+    const entries = Array.isArray(doc) ? doc : (doc as { entries?: unknown } | null)?.entries;
+    if (!Array.isArray(entries) || !entries.every(isJournalEntry)) {
+      throw new Error(`mobykit's journal ${file} is not a list of {resource, actionId, at} entries; fix or delete it`);
+    }
+    return entries.map((e) => ({ resource: e.resource, actionId: e.actionId, at: e.at }));
+  }
+
+  async saveJournal(entries: JournalEntry[]): Promise<void> {
+    await mkdir(this.stateDir, { recursive: true });
+    const file = path.join(this.stateDir, JOURNAL_FILE);
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(`${JSON.stringify(entries, null, 2)}\n`, 'utf8');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await renameWithRetry(tmp, file);
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw new Error(`cannot write mobykit's journal ${file}: ${(e as Error).message}`);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop(false);
+  }
+
+  /** Ends the session: gently (end of input ends `-Command -`) unless `force`, then by signal. */
+  private async stop(force: boolean): Promise<void> {
+    this.unregister();
+    this.closed ??= 'disposed';
+    if (this.exit || !this.child) {
+      await this.shell.dispose().catch(() => undefined);
+      return;
+    }
+    if (!force) {
+      try { this.shell.streams.stdin.end(); } catch { /* gone */ }
+    }
+    if (force || !(await within(this.exited, 1500))) {
+      await this.shell.dispose().catch(() => undefined);
+      if (!(await within(this.exited, 3000))) {
+        try { this.child.kill('SIGKILL'); } catch { /* gone */ }
+      }
+    }
+  }
+
+  private unregister(): void {
+    process.off('exit', this.killNow);
+    process.off('SIGINT', this.onSigint);
+  }
+
+  /** One dispatcher call: the answer's result, or a PowerShellError. */
+  private async call(functionName: string, parameters: Record<string, unknown>): Promise<{ value: unknown; stderr: string }> {
+    const line = callLine(functionName, parameters);
+    this.onCall?.(describeCall(functionName, parameters));
+    this.calls++;
+    const { stdout, stderr } = await this.run(line, functionName);
+    const reply = parseReply(stdout);
+    if (!reply) {
+      if (stderr) {
+        const err = parseStderr(stderr);
+        throw new PowerShellError(`${functionName} failed${err.cmdlet ? ` in ${err.cmdlet}` : ''}: ${err.message}`,
+          functionName, 'refused', err.message, err.cmdlet, err.category);
+      }
+      const shown = scrub(stdout.trim()).slice(0, 300);
+      throw new PowerShellError(`${functionName} gave no answer from ${DISPATCHER}${shown ? ` (output: ${JSON.stringify(shown)})` : ''}`,
+        functionName, 'protocol');
+    }
+    if (!reply.ok) {
+      const e = reply.error ?? {};
+      const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
+      const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
+      const category = typeof e.category === 'string' && e.category ? e.category : undefined;
+      throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
+        functionName, 'refused', message, cmdlet, category);
+    }
+    return { value: reply.result ?? null, stderr };
+  }
+
+  /** Runs one line in the session, one at a time, with the timeout and exit watch. */
+  private run(line: string, what: string): Promise<RawResult> {
+    const next = this.queue.then(() => this.runNow(line, what));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(line: string, what: string): Promise<RawResult> {
+    if (this.closed) {
+      throw new PowerShellError(`cannot run ${what}: the PowerShell session is closed (${this.closed})`, what, 'closed');
+    }
+    if (this.exit) throw this.exitError(what, 'before');
+    type Outcome =
+      | { kind: 'done'; stdout?: Buffer; stderr?: Buffer }
+      | { kind: 'failed'; error: unknown }
+      | { kind: 'exit' }
+      | { kind: 'timeout' };
+    const invocation = this.shell.invoke(line);
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race<Outcome>([
+      invocation.then((r) => ({ kind: 'done', stdout: r.stdout, stderr: r.stderr }), (error: unknown) => ({ kind: 'failed', error })),
+      this.exited.then(() => ({ kind: 'exit' })),
+      new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'timeout' }), this.timeoutMs); }),
+    ]).finally(() => clearTimeout(timer));
+    // The request (password included, in base64) stays nowhere in memory it need not.
+    this.shell.history.length = 0;
+
+    if (outcome.kind === 'timeout') {
+      this.closed = `${what} timed out`;
+      invocation.catch(() => undefined);
+      await this.stop(true);
+      throw new PowerShellError(
+        `PowerShell call ${what} timed out after ${formatMs(this.timeoutMs)}; the PowerShell session was stopped`,
+        what, 'timeout');
+    }
+    if (this.exit || outcome.kind === 'exit') {
+      invocation.catch(() => undefined);
+      this.closed ??= 'PowerShell exited';
+      throw this.exitError(what);
+    }
+    if (outcome.kind === 'failed') {
+      throw new PowerShellError(`PowerShell failed during ${what}: ${scrub((outcome.error as Error)?.message ?? String(outcome.error))}`,
+        what, 'protocol');
+    }
+    return { stdout: outcome.stdout?.toString('utf8') ?? '', stderr: outcome.stderr?.toString('utf8').trim() ?? '' };
+  }
+
+  private exitError(what: string, when: 'during' | 'before' = 'during'): PowerShellError {
+    const x = this.exit;
+    // The last lines PowerShell wrote to stderr, without node-powershell's delimiters.
+    const tail = scrub(this.stderrTail).split(/\r?\n/).map((l) => l.trim())
+      .filter((l) => l && !/^[0-9A-Za-z]{16}$/.test(l)).slice(-5).join(' | ');
+    const detail = tail ? `: ${tail}` : '';
+    if (x?.error) {
+      const exe = process.env.NODE_POWERSHELL ?? 'PowerShell';
+      return new PowerShellError(`could not start PowerShell (${exe}): ${x.error.message}${detail}`, what, 'start');
+    }
+    const how = x?.signal ? `signal ${x.signal}` : `code ${x?.code ?? 'unknown'}`;
+    return new PowerShellError(`PowerShell exited unexpectedly (${how}) ${when} ${what}${detail}`, what, 'exited');
+  }
+}
+
+/** The number of dispatcher round trips a host made (0 for hosts that do not count them). */
+export function countRoundTrips(host: Host): number {
+  return host instanceof PowerShellHost ? host.roundTrips : 0;
+}
+
+function isJournalEntry(v: unknown): v is JournalEntry {
+  const e = v as JournalEntry;
+  return typeof v === 'object' && v !== null && typeof e.resource === 'string' && typeof e.actionId === 'string' && typeof e.at === 'string';
+}
+
+async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([p.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), ms); })]);
+  clearTimeout(timer);
+  return done;
+}
+
+/** Windows refuses a rename over a file another process (an antivirus scan) holds open: retry a little. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw e;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
