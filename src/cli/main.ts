@@ -1,58 +1,140 @@
 #!/usr/bin/env node
-// mobykit's entry point. Only yargs and the settings table load here: each command imports what
-// it needs when it runs, so `--version` and `--help` start fast.
-import yargs from 'yargs/yargs';
-import { hideBin } from 'yargs/helpers';
-import { configOptions, hostOptions, outputOptions } from './options.js';
-import { exitWith } from './exit.js';
+// mobykit's entry point. Nothing heavy loads here: `--version` reads package.json and exits;
+// `--help` loads yargs and the settings table; each command imports what it needs when it runs.
+import { version } from './version.js';
 
-const parser = yargs(hideBin(process.argv))
-  .scriptName('mobykit')
-  .usage('$0 <command> [options]\n\nStand up, diagnose and tear down a Docker-style Linux VM host on Windows Hyper-V.')
-  .command('install', 'Converge the host to the configuration (shows the plan first)', (y) => hostOptions(configOptions(y))
-    .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
-    .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
-    .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input' })
-    .example('$0 install --simulate examples/fresh-win10-pro.json --yes', 'Rehearse on a simulated fresh host')
-    .example('$0 install --dry-run', 'Show what install would change'),
-  (argv) => runCommand('install', argv))
-  .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y))
-    .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
-    .example('$0 uninstall --yes', 'Remove without asking'),
-  (argv) => runCommand('uninstall', argv))
-  .command('plan', 'Print the install plan and change nothing', (y) => hostOptions(configOptions(y))
-    .option('adopt', { type: 'boolean', describe: 'Plan as if taking over same-named resources' })
-    .option('uninstall', { type: 'boolean', describe: 'Plan the uninstall instead' })
-    .example('$0 plan --json', 'The plan as JSON'),
-  (argv) => runCommand('plan', argv))
-  .command('doctor', 'Diagnose the host: each problem, why it matters, the exact fix', (y) => hostOptions(configOptions(y))
-    .option('from', { type: 'string', describe: 'Diagnose a saved snapshot (works on any OS)' })
-    .option('skip', { type: 'string', array: true, describe: 'Check ids to skip' })
-    .option('list', { type: 'boolean', describe: 'List every check and exit' })
-    .example('$0 doctor --from snapshot.json', 'Diagnose a snapshot a user sent you'),
-  (argv) => runCommand('doctor', argv))
-  .command('snapshot', 'Write a redacted host snapshot', (y) => hostOptions(configOptions(y))
-    .option('o', { alias: 'output', type: 'string', describe: 'File to write (default: standard output)' }),
-  (argv) => runCommand('snapshot', argv))
-  .options(outputOptions)
-  .demandCommand(1, 'Name a command: install, uninstall, doctor or plan. See mobykit --help.')
-  .strict()
-  .recommendCommands()
-  .completion('completion', 'Print a shell completion script')
-  .help()
-  .alias('h', 'help')
-  .version()
-  .wrap(Math.min(110, process.stdout.columns || 100))
-  .fail((msg, err) => {
-    if (err) throw err;
-    process.stderr.write(`mobykit: ${msg}\nRun mobykit --help for the commands and options.\n`);
-    process.exit(2);
-  });
+const args = process.argv.slice(2);
+
+// Colour, decided before chalk loads (it reads the environment once): --no-color / --color win,
+// then NO_COLOR (any non-empty value, https://no-color.org) even on a terminal, then FORCE_COLOR,
+// then whether the stream is a terminal (chalk's own detection).
+function decideColour(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  const end = argv.indexOf('--');
+  const has = (flag: string) => { const i = argv.indexOf(flag); return i !== -1 && (end === -1 || i < end); };
+  if (has('--no-color') || has('--color=false')) env.FORCE_COLOR = '0';
+  else if (has('--color') || has('--color=true')) env.FORCE_COLOR = env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? env.FORCE_COLOR : '1';
+  else if (env.NO_COLOR) env.FORCE_COLOR = '0';
+}
+decideColour(args, process.env);
+
+/** Commands that touch a host (or a snapshot of one) leave a log of their run. */
+const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot']);
+
+
+if (args.length === 1 && args[0] === '--version') {
+  process.stdout.write(`${version()}\n`);
+} else {
+  await cli();
+}
 
 async function runCommand(name: string, argv: Record<string, unknown>): Promise<void> {
-  const { commands } = await import('./commands/index.js');
-  const code = await commands[name](argv);
+  const [{ commands }, log, { abortProgress }, { EXIT, markInterrupted }] = await Promise.all([
+    import('./commands/index.js'), import('./log.js'), import('./progress.js'), import('./exit.js')]);
+  const run = LOGGED.has(name) ? log.startRunLog({ command: name, args, version: version(), verbose: !!argv.verbose }) : log.runLog();
+  // Ctrl+C: a command that handles it (install stops after the current action) does so; while
+  // nothing else listens, stop at once with 130, the spinner crossed and the log closed.
+  const onSigint = () => {
+    markInterrupted();
+    if (process.listenerCount('SIGINT') > 1) return;
+    abortProgress('interrupted');
+    process.stderr.write('\nmobykit: interrupted.\n');
+    run.close('interrupted', EXIT.interrupted);
+    process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', onSigint);
+  const code = await commands[name](argv).finally(() => process.off('SIGINT', onSigint));
+  const outcome = code === EXIT.ok ? 'ok' : code === EXIT.failed ? 'failed' : `exit ${code}`;
+  if (code !== EXIT.ok && name !== 'doctor' && run.path && !argv.json) process.stderr.write(`The log of this run: ${run.path}\n`);
+  run.close(outcome, code);
   process.exitCode = code;
 }
 
-parser.parseAsync().catch(exitWith);
+async function cli(): Promise<void> {
+  const [{ default: yargs }, { hideBin }, { configOptions, hostOptions, outputOptions }, { exitWith }] = await Promise.all([
+    import('yargs/yargs'), import('yargs/helpers'), import('./options.js'), import('./exit.js')]);
+
+  const parser = yargs(hideBin(process.argv))
+    .scriptName('mobykit')
+    .usage('$0 <command> [options]\n\nStand up, diagnose and tear down a Docker-style Linux VM host on Windows Hyper-V.')
+    .command('install', 'Converge the host to the configuration (shows the plan, asks once)', (y) => hostOptions(configOptions(y))
+      .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
+      .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
+      .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input (or set MOBYKIT_PASSWORD)' })
+      .example('$0 install', 'Show the plan, ask once, apply it and verify')
+      .example('$0 install --dry-run', 'Show what install would change')
+      .example('$0 install --subnet 10.0.80.0/24 --host-address 10.0.80.1 --vm-address 10.0.80.2', 'Use another subnet')
+      .example('$0 install --simulate examples/fresh-win10-pro.json --yes', 'Rehearse on a simulated fresh host'),
+    (argv) => runCommand('install', argv))
+    .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y))
+      .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
+      .example('$0 uninstall', 'Show what would be removed, ask once, remove it')
+      .example('$0 uninstall --yes', 'Remove without asking'),
+    (argv) => runCommand('uninstall', argv))
+    .command('plan', 'Print the plan and change nothing; --export writes it as a PowerShell script', (y) => hostOptions(configOptions(y))
+      .option('adopt', { type: 'boolean', describe: 'Plan as if taking over same-named resources' })
+      .option('uninstall', { type: 'boolean', describe: 'Plan the uninstall instead' })
+      .option('export', { type: 'string', requiresArg: true, describe: 'Write the plan as a standalone PowerShell script (no secrets in it)' })
+      .example('$0 plan', 'What install would change')
+      .example('$0 plan --json', 'The plan as JSON')
+      .example('$0 plan --export install.ps1', 'A script that performs exactly this plan, for review or offline use')
+      .example('$0 plan --uninstall', 'What uninstall would remove'),
+    (argv) => runCommand('plan', argv))
+    .command('doctor', 'Diagnose the host: each problem, why it matters, the exact fix', (y) => hostOptions(configOptions(y))
+      .option('from', { type: 'string', requiresArg: true, describe: 'Diagnose a saved snapshot (works on any OS)' })
+      .option('skip', { type: 'string', array: true, requiresArg: true, describe: 'Check ids to skip (see --list)' })
+      .option('list', { type: 'boolean', describe: 'List every check and exit' })
+      .option('report', { type: 'string', requiresArg: true, describe: 'Also write the findings as a self-contained HTML page (Markdown if FILE ends in .md)' })
+      .example('$0 doctor', 'Diagnose this machine')
+      .example('$0 doctor --from snapshot.json', 'Diagnose a snapshot a user sent you')
+      .example('$0 doctor --report doctor.html', 'A report to attach to a ticket')
+      .example('$0 doctor --list', 'Every check and its id'),
+    (argv) => runCommand('doctor', argv))
+    .command('snapshot', 'Write a redacted host snapshot, for doctor --from or a support engineer', (y) => hostOptions(configOptions(y))
+      .option('o', { alias: 'output', type: 'string', requiresArg: true, describe: 'File to write (default: standard output)' })
+      .example('$0 snapshot -o snapshot.json', 'Save the host as mobykit sees it, passwords removed'),
+    (argv) => runCommand('snapshot', argv))
+    .command('init', 'Write a commented configuration file with every setting at its default', (y) => y
+      .option('output', { alias: 'o', type: 'string', requiresArg: true, default: 'mobykit.config.json', describe: 'File to write (- for standard output)' })
+      .option('force', { alias: 'f', type: 'boolean', describe: 'Overwrite the file if it exists' })
+      .example('$0 init', 'Write mobykit.config.json here')
+      .example('$0 init --output team.json --force', 'Write or overwrite team.json'),
+    (argv) => runCommand('init', argv))
+    .command('config', 'Show the effective configuration', (y) => y
+      .command('show', 'Print every setting, its value and where it came from (flag, env, file, default)', (yy) => configOptions(yy)
+        .example('$0 config show', 'The values install would use')
+        .example('$0 config show --config mobykit.config.json --json', 'As JSON, with a config file'),
+      (argv) => runCommand('config', argv))
+      .demandCommand(1, 'Name a config subcommand: show.')
+      .example('$0 config show', 'The values install would use, and their sources'),
+    )
+    .completion('completion', 'Print a shell completion script (bash/zsh): mobykit completion >> ~/.bashrc')
+    .options(outputOptions)
+    .option('verbose', { type: 'boolean', describe: 'Print each host call (passwords never shown)', global: true })
+    .option('color', { type: 'boolean', describe: 'Colour output (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured)', global: true })
+    .group(['json', 'yes', 'verbose', 'color', 'help', 'version'], 'Global options:')
+    .demandCommand(1, 'Name a command: install, plan, doctor, uninstall, snapshot, init or config.')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(version())
+    .epilogue([
+      'Exit codes: 0 done or healthy, 1 doctor found errors or a change failed, 2 bad usage or input, 130 interrupted.',
+      'Settings: flags > MOBYKIT_* environment variables > --config FILE > defaults (see mobykit init, mobykit config show).',
+      'Every run of install, uninstall, plan, doctor and snapshot is logged, passwords removed, in %LOCALAPPDATA%\\mobykit\\logs '
+        + '(elsewhere ~/.local/state/mobykit/logs; set MOBYKIT_RUN_LOG_DIR to move it).',
+    ].join('\n'))
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      // yargs' own complaints (unknown flag, missing value, bad choice) are usage errors: exit 2.
+      if (err && err.name !== 'YError') throw err;
+      process.stderr.write(`mobykit: ${msg ?? err?.message}\nRun mobykit --help for the commands and options.\n`);
+      process.exit(2);
+    });
+
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    exitWith(e);
+  }
+}

@@ -5,7 +5,8 @@ import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
-import { renderOutcome, renderPlan, resultJson } from '../render.js';
+import { logPlan, logResult, renderOutcome, renderPlan, resultJson } from '../render.js';
+import { version } from '../version.js';
 import { openSession } from '../session.js';
 import { acquireLock } from '../../state/lock.js';
 
@@ -40,17 +41,25 @@ export async function change(command: Command, argv: Record<string, unknown>): P
       shouldStop: () => interrupt.requested,
       events: await progress({ json }),
       async confirm(plan) {
+        logPlan(plan, computer);
         if (!json) process.stdout.write(`${renderPlan(plan, computer)}\n`);
         if (argv.yes) return true;
         if (!interactive()) throw new UsageError(`Not on a terminal, so there is no one to ask: re-run with --yes to ${command}.`);
         return confirm(`Apply these ${plan.actions.length} changes?`);
       },
       async secrets() {
-        return { sharePassword: await sharePassword({ stdin: !!argv['password-stdin'], user: session.loaded.config.share.user ?? 'the current user' }) };
+        const stdin = !!argv['password-stdin'];
+        // A rehearsal never uses the password: with no source and no terminal, a placeholder does.
+        if (session.host.kind === 'simulated' && !stdin && !process.env.MOBYKIT_PASSWORD && !interactive()) {
+          return { sharePassword: 'rehearsal-placeholder' };
+        }
+        return { sharePassword: await sharePassword({ stdin, user: session.loaded.config.share.user ?? 'the current user' }) };
       },
       gathered(seen) { computer = seen.computerName; },
     });
     report(result, json, computer);
+    logResult(result, computer);
+    if (argv.export) await (await import('../../export/powershell.js')).exportPlanCommand(result, String(argv.export), computer, version());
     if (result.outcome === 'interrupted') return EXIT.interrupted;
     return ['done', 'nothing-to-do', 'planned'].includes(result.outcome) ? EXIT.ok : EXIT.failed;
   } finally {

@@ -1,13 +1,14 @@
-import { doctor } from './doctor.js';
-import { change } from './change.js';
-import { snapshot } from './snapshot.js';
-
+// Each handler loads its own modules when it runs: `init` needs neither the engine nor the checks.
 type Handler = (argv: Record<string, unknown>) => Promise<number>;
+
+const change = async (command: 'install' | 'uninstall', argv: Record<string, unknown>) => (await import('./change.js')).change(command, argv);
 
 export const commands: Record<string, Handler> = {
   install: (argv) => change('install', argv),
   uninstall: (argv) => change('uninstall', argv),
   plan: (argv) => change(argv.uninstall ? 'uninstall' : 'install', { ...argv, 'dry-run': true }),
-  doctor,
-  snapshot,
+  doctor: async (argv) => (await import('./doctor.js')).doctor(argv),
+  snapshot: async (argv) => (await import('./snapshot.js')).snapshot(argv),
+  init: async (argv) => (await import('./init.js')).init(argv),
+  config: async (argv) => (await import('./config.js')).config(argv),
 };

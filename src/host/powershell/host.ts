@@ -240,6 +240,8 @@ export class PowerShellHost implements Host {
     try { this.child?.kill(); } catch { /* already gone */ }
   };
   private readonly onSigint = () => {
+    // Someone else (the CLI) stops gracefully after the current call; the exit handler cleans up.
+    if (process.listenerCount('SIGINT') > 1) return;
     this.unregister();
     this.closed ??= 'interrupted';
     this.killNow();

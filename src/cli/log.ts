@@ -1,0 +1,164 @@
+// The log of every run: where it goes, what it holds, and what it never holds (the password).
+// One file per run, `<logDir>/mobykit-<timestamp>.log`. Writes are synchronous so that an
+// interrupted or crashing run still leaves its record. A log that cannot be written never stops
+// a command: it is reported once and the run goes on.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+
+/**
+ * The variable that moves the run logs. Not MOBYKIT_LOG_DIR: that one is the `paths.logDir`
+ * setting (Docker's own log folder, a Windows path the config validates).
+ */
+export const RUN_LOG_ENV = 'MOBYKIT_RUN_LOG_DIR';
+
+export function logDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env[RUN_LOG_ENV]) return env[RUN_LOG_ENV]!;
+  if (platform === 'win32') {
+    return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(homedir(), 'AppData', 'Local'), 'mobykit', 'logs');
+  }
+  const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(homedir(), '.local', 'state');
+  return path.join(state, 'mobykit', 'logs');
+}
+
+const SECRET_FLAG = /pass(word)?|secret|token|credential-value/i;
+const BOOLEAN_SECRETISH = /-stdin$/;
+
+/** The command line as logged: the value of any password-ish flag replaced by ***. */
+export function redactArgv(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^(--?[^=]+)=(.*)$/s.exec(a);
+    if (m && SECRET_FLAG.test(m[1]) && !BOOLEAN_SECRETISH.test(m[1])) {
+      out.push(`${m[1]}=***`);
+    } else if (/^--?[A-Za-z]/.test(a) && SECRET_FLAG.test(a) && !BOOLEAN_SECRETISH.test(a) && i + 1 < args.length && !args[i + 1].startsWith('-')) {
+      out.push(a, '***');
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+function quoteArg(a: string): string {
+  return /^[\w@%+=:,./\\-]+$/.test(a) ? a : JSON.stringify(a);
+}
+
+export interface RunLog {
+  /** The file, or undefined when none is being written. */
+  readonly path?: string;
+  line(text: string): void;
+  section(title: string, body: string): void;
+  /** Never written: every later line has this value replaced by ***. */
+  secret(value: string | undefined): void;
+  close(outcome: string, exitCode: number): void;
+}
+
+class FileLog implements RunLog {
+  private fd: number | undefined;
+  private readonly secrets = new Set<string>();
+  private closed = false;
+
+  constructor(readonly path: string, fd: number) {
+    this.fd = fd;
+    if (process.env.MOBYKIT_PASSWORD) this.secret(process.env.MOBYKIT_PASSWORD);
+  }
+
+  secret(value: string | undefined): void {
+    if (value && value.length >= 1) this.secrets.add(value);
+  }
+
+  private scrub(text: string): string {
+    let t = stripVTControlCharacters(text);
+    for (const s of this.secrets) t = t.split(s).join('***');
+    return t;
+  }
+
+  private write(text: string): void {
+    if (this.fd === undefined) return;
+    try {
+      writeSync(this.fd, this.scrub(text));
+    } catch {
+      this.fd = undefined; // a full disk or a vanished folder: stop logging, keep running
+    }
+  }
+
+  line(text: string): void {
+    this.write(`${new Date().toISOString()} ${text.replace(/\n(?!$)/g, '\n    ')}\n`);
+  }
+
+  section(title: string, body: string): void {
+    const indented = body.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+    this.write(`${new Date().toISOString()} ${title}\n${indented}\n`);
+  }
+
+  close(outcome: string, exitCode: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.line(`outcome: ${outcome} (exit code ${exitCode})`);
+    if (this.fd !== undefined) {
+      try { closeSync(this.fd); } catch { /* already gone */ }
+      this.fd = undefined;
+    }
+  }
+}
+
+const NO_LOG: RunLog = { line() {}, section() {}, secret() {}, close() {} };
+
+let current: RunLog = NO_LOG;
+let verboseOn = false;
+
+export function runLog(): RunLog { return current; }
+export function verbose(): boolean { return verboseOn; }
+
+/** Starts the log of this run; on failure warns once on stderr and logs nothing. */
+export function startRunLog(opts: { command: string; args: readonly string[]; version: string; verbose: boolean }): RunLog {
+  verboseOn = opts.verbose;
+  const dir = logDirectory();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `mobykit-${stamp}-${process.pid}.log`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(file, 'wx', 0o600);
+    current = new FileLog(file, fd);
+  } catch (e) {
+    process.stderr.write(`mobykit: warning: cannot write the run log in ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); `
+      + `set ${RUN_LOG_ENV} to another folder.\n`);
+    current = NO_LOG;
+    return current;
+  }
+  current.line(`mobykit ${opts.version} ${opts.command} (node ${process.version}, ${process.platform}, pid ${process.pid})`);
+  current.line(`command line: mobykit ${redactArgv(opts.args).map(quoteArg).join(' ')}`);
+  current.line(`working directory: ${process.cwd()}`);
+  if (opts.verbose) process.stderr.write(`mobykit: logging to ${file}\n`);
+  return current;
+}
+
+let printer: (text: string) => void = (t) => { process.stderr.write(t); };
+
+/** How --verbose lines reach stderr; progress swaps in one that keeps a running spinner intact. */
+export function setVerbosePrinter(print: (text: string) => void): void { printer = print; }
+
+/** A --verbose line: to stderr when --verbose is on, and always to the log. */
+export function verboseLine(line: string): void {
+  current.line(line);
+  if (verboseOn) printer(`${line}\n`);
+}
+
+/** What the host tells about each call (already redacted by the host): to the log and, with --verbose, to stderr. */
+export function hostCall(line: string): void {
+  verboseLine(`host call: ${line}`);
+}
+
+/** Makes sure the share password given to a host never reaches the log, even in an error message. */
+export function guardSecrets<H extends { apply(action: never, secrets: { sharePassword?: string }): Promise<void> }>(host: H): H {
+  const apply = host.apply.bind(host) as (action: never, secrets: { sharePassword?: string }) => Promise<void>;
+  (host as { apply: typeof apply }).apply = (action, secrets) => {
+    current.secret(secrets?.sharePassword);
+    return apply(action, secrets);
+  };
+  return host;
+}

@@ -1,0 +1,156 @@
+// `mobykit plan --export FILE.ps1`: the plan as a standalone PowerShell script that an
+// administrator can read, review and run without Node. It performs exactly the planned actions,
+// in order, by calling the MobyKit module's functions (PS_FUNCTION) with each action's parameters
+// as literal PowerShell values in a splatted hashtable. No user value is ever PowerShell source:
+// strings are single-quoted literals (no expansion), control characters are [char] codes.
+// It holds no secret: the share password is asked once at run time with Read-Host -AsSecureString.
+import { writeFileSync } from 'node:fs';
+import { summarize, type Plan } from '../engine/plan.js';
+import { OPS_NEEDING_PASSWORD, PS_FUNCTION, type Action } from '../plan/action.js';
+import { fill, readTemplate } from './template.js';
+
+export const POWERSHELL_TEMPLATE = 'install.ps1.tmpl';
+
+// Every character PowerShell takes as a single quote; doubling it inside '...' makes it literal.
+const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+// Characters kept out of the script's text: a line break would end a comment or a statement.
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const UNSAFE_G = new RegExp(UNSAFE.source, 'g');
+
+/** A PowerShell literal for a string: '...' with quotes doubled; control characters as [char]N. */
+export function psString(value: string): string {
+  if (!UNSAFE.test(value)) return `'${value.replace(SINGLE_QUOTES, (q) => q + q)}'`;
+  const parts: string[] = [];
+  let literal = '';
+  for (const ch of value) {
+    if (UNSAFE.test(ch)) {
+      if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
+      literal = '';
+      parts.push(`[string][char]${ch.codePointAt(0)}`);
+    } else {
+      literal += ch;
+    }
+  }
+  if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
+  return `(${parts.join(' + ')})`;
+}
+
+/** A PowerShell literal for a parameter value: strings, numbers, booleans, arrays of them. */
+export function psValue(value: unknown): string {
+  if (typeof value === 'string') return psString(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot export the number ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? '$true' : '$false';
+  if (value === null) return '$null';
+  if (Array.isArray(value)) return `@(${value.map(psValue).join(', ')})`;
+  throw new Error(`cannot export a parameter value of type ${typeof value}`);
+}
+
+const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A comment's text: one line, whatever the value holds. */
+export function psCommentText(text: string): string {
+  return text.replace(UNSAFE_G, '?');
+}
+
+function splat(action: Action, variable: string, indent: string): string {
+  const entries = Object.entries(action.params as unknown as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const lines = entries.map(([k, v]) => `${indent}    ${BARE_KEY.test(k) ? k : psString(k)} = ${psValue(v)}`);
+  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $sharePassword`);
+  return `${indent}$${variable} = @{\n${lines.join('\n')}\n${indent}}`;
+}
+
+const SYMBOL = { create: '+', change: '~', remove: '-' } as const;
+
+export interface ExportInfo {
+  computer: string;
+  version: string;
+  /** When the plan was made (ISO-8601). */
+  at: string;
+  /** Where the MobyKit module was when the script was made: named in the error if -ModulePath is wrong. */
+  modulePathHint?: string;
+}
+
+/** The script for a plan. Refuses a plan with blockers: it would fail part-way. */
+export function exportPowerShell(plan: Plan, info: ExportInfo): string {
+  if (plan.blockers.length) {
+    throw Object.assign(new Error(`the plan cannot be applied (${plan.blockers.map((b) => b.id).join(', ')}), so it was not exported; run mobykit doctor`), { exitCode: 1 });
+  }
+  const actions = plan.actions;
+  const n = actions.length;
+  const width = Math.max(0, ...actions.map((a) => a.id.length));
+  const s = summarize(actions);
+  const listing = actions.length
+    ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${a.id.padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
+    : '#   (no changes: the host already matched the configuration)';
+
+  const needsPassword = actions.filter((a) => OPS_NEEDING_PASSWORD.includes(a.op));
+  const user = needsPassword.map((a) => (a.params as { UserName?: string }).UserName).find((u) => !!u);
+  const passwordBlock = needsPassword.length
+    ? [
+      '# The share password, asked once, before any change, and never written anywhere.',
+      `$securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
+      "$sharePassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
+      "if ([string]::IsNullOrEmpty($sharePassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
+      "if ($sharePassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+    ].join('\n')
+    : '# No action needs the share password.';
+
+  const steps = actions.map((a, i) => {
+    const fn = PS_FUNCTION[a.op];
+    if (!fn) throw new Error(`no PowerShell function performs ${JSON.stringify(a.op)}`);
+    const indent = '    ';
+    return [
+      `${indent}# ${i + 1}/${n} ${SYMBOL[a.kind]} ${psCommentText(a.id)}`,
+      `${indent}$step = ${psString(a.id)}`,
+      `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
+      splat(a, `action${i + 1}`, indent),
+      `${indent}${fn} @action${i + 1}`,
+      `${indent}Update-MobyKitJournal -Resource ${psString(a.resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`,
+    ].join('\n');
+  });
+
+  return fill(readTemplate(POWERSHELL_TEMPLATE), {
+    command: plan.command,
+    computer: psCommentText(info.computer),
+    version: psCommentText(info.version),
+    at: psCommentText(info.at),
+    summary: `${s.create} to create, ${s.change} to change, ${s.remove} to remove`,
+    count: n,
+    listing,
+    modulePathHint: psString(info.modulePathHint ?? 'the ps1 folder of the mobykit package'),
+    passwordBlock,
+    actions: steps.length ? steps.join('\n\n') : "    Write-Host -Object 'Nothing to do: the host already matched the configuration when this script was made.'",
+    doneMessage: psString(`Done: ${n} actions applied. Check the result with: mobykit doctor`),
+  }, (v) => v);
+}
+
+/** Writes the script, UTF-8 with a BOM so Windows PowerShell 5.1 reads non-ASCII names right. */
+export function writePowerShellExport(file: string, plan: Plan, info: ExportInfo): void {
+  const text = exportPowerShell(plan, info).replace(/\r?\n/g, '\r\n');
+  writeFileSync(file, `\uFEFF${text}`, 'utf8');
+}
+
+/**
+ * `plan --export FILE`: after the plan is shown. A blocked plan is not exported (exit 1); an
+ * empty one is, as a script that changes nothing.
+ */
+export async function exportPlanCommand(result: { outcome: string; plan: Plan }, file: string, computer: string, version: string): Promise<void> {
+  if (result.outcome === 'blocked' || result.plan.blockers.length) {
+    throw Object.assign(new Error(`not exported to ${file}: the plan cannot be applied as it stands (see above)`), { exitCode: 1 });
+  }
+  const { fileURLToPath } = await import('node:url');
+  const modulePathHint = fileURLToPath(new URL('../../../ps1/MobyKit.psd1', import.meta.url));
+  try {
+    writePowerShellExport(file, result.plan, { computer, version, at: new Date().toISOString(), modulePathHint });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw Object.assign(new Error(`--export ${file}: cannot write the file (${code})`), { exitCode: 2 });
+    throw e;
+  }
+  const n = result.plan.actions.length;
+  process.stderr.write(`Wrote ${file}: a PowerShell script that performs these ${n} action${n === 1 ? '' : 's'}. `
+    + 'Run it in an elevated PowerShell with mobykit\'s ps1 folder beside it, or pass -ModulePath.\n');
+}
