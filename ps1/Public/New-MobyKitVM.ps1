@@ -30,6 +30,9 @@ function New-MobyKitVM {
         The virtual switch for the VM's network adapter.
     .PARAMETER ComPipe
         The named pipe for COM1, e.g. '\\.\pipe\dockerMobyLinuxVM-com1'.
+    .PARAMETER AttachExistingVhd
+        Build the VM around the disk already at -VhdPath (e.g. one migrate-toolbox wrote) instead
+        of creating a new one; -VhdSizeBytes is then ignored.
     .PARAMETER Notes
         mobykit's ownership marker, stored in the VM's Notes.
     .EXAMPLE
@@ -75,7 +78,10 @@ function New-MobyKitVM {
 
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
-        [string]$Notes
+        [string]$Notes,
+
+        [Parameter()]
+        [bool]$AttachExistingVhd = $false
     )
 
     $ErrorActionPreference = 'Stop'
@@ -101,7 +107,12 @@ function New-MobyKitVM {
         }
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("VM '{0}' already exists with other settings ({1})" -f $Name, ($differences -join ', ')) -Category ResourceExists -ErrorId 'MobyKit.VMConflict' -TargetObject $Name))
     }
-    if (Test-Path -LiteralPath $VhdPath) {
+    if ($AttachExistingVhd) {
+        if (-not (Test-Path -LiteralPath $VhdPath -PathType Leaf)) {
+            $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("There is no disk at '{0}' to attach" -f $VhdPath) -Category ObjectNotFound -ErrorId 'MobyKit.VhdMissing' -TargetObject $VhdPath))
+        }
+    }
+    elseif (Test-Path -LiteralPath $VhdPath) {
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("A disk already exists at '{0}' and no VM '{1}' uses it; remove it or choose another VhdPath" -f $VhdPath, $Name) -Category ResourceExists -ErrorId 'MobyKit.VhdExists' -TargetObject $VhdPath))
     }
     if (-not (Test-Path -LiteralPath $IsoPath -PathType Leaf)) {
@@ -113,16 +124,29 @@ function New-MobyKitVM {
     }
 
     $step = 'create the VM'
+    $vm = $null
     try {
-        $vmParameters = @{
-            Name               = $Name
-            Generation         = $Generation
-            MemoryStartupBytes = $MemoryStartupBytes
-            SwitchName         = $SwitchName
-            NewVHDPath         = $VhdPath
-            NewVHDSizeBytes    = $VhdSizeBytes
+        if ($AttachExistingVhd) {
+            $attachParameters = @{
+                Name               = $Name
+                Generation         = $Generation
+                MemoryStartupBytes = $MemoryStartupBytes
+                SwitchName         = $SwitchName
+                VHDPath            = $VhdPath
+            }
+            $vm = Hyper-V\New-VM @attachParameters -Confirm:$false -ErrorAction Stop
         }
-        $vm = Hyper-V\New-VM @vmParameters -Confirm:$false -ErrorAction Stop
+        else {
+            $newDiskParameters = @{
+                Name               = $Name
+                Generation         = $Generation
+                MemoryStartupBytes = $MemoryStartupBytes
+                SwitchName         = $SwitchName
+                NewVHDPath         = $VhdPath
+                NewVHDSizeBytes    = $VhdSizeBytes
+            }
+            $vm = Hyper-V\New-VM @newDiskParameters -Confirm:$false -ErrorAction Stop
+        }
 
         $step = 'set its notes and stop action'
         Hyper-V\Set-VM -VM $vm -Notes $Notes -AutomaticStartAction Nothing -AutomaticStopAction ShutDown -Confirm:$false -ErrorAction Stop
@@ -152,6 +176,21 @@ function New-MobyKitVM {
         }
     }
     catch {
-        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not {0} for VM '{1}'" -f $step, $Name) -ErrorRecord $_ -TargetObject $Name))
+        $failure = $_
+        # A half-made VM would block the next run (it may lack mobykit's marker): take it back out.
+        $cleanup = ''
+        if ($null -ne $vm) {
+            try {
+                Hyper-V\Remove-VM -VM $vm -Force -Confirm:$false -ErrorAction Stop
+                if (-not $AttachExistingVhd -and (Test-Path -LiteralPath $VhdPath -PathType Leaf)) {
+                    Remove-Item -LiteralPath $VhdPath -Force -Confirm:$false -ErrorAction Stop
+                }
+                $cleanup = '; the half-made VM was removed'
+            }
+            catch {
+                $cleanup = ('; the half-made VM could not be removed ({0}): remove it with Remove-VM' -f $_.Exception.Message)
+            }
+        }
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not {0} for VM '{1}'{2}" -f $step, $Name, $cleanup) -ErrorRecord $failure -TargetObject $Name))
     }
 }

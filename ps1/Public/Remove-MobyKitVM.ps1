@@ -10,7 +10,7 @@ function Remove-MobyKitVM {
     .PARAMETER Name
         The VM name.
     .PARAMETER VhdPath
-        The VM's VHDX file.
+        The VM's VHDX file to delete with it; empty keeps the disk (one mobykit did not create).
     .EXAMPLE
         Remove-MobyKitVM -Name MobyLinuxVM -VhdPath 'C:\Users\Public\Documents\Hyper-V\Virtual hard disks\MobyLinuxVM.vhdx' -WhatIf
     #>
@@ -21,7 +21,7 @@ function Remove-MobyKitVM {
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
-        [ValidateNotNullOrEmpty()]
+        [AllowEmptyString()]
         [string]$VhdPath
     )
 
@@ -30,9 +30,12 @@ function Remove-MobyKitVM {
     try {
         $vm = Get-MobyKitVMByName -Name $Name
         $step = 'check which VMs use the disk'
-        $users = @(Hyper-V\Get-VM -ErrorAction Stop |
+        $users = @()
+        if ($VhdPath) {
+            $users = @(Hyper-V\Get-VM -ErrorAction Stop |
             Where-Object -FilterScript { $null -eq $vm -or $_.Id -ne $vm.Id } |
             Where-Object -FilterScript { @(Hyper-V\Get-VMHardDiskDrive -VM $_ -ErrorAction Stop | Where-Object -FilterScript { $_.Path -eq $VhdPath }).Count -gt 0 })
+        }
         if ($users.Count -gt 0) {
             throw ("the disk '{0}' is used by VM '{1}'" -f $VhdPath, $users[0].Name)
         }
@@ -51,7 +54,7 @@ function Remove-MobyKitVM {
             Write-Verbose -Message ("No VM '{0}'" -f $Name)
         }
 
-        if (Test-Path -LiteralPath $VhdPath -PathType Leaf) {
+        if ($VhdPath -and (Test-Path -LiteralPath $VhdPath -PathType Leaf)) {
             if ($PSCmdlet.ShouldProcess($VhdPath, 'Delete virtual disk')) {
                 $step = 'delete the disk'
                 Remove-Item -LiteralPath $VhdPath -Force -Confirm:$false -ErrorAction Stop

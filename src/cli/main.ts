@@ -60,6 +60,7 @@ async function cli(): Promise<void> {
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
       .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
       .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input (or set MOBYKIT_PASSWORD)' })
+      .option('rollback', { type: 'boolean', default: true, describe: "Undo this run's changes if one fails (--no-rollback keeps them for the next install to finish)" })
       .example('$0 install', 'Show the plan, ask once, apply it and verify')
       .example('$0 install --dry-run', 'Show what install would change')
       .example('$0 install --subnet 10.0.80.0/24 --host-address 10.0.80.1 --vm-address 10.0.80.2', 'Use another subnet')
@@ -93,6 +94,17 @@ async function cli(): Promise<void> {
       .option('o', { alias: 'output', type: 'string', requiresArg: true, describe: 'File to write (default: standard output)' })
       .example('$0 snapshot -o snapshot.json', 'Save the host as mobykit sees it, passwords removed'),
     (argv) => runCommand('snapshot', argv))
+    .command('logs', 'Show the newest log of the log directory (--follow: keep showing what is appended)', (y) => configOptions(y)
+      .option('follow', { alias: 'f', type: 'boolean', describe: 'Keep printing new lines, like Get-Content -Wait' })
+      .option('dir', { type: 'string', requiresArg: true, describe: 'Log folder (default: the logDir setting, %LOCALAPPDATA%\\Docker)' })
+      .example('$0 logs --follow', 'Watch the log while reproducing a problem'),
+    (argv) => runCommand('logs', argv))
+    .command('migrate-toolbox', 'Convert a Docker Toolbox disk.vmdk to the VM\'s VHDX with qemu-img (never overwrites a disk)', (y) => configOptions(y)
+      .option('machine', { type: 'string', requiresArg: true, describe: 'docker-machine name (default: default)' })
+      .option('vmdk', { type: 'string', requiresArg: true, describe: 'The disk.vmdk to convert (default: %USERPROFILE%\\.docker\\machine\\machines\\<machine>\\disk.vmdk)' })
+      .option('to', { type: 'string', requiresArg: true, describe: 'The VHDX to write (default: the vm.vhdxPath setting)' })
+      .example('$0 migrate-toolbox', 'Bring the default machine\'s images and containers to Hyper-V, then run mobykit install --adopt'),
+    (argv) => runCommand('migrate-toolbox', argv))
     .command('init', 'Write a commented configuration file with every setting at its default', (y) => y
       .option('output', { alias: 'o', type: 'string', requiresArg: true, default: 'mobykit.config.json', describe: 'File to write (- for standard output)' })
       .option('force', { alias: 'f', type: 'boolean', describe: 'Overwrite the file if it exists' })
@@ -112,7 +124,7 @@ async function cli(): Promise<void> {
     .option('verbose', { type: 'boolean', describe: 'Print each host call (passwords never shown)', global: true })
     .option('color', { type: 'boolean', describe: 'Colour output (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured)', global: true })
     .group(['json', 'yes', 'verbose', 'color', 'help', 'version'], 'Global options:')
-    .demandCommand(1, 'Name a command: install, plan, doctor, uninstall, snapshot, init or config.')
+    .demandCommand(1, 'Name a command: install, plan, doctor, uninstall, snapshot, logs, migrate-toolbox, init or config.')
     .strict()
     .recommendCommands()
     .help()

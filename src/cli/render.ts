@@ -93,7 +93,7 @@ export function renderOutcome(r: RunResult): string {
 }
 
 function failedTail(r: RunResult): string {
-  const rb = (r as RunResult & { rollback?: { undone: Action[]; notUndone: string[] } }).rollback;
+  const rb = r.rollback;
   if (!rb) {
     return `${r.applied.length} of ${r.plan.actions.length} actions were applied; the rest were not. `
       + 'Run mobykit doctor for the cause, then mobykit install again to finish.\n';
@@ -112,8 +112,7 @@ export function resultJson(r: RunResult): object {
     plan: r.plan.actions,
     applied: r.applied.map((a) => a.id),
     ...(r.failed ? { failed: { id: r.failed.action.id, message: r.failed.error.message } } : {}),
-    ...((r as { rollback?: { undone: Action[]; notUndone: string[] } }).rollback
-      ? { rollback: { undone: r.rollback!.undone.map((a) => a.id), notUndone: r.rollback!.notUndone } } : {}),
+    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone } } : {}),
     findings: r.findings,
   };
 }

@@ -41,11 +41,12 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       },
     };
   }
-  if (process.platform !== 'win32') {
+  // MOBYKIT_HOST=powershell drives PowerShell on any OS: for the transport tests' stand-in shell.
+  if (process.platform !== 'win32' && process.env.MOBYKIT_HOST !== 'powershell') {
     throw new UsageError('The real host needs Windows 10/11 Pro, Enterprise or Server with Hyper-V, and this is '
       + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const host = guardSecrets(await PowerShellHost.open({ config: loaded.config, onCall: hostCall }));
+  const host = guardSecrets(await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() }));
   return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
 }

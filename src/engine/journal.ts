@@ -19,8 +19,10 @@ export class Journal {
         const r = e.resource.toLowerCase();
         return r !== key && !r.startsWith(`${key}/`);
       });
-    } else if (!this.has(action.resource)) {
-      this.entries.push({ resource: action.resource, actionId: action.id, at });
+    } else {
+      for (const resource of [action.resource, ...(action.alsoCreates ?? [])]) {
+        if (!this.has(resource)) this.entries.push({ resource, actionId: action.id, at });
+      }
     }
   }
 

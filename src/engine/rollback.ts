@@ -46,8 +46,11 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
         ? undo('firewall.update', 'change', `restore rule ${p.Name}`, params)
         : undo('firewall.create', 'create', `recreate rule ${p.Name}`, params);
     }
-    case 'vm.create':
-      return undo('vm.remove', 'remove', `remove VM ${p.Name} and its new disk`, { Name: p.Name, VhdPath: p.VhdPath });
+    case 'vm.create': {
+      const attached = (done.params as OpParams['vm.create']).AttachExistingVhd;
+      return undo('vm.remove', 'remove', attached ? `remove VM ${p.Name}, keeping its disk` : `remove VM ${p.Name} and its new disk`,
+        { Name: p.Name, VhdPath: attached ? '' : p.VhdPath });
+    }
     case 'vm.start':
       return undo('vm.stop', 'change', `stop VM ${p.Name}`, { Name: p.Name, TimeoutSeconds: 60 });
     case 'vm.stop':

@@ -34,6 +34,8 @@ export interface OpParams {
   'vm.create': {
     Name: string; Generation: number; MemoryStartupBytes: number; ProcessorCount: number;
     VhdPath: string; VhdSizeBytes: number; IsoPath: string; SwitchName: string; ComPipe: string; Notes: string;
+    /** Build the VM around the disk already at VhdPath (after migrate-toolbox) instead of a new one. */
+    AttachExistingVhd: boolean;
   };
   'vm.configure': {
     Name: string; MemoryStartupBytes?: number; ProcessorCount?: number; IsoPath?: string;
@@ -41,6 +43,7 @@ export interface OpParams {
   };
   'vm.start': { Name: string };
   'vm.stop': { Name: string; TimeoutSeconds: number };
+  /** VhdPath '' keeps the disk: mobykit deletes only a disk it created. */
   'vm.remove': { Name: string; VhdPath: string };
   'kvp.add': { VMName: string; ItemName: string; MountPoint: string; ShareName: string; UserName: string };
   'kvp.modify': { VMName: string; ItemName: string; MountPoint: string; ShareName: string; UserName: string };
@@ -73,6 +76,8 @@ export interface Action<O extends Op = Op> {
   params: OpParams[O];
   /** For `change` actions: the properties that differ, old -> new. */
   changes?: Change[];
+  /** Further ownership keys a create records (a VM's new disk). */
+  alsoCreates?: string[];
 }
 
 export function needsPassword(action: Action): boolean {

@@ -9,6 +9,8 @@ export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
 const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
+/** Recorded only when mobykit created the disk: uninstall deletes no disk it did not make. */
+export const diskResource = (name: string) => `vm:${name}/disk`;
 export const isMineVM = (ctx: StepContext, vm: VM) => (vm.Notes ?? '').includes(MARKER) || ctx.journaled(vmResource(vm.Name));
 export const kvpServiceEnabled = (vm: VM) =>
   vm.IntegrationServices.some((s) => s.Id.toUpperCase().endsWith(KVP_SERVICE_ID) && s.Enabled);
@@ -48,6 +50,13 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
   return { params, changes, needsOff };
 }
 
+function removeVm(ctx: StepContext, vm: VM): Action {
+  const disk = ctx.journaled(diskResource(vm.Name)) ? (vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath) : '';
+  return makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
+    description: disk ? `Remove VM ${vm.Name} and the disk mobykit made for it, ${disk}` : `Remove VM ${vm.Name} (its disk is kept: mobykit did not make it)`,
+    params: { Name: vm.Name, VhdPath: disk } });
+}
+
 const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
 const stop = (name: string, why: string) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change', target: name, resource: vmResource(name),
@@ -70,19 +79,21 @@ export const vmStep: Step = {
     const [vm] = vms;
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
-      if (disk.Exists && eqi(disk.Path, w.vhdxPath)) {
+      const attach = disk.Exists && eqi(disk.Path, w.vhdxPath);
+      if (attach && !ctx.adopt) {
         return { actions: [], blockers: [blocker('ownership.vm', `A disk already exists at ${w.vhdxPath}`,
           `${w.vhdxPath} exists and no VM named ${w.name} uses it`,
-          'mobykit never overwrites a disk: it may hold someone\'s data.',
-          `Move it away (Move-Item -LiteralPath ${psQuote(w.vhdxPath)} -Destination <elsewhere>) or choose another path with --vhdx`)] };
+          'mobykit never overwrites a disk: it may hold someone\'s data (a disk from migrate-toolbox, or an earlier VM).',
+          `Build the VM around it with \`mobykit install --adopt\`, move it away (Move-Item -LiteralPath ${psQuote(w.vhdxPath)} -Destination <elsewhere>), or choose another path with --vhdx`)] };
       }
-      return { blockers: [], actions: [
-        makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
-          description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, ${w.vhdxSizeBytes / 2 ** 30} GB disk, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
-          params: { Name: w.name, Generation: w.generation, MemoryStartupBytes: w.memoryStartupBytes, ProcessorCount: w.processorCount,
-            VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe, Notes: MARKER } }),
-        start(w.name),
-      ] };
+      const create = makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
+        description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, `
+          + `${attach ? `on the existing disk ${w.vhdxPath}` : `${w.vhdxSizeBytes / 2 ** 30} GB disk`}, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
+        params: { Name: w.name, Generation: w.generation, MemoryStartupBytes: w.memoryStartupBytes, ProcessorCount: w.processorCount,
+          VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe,
+          Notes: MARKER, AttachExistingVhd: attach } });
+      if (!attach) create.alsoCreates = [diskResource(w.name)];
+      return { blockers: [], actions: [create, start(w.name)] };
     }
     const mine = isMineVM(ctx, vm) || ctx.adopt;
     if (vm.Generation !== w.generation) {
@@ -110,9 +121,7 @@ export const vmStep: Step = {
   uninstall(ctx) {
     return named(ctx.seen.vms, ctx.desired.vm.name).filter((vm) => isMineVM(ctx, vm)).flatMap((vm) => [
       ...(vm.State === 'Off' ? [] : [stop(vm.Name, '')]),
-      makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
-        description: `Remove VM ${vm.Name} and its disk ${vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath}`,
-        params: { Name: vm.Name, VhdPath: vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath } }),
+      removeVm(ctx, vm),
     ]);
   },
 };

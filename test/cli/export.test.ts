@@ -59,7 +59,7 @@ function hostilePlan(): Plan {
     makeAction({ step: 'switch', op: 'switch.create', kind: 'create', target: q, resource: `switch:${q}`, description: `Create switch ${q}`, params: { Name: q, Notes: dq } }),
     makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: sub, resource: `nat:${sub}`, description: `Create NAT ${sub}`, params: { Name: sub, InternalIPInterfaceAddressPrefix: '10.0.75.0/24' } }),
     makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: tick, resource: `vm:${tick}`, description: `Create VM ${tick}`, params: {
-      Name: tick, Generation: 2, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: `C:\\vm\\${semi}.vhdx`, VhdSizeBytes: 64424509440,
+      Name: tick, Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: `C:\\vm\\${semi}.vhdx`, VhdSizeBytes: 64424509440,
       IsoPath: 'C:\\iso\\moby.iso', SwitchName: q, ComPipe: '\\\\.\\pipe\\moby', Notes: nl } }),
     makeAction({ step: 'vm', op: 'vm.configure', kind: 'change', target: tick, resource: `vm:${tick}`, description: `Reconfigure VM ${tick}`,
       params: { Name: tick, EnableKvp: true, ProcessorCount: 4 }, changes: [{ property: 'ProcessorCount', from: 2, to: 4 }] }),

@@ -65,7 +65,7 @@ async function startingHost(s: Setup): Promise<Snapshot> {
     await apply(act('credential.write', { TargetName: 'Docker Host Filesystem Access', UserName: s.credential === 'right' ? 'alice' : 'bob', Comment: '' }));
   }
   if (s.vm === 'mine-off' || s.vm === 'mine-1cpu') {
-    await apply(act('vm.create', { Name: 'MobyLinuxVM', Generation: 2, MemoryStartupBytes: 2 ** 31, ProcessorCount: s.vm === 'mine-1cpu' ? 1 : 2,
+    await apply(act('vm.create', { Name: 'MobyLinuxVM', Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2 ** 31, ProcessorCount: s.vm === 'mine-1cpu' ? 1 : 2,
       VhdPath: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx', VhdSizeBytes: 60 * 2 ** 30,
       IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', SwitchName: 'DockerNAT', ComPipe: '\\\\.\\pipe\\dockerMobyLinuxVM-com1', Notes: MARKER }));
   }

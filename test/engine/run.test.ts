@@ -73,4 +73,27 @@ describe('engine on the simulated host', () => {
     assert.deepEqual(s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]), [['MobyNat', '172.30.8.0/24']]);
     assert.ok(s.vms.some((v) => v.Name === 'moby-dev'));
   });
+
+  it('after migrate-toolbox, install --adopt keeps the migrated disk through uninstall', async () => {
+    const start = example('fresh-win10-pro');
+    start.files.vhdx.Exists = true;
+    const host = new SimulatedHost(start);
+    const blocked = await run('install', host, config(), { secrets });
+    assert.equal(blocked.outcome, 'blocked');
+    assert.match(blocked.findings[0].fix, /--adopt/);
+    const r = await run('install', host, config(), { secrets, adopt: true });
+    assert.equal(r.outcome, 'done');
+    await run('uninstall', host, config());
+    assert.equal(host.current().files.vhdx.Exists, true, 'the migrated disk was deleted');
+    assert.deepEqual(host.current().vms, []);
+  });
+
+  it('uninstall deletes the disk it created', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    await run('install', host, config(), { secrets });
+    assert.equal(host.current().files.vhdx.Exists, true);
+    const u = await run('uninstall', host, config());
+    assert.match(u.plan.actions.find((a) => a.op === 'vm.remove')!.description, /the disk mobykit made/);
+    assert.equal(host.current().files.vhdx.Exists, false);
+  });
 });

@@ -145,6 +145,15 @@ describe('vm step', () => {
     assert.deepEqual(plan.actions, []);
     assert.match(plan.blockers[0].title, /disk already exists/);
   });
+  it('builds the VM around an existing disk (from migrate-toolbox) only with --adopt', () => {
+    const s = fresh();
+    s.files.vhdx.Exists = true;
+    const plan = vmStep.install(stepContext(s, { adopt: true }));
+    assert.deepEqual(ids(plan.actions), ['vm.create', 'vm.start']);
+    assert.equal((plan.actions[0].params as { AttachExistingVhd: boolean }).AttachExistingVhd, true);
+    assert.equal(plan.actions[0].alsoCreates, undefined);
+    assert.match(plan.actions[0].description, /on the existing disk/);
+  });
   it('stops its own running VM to change processors, then starts it again', () => {
     const s = fresh();
     s.vms.push({ Name: 'MobyLinuxVM', Id: 'vm-1', State: 'Running', Generation: 2, MemoryStartup: 2147483648, ProcessorCount: 1, Notes: MARKER,

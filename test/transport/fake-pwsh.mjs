@@ -25,6 +25,7 @@
 //   MOBYKIT_FAKE_FAIL_ON    function: answer ok:false ("Access is denied.") without stderr
 //   MOBYKIT_FAKE_DIE_ON     function: exit(1) mid-call
 //   MOBYKIT_FAKE_HANG_ON    function: never answer
+//   MOBYKIT_FAKE_DELAY_MS   every call takes this long (a slow host, for Ctrl-C tests)
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -210,6 +211,7 @@ async function call(line, b64) {
     return;
   }
   const fn = request.function;
+  if (env.MOBYKIT_FAKE_DELAY_MS) await new Promise((r) => setTimeout(r, Number(env.MOBYKIT_FAKE_DELAY_MS)));
   if (env.MOBYKIT_FAKE_DIE_ON === fn) {
     process.stderr.write('Process is terminated due to StackOverflowException.\r\n');
     process.exit(1);

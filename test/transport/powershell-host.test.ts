@@ -213,7 +213,7 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const sent = [
       action('switch.create', { Name: sw, Notes: evil('notes') }),
       action('vm.create', {
-        Name: vm, Generation: 2, MemoryStartupBytes: 2147483648, ProcessorCount: 2,
+        Name: vm, Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2,
         VhdPath: `C:\\VMs\\${vm}.vhdx`, VhdSizeBytes: 64 * 2 ** 30, IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
         SwitchName: sw, ComPipe: `\\\\.\\pipe\\${vm}`, Notes: 'x',
       }),
@@ -240,7 +240,7 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const cmdline = readFileSync(`/proc/${host.pid}/cmdline`, 'utf8');
     await host.apply(action('switch.create', { Name: 'DockerNAT', Notes: '' }), {});
     await host.apply(action('vm.create', {
-      Name: 'MobyLinuxVM', Generation: 2, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: 'C:\\v.vhdx',
+      Name: 'MobyLinuxVM', Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: 'C:\\v.vhdx',
       VhdSizeBytes: 1, IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', SwitchName: 'DockerNAT', ComPipe: '\\\\.\\pipe\\x', Notes: '',
     }), {});
     await host.apply(action('credential.write', { TargetName: 'Docker Host Filesystem Access', UserName: 'alice', Comment: 'c' }), { sharePassword: canary });

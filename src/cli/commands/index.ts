@@ -11,4 +11,6 @@ export const commands: Record<string, Handler> = {
   snapshot: async (argv) => (await import('./snapshot.js')).snapshot(argv),
   init: async (argv) => (await import('./init.js')).init(argv),
   config: async (argv) => (await import('./config.js')).config(argv),
+  logs: async (argv) => (await import('./logs.js')).logs(argv),
+  'migrate-toolbox': async (argv) => (await import('./migrate.js')).migrate(argv),
 };

@@ -29,7 +29,10 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> =
   'vm.create'({ state }, p) {
     requireHyperV(state, 'New-VM');
     requireSwitch(state, 'New-VM', p.SwitchName);
-    if (vhdxExists(state, p.VhdPath)) {
+    if (p.AttachExistingVhd && !vhdxExists(state, p.VhdPath)) {
+      throw new CmdletError('New-MobyKitVM', `There is no disk at '${p.VhdPath}' to attach`);
+    }
+    if (!p.AttachExistingVhd && vhdxExists(state, p.VhdPath)) {
       throw new CmdletError('New-VM',
         `Failed to create the virtual hard disk. The system failed to create '${p.VhdPath}': The file exists. (0x80070050).`);
     }
