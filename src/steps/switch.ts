@@ -26,7 +26,7 @@ function setAddress(ctx: StepContext, current: string | null): Action {
   const to = `${d.hostAddress}/${d.prefixLength}`;
   return makeAction({ step: 'switch', op: 'vnic.set-address', kind: current ? 'change' : 'create', target: d.vnicAlias,
     resource: addressResource(d.switchName),
-    description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off)`,
+    description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off, Private network)`,
     params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
     ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}) });
 }
