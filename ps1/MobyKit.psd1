@@ -7,7 +7,6 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FunctionsToExport    = @(
-        'Add-MobyKitKvpItem',
         'Get-MobyKitHostSnapshot',
         'Grant-MobyKitShareAccess',
         'Invoke-MobyKitCall',

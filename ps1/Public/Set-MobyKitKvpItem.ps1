@@ -1,7 +1,7 @@
 function Set-MobyKitKvpItem {
     <#
     .SYNOPSIS
-        Updates the cifsmount KVP item that tells the guest how to mount the host share.
+        Adds or updates the cifsmount KVP item that tells the guest how to mount the host share.
     .DESCRIPTION
         Builds the token /<MountPoint>;/<ShareName>;username=<UserName>,password=<Password>,noperm
         from data (never from script text) and sends it as a host-to-guest KVP item through

@@ -109,7 +109,7 @@ export const PS_FUNCTION: Record<Op, string> = {
   'vm.start': 'Start-MobyKitVM',
   'vm.stop': 'Stop-MobyKitVM',
   'vm.remove': 'Remove-MobyKitVM',
-  'kvp.add': 'Add-MobyKitKvpItem',
+  'kvp.add': 'Set-MobyKitKvpItem', // adds or updates: one converging function
   'kvp.modify': 'Set-MobyKitKvpItem',
   'kvp.remove': 'Remove-MobyKitKvpItem',
   'share.create': 'New-MobyKitShare',

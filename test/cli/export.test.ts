@@ -169,7 +169,7 @@ describe('plan --export (PowerShell script)', function () {
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF#Requires -RunAsAdministrator\r\n'), 'BOM and CRLF for Windows PowerShell 5.1');
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
-    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Add-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
+    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
     assert.match(r.stderr, /Wrote .*install\.ps1/);
   });

@@ -162,7 +162,7 @@ export const TRIGGERS: Trigger[] = [
   },
   { id: 'vm.address', name: 'APIPA in the VM', mutate: (s) => { vm(s).NetworkAdapters[0].IPAddresses = ['169.254.9.9']; }, severity: 'warning', has: ['169.254.9.9', '10.0.75.0/24', "Restart-VM -Name 'MobyLinuxVM'"] },
   // KVP
-  { id: 'kvp.cifsmount', name: 'no item', mutate: (s) => { vm(s).KvpHostExchangeItems = []; }, severity: 'error', has: ['cifsmount', "Add-MobyKitKvpItem -VMName 'MobyLinuxVM' -ItemName 'cifsmount' -MountPoint 'c' -ShareName 'C' -UserName 'alice'", 'Read-Host -AsSecureString'] },
+  { id: 'kvp.cifsmount', name: 'no item', mutate: (s) => { vm(s).KvpHostExchangeItems = []; }, severity: 'error', has: ['cifsmount', "Set-MobyKitKvpItem -VMName 'MobyLinuxVM' -ItemName 'cifsmount' -MountPoint 'c' -ShareName 'C' -UserName 'alice'", 'Read-Host -AsSecureString'] },
   {
     id: 'kvp.cifsmount-format', name: 'other drive and user', mutate: (s) => { vm(s).KvpHostExchangeItems[0].Data = '/d;/D;username=bob,password=***,noperm'; },
     severity: 'error', has: ['mount point /d, expected /c', 'share D, expected C', 'user bob, expected alice', 'Set-MobyKitKvpItem'],

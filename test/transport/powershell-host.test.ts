@@ -261,7 +261,7 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const withPassword = reqs.filter((r) => 'Password' in r.parameters);
     assert.equal(withPassword.length, 3);
     for (const r of withPassword) assert.equal(r.parameters.Password, canary);
-    for (const r of reqs.filter((x) => !['Set-MobyKitCredential', 'Add-MobyKitKvpItem', 'Set-MobyKitKvpItem'].includes(x.function))) {
+    for (const r of reqs.filter((x) => !['Set-MobyKitCredential', 'Set-MobyKitKvpItem'].includes(x.function))) {
       assert.ok(!('Password' in r.parameters));
     }
     for (const secret of [canary, 'C4nary', 'whoami']) {

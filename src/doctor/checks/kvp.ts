@@ -33,9 +33,9 @@ function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
  * PowerShell (5.1 or 7) that adds or rewrites the item through mobykit's module, asking for the
  * password hidden: the Msvm_VirtualSystemManagementService dance is in Add-/Set-MobyKitKvpItem.
  */
-export function kvpFix(ctx: CheckContext, vmName: string, method: 'AddKvpItems' | 'ModifyKvpItems'): string {
+export function kvpFix(ctx: CheckContext, vmName: string): string {
   const k = ctx.desired.kvp;
-  const fn = method === 'AddKvpItems' ? 'Add-MobyKitKvpItem' : 'Set-MobyKitKvpItem';
+  const fn = 'Set-MobyKitKvpItem';
   return [
     "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
     `${fn} -VMName ${q(vmName)} -ItemName ${q(k.itemName)} -MountPoint ${q(k.mountPoint)} -ShareName ${q(k.shareName)} -UserName ${q(k.userName)} `
@@ -55,7 +55,7 @@ const cifsmount: Check = {
     const names = (vm.KvpHostExchangeItems ?? []).map((i) => i.Name);
     return [{
       evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
-      fix: kvpFix(ctx, vm.Name, 'AddKvpItems'),
+      fix: kvpFix(ctx, vm.Name),
     }];
   },
 };
@@ -86,7 +86,7 @@ const cifsmountFormat: Check = {
     if (issues.length === 0) return [];
     return [{
       evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
-      fix: kvpFix(ctx, vm.Name, 'ModifyKvpItems'),
+      fix: kvpFix(ctx, vm.Name),
     }];
   },
 };
