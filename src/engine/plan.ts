@@ -34,11 +34,27 @@ const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
 
 export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions = {}): Promise<Plan> {
   const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => PREFLIGHT.includes(c.id) }).filter((f) => f.severity === 'error');
-  return plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight);
+  return withElevation(await plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight), seen);
 }
 
 export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalEntry[]): Promise<Plan> {
-  return plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, {}, []);
+  return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, {}, []), seen);
+}
+
+/** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
+const HYPERV_ADMIN_OPS = new Set(['switch.create', 'switch.remove', 'vm.create', 'vm.configure', 'vm.start', 'vm.stop', 'vm.remove', 'kvp.add', 'kvp.modify', 'kvp.remove', 'credential.write', 'credential.remove']);
+
+function withElevation(p: Plan, seen: Snapshot): Plan {
+  const id = seen.platform.identity;
+  if (id.IsAdministrator || !id.IsHyperVAdministrator || p.blockers.some((b) => b.id === 'platform.privileges')) return p;
+  const needAdmin = [...new Set(p.actions.filter((a) => !HYPERV_ADMIN_OPS.has(a.op)).map((a) => a.op))];
+  if (!needAdmin.length) return p;
+  return { ...p, blockers: [...p.blockers, {
+    id: 'platform.privileges', severity: 'error', title: 'This plan needs an elevated Administrator',
+    evidence: `${id.UserName} is a member of Hyper-V Administrators but not elevated; the plan includes ${needAdmin.join(', ')}`,
+    why: 'Hyper-V Administrators may manage switches and VMs, but host addresses, NAT, firewall rules and SMB shares need an elevated Administrator.',
+    fix: 'Run mobykit again from an elevated PowerShell (right-click > Run as administrator).', fixedByInstall: false,
+  }] };
 }
 
 async function plan(

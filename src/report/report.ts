@@ -17,6 +17,11 @@ export interface ReportInfo {
 
 export type ReportFormat = 'html' | 'md';
 
+/** What both report formats say about the host and the run. */
+function about(info: ReportInfo): Record<string, string> {
+  return { computer: info.computer, capturedAt: info.capturedAt, os: info.os ?? 'unknown', version: info.version, generatedAt: info.generatedAt, source: info.source };
+}
+
 export function reportFormatOf(file: string): ReportFormat {
   return /\.(md|markdown)$/i.test(file) ? 'md' : 'html';
 }
@@ -53,12 +58,7 @@ export function renderHtmlReport(findings: Finding[], info: ReportInfo): string 
     </section>`).join('\n');
   const body = findings.length ? items : '<p class="healthy">No problems found.</p>';
   return fill(readTemplate('report.html.tmpl'), {
-    computer: info.computer,
-    capturedAt: info.capturedAt,
-    os: info.os ?? 'unknown',
-    version: info.version,
-    generatedAt: info.generatedAt,
-    source: info.source,
+    ...about(info),
     summary: findings.length ? counts(findings) : 'healthy',
     status: findings.some((f) => f.severity === 'error') ? 'errors' : findings.length ? 'warnings' : 'healthy',
     findings: body,
@@ -99,12 +99,7 @@ export function renderMarkdownReport(findings: Finding[], info: ReportInfo): str
     ...(f.fixedByInstall ? ['', 'Or run `mobykit install`, which fixes this.'] : []),
   ].join('\n')).join('\n\n');
   return fill(readTemplate('report.md.tmpl'), {
-    computer: info.computer,
-    capturedAt: info.capturedAt,
-    os: info.os ?? 'unknown',
-    version: info.version,
-    generatedAt: info.generatedAt,
-    source: info.source,
+    ...about(info),
     summary: findings.length ? counts(findings) : 'healthy: no problems found',
     findings: findings.length ? items : 'No problems found.',
   }, escapeMarkdown);

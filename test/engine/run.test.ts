@@ -96,4 +96,15 @@ describe('engine on the simulated host', () => {
     assert.match(u.plan.actions.find((a) => a.op === 'vm.remove')!.description, /the disk mobykit made/);
     assert.equal(host.current().files.vhdx.Exists, false);
   });
+
+  it('a Hyper-V Administrator who is not elevated is told exactly which changes need elevation, before any', async () => {
+    const start = example('fresh-win10-pro');
+    start.platform.identity = { UserName: 'DEV-PC\\alice', IsAdministrator: false, IsHyperVAdministrator: true };
+    const host = new SimulatedHost(start);
+    const r = await run('install', host, config(), { secrets });
+    assert.equal(r.outcome, 'blocked');
+    const f = r.findings.find((x) => x.id === 'platform.privileges')!;
+    assert.match(f.evidence, /vnic\.set-address, nat\.create, firewall\.create, share\.create/);
+    assert.deepEqual(host.current(), start);
+  });
 });
