@@ -1,30 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fakeQemuImg } from './fake-qemu-img.js';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { migrateToolbox, MigrateError, parseProgress, qemuImgArgs, type SpawnLike } from '../../src/doctor/migrate-toolbox.js';
-
-/** A fake qemu-img: a node script that checks its arguments, prints progress like -p and copies the file. */
-function fakeQemuImg(dir: string, opts: { fail?: boolean } = {}): string {
-  const bin = join(dir, 'bin');
-  const script = join(bin, 'qemu-img');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(script, `#!${process.execPath}
-const fs = require('fs');
-const args = process.argv.slice(2);
-fs.writeFileSync(${JSON.stringify(join(dir, 'args.json'))}, JSON.stringify(args));
-const out = args[args.length - 1];
-const src = args[args.length - 2];
-if (args[0] !== 'convert') { console.error('unknown command'); process.exit(2); }
-${opts.fail ? `fs.writeFileSync(out, 'partial'); process.stderr.write("qemu-img: Could not open '" + src + "': Invalid footer\\n"); process.exit(1);` : ''}
-for (const p of ['0.00', '12.50', '50.01', '100.00']) process.stdout.write('    (' + p + '/100%)\\r');
-fs.writeFileSync(out, 'VHDX:' + fs.readFileSync(src, 'utf8'));
-`);
-  chmodSync(script, 0o755);
-  return bin;
-}
-
 
 describe('doctor migrate-toolbox', function () {
   this.timeout(20000);

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeQemuImg } from '../doctor/fake-qemu-img.js';
+import { runPiped } from './run-cli.js';
+
+describe('mobykit logs and migrate-toolbox', () => {
+  it('logs prints the newest log of the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mobykit-logs-cli-'));
+    writeFileSync(join(dir, 'old.log'), 'old lines\n');
+    utimesSync(join(dir, 'old.log'), new Date(2020, 1, 1), new Date(2020, 1, 1));
+    writeFileSync(join(dir, 'log.txt'), 'vpnkit started\nMoby booted\n');
+    const r = runPiped(['logs', '--dir', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'vpnkit started\nMoby booted\n');
+  });
+
+  it('logs says where it looked when there is nothing, exit 1', () => {
+    const r = runPiped(['logs', '--dir', mkdtempSync(join(tmpdir(), 'mobykit-nologs-'))]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /no \.log or \.txt file in/);
+  });
+
+  it('migrate-toolbox converts with qemu-img and never overwrites a disk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mobykit-migrate-cli-'));
+    const bin = fakeQemuImg(dir);
+    const vmdk = join(dir, 'disk.vmdk');
+    writeFileSync(vmdk, 'toolbox images');
+    const vhdx = join(dir, 'MobyLinuxVM.vhdx');
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    const r = runPiped(['migrate-toolbox', '--vmdk', vmdk, '--to', vhdx], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(vhdx, 'utf8'), 'VHDX:toolbox images');
+    assert.match(r.stderr, /100%/);
+    assert.match(r.stdout, /mobykit install --adopt/);
+    const again = runPiped(['migrate-toolbox', '--vmdk', vmdk, '--to', vhdx], { env });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists; mobykit never overwrites a disk/);
+    assert.ok(existsSync(vhdx));
+  });
+});
