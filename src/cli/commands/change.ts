@@ -33,6 +33,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
   const release = dryRun ? () => {} : acquireLock(session.lockPath, command);
   const interrupt = new Interrupt();
   let computer = '';
+  let shareUser = session.loaded.config.share.user ?? 'the current user';
   try {
     const result = await run(command, session.host, session.loaded.config, {
       dryRun,
@@ -53,9 +54,12 @@ export async function change(command: Command, argv: Record<string, unknown>): P
         if (session.host.kind === 'simulated' && !stdin && !process.env.MOBYKIT_PASSWORD && !interactive()) {
           return { sharePassword: 'rehearsal-placeholder' };
         }
-        return { sharePassword: await sharePassword({ stdin, user: session.loaded.config.share.user ?? 'the current user' }) };
+        return { sharePassword: await sharePassword({ stdin, user: shareUser }) };
       },
-      gathered(seen) { computer = seen.computerName; },
+      gathered(seen) {
+        computer = seen.computerName;
+        shareUser = session.loaded.config.share.user ?? seen.platform.identity.UserName;
+      },
     });
     report(result, json, computer);
     logResult(result, computer);
