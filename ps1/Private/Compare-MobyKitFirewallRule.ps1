@@ -10,7 +10,7 @@ function Compare-MobyKitFirewallRule {
         The flattened rule.
     .PARAMETER Wanted
         A hashtable with DisplayName, Protocol, Program, Profile, EdgeTraversalPolicy, Direction,
-        Action, Group and Description.
+        Action, Group and Description, and optionally LocalPort, LocalAddress and RemoteAddress.
     .EXAMPLE
         Compare-MobyKitFirewallRule -Current $state -Wanted $wanted
     #>
@@ -35,8 +35,19 @@ function Compare-MobyKitFirewallRule {
     if ($currentProfile -ne $wantedProfile) {
         $differences.Add('Profile')
     }
+    foreach ($key in @('LocalPort', 'LocalAddress', 'RemoteAddress')) {
+        if ($Wanted.Contains($key)) {
+            $currentList = @(@($Current[$key]) | ForEach-Object -Process { ([string]$_).ToLowerInvariant() } | Sort-Object) -join ','
+            $wantedList = @(@($Wanted[$key]) | ForEach-Object -Process { ([string]$_).ToLowerInvariant() } | Sort-Object) -join ','
+            if ($currentList -ne $wantedList) {
+                $differences.Add($key)
+            }
+        }
+    }
     if (-not $Current['Enabled']) {
         $differences.Add('Enabled')
     }
-    return , $differences.ToArray()
+    # Names are written one by one: callers collect them with @(...), which would otherwise hold
+    # one nested array (Count 1 even with no difference, and -contains never matching).
+    return $differences.ToArray()
 }

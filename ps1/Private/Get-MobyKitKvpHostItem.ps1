@@ -47,5 +47,7 @@ function Get-MobyKitKvpHostItem {
             }
         }
     }
-    return , $items.ToArray()
+    # Items are written one by one: callers use @(...) or pipe to Where-Object. A unary comma here
+    # would hand them one nested array (@() of it has one element, even when there is no item).
+    return $items.ToArray()
 }

@@ -43,6 +43,8 @@ namespace MobyKit
         private const int CredPersistLocalMachine = 2;
         private const int MaxBlobBytes = 5 * 512;
 
+        // Fields only the marshaller writes would draw CS0649, and Add-Type treats warnings as errors.
+#pragma warning disable 0649
         [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
         private struct NativeCredentialRecord
         {
@@ -59,6 +61,7 @@ namespace MobyKit
             public IntPtr TargetAlias;
             public IntPtr UserName;
         }
+#pragma warning restore 0649
 
         [DllImport("advapi32.dll", EntryPoint = "CredReadW", CharSet = CharSet.Unicode, SetLastError = true)]
         private static extern bool CredRead(string target, int type, int reservedFlag, out IntPtr credential);
@@ -216,5 +219,6 @@ namespace MobyKit
 }
 '@
 
-    Add-Type -TypeDefinition $source -Language CSharp -ErrorAction Stop
+    # Add-Type fails on any compiler warning unless told otherwise (Windows PowerShell and PowerShell 7).
+    Add-Type -TypeDefinition $source -Language CSharp -IgnoreWarnings -ErrorAction Stop
 }

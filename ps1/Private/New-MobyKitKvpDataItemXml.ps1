@@ -50,6 +50,10 @@ function New-MobyKitKvpDataItemXml {
         $writer.WriteEndElement()
         $writer.Flush()
     }
+    catch [System.ArgumentException] {
+        # XmlWriter names the offending character, which may be part of the password: say less.
+        throw (New-MobyKitErrorRecord -Message 'The KVP item name or data holds a character XML cannot carry (a control character)' -Category InvalidArgument -ErrorId 'MobyKit.KvpBadCharacter' -Cmdlet 'New-MobyKitKvpDataItemXml')
+    }
     finally {
         $writer.Close()
     }

@@ -72,8 +72,13 @@ function Get-MobyKitHostSnapshot {
     if ($osFound.Count -gt 0) {
         $os = $osFound[0]
     }
+    else {
+        # Partial is fine: the reader requires these objects, so a failed query leaves empty values
+        # (its reason is in 'errors') rather than a null that would make the whole snapshot invalid.
+        $os = [ordered]@{ Caption = ''; Version = ''; BuildNumber = ''; ProductType = 0; FreePhysicalMemory = 0; TotalVisibleMemorySize = 0 }
+    }
 
-    $editionId = $null
+    $editionId = ''
     $editionFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'EditionID' -SnapshotErrors $errors -SnapshotQuery {
         [string](Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' -Name 'EditionID' -ErrorAction Stop).EditionID
     }
@@ -92,6 +97,9 @@ function Get-MobyKitHostSnapshot {
     }
     if ($csFound.Count -gt 0) {
         $computerSystem = $csFound[0]
+    }
+    else {
+        $computerSystem = [ordered]@{ Manufacturer = ''; Model = ''; HypervisorPresent = $false }
     }
 
     $processors = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Win32_Processor' -SnapshotErrors $errors -SnapshotQuery {
@@ -145,13 +153,16 @@ function Get-MobyKitHostSnapshot {
         $administrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @('S-1-5-32-544')
         $hyperVAdministrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @('S-1-5-32-578')
         [ordered]@{
-            UserName              = $current.Name
+            UserName              = [string]$current.Name
             IsAdministrator       = $principal.IsInRole($administrators)
             IsHyperVAdministrator = $principal.IsInRole($hyperVAdministrators)
         }
     }
     if ($identityFound.Count -gt 0) {
         $identity = $identityFound[0]
+    }
+    else {
+        $identity = [ordered]@{ UserName = ('{0}\{1}' -f $env:USERDOMAIN, $env:USERNAME); IsAdministrator = $false; IsHyperVAdministrator = $false }
     }
 
     $virtualBox = $null
@@ -326,6 +337,12 @@ function Get-MobyKitHostSnapshot {
                 catch {
                     $processPath = $null
                 }
+                if ([string]::IsNullOrEmpty($processPath)) {
+                    $processPath = $null
+                }
+                else {
+                    $processPath = [string]$processPath
+                }
                 [ordered]@{ Id = [int]$item.Id; ProcessName = [string]$item.ProcessName; Path = $processPath }
             }
         }
@@ -422,7 +439,8 @@ function Get-MobyKitHostSnapshot {
         $credentials = Invoke-MobyKitSnapshotQuery -SnapshotSource 'CredEnumerate' -SnapshotErrors $errors -SnapshotQuery {
             Initialize-MobyKitNativeCredential
             foreach ($item in @([MobyKit.NativeCredential]::Find($CredentialTarget))) {
-                [ordered]@{ TargetName = $item.TargetName; UserName = $item.UserName; Type = $item.Type; Comment = $item.Comment }
+                # A credential may have no user name or comment (null): the reader wants strings.
+                [ordered]@{ TargetName = [string]$item.TargetName; UserName = [string]$item.UserName; Type = [string]$item.Type; Comment = [string]$item.Comment }
             }
         }
     }
@@ -454,7 +472,7 @@ function Get-MobyKitHostSnapshot {
                 Select-Object -First 1)
             if ($latest.Count -gt 0) {
                 $files.logDir.LatestLog = [ordered]@{
-                    Name          = $latest[0].Name
+                    Name          = [string]$latest[0].Name
                     LastWriteTime = (ConvertTo-MobyKitIsoTime -Date $latest[0].LastWriteTime)
                     Length        = [long]$latest[0].Length
                 }
@@ -472,7 +490,7 @@ function Get-MobyKitHostSnapshot {
                 foreach ($machine in @(Get-ChildItem -LiteralPath $machines -Force -ErrorAction Stop | Where-Object -FilterScript { $_.PSIsContainer })) {
                     $disk = Join-Path -Path $machine.FullName -ChildPath 'disk.vmdk'
                     if (Test-Path -LiteralPath $disk -PathType Leaf) {
-                        [ordered]@{ Name = $machine.Name; DiskPath = $disk }
+                        [ordered]@{ Name = [string]$machine.Name; DiskPath = [string]$disk }
                     }
                 }
             }

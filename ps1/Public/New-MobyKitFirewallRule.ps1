@@ -26,6 +26,12 @@ function New-MobyKitFirewallRule {
         The rule group: mobykit's ownership marker.
     .PARAMETER Description
         The rule description.
+    .PARAMETER LocalPort
+        Local ports, or 'Any'.
+    .PARAMETER LocalAddress
+        Local addresses or prefixes, or 'Any'.
+    .PARAMETER RemoteAddress
+        Remote addresses or prefixes, or 'Any'.
     .EXAMPLE
         New-MobyKitFirewallRule -Name DockerTcp -DisplayName DockerTcp -Protocol TCP -Program 'C:\Program Files\Docker\Docker\Resources\com.docker.proxy.exe' -Profile Any -EdgeTraversalPolicy DeferToUser -Direction Inbound -Action Allow -Group mobykit -Description 'Managed by mobykit' -WhatIf
     #>
@@ -69,7 +75,19 @@ function New-MobyKitFirewallRule {
 
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
-        [string]$Description
+        [string]$Description,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$LocalPort = @('Any'),
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$LocalAddress = @('Any'),
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$RemoteAddress = @('Any')
     )
 
     $ErrorActionPreference = 'Stop'
@@ -77,6 +95,7 @@ function New-MobyKitFirewallRule {
         DisplayName = $DisplayName; Protocol = $Protocol; Program = $Program; Profile = $Profile
         EdgeTraversalPolicy = $EdgeTraversalPolicy; Direction = $Direction; Action = $Action
         Group = $Group; Description = $Description
+        LocalPort = $LocalPort; LocalAddress = $LocalAddress; RemoteAddress = $RemoteAddress
     }
     try {
         $existing = Get-MobyKitFirewallRuleByName -Name $Name
@@ -107,6 +126,9 @@ function New-MobyKitFirewallRule {
             EdgeTraversalPolicy = $EdgeTraversalPolicy
             Group               = $Group
             Description         = $Description
+            LocalPort           = $LocalPort
+            LocalAddress        = $LocalAddress
+            RemoteAddress       = $RemoteAddress
             Enabled             = 'True'
         }
         try {

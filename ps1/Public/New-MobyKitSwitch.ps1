@@ -3,8 +3,8 @@ function New-MobyKitSwitch {
     .SYNOPSIS
         Creates mobykit's internal Hyper-V virtual switch and marks it with Notes.
     .DESCRIPTION
-        Hyper-V\New-VMSwitch -SwitchType Internal (which also creates the host vNIC
-        'vEthernet (<Name>)'), then Hyper-V\Set-VMSwitch -Notes. Idempotent: an internal switch of
+        Hyper-V\New-VMSwitch -SwitchType Internal -Notes (which also creates the host vNIC
+        'vEthernet (<Name>)'). Idempotent: an internal switch of
         that name with these Notes is left alone. A switch of that name that is not internal, or
         not marked with these Notes, is refused rather than taken over.
     .PARAMETER Name
@@ -46,8 +46,9 @@ function New-MobyKitSwitch {
 
     if ($PSCmdlet.ShouldProcess($Name, 'Create internal virtual switch')) {
         try {
-            $null = Hyper-V\New-VMSwitch -Name $Name -SwitchType Internal -ErrorAction Stop
-            Hyper-V\Set-VMSwitch -Name $Name -Notes $Notes -Confirm:$false -ErrorAction Stop
+            # Notes are set in the same call: Set-VMSwitch -Name would read the name as a wildcard
+            # pattern, and a switch left without its marker would be refused on the next run.
+            $null = Hyper-V\New-VMSwitch -Name $Name -SwitchType Internal -Notes $Notes -ErrorAction Stop
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not create virtual switch '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))

@@ -155,7 +155,15 @@ function New-MobyKitVM {
         Hyper-V\Set-VMProcessor -VM $vm -Count $ProcessorCount -Confirm:$false -ErrorAction Stop
 
         $step = 'attach the boot ISO'
-        Hyper-V\Add-VMDvdDrive -VM $vm -Path $IsoPath -Confirm:$false -ErrorAction Stop
+        # New-VM gives a generation 1 VM an empty DVD drive (IDE 1:0), which is first in its BIOS
+        # boot order: insert the ISO there. A generation 2 VM has none, so one is added.
+        $existingDvd = @(Hyper-V\Get-VMDvdDrive -VM $vm -ErrorAction Stop)
+        if ($existingDvd.Count -gt 0) {
+            Hyper-V\Set-VMDvdDrive -VMDvdDrive $existingDvd[0] -Path $IsoPath -Confirm:$false -ErrorAction Stop
+        }
+        else {
+            Hyper-V\Add-VMDvdDrive -VM $vm -Path $IsoPath -Confirm:$false -ErrorAction Stop
+        }
 
         $step = 'connect COM1 to the named pipe'
         Hyper-V\Set-VMComPort -VM $vm -Number 1 -Path $ComPipe -Confirm:$false -ErrorAction Stop

@@ -36,7 +36,8 @@ function Remove-MobyKitHostAddress {
     }
     if ($PSCmdlet.ShouldProcess($InterfaceAlias, ('Remove IPv4 address {0}' -f $IPAddress))) {
         try {
-            NetTCPIP\Remove-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -AddressFamily IPv4 -Confirm:$false -ErrorAction Stop
+            # By index: -InterfaceAlias is a wildcard pattern to these cmdlets ('[' in a switch name).
+            NetTCPIP\Remove-NetIPAddress -InterfaceIndex $present[0].InterfaceIndex -IPAddress $IPAddress -AddressFamily IPv4 -Confirm:$false -ErrorAction Stop
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not remove {0} from '{1}'" -f $IPAddress, $InterfaceAlias) -ErrorRecord $_ -TargetObject $InterfaceAlias))

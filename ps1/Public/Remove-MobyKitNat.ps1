@@ -29,7 +29,8 @@ function Remove-MobyKitNat {
     }
     if ($PSCmdlet.ShouldProcess($Name, 'Remove NAT')) {
         try {
-            NetNat\Remove-NetNat -Name $existing[0].Name -Confirm:$false -ErrorAction Stop
+            # The instance found, not -Name, which Remove-NetNat reads as a wildcard pattern.
+            NetNat\Remove-NetNat -InputObject $existing[0] -Confirm:$false -ErrorAction Stop
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not remove NAT '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))

@@ -28,6 +28,12 @@ function Set-MobyKitFirewallRule {
         The rule group: mobykit's ownership marker.
     .PARAMETER Description
         The rule description.
+    .PARAMETER LocalPort
+        Local ports, or 'Any'.
+    .PARAMETER LocalAddress
+        Local addresses or prefixes, or 'Any'.
+    .PARAMETER RemoteAddress
+        Remote addresses or prefixes, or 'Any'.
     .EXAMPLE
         Set-MobyKitFirewallRule -Name DockerTcp -DisplayName DockerTcp -Protocol TCP -Program 'C:\Program Files\Docker\Docker\Resources\com.docker.proxy.exe' -Profile 'Private, Public' -EdgeTraversalPolicy DeferToUser -Direction Inbound -Action Allow -Group mobykit -Description 'Managed by mobykit' -WhatIf
     #>
@@ -71,7 +77,19 @@ function Set-MobyKitFirewallRule {
 
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
-        [string]$Description
+        [string]$Description,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$LocalPort = @('Any'),
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$LocalAddress = @('Any'),
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string[]]$RemoteAddress = @('Any')
     )
 
     $ErrorActionPreference = 'Stop'
@@ -79,6 +97,7 @@ function Set-MobyKitFirewallRule {
         DisplayName = $DisplayName; Protocol = $Protocol; Program = $Program; Profile = $Profile
         EdgeTraversalPolicy = $EdgeTraversalPolicy; Direction = $Direction; Action = $Action
         Group = $Group; Description = $Description
+        LocalPort = $LocalPort; LocalAddress = $LocalAddress; RemoteAddress = $RemoteAddress
     }
     try {
         $existing = Get-MobyKitFirewallRuleByName -Name $Name
@@ -108,6 +127,9 @@ function Set-MobyKitFirewallRule {
             Profile             = $Profile
             EdgeTraversalPolicy = $EdgeTraversalPolicy
             Description         = $Description
+            LocalPort           = $LocalPort
+            LocalAddress        = $LocalAddress
+            RemoteAddress       = $RemoteAddress
             Enabled             = 'True'
         }
         try {

@@ -51,8 +51,11 @@ function Set-MobyKitHostAddress {
     }
 
     $dhcpEnabled = [string]$interface[0].Dhcp -eq 'Enabled'
+    # The interface is addressed by index from here on: to Get-NetConnectionProfile, Set-NetIPInterface
+    # and Remove-NetIPAddress, -InterfaceAlias is a wildcard pattern ('[' in a switch name).
+    $interfaceIndex = [uint32]$interface[0].InterfaceIndex
     # An unidentified network may have no profile yet; that is not an error.
-    $publicProfile = @(NetConnection\Get-NetConnectionProfile -InterfaceAlias $InterfaceAlias -ErrorAction SilentlyContinue |
+    $publicProfile = @(NetConnection\Get-NetConnectionProfile -InterfaceIndex $interfaceIndex -ErrorAction SilentlyContinue |
         Where-Object -FilterScript { [string]$_.NetworkCategory -eq 'Public' })
     $wanted = @($addresses | Where-Object -FilterScript { $_.IPAddress -eq $IPAddress -and [int]$_.PrefixLength -eq $PrefixLength -and [string]$_.PrefixOrigin -eq 'Manual' })
     $others = @($addresses | Where-Object -FilterScript { [string]$_.PrefixOrigin -eq 'Manual' -and -not ($_.IPAddress -eq $IPAddress -and [int]$_.PrefixLength -eq $PrefixLength) })
@@ -64,17 +67,17 @@ function Set-MobyKitHostAddress {
     if ($PSCmdlet.ShouldProcess($InterfaceAlias, ('Set static IPv4 address {0}/{1}' -f $IPAddress, $PrefixLength))) {
         try {
             if ($dhcpEnabled) {
-                NetTCPIP\Set-NetIPInterface -InterfaceAlias $InterfaceAlias -AddressFamily IPv4 -Dhcp Disabled -Confirm:$false -ErrorAction Stop
+                NetTCPIP\Set-NetIPInterface -InterfaceIndex $interfaceIndex -AddressFamily IPv4 -Dhcp Disabled -Confirm:$false -ErrorAction Stop
             }
             foreach ($other in $others) {
                 Write-Verbose -Message ("Removing {0}/{1} from '{2}'" -f $other.IPAddress, $other.PrefixLength, $InterfaceAlias)
-                NetTCPIP\Remove-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $other.IPAddress -AddressFamily IPv4 -Confirm:$false -ErrorAction Stop
+                NetTCPIP\Remove-NetIPAddress -InterfaceIndex $interfaceIndex -IPAddress $other.IPAddress -AddressFamily IPv4 -Confirm:$false -ErrorAction Stop
             }
             if ($wanted.Count -eq 0) {
-                $null = NetTCPIP\New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -PrefixLength $PrefixLength -AddressFamily IPv4 -ErrorAction Stop
+                $null = NetTCPIP\New-NetIPAddress -InterfaceIndex $interfaceIndex -IPAddress $IPAddress -PrefixLength $PrefixLength -AddressFamily IPv4 -ErrorAction Stop
             }
             if ($publicProfile.Count -gt 0) {
-                NetConnection\Set-NetConnectionProfile -InterfaceAlias $InterfaceAlias -NetworkCategory Private -ErrorAction Stop
+                NetConnection\Set-NetConnectionProfile -InterfaceIndex $interfaceIndex -NetworkCategory Private -ErrorAction Stop
             }
         }
         catch {

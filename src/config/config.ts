@@ -10,7 +10,7 @@ export interface Config {
   switch: { name: string };
   network: { subnet: string; hostAddress: string; vmAddress: string };
   nat: { name: string };
-  firewall: { tcpRuleName: string; udpRuleName: string; program: string; profile: string; edgeTraversal: string };
+  firewall: { tcpRuleName: string; udpRuleName: string; smbRuleName: string; program: string; profile: string; edgeTraversal: string };
   ports: { tcp: number[]; udp: number[] };
   vm: {
     name: string; generation: number; memoryStartupMB: number; processorCount: number | null;

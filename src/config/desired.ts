@@ -51,7 +51,16 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
     Name, DisplayName: Name, Protocol, Program: config.firewall.program, Profile: config.firewall.profile,
     EdgeTraversalPolicy: config.firewall.edgeTraversal, Direction: 'Inbound', Action: 'Allow',
     Group: FIREWALL_GROUP, Description: `${MARKER}: lets ${Protocol} reach the Docker proxy`,
+    LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'],
   });
+  // The VM mounts the share over SMB, which the kernel ("System") serves on TCP 445. The built-in
+  // File and Printer Sharing rule is often off or scoped to other profiles: this one is mobykit's.
+  const smbRule: FirewallRuleParams = {
+    Name: config.firewall.smbRuleName, DisplayName: config.firewall.smbRuleName, Protocol: 'TCP', Program: 'System',
+    Profile: 'Any', EdgeTraversalPolicy: 'Block', Direction: 'Inbound', Action: 'Allow', Group: FIREWALL_GROUP,
+    Description: `${MARKER}: lets the VM mount the shared drive`,
+    LocalPort: ['445'], LocalAddress: [config.network.hostAddress], RemoteAddress: [config.network.subnet],
+  };
   return {
     config,
     switchName: config.switch.name,
@@ -61,7 +70,7 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
     hostAddress: config.network.hostAddress,
     vmAddress: config.network.vmAddress,
     natName: config.nat.name,
-    firewallRules: [rule(config.firewall.tcpRuleName, 'TCP'), rule(config.firewall.udpRuleName, 'UDP')],
+    firewallRules: [rule(config.firewall.tcpRuleName, 'TCP'), rule(config.firewall.udpRuleName, 'UDP'), smbRule],
     ports: { tcp: config.ports.tcp, udp: config.ports.udp },
     vm: {
       name: config.vm.name,

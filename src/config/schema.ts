@@ -104,6 +104,8 @@ export const SETTINGS: Setting[] = [
     description: 'Inbound TCP rule for the proxy program', validate: windowsName(255, /[|]/, '|') },
   { key: 'firewall.udpRuleName', flag: 'firewall-udp-rule', env: 'MOBYKIT_FIREWALL_UDP_RULE', type: 'string', default: 'DockerUdp',
     description: 'Inbound UDP rule for the proxy program', validate: windowsName(255, /[|]/, '|') },
+  { key: 'firewall.smbRuleName', flag: 'firewall-smb-rule', env: 'MOBYKIT_FIREWALL_SMB_RULE', type: 'string', default: 'DockerSmbMount',
+    description: 'Inbound rule letting the VM reach the share (TCP 445 to the host address)', validate: windowsName(255, /[|]/, '|') },
   { key: 'firewall.program', flag: 'proxy-program', env: 'MOBYKIT_PROXY_PROGRAM', type: 'string',
     default: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe',
     description: 'Program the firewall rules allow', validate: windowsPath() },

@@ -41,7 +41,8 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       const [old] = named(before.firewallRules, p.Name);
       if (!old) return { impossible: `rule ${p.Name} was not there before` };
       const params: FirewallRuleParams = { Name: old.Name, DisplayName: old.DisplayName, Protocol: old.Protocol as 'TCP', Program: old.Program,
-        Profile: old.Profile, EdgeTraversalPolicy: old.EdgeTraversalPolicy, Direction: 'Inbound', Action: 'Allow', Group: old.Group ?? '', Description: old.Description ?? '' };
+        Profile: old.Profile, EdgeTraversalPolicy: old.EdgeTraversalPolicy, Direction: 'Inbound', Action: 'Allow', Group: old.Group ?? '', Description: old.Description ?? '',
+        LocalPort: old.LocalPort, LocalAddress: old.LocalAddress, RemoteAddress: old.RemoteAddress };
       return done.op === 'firewall.update'
         ? undo('firewall.update', 'change', `restore rule ${p.Name}`, params)
         : undo('firewall.create', 'create', `recreate rule ${p.Name}`, params);

@@ -18,6 +18,10 @@ export interface FirewallRuleParams {
   Action: 'Allow';
   Group: string;
   Description: string;
+  /** The rule's filters, each ['Any'] or a list of ports, addresses or CIDR prefixes. */
+  LocalPort: string[];
+  LocalAddress: string[];
+  RemoteAddress: string[];
 }
 
 /** The parameters of every operation, by operation name. */

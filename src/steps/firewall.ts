@@ -17,13 +17,18 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, eqi(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
   compare('Direction', have.Direction, want.Direction, eqi(have.Direction, want.Direction));
   compare('Action', have.Action, want.Action, eqi(have.Action, want.Action));
+  const sameList = (a: string[] | undefined, b: string[]) =>
+    (a ?? ['Any']).map((x) => x.toLowerCase()).sort().join(',') === b.map((x) => x.toLowerCase()).sort().join(',');
+  compare('LocalPort', have.LocalPort, want.LocalPort, sameList(have.LocalPort, want.LocalPort));
+  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameList(have.LocalAddress, want.LocalAddress));
+  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameList(have.RemoteAddress, want.RemoteAddress));
   return changes;
 }
 
 export const firewallStep: Step = {
   name: 'firewall',
-  title: 'Firewall rules for the proxy',
-  verifyChecks: ['firewall.missing', 'firewall.disabled', 'firewall.program'],
+  title: 'Firewall rules for the proxy and the share',
+  verifyChecks: ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb'],
 
   install(ctx) {
     const actions = [];
@@ -32,7 +37,10 @@ export const firewallStep: Step = {
       const [have] = named(ctx.seen.firewallRules, want.Name);
       if (!have) {
         actions.push(makeAction({ step: 'firewall', op: 'firewall.create', kind: 'create', target: want.Name, resource: resourceOf(want.Name), multi: true,
-          description: `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`, params: want }));
+          description: want.LocalPort.includes('Any')
+            ? `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`
+            : `Create inbound ${want.Protocol} rule ${want.Name}: port ${want.LocalPort.join(',')} on ${want.LocalAddress.join(',')} from ${want.RemoteAddress.join(',')}`,
+          params: want }));
         continue;
       }
       const changes = differences(want, have);

@@ -57,7 +57,7 @@ describe('CLI exit codes', function () {
   it('install --simulate fresh --yes -> 0', () => {
     const r = runPiped(['install', '--simulate', FRESH, '--yes']);
     assert.equal(r.code, 0, r.output);
-    assert.match(r.stdout, /Done: 10 actions applied and verified/);
+    assert.match(r.stdout, /Done: 11 actions applied and verified/);
   });
 
   it('install without --yes and without a terminal -> 2, saying what to do', () => {

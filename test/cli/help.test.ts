@@ -52,7 +52,7 @@ describe('CLI help, version, completion and logs', function () {
     assert.match(added[0], /^mobykit-\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.log$/);
     const log = readFileSync(path.join(TEST_LOG_DIR, added[0]), 'utf8');
     assert.match(log, /command line: mobykit install --simulate examples\/fresh-win10-pro\.json --yes/);
-    assert.match(log, /plan \(install, 10 actions\)/);
+    assert.match(log, /plan \(install, 11 actions\)/);
     assert.match(log, /action switch\.create: ok/);
     assert.match(log, /action kvp\.add: ok/);
     assert.match(log, /outcome: ok \(exit code 0\)/);

@@ -27,13 +27,13 @@ describe('prompts on a terminal', function () {
     });
     child.stdout.on('data', (d) => { screen += d.toString(); });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await seen('Apply these 10 changes? [y/N]');
+    await seen('Apply these 11 changes? [y/N]');
     assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 0, 'changed before the answer');
     child.stdin.write('y\r');
     await seen('Windows password of DEV-PC\\alice');
     child.stdin.write(`${PASSWORD}\r`);
     assert.equal(await exited, 0, screen);
-    assert.match(screen, /Done: 10 actions applied and verified/);
+    assert.match(screen, /Done: 11 actions applied and verified/);
     assert.ok(!screen.includes(PASSWORD), 'the password was echoed');
     assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 1);
   });

@@ -14,16 +14,16 @@ describe('CLI on a terminal and in a pipe', function () {
     assert.match(r.output, SPINNER, 'ora frames or ✔');
     assert.match(r.output, /✔.*\[ ?1\/\d+\].*Create Internal switch DockerNAT/);
     assert.match(r.output, SGR, 'colour escape sequences');
-    assert.match(r.output, /Plan:.*9 to create.*1 to change.*0 to remove/);
+    assert.match(r.output, /Plan:.*10 to create.*1 to change.*0 to remove/);
   });
 
   it('in a pipe: plain lines, no escape code at all', () => {
     const r = runPiped(INSTALL);
     assert.equal(r.code, 0, r.output);
     assert.ok(!r.output.includes(ESC), JSON.stringify(r.output.slice(0, 400)));
-    assert.match(r.stderr, /^\[ ?1\/10\] Create Internal switch DockerNAT/m);
+    assert.match(r.stderr, /^\[ ?1\/11\] Create Internal switch DockerNAT/m);
     assert.match(r.stderr, /ok: switch\.create/);
-    assert.match(r.stdout, /Plan: 9 to create, 1 to change, 0 to remove\./);
+    assert.match(r.stdout, /Plan: 10 to create, 1 to change, 0 to remove\./);
   });
 
   it('with NO_COLOR on a TTY: no colour (spinners still move)', () => {

@@ -38,8 +38,7 @@ describe('doctor catalog', () => {
     const findings = runChecks(ctxOf());
     assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
     assert.equal(findingsExitCode(findings), 0);
-    // Only the SMB reminder: the snapshot cannot show the built-in File and Printer Sharing rule.
-    assert.deepEqual(findings.map((f) => f.id), ['firewall.smb']);
+    assert.deepEqual(findings.map((f) => f.id), []);
   });
 
   it('skips a check by id', () => {

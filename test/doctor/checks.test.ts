@@ -125,7 +125,7 @@ export const TRIGGERS: Trigger[] = [
     severity: 'error', has: ['D:\\Old\\Docker\\com.docker.proxy.exe', `Set-NetFirewallRule -Name 'DockerTcp' -Program '${PROXY}'`],
   },
   {
-    id: 'firewall.smb', name: 'only the proxy rules (converged)', mutate: () => {},
+    id: 'firewall.smb', name: 'only the proxy rules', mutate: (s) => { s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount'); },
     severity: 'warning', has: ['TCP 445', "-LocalAddress '10.0.75.1' -RemoteAddress '10.0.75.0/24'", '-LocalPort 445', 'New-NetFirewallRule', 'DockerTcp'],
   },
   {
@@ -240,8 +240,19 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'firewall.disabled', name: 'an unrelated rule disabled', mutate: (s) => { s.firewallRules.push({ ...s.firewallRules[0], Name: 'Other', Enabled: false }); } },
   { id: 'firewall.program', name: 'same path, other case and %ProgramFiles%', mutate: (s) => { s.firewallRules[0].Program = '%ProgramFiles%\\DOCKER\\Docker\\Resources\\com.docker.proxy.EXE'; } },
   {
+    id: 'firewall.smb', name: 'no mobykit rule, but the built-in SMB-In rule is on for the Private vNIC',
+    mutate: (s) => {
+      s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount');
+      s.firewallRules.push({
+        ...s.firewallRules[0], Name: 'FPS-SMB-In-TCP', DisplayName: 'File and Printer Sharing (SMB-In)', Program: 'System', Profile: 'Private, Public',
+        LocalPort: ['445'], LocalAddress: ['Any'], RemoteAddress: ['LocalSubnet'], Group: '@FirewallAPI.dll,-28502', Description: '',
+      });
+    },
+  },
+  {
     id: 'firewall.smb', name: 'a managed rule allows 445 from the subnet',
     mutate: (s) => {
+      s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount');
       s.firewallRules.push({
         ...s.firewallRules[0], Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Program: 'Any', LocalPort: ['445'],
         LocalAddress: ['10.0.75.1'], RemoteAddress: ['10.0.75.0/255.255.255.0'],

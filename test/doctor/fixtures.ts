@@ -78,7 +78,10 @@ export function convergedSnapshot(): Snapshot {
       { Name: 'vEthernet (DockerNAT)', ComponentID: 'ms_server', Enabled: true },
     ],
     netNats: [{ Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24', Active: true }],
-    firewallRules: [rule('DockerTcp', 'TCP'), rule('DockerUdp', 'UDP')],
+    firewallRules: [rule('DockerTcp', 'TCP'), rule('DockerUdp', 'UDP'), {
+      ...rule('DockerSmbMount', 'TCP'), Program: 'System', EdgeTraversalPolicy: 'Block', LocalPort: ['445'],
+      LocalAddress: ['10.0.75.1'], RemoteAddress: ['10.0.75.0/24'], Description: `${MARKER}: lets the VM mount the shared drive`,
+    }],
     tcpListeners: [
       { LocalAddress: '0.0.0.0', LocalPort: 53, OwningProcess: PROXY_PID },
       { LocalAddress: '10.0.75.1', LocalPort: 2375, OwningProcess: PROXY_PID },

@@ -52,7 +52,7 @@ async function startingHost(s: Setup): Promise<Snapshot> {
   if (s.rule !== 'none') {
     await apply(act('firewall.create', { Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP', Direction: 'Inbound', Action: 'Allow',
       Program: s.rule === 'right' ? 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe' : 'C:\\old\\proxy.exe',
-      Profile: 'Any', EdgeTraversalPolicy: 'DeferToUser', Group: s.rule.startsWith('mine') ? 'mobykit' : '', Description: '' }));
+      Profile: 'Any', EdgeTraversalPolicy: 'DeferToUser', Group: s.rule.startsWith('mine') ? 'mobykit' : '', Description: '', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'] }));
   }
   if (s.share !== 'none') {
     await apply(act('share.create', { Name: 'C', Path: s.share === 'user-elsewhere' ? 'D:\\' : 'C:\\', CachingMode: 'None',

@@ -38,7 +38,7 @@ describe('rollback', () => {
     const r = await run('install', host, config(), { secrets });
     assert.equal(r.outcome, 'failed');
     assert.equal(r.failed!.action.id, 'vm.start');
-    assert.deepEqual(r.rollback!.undone.map((a) => a.op), ['vm.remove', 'credential.remove', 'share.remove', 'firewall.remove', 'firewall.remove', 'nat.remove', 'vnic.remove-address', 'switch.remove']);
+    assert.deepEqual(r.rollback!.undone.map((a) => a.op), ['vm.remove', 'credential.remove', 'share.remove', 'firewall.remove', 'firewall.remove', 'firewall.remove', 'nat.remove', 'vnic.remove-address', 'switch.remove']);
     assert.deepEqual(r.rollback!.notUndone, []);
     assert.deepEqual(host.current(), start);
   });

@@ -90,9 +90,11 @@ describe('nat step', () => {
 });
 
 describe('firewall step', () => {
-  it('creates both rules with the program, profile and edge traversal', () => {
+  it('creates the proxy rules with the program, profile and edge traversal, and the SMB rule scoped to the subnet', () => {
     const plan = firewallStep.install(stepContext(fresh(), { flags: { 'proxy-program': 'D:\\Docker\\proxy.exe' } }));
-    assert.deepEqual(ids(plan.actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp']);
+    assert.deepEqual(ids(plan.actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp', 'firewall.create:DockerSmbMount']);
+    assert.deepEqual((plan.actions[2].params as { LocalPort: string[]; LocalAddress: string[]; RemoteAddress: string[] }),
+      { ...plan.actions[2].params, LocalPort: ['445'], LocalAddress: ['10.0.75.1'], RemoteAddress: ['10.0.75.0/24'] });
     assert.equal((plan.actions[0].params as { Program: string }).Program, 'D:\\Docker\\proxy.exe');
     assert.equal((plan.actions[1].params as { Protocol: string }).Protocol, 'UDP');
   });

@@ -29,7 +29,7 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
   it('install converges, doctor is healthy, install again plans nothing, uninstall restores the host', () => {
     const install = cli('install', '--yes');
     assert.equal(install.status, 0, install.stderr + install.stdout);
-    assert.match(install.stdout, /Done: 10 actions applied and verified/);
+    assert.match(install.stdout, /Done: 11 actions applied and verified/);
     const doctor = cli('doctor', '--json');
     assert.equal(doctor.status, 0, doctor.stdout);
     assert.ok(!(JSON.parse(doctor.stdout).findings as { severity: string }[]).some((x) => x.severity === 'error'));
@@ -70,7 +70,7 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     child.stderr.on('data', (d) => { err += d; });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     await Promise.race([exited, new Promise<void>((resolve) => {
-      const poll = setInterval(() => { if (/\[\s*2\/10\]/.test(err)) { clearInterval(poll); resolve(); } }, 20);
+      const poll = setInterval(() => { if (/\[\s*2\/11\]/.test(err)) { clearInterval(poll); resolve(); } }, 20);
     })]);
     child.kill('SIGINT');
     const code = await exited;
@@ -80,6 +80,6 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     delete env.MOBYKIT_FAKE_DELAY_MS;
     const next = cli('install', '--yes', '--json');
     assert.equal(next.status, 0, next.stderr);
-    assert.equal(JSON.parse(next.stdout).applied.length, 8);
+    assert.equal(JSON.parse(next.stdout).applied.length, 9);
   });
 });

@@ -15,8 +15,10 @@ function skip(ctx: CheckContext): boolean {
 }
 
 function newRuleFix(r: FirewallRuleParams): string {
+  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? '' : ` -${flag} ${values.map(q).join(',')}`);
   return `New-NetFirewallRule -Name ${q(r.Name)} -DisplayName ${q(r.DisplayName)} -Direction Inbound -Action Allow` +
     ` -Protocol ${r.Protocol} -Program ${q(r.Program)} -Profile ${q(r.Profile)} -EdgeTraversalPolicy ${q(r.EdgeTraversalPolicy)}` +
+    `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}` +
     ` -Group ${q(r.Group)} -Description ${q(r.Description)}`;
 }
 
@@ -26,9 +28,9 @@ function existing(ctx: CheckContext, name: string): FirewallRule | undefined {
 
 const missing: Check = {
   id: 'firewall.missing',
-  title: 'Proxy firewall rules exist',
+  title: 'mobykit\'s firewall rules exist',
   severity: 'error',
-  why: 'The VM reaches the proxy (DNS, DHCP, the Docker API) through the Windows firewall; without an allow rule those requests are dropped.',
+  why: 'The VM reaches the proxy (DNS, DHCP, the Docker API) and the shared drive (SMB) through the Windows firewall; without an allow rule those requests are dropped.',
   fixedByInstall: true,
   run(ctx) {
     if (skip(ctx)) return [];
@@ -156,7 +158,7 @@ const smb: Check = {
   title: 'SMB from the VM to the host is allowed',
   severity: 'warning',
   why: 'The VM mounts the shared drive over SMB (TCP 445) at the host address; if the firewall drops that, volume mounts fail with "A firewall is blocking file sharing".',
-  fixedByInstall: false,
+  fixedByInstall: true,
   run(ctx) {
     if (skip(ctx)) return [];
     const d = ctx.desired;
@@ -183,13 +185,13 @@ const smb: Check = {
     const names = rules.slice(0, 5).map((r) => r.Name);
     const seen = rules.length === 0 ? 'no rules' : `${rules.length} rule(s): ${names.join(', ')}${rules.length > 5 ? ', ...' : ''}`;
     const scope = `-Direction Inbound -Action Allow -Protocol TCP -LocalPort 445 -LocalAddress ${q(d.hostAddress)} -RemoteAddress ${q(d.subnet)} -Profile Any`;
-    const own = existing(ctx, SMB_RULE_NAME);
+    const own = existing(ctx, d.config.firewall.smbRuleName);
     const fix = own
       ? `Set-NetFirewallRule -Name ${q(own.Name)} -Enabled True -Program Any ${scope}`
-      : `New-NetFirewallRule -Name ${q(SMB_RULE_NAME)} -DisplayName ${q(SMB_RULE_NAME)} ${scope} -Group ${q(FIREWALL_GROUP)} -Description ${q(`${MARKER}: lets the VM mount the shared drive`)}`;
+      : `New-NetFirewallRule -Name ${q(d.config.firewall.smbRuleName)} -DisplayName ${q(d.config.firewall.smbRuleName)} ${scope} -Group ${q(FIREWALL_GROUP)} -Description ${q(`${MARKER}: lets the VM mount the shared drive`)}`;
     return [{
-      evidence: `None of the firewall rules in the snapshot (${seen}) allows TCP 445 from ${d.subnet} to ${d.hostAddress}; ` +
-        `the built-in File and Printer Sharing (SMB-In) rule may, but the snapshot does not hold it`,
+      evidence: `None of the firewall rules seen (${seen}: mobykit's and the built-in File and Printer Sharing (SMB-In) rule) ` +
+        `allows TCP 445 from ${d.subnet} to ${d.hostAddress}`,
       fix,
     }];
   },

@@ -86,7 +86,8 @@ export function gatherParameters(config: Config): Record<string, unknown> {
   return {
     SwitchName: config.switch.name,
     NatName: config.nat.name,
-    FirewallRuleName: unique([config.firewall.tcpRuleName, config.firewall.udpRuleName]),
+    // The built-in File and Printer Sharing (SMB-In) rule too: doctor weighs it for firewall.smb.
+    FirewallRuleName: unique([config.firewall.tcpRuleName, config.firewall.udpRuleName, config.firewall.smbRuleName, 'FPS-SMB-In-TCP']),
     TcpPort: unique(config.ports.tcp),
     UdpPort: unique(config.ports.udp),
     VMName: config.vm.name,

@@ -10,12 +10,13 @@ function requireRule(state: SimState, cmdlet: string, name: string): FirewallRul
   return rule;
 }
 
-/** The properties the operation sets; the filters not given stay at New-NetFirewallRule's `Any`. */
-function settable(p: FirewallRuleParams): Omit<FirewallRule, 'Name' | 'Enabled' | 'LocalPort' | 'LocalAddress' | 'RemoteAddress'> {
+/** The properties the operation sets, filters included (New-NetFirewallRule's default is `Any`). */
+function settable(p: FirewallRuleParams): Omit<FirewallRule, 'Name' | 'Enabled'> {
   return {
     DisplayName: p.DisplayName, Direction: p.Direction, Action: p.Action, Profile: p.Profile,
     EdgeTraversalPolicy: p.EdgeTraversalPolicy, Program: p.Program, Protocol: p.Protocol,
     Group: p.Group, Description: p.Description,
+    LocalPort: [...(p.LocalPort ?? ['Any'])], LocalAddress: [...(p.LocalAddress ?? ['Any'])], RemoteAddress: [...(p.RemoteAddress ?? ['Any'])],
   };
 }
 
@@ -26,7 +27,7 @@ export const firewallOps: Pick<Handlers, 'firewall.create' | 'firewall.update' |
       throw new CmdletError('New-NetFirewallRule', 'Cannot create a file when that file already exists.');
     }
     state.doc.firewallRules.push({
-      Name: p.Name, Enabled: true, LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'], ...settable(p),
+      Name: p.Name, Enabled: true, ...settable(p),
     });
   },
 

@@ -8,7 +8,7 @@ import { refusedUnchanged } from './helpers.js';
 const rule: FirewallRuleParams = {
   Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP',
   Program: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe', Profile: 'Any',
-  EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound', Action: 'Allow', Group: 'mobykit', Description: 'Managed by mobykit',
+  EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound', Action: 'Allow', Group: 'mobykit', Description: 'Managed by mobykit', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'],
 };
 
 describe('simulated host: firewall rules', () => {

@@ -15,7 +15,7 @@ function install(): Action[] {
   return [
     createSwitch(), setAddress(), createNat(),
     act('firewall.create', { Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP', Program: 'C:\\p.exe', Profile: 'Any',
-      EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound', Action: 'Allow', Group: 'mobykit', Description: 'Managed by mobykit' }, 'DockerTcp'),
+      EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound', Action: 'Allow', Group: 'mobykit', Description: 'Managed by mobykit', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'] }, 'DockerTcp'),
     act('share.create', shareParams),
     act('credential.write', { TargetName: 'Docker Host Filesystem Access', UserName: 'alice', Comment: 'Managed by mobykit' }),
     createVm(), act('kvp.add', kvpParams), act('vm.start', { Name: 'MobyLinuxVM' }),
@@ -83,7 +83,7 @@ describe('simulated host', () => {
       e instanceof HostActionError && e.actionId === 'nat.create' && e.cmdlet === 'New-NetNat' && e.cmdletMessage.length > 0);
     assert.deepEqual(host.current(), before);
     const rule = { Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP' as const, Program: 'C:\\p.exe', Profile: 'Any',
-      EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound' as const, Action: 'Allow' as const, Group: 'mobykit', Description: 'd' };
+      EdgeTraversalPolicy: 'DeferToUser', Direction: 'Inbound' as const, Action: 'Allow' as const, Group: 'mobykit', Description: 'd', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'] };
     await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
     await assert.rejects(host.apply(act('firewall.create', { ...rule, Name: 'DockerUdp', Protocol: 'UDP' }, 'DockerUdp'), {}), HostActionError);
     assert.deepEqual(host.current().firewallRules.map((r) => r.Name), ['DockerTcp']);
