@@ -2,12 +2,18 @@
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 
+const interrupted = () => Object.assign(new Error('interrupted: nothing was changed'), { exitCode: 130 });
+
 export const interactive = (): boolean => !!process.stdin.isTTY && !!process.stderr.isTTY;
 
 export async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    const answer = await new Promise<string>((resolve, reject) => {
+      // On a terminal readline takes Ctrl-C itself; without this it would only pause the prompt.
+      rl.once('SIGINT', () => reject(interrupted()));
+      rl.question(`${question} [y/N] `, resolve);
+    });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -30,7 +36,7 @@ function hiddenPrompt(question: string): Promise<string> {
     const onData = (buf: Buffer) => {
       for (const ch of buf.toString('utf8')) {
         if (ch === '\r' || ch === '\n') { done(); resolve(value); return; }
-        if (ch === '\u0003') { done(); reject(Object.assign(new Error('interrupted'), { exitCode: 130 })); return; }
+        if (ch === '\u0003') { done(); reject(interrupted()); return; }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }

@@ -55,4 +55,21 @@ describe('prompts on a terminal', function () {
     assert.match(screen, /Cancelled: nothing was changed/);
     assert.deepEqual(JSON.parse(readFileSync(host, 'utf8')), JSON.parse(before));
   });
+
+  it('Ctrl-C at the question exits 130 and changes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-prompt-c-'));
+    const host = path.join(dir, 'host.json');
+    copyFileSync('examples/fresh-win10-pro.json', host);
+    const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' install --simulate '${host}' --simulate-out '${host}'`;
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env: userEnv({ MOBYKIT_STATE_DIR: path.join(dir, 'state') }), stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d) => {
+      screen += d.toString();
+      if (screen.includes('[y/N]') && !screen.includes('sent')) { screen += 'sent'; child.stdin.write('\u0003'); }
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    assert.equal(code, 130, screen);
+    assert.match(screen, /interrupted: nothing was changed/);
+    assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 0);
+  });
 });

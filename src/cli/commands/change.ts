@@ -30,7 +30,13 @@ export async function change(command: Command, argv: Record<string, unknown>): P
   const json = !!argv.json;
   const dryRun = !!argv['dry-run'];
   const session = await openSession(argv);
-  const release = dryRun ? () => {} : acquireLock(session.lockPath, command);
+  let release = () => {};
+  try {
+    if (!dryRun) release = acquireLock(session.lockPath, command);
+  } catch (e) {
+    await session.finish();
+    throw e;
+  }
   const interrupt = new Interrupt();
   let computer = '';
   let shareUser = session.loaded.config.share.user ?? 'the current user';
