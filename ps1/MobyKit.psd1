@@ -10,7 +10,6 @@
         'Get-MobyKitHostSnapshot',
         'Grant-MobyKitShareAccess',
         'Invoke-MobyKitCall',
-        'New-MobyKitFirewallRule',
         'New-MobyKitNat',
         'New-MobyKitShare',
         'New-MobyKitSwitch',

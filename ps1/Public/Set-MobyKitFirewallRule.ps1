@@ -1,13 +1,15 @@
 function Set-MobyKitFirewallRule {
     <#
     .SYNOPSIS
-        Brings an existing mobykit firewall rule to the wanted settings.
+        Creates a mobykit firewall rule, or brings an existing one to the wanted settings.
     .DESCRIPTION
-        Set-NetFirewallRule -Name with -NewDisplayName, -Program, -Protocol, -Profile,
-        -EdgeTraversalPolicy, -Direction, -Action, -Description and -Enabled True. The rule Group
-        cannot be changed by parameter: when it differs, the rule's Group property is set and the
-        rule passed back through Set-NetFirewallRule -InputObject. Idempotent: a rule that already
-        matches is left alone. A missing rule is an error (mobykit plans a create for it).
+        A missing rule is created with New-NetFirewallRule. An existing one is updated with
+        Set-NetFirewallRule -Name: -NewDisplayName, -Program, -Protocol, -Profile,
+        -EdgeTraversalPolicy, -Direction, -Action, -Description, the filters and -Enabled True.
+        The rule Group cannot be changed by parameter: when it differs, the rule's Group property
+        is set and the rule passed back through Set-NetFirewallRule -InputObject. Idempotent: a
+        rule that already matches is left alone. mobykit decides beforehand whether a rule is its
+        own to change.
     .PARAMETER Name
         The rule's Name (its unique ID).
     .PARAMETER DisplayName
@@ -109,7 +111,31 @@ function Set-MobyKitFirewallRule {
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not read firewall rule '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))
     }
     if ($null -eq $existing) {
-        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Firewall rule '{0}' does not exist; create it instead" -f $Name) -Category ObjectNotFound -ErrorId 'MobyKit.FirewallRuleMissing' -TargetObject $Name))
+        if ($PSCmdlet.ShouldProcess($Name, ('Create {0} {1} firewall rule for {2}' -f $Direction, $Protocol, $Program))) {
+            $newRuleParameters = @{
+                Name                = $Name
+                DisplayName         = $DisplayName
+                Direction           = $Direction
+                Action              = $Action
+                Protocol            = $Protocol
+                Program             = $Program
+                Profile             = $Profile
+                EdgeTraversalPolicy = $EdgeTraversalPolicy
+                Group               = $Group
+                Description         = $Description
+                LocalPort           = $LocalPort
+                LocalAddress        = $LocalAddress
+                RemoteAddress       = $RemoteAddress
+                Enabled             = 'True'
+            }
+            try {
+                $null = NetSecurity\New-NetFirewallRule @newRuleParameters -ErrorAction Stop
+            }
+            catch {
+                $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not create firewall rule '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))
+            }
+        }
+        return
     }
     if ($differences.Count -eq 0) {
         Write-Verbose -Message ("Firewall rule '{0}' already matches" -f $Name)

@@ -105,7 +105,7 @@ export const PS_FUNCTION: Record<Op, string> = {
   'vnic.remove-address': 'Remove-MobyKitHostAddress',
   'nat.create': 'New-MobyKitNat',
   'nat.remove': 'Remove-MobyKitNat',
-  'firewall.create': 'New-MobyKitFirewallRule',
+  'firewall.create': 'Set-MobyKitFirewallRule', // creates or updates: one converging function
   'firewall.update': 'Set-MobyKitFirewallRule',
   'firewall.remove': 'Remove-MobyKitFirewallRule',
   'vm.create': 'New-MobyKitVM',

@@ -57,7 +57,7 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
   });
 
   it('the shell dying mid-run gives a clear error and exit 1', () => {
-    env.MOBYKIT_FAKE_DIE_ON = 'New-MobyKitFirewallRule';
+    env.MOBYKIT_FAKE_DIE_ON = 'Set-MobyKitFirewallRule';
     const r = cli('install', '--yes');
     assert.equal(r.status, 1);
     assert.match(r.stdout + r.stderr, /PowerShell exited unexpectedly/);
