@@ -88,7 +88,7 @@ export function renderOutcome(r: RunResult): string {
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
       + 'run mobykit install again to finish, or mobykit uninstall to remove them.\n';
     case 'unverified': return `${chalk.yellow('!')} Applied ${r.applied.length} actions, but verification found problems:\n\n${renderFindings(r.findings)}`;
-    case 'done': return `${chalk.green('✓')} Done: ${r.applied.length} actions applied${r.command === 'install' ? ' and verified' : ''}.\n`;
+    case 'done': return `${chalk.green('✓')} Done: ${r.applied.length} actions applied and verified.\n`;
   }
 }
 

@@ -40,8 +40,6 @@ export interface RunResult {
   /** After a failure: the undo actions applied, and what could not be undone. */
   rollback?: { undone: Action[]; notUndone: string[] };
   findings: Finding[];
-  /** The host at the end of the run (gathered after changes, or as first seen). */
-  snapshot: Snapshot;
 }
 
 /** The checks that say whether install converged. */
@@ -60,7 +58,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
     ? await planInstall(seen, desired, journal.list(), { adopt: opts.adopt })
     : await planUninstall(seen, desired, journal.list());
   const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult =>
-    ({ command, outcome, plan, applied: [], findings: [], snapshot: seen, ...extra });
+    ({ command, outcome, plan, applied: [], findings: [], ...extra });
 
   if (plan.blockers.length) return result('blocked', { findings: plan.blockers });
   if (!plan.actions.length) return result('nothing-to-do', { findings: command === 'install' ? verify(seen, desired) : [] });
@@ -78,9 +76,19 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
 
   const after = await host.gather();
-  const findings = command === 'install' ? verify(after, desired) : [];
+  const findings = command === 'install' ? verify(after, desired) : await leftovers(after, desired, journal);
   const converged = !findings.some((f) => f.severity === 'error');
-  return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings, snapshot: after });
+  return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings });
+}
+
+/** Uninstall is verified by planning it again: anything still planned was not removed. */
+async function leftovers(after: Snapshot, desired: Desired, journal: Journal): Promise<Finding[]> {
+  const again = await planUninstall(after, desired, journal.list());
+  return again.actions.map((a) => ({
+    id: 'uninstall.leftover', severity: 'error', title: `${a.target} is still there`, evidence: `Still planned: ${a.description}`,
+    why: 'Something put it back, or Windows did not finish removing it.', fix: 'Run mobykit uninstall again; mobykit doctor shows its state.',
+    fixedByInstall: false,
+  }));
 }
 
 /** Undoes `done` in reverse order. When all of it is undone, the journal is as the run found it. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { run } from '../../src/engine/run.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { CANARY_PASSWORD, config, example } from '../helpers.js';
@@ -106,5 +107,15 @@ describe('engine on the simulated host', () => {
     const f = r.findings.find((x) => x.id === 'platform.privileges')!;
     assert.match(f.evidence, /vnic\.set-address, nat\.create, firewall\.create, share\.create/);
     assert.deepEqual(host.current(), start);
+  });
+
+  it('uninstall is verified: a removal Windows reported done but did not make is a leftover', async () => {
+    const host = new SimulatedHost(example('fresh-win10-pro'));
+    await run('install', host, config(), { secrets });
+    const apply = host.apply.bind(host);
+    sinon.stub(host, 'apply').callsFake(async (action, s) => { if (action.op !== 'nat.remove') await apply(action, s); });
+    const r = await run('uninstall', host, config());
+    assert.equal(r.outcome, 'unverified');
+    assert.deepEqual(r.findings.map((f) => [f.id, f.title]), [['uninstall.leftover', 'DockerNAT is still there']]);
   });
 });
