@@ -26,5 +26,10 @@ export class Journal {
     }
   }
 
+  /** Takes back entries whose resources turned out not to be gone. */
+  restore(entries: JournalEntry[]): void {
+    for (const e of entries) if (!this.has(e.resource)) this.entries.push(e);
+  }
+
   list(): JournalEntry[] { return [...this.entries]; }
 }

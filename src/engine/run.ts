@@ -76,14 +76,21 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
 
   const after = await host.gather();
-  const findings = command === 'install' ? verify(after, desired) : await leftovers(after, desired, journal);
+  const findings = command === 'install' ? verify(after, desired) : await leftovers(host, after, desired, journal, started);
   const converged = !findings.some((f) => f.severity === 'error');
   return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings });
 }
 
-/** Uninstall is verified by planning it again: anything still planned was not removed. */
-async function leftovers(after: Snapshot, desired: Desired, journal: Journal): Promise<Finding[]> {
-  const again = await planUninstall(after, desired, journal.list());
+/**
+ * Uninstall is verified by planning it again with the ownership it started from: anything still
+ * planned was not removed, and goes back into the journal so the next uninstall removes it.
+ */
+async function leftovers(host: Host, after: Snapshot, desired: Desired, journal: Journal, started: JournalEntry[]): Promise<Finding[]> {
+  const again = await planUninstall(after, desired, started);
+  if (!again.actions.length) return [];
+  const left = new Set(again.actions.map((a) => a.resource.toLowerCase()));
+  journal.restore(started.filter((e) => left.has(e.resource.toLowerCase())));
+  await host.saveJournal(journal.list());
   return again.actions.map((a) => ({
     id: 'uninstall.leftover', severity: 'error', title: `${a.target} is still there`, evidence: `Still planned: ${a.description}`,
     why: 'Something put it back, or Windows did not finish removing it.', fix: 'Run mobykit uninstall again; mobykit doctor shows its state.',

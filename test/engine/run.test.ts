@@ -117,5 +117,9 @@ describe('engine on the simulated host', () => {
     const r = await run('uninstall', host, config());
     assert.equal(r.outcome, 'unverified');
     assert.deepEqual(r.findings.map((f) => [f.id, f.title]), [['uninstall.leftover', 'DockerNAT is still there']]);
+    (host.apply as sinon.SinonStub).restore();
+    const again = await run('uninstall', host, config());
+    assert.deepEqual(again.applied.map((a) => a.id), ['nat.remove'], 'the next uninstall does not know the NAT is mobykit\'s');
+    assert.deepEqual(host.current(), example('fresh-win10-pro'));
   });
 });
