@@ -108,7 +108,8 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
       `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
       splat(a, `action${i + 1}`, indent),
       `${indent}${fn} @action${i + 1}`,
-      `${indent}Update-MobyKitJournal -Resource ${psString(a.resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`,
+      ...[a.resource, ...(a.alsoCreates ?? [])].map((resource) =>
+        `${indent}Update-MobyKitJournal -Resource ${psString(resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`),
     ].join('\n');
   });
 

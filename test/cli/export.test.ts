@@ -171,6 +171,8 @@ describe('plan --export (PowerShell script)', function () {
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
     for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
+    // The journal it keeps matches mobykit's: the disk it creates is recorded, so uninstall deletes it.
+    assert.match(text, /Update-MobyKitJournal -Resource 'vm:MobyLinuxVM\/disk' -ActionId 'vm\.create' -Kind 'create'/);
     assert.match(r.stderr, /Wrote .*install\.ps1/);
   });
 });
