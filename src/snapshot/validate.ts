@@ -268,13 +268,16 @@ export function readSnapshotFile(file: string): Snapshot {
   }
 }
 
+/** A KVP item's Data with every `password=...` value (up to `,` or `;`) written as `***`. */
+export function redactKvpData(data: string): string {
+  return data.replace(PASSWORD_VALUE, '$1***');
+}
+
 /** A deep copy with every `password=...` inside a VM's KVP item Data written as `password=***`. */
 export function redactSnapshot(s: Snapshot): Snapshot {
   const copy = structuredClone(s);
   for (const vm of copy.vms) {
-    for (const item of vm.KvpHostExchangeItems) {
-      item.Data = item.Data.replace(PASSWORD_VALUE, '$1***');
-    }
+    for (const item of vm.KvpHostExchangeItems) item.Data = redactKvpData(item.Data);
   }
   return copy;
 }

@@ -1,11 +1,11 @@
 // The KVP host item the VM reads to mount the share (the article's cifsmount token).
 import { redactedCifsToken } from '../config/desired.js';
 import { makeAction } from '../plan/action.js';
+import { redactKvpData as redact } from '../snapshot/validate.js';
 import { eqi, named, ownershipBlocker, type Step } from './step.js';
 import { isMineVM, vmResource } from './vm.js';
 
 const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`;
-const redact = (data: string) => data.replace(/password=[^,;]*/i, 'password=***');
 
 export const kvpStep: Step = {
   name: 'kvp',

@@ -8,8 +8,6 @@ import { FIREWALL_GROUP, MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
 import { ieq, index, lc, normPath, q, queryFailed } from './util.js';
 
-export const SMB_RULE_NAME = 'DockerSmbMount';
-
 function skip(ctx: CheckContext): boolean {
   return queryFailed(ctx, 'Get-NetFirewallRule');
 }

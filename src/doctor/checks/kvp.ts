@@ -2,7 +2,7 @@
 // `/<mount>;/<share>;username=<user>,password=<secret>,noperm` (the snapshot shows the secret as ***).
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
-import { MARKER } from '../../config/desired.js';
+import { MARKER, redactedCifsToken } from '../../config/desired.js';
 import { hyperVUsable, ieq, primaryVm, q, queryFailed } from './util.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
@@ -71,7 +71,7 @@ const cifsmountFormat: Check = {
     const it = vm && item(ctx, vm);
     if (!vm || !it) return [];
     const k = ctx.desired.kvp;
-    const expected = `/${k.mountPoint};/${k.shareName};username=${k.userName},password=***,noperm`;
+    const expected = redactedCifsToken(k);
     const parsed = parseCifsMount(it.Data ?? '');
     const issues: string[] = [];
     if (!parsed) {

@@ -1,12 +1,13 @@
 // What gather() shows: the state with every KVP password written as `***`.
 import type { SimDoc } from './state.js';
 import { clone } from './state.js';
+import { redactKvpData } from '../../snapshot/validate.js';
 
-/** Known secrets first (they may contain commas), then any other `password=` value up to a comma. */
+/** Known secrets first (they may contain commas), then any other `password=` value. */
 export function redactData(data: string, secrets: Iterable<string>): string {
   let out = data;
   for (const secret of secrets) if (secret) out = out.split(`password=${secret}`).join('password=***');
-  return out.replace(/password=[^,]*/gi, 'password=***');
+  return redactKvpData(out);
 }
 
 export function redactedCopy(doc: SimDoc, secrets: Iterable<string>): SimDoc {
