@@ -1,5 +1,5 @@
 // npm run bench: speed and round-trip targets, measured and printed (never timed tests).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../src/config/config.js';
@@ -14,7 +14,7 @@ const secrets = async () => ({ sharePassword: 'bench-password' });
 
 async function roundTrips(): Promise<string> {
   const fresh = path.resolve('examples/fresh-win10-pro.json');
-  const planned = await run('install', new SimulatedHost(JSON.parse((await import('node:fs')).readFileSync(fresh, 'utf8')) as Snapshot), defaultConfig(), { dryRun: true });
+  const planned = await run('install', new SimulatedHost(JSON.parse(readFileSync(fresh, 'utf8')) as Snapshot), defaultConfig(), { dryRun: true });
   const converged = new SimulatedHost(planned.plan.predicted);
   const convergedFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'mobykit-bench-')), 'converged.json');
   writeFileSync(convergedFile, JSON.stringify(converged.current()));
