@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // mobykit's entry point. Nothing heavy loads here: `--version` reads package.json and exits;
 // `--help` loads yargs and the settings table; each command imports what it needs when it runs.
+import { passwordFromEnv } from './env-password.js';
 import { version } from './version.js';
 
 const args = process.argv.slice(2);
@@ -16,6 +17,7 @@ function decideColour(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   else if (env.NO_COLOR) env.FORCE_COLOR = '0';
 }
 decideColour(args, process.env);
+passwordFromEnv();
 
 /** Commands that touch a host (or a snapshot of one) leave a log of their run. */
 const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot']);

@@ -1,6 +1,7 @@
 // Questions asked on a terminal: one confirmation before changes, the share password hidden.
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
+import { passwordFromEnv } from './env-password.js';
 
 const interrupted = () => Object.assign(new Error('interrupted: nothing was changed'), { exitCode: 130 });
 
@@ -29,8 +30,8 @@ async function readStdin(): Promise<string> {
 function hiddenPrompt(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
+    stdin.setRawMode(true); // before the question: what is typed the moment it shows is not echoed
     process.stderr.write(question);
-    stdin.setRawMode(true);
     stdin.resume();
     let value = '';
     const onData = (buf: Buffer) => {
@@ -53,7 +54,7 @@ function hiddenPrompt(question: string): Promise<string> {
 export async function sharePassword(opts: { stdin: boolean; user: string }): Promise<string> {
   let password: string | undefined;
   if (opts.stdin) password = await readStdin();
-  else if (process.env.MOBYKIT_PASSWORD) password = process.env.MOBYKIT_PASSWORD;
+  else if (passwordFromEnv()) password = passwordFromEnv();
   else if (interactive()) password = await hiddenPrompt(`Windows password of ${opts.user} (for the share): `);
   else throw new UsageError('The plan stores the share password, and there is no terminal to ask for it: pass it with --password-stdin or MOBYKIT_PASSWORD.');
   if (!password) throw new UsageError('The share password is empty; give the Windows password of the share user.');

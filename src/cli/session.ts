@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
-import { guardSecrets, hostCall } from './log.js';
+import { hostCall } from './log.js';
 import { stateDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -31,7 +31,7 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
-    const host = guardSecrets(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail }));
+    const host = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
       loaded, host, lockPath: join(stateDir(), `simulated-${key}.lock`),
@@ -47,6 +47,6 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const host = guardSecrets(await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() }));
+  const host = await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() });
   return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
 }

@@ -99,6 +99,22 @@ export function redactedCifsToken(k: Desired['kvp']): string {
   return cifsToken(k, '***');
 }
 
+// Hyper-V holds a KVP value of at most 2048 bytes in UTF-16, its terminating NUL included.
+const KVP_VALUE_MAX_UNITS = 2048 / 2 - 1;
+
+/**
+ * Why the password cannot go into the cifsmount token, or undefined when it fits. Checked before
+ * any change, so a long password fails at once rather than at kvp.add after ten changes.
+ */
+export function passwordProblem(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string | undefined {
+  const room = KVP_VALUE_MAX_UNITS - cifsToken(k, '').length;
+  if (password.length > room) {
+    return `The share password is ${password.length} characters long; the ${k.shareName} mount token has room for ${Math.max(room, 0)} `
+      + '(Hyper-V holds a KVP value of at most 2048 bytes). Use a shorter password or another account (--share-user).';
+  }
+  return undefined;
+}
+
 export function cifsToken(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string {
   return `/${k.mountPoint};/${k.shareName};username=${k.userName},password=${password},noperm`;
 }

@@ -1,6 +1,7 @@
 // The whole flow, one way: gather -> plan -> apply -> gather -> verify.
 import type { Config } from '../config/config.js';
-import { resolveDesired, type Desired } from '../config/desired.js';
+import { passwordProblem, resolveDesired, type Desired } from '../config/desired.js';
+import { UsageError } from '../errors.js';
 import { runChecks } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
@@ -66,6 +67,8 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
   const secrets = plan.actions.some(needsPassword) && opts.secrets ? await opts.secrets() : {};
+  const tooLong = secrets.sharePassword === undefined ? undefined : passwordProblem(desired.kvp, secrets.sharePassword);
+  if (tooLong) throw new UsageError(tooLong);
   const started = journal.list();
   const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.shouldStop);
   if (applied.failed) {

@@ -80,10 +80,10 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
   }
   const actions = plan.actions;
   const n = actions.length;
-  const width = Math.max(0, ...actions.map((a) => a.id.length));
+  const width = Math.max(0, ...actions.map((a) => psCommentText(a.id).length));
   const s = summarize(actions);
   const listing = actions.length
-    ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${a.id.padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
+    ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${psCommentText(a.id).padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
     : '#   (no changes: the host already matched the configuration)';
 
   const needsPassword = actions.filter((a) => OPS_NEEDING_PASSWORD.includes(a.op));

@@ -66,7 +66,7 @@ function hostilePlan(): Plan {
     makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: breakout, resource: `vm:${tick}/kvp:x`, description: `Give VM ${breakout} the token`,
       params: { VMName: tick, ItemName: 'cifsmount', MountPoint: 'c', ShareName: semi, UserName: breakout } }),
     makeAction({ step: 'share', op: 'credential.write', kind: 'create', target: nl, resource: `credential:${nl}`, description: `Store the credential ${nl}`,
-      params: { TargetName: nl, UserName: dq, Comment: sub } }),
+      params: { TargetName: nl, UserName: dq, Comment: sub }, multi: true }), // its id holds the value: credential.write:first\nRemove-Item ...
     makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: semi, resource: `share:${semi}`, description: `Remove share ${semi}`, params: { Name: semi } }),
   ];
   return { command: 'install', actions, blockers: [], predicted: {} as Snapshot };

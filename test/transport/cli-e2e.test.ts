@@ -2,11 +2,11 @@
 // node-powershell and a child shell (the stand-in), one CLI process per command.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fixture, type Fixture } from './fixture.js';
+import { FAKE, fixture, type Fixture } from './fixture.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const CANARY = 'e2e-Canary-Pa55-91d2';
@@ -44,6 +44,16 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     assert.deepEqual(state.netNats, start.netNats);
     // The password went to the shell only inside base64 requests, never in clear.
     assert.ok(!readFileSync(f.log, 'utf8').includes(CANARY));
+  });
+
+  it('MOBYKIT_PASSWORD is taken out of the environment: the PowerShell child (and its own children) never inherit it', () => {
+    const envFile = path.join(f.dir, 'pwsh.env');
+    writeFileSync(path.join(f.dir, 'pwsh'), `#!/bin/sh\nenv > '${envFile}'\nexec '${process.execPath}' '${FAKE}' "$@"\n`);
+    const install = cli('install', '--yes');
+    assert.equal(install.status, 0, install.stderr);
+    const childEnv = readFileSync(envFile, 'utf8');
+    assert.match(childEnv, /MOBYKIT_FAKE_STATE=/, 'the wrapper saw the environment');
+    assert.ok(!childEnv.includes('MOBYKIT_PASSWORD') && !childEnv.includes(CANARY), 'the shell inherited the password');
   });
 
   it('a cmdlet error surfaces with its message, and the run is rolled back', () => {

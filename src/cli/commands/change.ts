@@ -2,6 +2,7 @@
 import { run, type RunResult } from '../../engine/run.js';
 import type { Command } from '../../engine/plan.js';
 import { UsageError } from '../../errors.js';
+import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
 import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
@@ -57,7 +58,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
       async secrets() {
         const stdin = !!argv['password-stdin'];
         // A rehearsal never uses the password: with no source and no terminal, a placeholder does.
-        if (session.host.kind === 'simulated' && !stdin && !process.env.MOBYKIT_PASSWORD && !interactive()) {
+        if (session.host.kind === 'simulated' && !stdin && !passwordFromEnv() && !interactive()) {
           return { sharePassword: 'rehearsal-placeholder' };
         }
         return { sharePassword: await sharePassword({ stdin, user: shareUser }) };
