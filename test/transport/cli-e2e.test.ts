@@ -1,5 +1,6 @@
 // install, doctor and uninstall as a user runs them, through the real PowerShellHost,
 // node-powershell and a child shell (the stand-in), one CLI process per command.
+import type { JournalDoc } from '../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -75,8 +76,8 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, err);
-    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as { resource: string }[];
-    assert.deepEqual(journal.map((e) => e.resource), ['switch:DockerNAT', 'switch:DockerNAT/address']);
+    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as JournalDoc;
+    assert.deepEqual(journal.entries.map((e) => [e.kind, e.state]), [['switch', 'applied'], ['address', 'applied']]);
     delete env.MOBYKIT_FAKE_DELAY_MS;
     const next = cli('install', '--yes', '--json');
     assert.equal(next.status, 0, next.stderr);
