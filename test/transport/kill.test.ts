@@ -3,11 +3,11 @@
 // pipe, leaves nothing that a later uninstall cannot find.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE, fixture, type Fixture } from './fixture.js';
+import { run } from '../../src/engine/run.js';
+import { cliEnv, config, FAKE, fixture, type Fixture } from './fixture.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
@@ -17,10 +17,7 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
     f = fixture();
-    env = {
-      ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-      MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-kill-logs-')), MOBYKIT_PASSWORD: 'kill-Test-Pa55',
-    };
+    env = cliEnv(f, 'kill-Test-Pa55');
   });
   afterEach(() => f.cleanup());
 
@@ -116,6 +113,17 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     delete env.MOBYKIT_FAKE_DIE_ON;
     const u = cli('uninstall', '--yes');
     assert.equal(u.status, 0, u.stderr + u.stdout);
+    assertNothingLeft();
+  });
+
+  it('a PowerShell call that times out: a new session rolls the run back', async () => {
+    process.env.MOBYKIT_FAKE_HANG_ON = 'New-MobyKitNat';
+    const ps = await f.open({ timeoutMs: 2000 });
+    const r = await run('install', ps, config(), { secrets: async () => ({ sharePassword: 'kill-Test-Pa55' }) });
+    assert.equal(r.outcome, 'failed');
+    assert.match(r.failed!.error.message, /timed out/);
+    assert.deepEqual(r.rollback!.undone.map((a) => a.op), ['vnic.remove-address', 'switch.remove']);
+    assert.equal(r.rollback!.notAttempted, undefined);
     assertNothingLeft();
   });
 
