@@ -17,6 +17,7 @@ export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'c
 /** How a resource is known again. Which fields apply depends on the kind (see IDENTITY_FIELDS). */
 export interface Identity {
   Name?: string;
+  /** A switch's or VM's Id; on an `address`, the Id of the switch whose vNIC holds it. */
   Id?: string;
   Prefix?: string;
   Group?: string;
@@ -70,7 +71,7 @@ const sameCidr = (a: string | undefined, b: string | undefined) => {
 function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
   switch (kind) {
     case 'switch':
-    case 'vm': return a.Id && b.Id ? eqi(a.Id, b.Id) : eqi(a.Name, b.Name);
+    case 'vm': return a.Id || b.Id ? eqi(a.Id, b.Id) : eqi(a.Name, b.Name); // a claim not yet seen never evicts a known Id
     case 'nat':
     case 'firewall': return eqi(a.Name, b.Name);
     case 'share': return eqi(a.Name, b.Name);
@@ -101,7 +102,11 @@ export function describeEntry(e: { kind: OwnedKind; id: Identity }): string {
 export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string }
 
 /** The resource that carries this entry's identity now, if any: the one rule both for resolving and for checking. */
-function find(e: JournalEntry, s: Snapshot, vmIdOf: (name: string) => string | undefined): { id: Identity } | undefined {
+/** The Id a switch or VM entry settled on in this pass, by name (a KVP item, disk or address names its VM or switch). */
+type IdOf = (kind: 'switch' | 'vm', name: string) => string | undefined;
+
+function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | undefined {
+  const vmIdOf = (name: string) => idOf('vm', name);
   const i = e.id;
   const settled = e.state === 'made';
   const notBefore = (id: string) => !(e.before?.ids ?? []).some((b) => eqi(b, id));
@@ -133,8 +138,14 @@ function find(e: JournalEntry, s: Snapshot, vmIdOf: (name: string) => string | u
       return c && { id: { TargetName: c.TargetName } };
     }
     case 'address': {
+      // The address is mobykit's only on the switch it was set on: a new switch of that name (yours) is another vNIC.
+      const switchName = /^vEthernet \((.*)\)$/.exec(i.InterfaceAlias ?? '')?.[1] ?? '';
+      const named = s.vmSwitches.filter((x) => eqi(x.Name, switchName));
+      const switchId = i.Id ?? idOf('switch', switchName) ?? (named.length === 1 ? named[0].Id : undefined);
+      if (i.Id !== undefined && !named.some((x) => eqi(x.Id, i.Id))) return undefined;
+      if (!switchId) return undefined;
       const a = s.netIPAddresses.find((x) => eqi(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4');
-      return a && { id: { InterfaceAlias: a.InterfaceAlias, IPAddress: a.IPAddress } };
+      return a && { id: { InterfaceAlias: a.InterfaceAlias, IPAddress: a.IPAddress, Id: switchId } };
     }
     case 'kvp': {
       const vmId = i.VMId ?? vmIdOf(i.VMName ?? '');
@@ -259,19 +270,22 @@ export class Journal {
     const blind = seen.errors.length > 0;
     const entries = this.doc.entries;
     const result: (JournalEntry | null)[] = entries.map(() => null);
-    const vmIds = new Map<string, string>();
-    const vmIdOf = (name: string) => vmIds.get(name.toLowerCase());
+    const ids = new Map<string, string>();
+    const idOf: IdOf = (kind, name) => ids.get(`${kind}:${name.toLowerCase()}`);
     const order = entries.map((_, i) => i).sort((a, b) => SETTLE_ORDER.indexOf(entries[a].kind) - SETTLE_ORDER.indexOf(entries[b].kind));
     for (const index of order) {
       const e = entries[index];
-      const found = find(e, seen, vmIdOf);
+      const found = find(e, seen, idOf);
       if (found) {
         const settled: JournalEntry = { kind: e.kind, id: { ...e.id, ...found.id }, state: 'made', actionId: e.actionId, at: e.at };
-        if (e.kind === 'vm' && settled.id.Name && settled.id.Id) vmIds.set(settled.id.Name.toLowerCase(), settled.id.Id);
+        if ((e.kind === 'vm' || e.kind === 'switch') && settled.id.Name && settled.id.Id) ids.set(`${e.kind}:${settled.id.Name.toLowerCase()}`, settled.id.Id);
         if (e.state === 'pending') notes.push(`${describeEntry(settled)}: made by an interrupted or earlier run; now recorded by its identity`);
         result[index] = settled;
-      } else if (blind || !inScope(e, scope)) {
+      } else if (blind) {
         result[index] = e;
+      } else if (!inScope(e, scope)) {
+        result[index] = e;
+        notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);
       } else {
         notes.push(e.state === 'made'
           ? `${describeEntry(e)} is gone or no longer carries mobykit's identity: forgotten (anything of that name now is not mobykit's)`

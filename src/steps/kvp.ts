@@ -39,6 +39,7 @@ export const kvpStep: Step = {
     return ctx.owned.settled('kvp').flatMap((e) => {
       const vm = ctx.seen.vms.find((v) => eqi(v.Id, e.id.VMId));
       if (!vm || isMineVM(ctx, vm) || !vm.KvpHostExchangeItems.some((i) => eqi(i.Name, e.id.ItemName))) return [];
+      if (named(ctx.seen.vms, vm.Name).length > 1) return []; // acted on by name: never on a name two VMs share
       const item = e.id.ItemName ?? '';
       return [makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: item, resource: resourceOf(vm.Name, item),
         description: `Remove the ${item} token from VM ${vm.Name}`, params: { VMName: vm.Name, ItemName: item }, releases: [{ kind: 'kvp', id: e.id }] })];

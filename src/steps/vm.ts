@@ -56,6 +56,8 @@ function removeVm(ctx: StepContext, vm: VM): Action {
     params: { Name: vm.Name, VhdPath: disk }, releases: [{ kind: 'vm', id: { Name: vm.Name, Id: vm.Id } }] });
 }
 
+const sharesName = (ctx: StepContext, vm: VM) => named(ctx.seen.vms, vm.Name).length > 1;
+
 /** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
 const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => eqi(d.Path, path)));
 
@@ -138,7 +140,8 @@ export const vmStep: Step = {
   },
 
   uninstall(ctx) {
-    return ctx.seen.vms.filter((vm) => isMineVM(ctx, vm)).flatMap((vm) => [
+    // The module's VM functions act by name and refuse a name two VMs share: such a VM waits (see leftAlone).
+    return ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && !sharesName(ctx, vm)).flatMap((vm) => [
       ...(vm.State === 'Off' ? [] : [stop(vm.Name, '')]),
       removeVm(ctx, vm),
     ]);
@@ -155,6 +158,9 @@ export const vmStep: Step = {
     const orphan = disk.Exists && ctx.owned.ownsOrphanDisk(disk.Path)
       ? [`disk ${disk.Path}: made by an interrupted mobykit run, but no VM uses it and mobykit has no action that deletes a lone disk; `
         + `\`mobykit install\` builds the VM on it, or delete it yourself: Remove-Item -LiteralPath ${psQuote(disk.Path)}`] : [];
-    return [...vms, ...diskKept, ...orphan];
+    const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
+      .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `
+        + `rename the other one (Get-VM -Id <its Id> | Rename-VM -NewName <new name>) and run uninstall again`);
+    return [...vms, ...shared, ...diskKept, ...orphan];
   },
 };
