@@ -17,13 +17,16 @@ export const CARRIED_OVER_SUFFIX = '.carried-over';
 /** Administrators (S-1-5-32-544) and SYSTEM (S-1-5-18) full control, Hyper-V Administrators (S-1-5-32-578) modify; nothing inherited. */
 export const ACL_ARGS = ['/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-578:(OI)(CI)M'];
 
-/** Creates the directory; on Windows a new one gets the Administrators-only ACL. */
-export async function ensureHostStateDir(dir: string, platform = process.platform): Promise<void> {
+type Run = (file: string, args: string[]) => Promise<unknown>;
+const runIcacls: Run = (file, args) => promisify(execFile)(file, args, { windowsHide: true });
+
+/** Creates the directory; on Windows a new one gets the Administrators-only ACL (the path passed as an argument, no shell). */
+export async function ensureHostStateDir(dir: string, platform = process.platform, run: Run = runIcacls): Promise<void> {
   if (existsSync(dir)) return;
   await mkdir(dir, { recursive: true });
   if (platform === 'win32') {
     try {
-      await promisify(execFile)('icacls', [dir, ...ACL_ARGS], { windowsHide: true });
+      await run('icacls', [dir, ...ACL_ARGS]);
     } catch (e) {
       throw new Error(`cannot restrict ${dir} to Administrators (icacls: ${(e as Error).message})`);
     }

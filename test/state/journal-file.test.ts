@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/engine/run.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
-import { CARRIED_OVER_SUFFIX, JOURNAL_FILE, loadJournalFile, saveJournalFile } from '../../src/state/journal-file.js';
+import { ACL_ARGS, CARRIED_OVER_SUFFIX, ensureHostStateDir, JOURNAL_FILE, loadJournalFile, saveJournalFile } from '../../src/state/journal-file.js';
 import { parseJournal } from '../../src/state/journal.js';
 import { hostStateDir, legacyJournalDir, stateDir } from '../../src/state/paths.js';
 import { config, example } from '../helpers.js';
@@ -18,6 +18,19 @@ describe('journal file and where it lives', () => {
     // Tests and rehearsals: MOBYKIT_STATE_DIR keeps everything in one place, nothing carried over.
     assert.equal(hostStateDir({ ...env, MOBYKIT_STATE_DIR: '/tmp/x' }, 'win32'), '/tmp/x');
     assert.equal(legacyJournalDir({ ...env, MOBYKIT_STATE_DIR: '/tmp/x' }, 'win32'), undefined);
+  });
+
+  it('on Windows a new journal folder is restricted to Administrators, SYSTEM and Hyper-V Administrators (icacls, path as an argument)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'mobykit-acl-'));
+    const dir = path.join(root, "it's $(Start-Process calc)");
+    const calls: [string, string[]][] = [];
+    const run = async (file: string, args: string[]) => { calls.push([file, args]); };
+    await ensureHostStateDir(dir, 'win32', run);
+    assert.deepEqual(calls, [['icacls', [dir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-578:(OI)(CI)M']]]);
+    assert.deepEqual(ACL_ARGS, calls[0][1].slice(1));
+    await ensureHostStateDir(dir, 'win32', run);
+    assert.equal(calls.length, 1, 'an existing folder keeps its ACL');
+    await assert.rejects(ensureHostStateDir(path.join(root, 'x'), 'win32', async () => { throw new Error('Access is denied.'); }), /cannot restrict .* to Administrators \(icacls: Access is denied\.\)/);
   });
 
   it('carries a per-user journal of an earlier mobykit over once, and says so', async () => {

@@ -127,6 +127,17 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     assertNothingLeft();
   });
 
+  it('installed with custom names, a plain uninstall through PowerShell looks where mobykit installed and removes it all', () => {
+    const install = cli('install', '--yes', '--switch-name', 'MobyNet', '--nat-name', 'MobyNat', '--vm-name', 'MobyVM');
+    assert.equal(install.status, 0, install.stderr + install.stdout);
+    assert.deepEqual(host().vms.map((v: { Name: string }) => v.Name), ['MobyVM']);
+    const u = cli('uninstall', '--yes');
+    assert.equal(u.status, 0, u.stderr + u.stdout);
+    assert.match(u.stdout, /uninstall looks where mobykit installed: switch\.name "MobyNet"/);
+    assertNothingLeft();
+    assert.equal(JSON.parse(cli('uninstall', '--yes', '--json').stdout).outcome, 'nothing-to-do');
+  });
+
   it('a closed output pipe does not kill the run halfway: install finishes and records everything', async () => {
     const child = spawn(process.execPath, [MAIN, 'install', '--yes'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
     // Like `mobykit install 2>&1 | head -3`: the reader goes away after the first lines.
