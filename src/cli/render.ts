@@ -5,6 +5,7 @@ import type { RunResult } from '../engine/run.js';
 import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
+import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
 import { runLog } from './log.js';
 
@@ -41,6 +42,10 @@ export function renderPlan(plan: Plan, computer: string): string {
   if (plan.adoptions.length) {
     lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
     for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${describeEntry(c)}`);
+  }
+  if (plan.leftAlone.length) {
+    lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
+    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${n}`);
   }
   lines.push('', summaryLine(plan.actions));
   return `${lines.join('\n')}\n`;
@@ -85,7 +90,9 @@ export function renderFindings(findings: Finding[]): string {
 
 /** What the journal settled or forgot, and what was left alone and why: said on every outcome. */
 function renderNotes(r: RunResult): string {
-  return r.notes.map((n) => `${chalk.cyan('note')} ${n}\n`).join('');
+  // What was left alone is in the plan, when the plan was shown.
+  const planShown = r.plan.actions.length > 0 && r.outcome !== 'blocked';
+  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${n}\n`).join('');
 }
 
 export function renderOutcome(r: RunResult): string {

@@ -52,6 +52,9 @@ export interface RunResult {
   notes: string[];
 }
 
+/** How a note about a resource that is not mobykit's begins. */
+export const LEFT_ALONE = 'left alone: ';
+
 /** The checks that say whether install converged. */
 export const VERIFY_CHECKS = STEPS.flatMap((s) => s.verifyChecks);
 
@@ -103,7 +106,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const plan = command === 'install'
     ? await planInstall(seen, desired, started, { adopt: opts.adopt })
     : await planUninstall(seen, desired, started);
-  notes.push(...plan.leftAlone.map((n) => `left alone: ${n}`));
+  notes.push(...plan.leftAlone.map((n) => `${LEFT_ALONE}${n}`));
   const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult =>
     ({ command, outcome, plan, applied: [], findings: [], notes, ...extra });
 
