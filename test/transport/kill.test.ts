@@ -3,7 +3,7 @@
 // pipe, leaves nothing that a later uninstall cannot find.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/engine/run.js';
@@ -136,6 +136,27 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     assert.match(u.stdout, /uninstall looks where mobykit installed: switch\.name "MobyNet"/);
     assertNothingLeft();
     assert.equal(JSON.parse(cli('uninstall', '--yes', '--json').stdout).outcome, 'nothing-to-do');
+  });
+
+  it('a journal that cannot be written mid-run (journal.json turned into a folder) stops before the next change and rolls back', async () => {
+    const child = spawn(process.execPath, [MAIN, 'install', '--yes', '--json'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let out = '';
+    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => { if (/\[\s*2\/11\]/.test(err)) { clearInterval(poll); resolve(); } }, 10);
+    });
+    const file = path.join(f.stateDir, 'journal.json');
+    rmSync(file, { force: true });
+    mkdirSync(file);
+    assert.equal(await exited, 1, err);
+    const doc = JSON.parse(out);
+    assert.equal(doc.outcome, 'failed');
+    assert.match(doc.failed.message, /cannot write mobykit's journal/);
+    assert.ok(doc.rollback.undone.length >= 1);
+    assertNothingLeft();
   });
 
   it('a closed output pipe does not kill the run halfway: install finishes and records everything', async () => {
