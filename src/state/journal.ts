@@ -14,7 +14,7 @@ import type { Snapshot, VM } from '../snapshot/types.js';
 
 export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
 
-/** How a resource is known again. Which fields apply depends on the kind (see IDENTITY_FIELDS). */
+/** How a resource is known again; which fields a kind uses is in describeEntry and the README table. */
 export interface Identity {
   Name?: string;
   /** A switch's or VM's Id; on an `address`, the Id of the switch whose vNIC holds it. */
@@ -73,7 +73,7 @@ function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
     case 'switch':
     case 'vm': return a.Id || b.Id ? eqi(a.Id, b.Id) : eqi(a.Name, b.Name); // a claim not yet seen never evicts a known Id
     case 'nat':
-    case 'firewall': return eqi(a.Name, b.Name);
+    case 'firewall':
     case 'share': return eqi(a.Name, b.Name);
     case 'credential': return eqi(a.TargetName, b.TargetName);
     case 'address': return eqi(a.InterfaceAlias, b.InterfaceAlias) && eqi(a.IPAddress, b.IPAddress);
@@ -101,10 +101,10 @@ export function describeEntry(e: { kind: OwnedKind; id: Identity }): string {
 /** Is this entry's resource one this snapshot looked at? (The real host gathers by configured names.) */
 export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string }
 
-/** The resource that carries this entry's identity now, if any: the one rule both for resolving and for checking. */
 /** The Id a switch or VM entry settled on in this pass, by name (a KVP item, disk or address names its VM or switch). */
 type IdOf = (kind: 'switch' | 'vm', name: string) => string | undefined;
 
+/** The resource that carries this entry's identity now, if any: the one rule both for settling and for checking. */
 function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | undefined {
   const vmIdOf = (name: string) => idOf('vm', name);
   const i = e.id;
@@ -213,7 +213,6 @@ export class Journal {
   ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => eqi(i.Name, r.Name) && i.Group === r.Group); }
   ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => eqi(i.Name, sh.Name) && eqi(i.Path, sh.Path)); }
   ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => eqi(i.TargetName, c.TargetName)); }
-  ownsAddress(alias: string, ip: string) { return this.owns('address', (i) => eqi(i.InterfaceAlias, alias) && i.IPAddress === ip); }
   ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => eqi(i.VMId, vm.Id) && eqi(i.ItemName, item)); }
   /** The disk mobykit created for this VM, if it still is this VM's disk. */
   diskOf(vm: VM): string | undefined {
