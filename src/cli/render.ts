@@ -9,6 +9,11 @@ import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
 import { runLog } from './log.js';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
+/** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
+const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 const SYMBOL = { create: chalk.green('+'), change: chalk.yellow('~'), remove: chalk.red('-') } as const;
 const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
 
@@ -41,11 +46,11 @@ export function renderPlan(plan: Plan, computer: string): string {
   }
   if (plan.adoptions.length) {
     lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
-    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${describeEntry(c)}`);
+    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${printable(describeEntry(c))}`);
   }
   if (plan.leftAlone.length) {
     lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
-    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${n}`);
+    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${printable(n)}`);
   }
   lines.push('', summaryLine(plan.actions));
   return `${lines.join('\n')}\n`;
@@ -92,7 +97,7 @@ export function renderFindings(findings: Finding[]): string {
 function renderNotes(r: RunResult): string {
   // What was left alone is in the plan, when the plan was shown.
   const planShown = r.plan.actions.length > 0 && r.outcome !== 'blocked';
-  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${n}\n`).join('');
+  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${printable(n)}\n`).join('');
 }
 
 export function renderOutcome(r: RunResult): string {

@@ -2,6 +2,7 @@
 // whatever happened to the host since mobykit's last run; uninstall removes what mobykit made.
 import assert from 'node:assert/strict';
 import { MARKER } from '../../src/config/desired.js';
+import { renderOutcome, renderPlan } from '../../src/cli/render.js';
 import { run } from '../../src/engine/run.js';
 import type { Host } from '../../src/host/host.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
@@ -75,6 +76,15 @@ describe('ownership by identity (issue 9)', () => {
     assert.deepEqual(u.plan.actions.filter((a) => a.op === 'switch.remove').map((a) => (a.params as { Id: string }).Id).includes(ext.Id), false);
     assert.deepEqual(host.current().vmSwitches, [ext]);
     assert.ok(u.notes.some((n) => n.includes('External switch DockerNAT (0f0f-user-external): not made by mobykit')));
+  });
+
+  it('what is left alone is listed in the plan, before any question, with no control character of a host value', async () => {
+    const esc = 'sw\u001b]52;c;QQ==\u0007';
+    const host = edited(await installed(), (s) => { s.vmSwitches.push({ Name: 'DockerNAT', Id: esc, SwitchType: 'External' }); });
+    const r = await run('uninstall', host, config(), { dryRun: true });
+    const text = renderPlan(r.plan, 'DEV-PC') + renderOutcome(r);
+    assert.match(text, /Left alone \(not mobykit's\):\n.*External switch DockerNAT \(sw\\u001b\]52;c;QQ==\\u0007\): not made by mobykit/);
+    assert.ok(!/[\u0007]|\u001b\]/.test(text), 'no raw escape sequence from the host value');
   });
 
   it('a marker is an exact value: "NOT Managed by mobykit" and a rule in group "MobyKit" are not mobykit\'s', async () => {
