@@ -159,6 +159,16 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     assertNothingLeft();
   });
 
+  it('a snapshot carries the journal: an uninstall rehearsed on it plans what the real one does', () => {
+    assert.equal(cli('install', '--yes').status, 0);
+    const snap = path.join(f.dir, 'snap.json');
+    assert.equal(cli('snapshot', '-o', snap).status, 0);
+    const rehearsed = JSON.parse(cli('plan', '--uninstall', '--simulate', snap, '--json').stdout);
+    const real = JSON.parse(cli('plan', '--uninstall', '--json').stdout);
+    assert.deepEqual(rehearsed.plan.map((a: { description: string }) => a.description), real.plan.map((a: { description: string }) => a.description));
+    assert.ok(real.plan.some((a: { description: string }) => /and the disk mobykit made for it/.test(a.description)));
+  });
+
   it('a closed output pipe does not kill the run halfway: install finishes and records everything', async () => {
     const child = spawn(process.execPath, [MAIN, 'install', '--yes'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
     // Like `mobykit install 2>&1 | head -3`: the reader goes away after the first lines.
