@@ -180,6 +180,17 @@ function inScope(e: JournalEntry, scope: Scope): boolean {
   }
 }
 
+/** The snapshot queries each kind is seen through (their Source when they fail). */
+const SOURCES: Record<OwnedKind, string[]> = {
+  switch: ['Get-VMSwitch'], vm: ['Get-VM'], disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
+  kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'], nat: ['Get-NetNat'], firewall: ['Get-NetFirewallRule'],
+  share: ['Get-SmbShare'], credential: ['CredEnumerate'], address: ['Get-NetIPAddress', 'Get-VMSwitch'],
+};
+const KNOWN_SOURCES = new Set(Object.values(SOURCES).flat());
+const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;
+/** A failed query hides this kind if it is one of its queries, or one mobykit does not know (then nothing is forgotten). */
+const blinds = (source: string, kind: OwnedKind) => SOURCES[kind].includes(source) || (!KNOWN_SOURCES.has(source) && !UNRELATED.test(source));
+
 /** Kinds settle in this order: a KVP item or disk is known by its VM's Id. */
 const SETTLE_ORDER: OwnedKind[] = ['switch', 'vm', 'address', 'nat', 'firewall', 'share', 'credential', 'kvp', 'disk'];
 
@@ -266,7 +277,7 @@ export class Journal {
    */
   reconcile(seen: Snapshot, scope: Scope): string[] {
     const notes: string[] = [];
-    const blind = seen.errors.length > 0;
+    const blindTo = (e: JournalEntry) => seen.errors.filter((x) => blinds(x.Source, e.kind)).map((x) => x.Source);
     const entries = this.doc.entries;
     const result: (JournalEntry | null)[] = entries.map(() => null);
     const ids = new Map<string, string>();
@@ -280,8 +291,9 @@ export class Journal {
         if ((e.kind === 'vm' || e.kind === 'switch') && settled.id.Name && settled.id.Id) ids.set(`${e.kind}:${settled.id.Name.toLowerCase()}`, settled.id.Id);
         if (e.state === 'pending') notes.push(`${describeEntry(settled)}: made by an interrupted or earlier run; now recorded by its identity`);
         result[index] = settled;
-      } else if (blind) {
+      } else if (blindTo(e).length) {
         result[index] = e;
+        notes.push(`${describeEntry(e)} could not be checked (a query of the snapshot failed: ${blindTo(e).join(', ')}); it stays recorded`);
       } else if (!inScope(e, scope)) {
         result[index] = e;
         notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);

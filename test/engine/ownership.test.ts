@@ -177,6 +177,17 @@ describe('ownership by identity (issue 9)', () => {
     assert.equal(doc.entries.filter((e) => e.kind === 'nat').length, 1, 'the new NAT is recorded once');
   });
 
+  it('when a query of the snapshot failed, nothing is forgotten: an entry not seen stays recorded, and the output says so', async () => {
+    const host = edited(await installed(), (s) => { s.netNats = []; s.errors.push({ Source: 'Get-NetNat', Message: 'Access is denied.' }); });
+    const r = await run('uninstall', host, config());
+    assert.ok(r.notes.some((n) => /NAT DockerNAT .* could not be checked \(a query of the snapshot failed: Get-NetNat\); it stays recorded/.test(n)), r.notes.join('\n'));
+    assert.ok(journalOf(host)!.entries.some((e) => e.kind === 'nat'));
+    // A failed query that does not show NATs hides nothing: the gone NAT is forgotten.
+    const other = edited(await installed(), (s) => { s.netNats = []; s.errors.push({ Source: 'Get-Process', Message: 'Access is denied.' }); });
+    const again = await run('install', other, config(), { secrets, dryRun: true });
+    assert.ok(again.notes.some((n) => /NAT DockerNAT .* is gone .*forgotten/.test(n)), again.notes.join('\n'));
+  });
+
   it('a journal that cannot be written stops the run before the next cmdlet and rolls back; nothing is orphaned', async () => {
     const start = example('fresh-win10-pro');
     const host = new SimulatedHost(start);
