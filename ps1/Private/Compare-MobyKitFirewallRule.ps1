@@ -44,7 +44,12 @@ function Compare-MobyKitFirewallRule {
             }
         }
     }
-    if (-not $Current['Enabled']) {
+    # Enabled unless the caller asks otherwise (a rollback putting back a rule that was disabled).
+    $wantEnabled = $true
+    if ($Wanted.Contains('Enabled')) {
+        $wantEnabled = [bool]$Wanted['Enabled']
+    }
+    if ([bool]$Current['Enabled'] -ne $wantEnabled) {
         $differences.Add('Enabled')
     }
     # Names are written one by one: callers collect them with @(...), which would otherwise hold

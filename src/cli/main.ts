@@ -23,6 +23,10 @@ passwordFromEnv();
 const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot']);
 
 
+// A reader that went away (`mobykit install 2>&1 | head`, a closed terminal) must not kill a run
+// halfway: output to a closed pipe is dropped, and the run finishes, rolls back or records as usual.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 if (args.length === 1 && args[0] === '--version') {
   process.stdout.write(`${version()}\n`);
 } else {

@@ -4,8 +4,15 @@ import type { Finding } from '../doctor/finding.js';
 import type { RunResult } from '../engine/run.js';
 import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
+import { describeEntry } from '../state/journal.js';
+import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
 import { runLog } from './log.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
+/** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
+const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const SYMBOL = { create: chalk.green('+'), change: chalk.yellow('~'), remove: chalk.red('-') } as const;
 const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
@@ -36,6 +43,14 @@ export function renderPlan(plan: Plan, computer: string): string {
     const actions = plan.actions.filter((a) => a.step === step);
     lines.push('', chalk.bold(`  ${titles.get(step) ?? step}`));
     for (const a of actions) lines.push(...renderAction(a));
+  }
+  if (plan.adoptions.length) {
+    lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
+    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${printable(describeEntry(c))}`);
+  }
+  if (plan.leftAlone.length) {
+    lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
+    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${printable(n)}`);
   }
   lines.push('', summaryLine(plan.actions));
   return `${lines.join('\n')}\n`;
@@ -78,7 +93,18 @@ export function renderFindings(findings: Finding[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What the journal settled or forgot, and what was left alone and why: said on every outcome. */
+function renderNotes(r: RunResult): string {
+  // What was left alone is in the plan, when the plan was shown.
+  const planShown = r.plan.actions.length > 0 && r.outcome !== 'blocked';
+  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${printable(n)}\n`).join('');
+}
+
 export function renderOutcome(r: RunResult): string {
+  return renderNotes(r) + renderResult(r);
+}
+
+function renderResult(r: RunResult): string {
   switch (r.outcome) {
     case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n`;
     case 'planned': return 'Dry run: nothing was changed.\n';
@@ -86,7 +112,7 @@ export function renderOutcome(r: RunResult): string {
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
     case 'failed': return `${chalk.red('✗')} ${r.failed!.error.message}\n${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
-      + 'run mobykit install again to finish, or mobykit uninstall to remove them.\n';
+      + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
     case 'unverified': return `${chalk.yellow('!')} Applied ${r.applied.length} actions, but verification found problems:\n\n${renderFindings(r.findings)}`;
     case 'done': return `${chalk.green('✓')} Done: ${r.applied.length} actions applied and verified.\n`;
   }
@@ -94,9 +120,17 @@ export function renderOutcome(r: RunResult): string {
 
 function failedTail(r: RunResult): string {
   const rb = r.rollback;
+  const again = `mobykit ${r.command} again`;
   if (!rb) {
     return `${r.applied.length} of ${r.plan.actions.length} actions were applied; the rest were not. `
-      + 'Run mobykit doctor for the cause, then mobykit install again to finish.\n';
+      + `Run mobykit doctor for the cause, then ${again} to finish.\n`;
+  }
+  if (rb.notAttempted) {
+    const applied = new Set(r.applied);
+    return [`Nothing was rolled back: ${rb.notAttempted}.`, 'Applied, and still on the host (recorded in the journal):',
+      ...r.applied.map((a) => `  ${SYMBOL[a.kind]} ${a.description}`), 'Not applied:',
+      ...r.plan.actions.filter((a) => !applied.has(a)).map((a) => `  ${chalk.dim('·')} ${a.description}`),
+      `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`, ''].join('\n');
   }
   const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
   for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${n}`);
@@ -112,7 +146,11 @@ export function resultJson(r: RunResult): object {
     plan: r.plan.actions,
     applied: r.applied.map((a) => a.id),
     ...(r.failed ? { failed: { id: r.failed.action.id, message: r.failed.error.message } } : {}),
-    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone } } : {}),
+    ...(r.failed || r.outcome === 'interrupted' ? { notApplied: r.plan.actions.filter((a) => !r.applied.includes(a)).map((a) => a.id) } : {}),
+    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone,
+      ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } } : {}),
+    adoptions: r.plan.adoptions.map((c) => describeEntry(c)),
+    notes: r.notes,
     findings: r.findings,
   };
 }

@@ -4,7 +4,7 @@ import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { hostCall } from './log.js';
-import { stateDir } from '../state/paths.js';
+import { hostStateDir, legacyJournalDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -34,7 +34,7 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
     const host = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
-      loaded, host, lockPath: join(stateDir(), `simulated-${key}.lock`),
+      loaded, host, lockPath: join(hostStateDir(), `simulated-${key}.lock`),
       async finish() {
         if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(host.current(), null, 2)}\n`);
         await host.dispose();
@@ -47,6 +47,6 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const host = await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() });
-  return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
+  const host = await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() });
+  return { loaded, host, lockPath: join(hostStateDir(), 'host.lock'), finish: () => host.dispose() };
 }

@@ -107,9 +107,10 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
       `${indent}$step = ${psString(a.id)}`,
       `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
       splat(a, `action${i + 1}`, indent),
+      // Intent before action, as mobykit does: the next mobykit run settles each entry by looking.
+      ...(a.claims ?? []).map(({ adopted, ...claim }) =>
+        `${indent}Add-MobyKitJournalEntry -Entry ${psString(JSON.stringify({ ...claim, state: adopted ? 'made' : 'pending', actionId: a.id }))}`),
       `${indent}${fn} @action${i + 1}`,
-      ...[a.resource, ...(a.alsoCreates ?? [])].map((resource) =>
-        `${indent}Update-MobyKitJournal -Resource ${psString(resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`),
     ].join('\n');
   });
 

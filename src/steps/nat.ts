@@ -35,29 +35,37 @@ export const natStep: Step = {
           `If ${other.Name} is no longer used: Remove-NetNat -Name ${psQuote(other.Name)} -Confirm:$false`));
       }
     }
+    const prefix = formatCidr(subnet);
     const create = makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: d.natName, resource: resourceOf(d.natName),
-      description: `Create NAT ${d.natName} for ${formatCidr(subnet)}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: formatCidr(subnet) } });
+      description: `Create NAT ${d.natName} for ${prefix}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: prefix },
+      claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }] });
     const mine = named(nats, d.natName);
     if (mine.length === 0) return { actions: blockers.length ? [] : [create], blockers };
     const wrong = mine.filter((n) => !sameCidr(n.InternalIPInterfaceAddressPrefix, d.subnet));
     if (!wrong.length) return { actions: [], blockers };
     const actions: Action[] = [];
     for (const n of wrong) {
-      if (!ctx.journaled(resourceOf(n.Name)) && !ctx.adopt) {
+      const owned = ctx.owned.ownsNat(n);
+      if (!owned && !ctx.adopt) {
         blockers.push(ownershipBlocker('nat', `NAT ${n.Name}`, `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${d.subnet}`,
           `Remove-NetNat -Name ${psQuote(n.Name)} -Confirm:$false`));
       }
       actions.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix`, params: { Name: n.Name },
+        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix${owned ? '' : ' (adopted: it is not mobykit\'s)'}`, params: { Name: n.Name },
+        releases: [{ kind: 'nat', id: { Name: n.Name } }],
         changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }] }));
     }
     return { actions: blockers.length ? [] : [...actions, create], blockers };
   },
 
   uninstall(ctx) {
-    return named(ctx.seen.netNats, ctx.desired.natName)
-      .filter((n) => ctx.journaled(resourceOf(n.Name)))
+    return ctx.seen.netNats.filter((n) => ctx.owned.ownsNat(n))
       .map((n) => makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name}`, params: { Name: n.Name } }));
+        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix})`, params: { Name: n.Name }, releases: [{ kind: 'nat', id: { Name: n.Name } }] }));
+  },
+
+  leftAlone(ctx) {
+    return named(ctx.seen.netNats, ctx.desired.natName).filter((n) => !ctx.owned.ownsNat(n))
+      .map((n) => `NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): not made by mobykit (the journal has no NAT of this name and prefix)`);
   },
 };

@@ -69,7 +69,7 @@ function hostilePlan(): Plan {
       params: { TargetName: nl, UserName: dq, Comment: sub }, multi: true }), // its id holds the value: credential.write:first\nRemove-Item ...
     makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: semi, resource: `share:${semi}`, description: `Remove share ${semi}`, params: { Name: semi } }),
   ];
-  return { command: 'install', actions, blockers: [], predicted: {} as Snapshot };
+  return { command: 'install', actions, blockers: [], predicted: {} as Snapshot, adoptions: [], leftAlone: [] };
 }
 
 const INFO = { computer: 'DEV-PC', version: '0.1.0', at: '2026-11-23T00:00:00Z', modulePathHint: "C:\\npm\\mobykit's\\ps1\\MobyKit.psd1" };
@@ -157,7 +157,7 @@ describe('plan --export (PowerShell script)', function () {
     const errors = findings.filter((f) => f.severity === 'error');
     assert.equal(errors.length, 0, `\n${formatFindings(errors)}`);
     const moduleFns = new Set(Object.values(PS_FUNCTION));
-    const called = analysis.invocations.map((i) => i.bareName).filter((n) => /MobyKit/.test(n) && n !== 'Update-MobyKitJournal');
+    const called = analysis.invocations.map((i) => i.bareName).filter((n) => /MobyKit/.test(n) && n !== 'Add-MobyKitJournalEntry');
     for (const c of called) assert.ok(moduleFns.has(c), `${c} is a module function`);
   });
 
@@ -171,8 +171,8 @@ describe('plan --export (PowerShell script)', function () {
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
     for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
-    // The journal it keeps matches mobykit's: the disk it creates is recorded, so uninstall deletes it.
-    assert.match(text, /Update-MobyKitJournal -Resource 'vm:MobyLinuxVM\/disk' -ActionId 'vm\.create' -Kind 'create'/);
+    // The journal it keeps matches mobykit's: the disk it creates is recorded (pending, before the step), so uninstall deletes it.
+    assert.match(text, /Add-MobyKitJournalEntry -Entry '\{"kind":"disk","id":\{"VMName":"MobyLinuxVM","Path":"[^']*MobyLinuxVM\.vhdx"\},"before":\{"diskExisted":false\},"state":"pending","actionId":"vm\.create"\}'\r\n\s+New-MobyKitVM @action/);
     assert.match(r.stderr, /Wrote .*install\.ps1/);
   });
 });

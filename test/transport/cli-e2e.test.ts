@@ -1,12 +1,12 @@
 // install, doctor and uninstall as a user runs them, through the real PowerShellHost,
 // node-powershell and a child shell (the stand-in), one CLI process per command.
+import type { JournalDoc } from '../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE, fixture, type Fixture } from './fixture.js';
+import { cliEnv, FAKE, fixture, type Fixture } from './fixture.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 const CANARY = 'e2e-Canary-Pa55-91d2';
@@ -17,10 +17,7 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
     f = fixture();
-    env = {
-      ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-      MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: CANARY,
-    };
+    env = cliEnv(f, CANARY);
   });
   afterEach(() => f.cleanup());
 
@@ -85,8 +82,8 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, err);
-    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as { resource: string }[];
-    assert.deepEqual(journal.map((e) => e.resource), ['switch:DockerNAT', 'switch:DockerNAT/address']);
+    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as JournalDoc;
+    assert.deepEqual(journal.entries.map((e) => [e.kind, e.state]), [['switch', 'applied'], ['address', 'applied']]);
     delete env.MOBYKIT_FAKE_DELAY_MS;
     const next = cli('install', '--yes', '--json');
     assert.equal(next.status, 0, next.stderr);

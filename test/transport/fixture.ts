@@ -99,3 +99,11 @@ export function isAlive(pid: number | undefined): boolean {
     return false;
   }
 }
+
+/** The environment of a CLI process driving the stand-in as the real host: state, logs and password of its own. */
+export function cliEnv(f: Fixture, password: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
+    MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: password,
+  };
+}

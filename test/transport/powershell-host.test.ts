@@ -1,5 +1,6 @@
 // The real PowerShellHost, through node-powershell, talking to a child process (the stand-in
 // fake-pwsh.mjs) that answers from the simulated host: what a Windows machine would see on stdin.
+import type { JournalDoc } from '../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -295,15 +296,15 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
 
   it('the journal is a JSON file in stateDir, written atomically', async () => {
     const host = await f.open();
-    assert.deepEqual(await host.loadJournal(), []);
-    const entries = [{ resource: 'switch:DockerNAT', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
-      { resource: 'share:Ça', actionId: 'share.create', at: '2026-11-22T10:00:01Z' }];
-    await host.saveJournal(entries);
-    assert.deepEqual(await host.loadJournal(), entries);
+    assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
+    const doc: JournalDoc = { version: 2, entries: [{ kind: 'switch', id: { Name: 'DockerNAT', Id: 'b8f7' }, state: 'made', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
+      { kind: 'share', id: { Name: 'Ça', Path: 'C:\\' }, state: 'pending', actionId: 'share.create', at: '2026-11-22T10:00:01Z' }] };
+    await host.saveJournal(doc);
+    assert.deepEqual(await host.loadJournal(), doc);
     assert.deepEqual(readdirSync(f.stateDir), ['journal.json']);
-    assert.deepEqual(JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')), entries);
-    await host.saveJournal([]);
-    assert.deepEqual(await host.loadJournal(), []);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')), doc);
+    await host.saveJournal({ version: 2, entries: [] });
+    assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
     writeFileSync(path.join(f.stateDir, 'journal.json'), '{not json');
     await assert.rejects(host.loadJournal(), /journal .*journal\.json is not valid JSON/);
     assert.equal(host.roundTrips, 0, 'the journal is local: no PowerShell involved');

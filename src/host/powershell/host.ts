@@ -17,11 +17,8 @@
 //   (<delim> is 16 random [0-9A-Za-z]); the result is the trimmed bytes between the two
 //   delimiters on stdout and on stderr. Anything on stderr marks the invocation as failed.
 // - a process exit during an invocation rejects it (ProcessError) when the exit code is not 0.
-import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
@@ -29,7 +26,10 @@ import type { Config } from '../../config/config.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
-import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+import { HostActionError, type Host, type Secrets } from '../host.js';
+import type { JournalDoc } from '../../state/journal.js';
+import { loadJournalFile, saveJournalFile } from '../../state/journal-file.js';
+import { hostStateDir } from '../../state/paths.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -38,7 +38,7 @@ export const DISPATCHER = 'Invoke-MobyKitCall';
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
-export const JOURNAL_FILE = 'journal.json';
+export { JOURNAL_FILE } from '../../state/journal-file.js';
 
 /** Where the module ships: <package>/ps1/MobyKit.psd1, from dist/src/host/powershell/host.js. */
 export function defaultModulePath(): string {
@@ -46,7 +46,7 @@ export function defaultModulePath(): string {
 }
 
 export function defaultStateDir(): string {
-  return path.join(process.env.LOCALAPPDATA ?? os.homedir(), 'mobykit');
+  return hostStateDir();
 }
 
 export type PowerShellFailure = 'refused' | 'timeout' | 'exited' | 'start' | 'protocol' | 'closed';
@@ -68,8 +68,10 @@ export class PowerShellError extends Error {
 
 export interface PowerShellHostOptions {
   config: Config;
-  /** Where journal.json lives; default %LOCALAPPDATA%\mobykit. */
+  /** Where journal.json lives; default %ProgramData%\mobykit (hostStateDir). */
   stateDir?: string;
+  /** A per-user journal of an earlier mobykit to carry over once (%LOCALAPPDATA%\mobykit). */
+  legacyStateDir?: string;
   /** Per-call limit, start-up included; default 120 s. A call that runs over stops the session. */
   timeoutMs?: number;
   /** The MobyKit module manifest; default the package's own ps1/MobyKit.psd1. */
@@ -235,8 +237,9 @@ export class PowerShellHost implements Host {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timeoutMs: number;
   private readonly stateDir: string;
+  private readonly legacyStateDir?: string;
   private readonly onCall?: (line: string) => void;
-  private readonly child: ChildProcess | undefined;
+  private child: ChildProcess | undefined;
   private readonly killNow = () => {
     try { this.child?.kill(); } catch { /* already gone */ }
   };
@@ -250,10 +253,17 @@ export class PowerShellHost implements Host {
     if (process.listenerCount('SIGINT') === 0) process.exit(130);
   };
 
-  private constructor(private readonly shell: PowerShell, readonly config: Config, opts: PowerShellHostOptions) {
+  private constructor(private shell: PowerShell, readonly config: Config, private readonly opts: PowerShellHostOptions) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.stateDir = opts.stateDir ?? defaultStateDir();
+    this.legacyStateDir = opts.legacyStateDir;
     this.onCall = opts.onCall;
+    this.attach(shell);
+  }
+
+  /** Wires a freshly started shell: its exit, its stderr, and mobykit's own exit and Ctrl-C. */
+  private attach(shell: PowerShell): void {
+    this.shell = shell;
     const internals = shell as unknown as ShellInternals;
     this.child = internals.process;
     // node-powershell's exit promise rejects on a non-zero exit; nobody awaits it between calls.
@@ -279,34 +289,57 @@ export class PowerShellHost implements Host {
     process.on('SIGINT', this.onSigint);
   }
 
-  /** Starts PowerShell, sets UTF-8 output and imports the module: one round trip. */
-  static async open(opts: PowerShellHostOptions): Promise<PowerShellHost> {
-    const modulePath = path.resolve(opts.modulePath ?? defaultModulePath());
-    const line = startupLine(modulePath); // refuses control characters before anything starts
-    if (!existsSync(modulePath)) {
-      throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
-    }
-    const options: PowerShellOptions = {
+  private static shellOptions(opts: PowerShellHostOptions): PowerShellOptions {
+    return {
       executableOptions: { ...EXECUTABLE_OPTIONS },
       spawnOptions: { windowsHide: true },
       throwOnInvocationError: false,
       ...(opts.executable ? { executable: opts.executable } : {}),
     };
-    const host = new PowerShellHost(new PowerShell(options), opts.config, opts);
+  }
+
+  /** Starts PowerShell, sets UTF-8 output and imports the module: one round trip. */
+  static async open(opts: PowerShellHostOptions): Promise<PowerShellHost> {
+    const modulePath = path.resolve(opts.modulePath ?? defaultModulePath());
+    startupLine(modulePath); // refuses control characters before anything starts
+    if (!existsSync(modulePath)) {
+      throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
+    }
+    const host = new PowerShellHost(new PowerShell(PowerShellHost.shellOptions(opts)), opts.config, opts);
     try {
-      opts.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
-      const out = await host.run(line, 'start-up (Import-Module)');
-      host.startups++;
-      if (out.stderr) {
-        const err = parseStderr(out.stderr);
-        throw new PowerShellError(`PowerShell could not load the MobyKit module (${modulePath}): ${err.message}`,
-          'Import-Module', 'start', err.message, err.cmdlet, err.category);
-      }
+      await host.startup(modulePath);
     } catch (e) {
       await host.dispose();
       throw e;
     }
     return host;
+  }
+
+  private async startup(modulePath = path.resolve(this.opts.modulePath ?? defaultModulePath())): Promise<void> {
+    this.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
+    const out = await this.run(startupLine(modulePath), 'start-up (Import-Module)');
+    this.startups++;
+    if (out.stderr) {
+      const err = parseStderr(out.stderr);
+      throw new PowerShellError(`PowerShell could not load the MobyKit module (${modulePath}): ${err.message}`,
+        'Import-Module', 'start', err.message, err.cmdlet, err.category);
+    }
+  }
+
+  /** Whether the session can take calls (false once PowerShell exited, timed out or was stopped). */
+  get usable(): boolean {
+    return !this.closed && !this.exit;
+  }
+
+  /** A new PowerShell session in place of one that died or timed out (for a rollback). */
+  async reopen(): Promise<void> {
+    await this.stop(true);
+    this.closed = undefined;
+    this.exit = undefined;
+    this.stderrTail = '';
+    this.queue = Promise.resolve();
+    this.attach(new PowerShell(PowerShellHost.shellOptions(this.opts)));
+    await this.startup();
   }
 
   /** PowerShell round trips made through the dispatcher (gather and apply calls). */
@@ -324,8 +357,8 @@ export class PowerShellHost implements Host {
     return this.child?.pid;
   }
 
-  async gather(): Promise<Snapshot> {
-    const result = await this.call(PS_GATHER_FUNCTION, gatherParameters(this.config));
+  async gather(scope: Config = this.config): Promise<Snapshot> {
+    const result = await this.call(PS_GATHER_FUNCTION, gatherParameters(scope));
     let snapshot: Snapshot;
     try {
       snapshot = parseSnapshot(result.value);
@@ -367,45 +400,13 @@ export class PowerShellHost implements Host {
     }
   }
 
-  async loadJournal(): Promise<JournalEntry[]> {
-    const file = path.join(this.stateDir, JOURNAL_FILE);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new Error(`cannot read mobykit's journal ${file}: ${(e as Error).message}`);
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new Error(`mobykit's journal ${file} is not valid JSON (${(e as Error).message}); fix or delete it`);
-    }
-    const entries = Array.isArray(doc) ? doc : (doc as { entries?: unknown } | null)?.entries;
-    if (!Array.isArray(entries) || !entries.every(isJournalEntry)) {
-      throw new Error(`mobykit's journal ${file} is not a list of {resource, actionId, at} entries; fix or delete it`);
-    }
-    return entries.map((e) => ({ resource: e.resource, actionId: e.actionId, at: e.at }));
+  async loadJournal(): Promise<JournalDoc> {
+    const { doc, note } = await loadJournalFile(this.stateDir, this.legacyStateDir);
+    return note ? { ...doc, notes: [note] } : doc;
   }
 
-  async saveJournal(entries: JournalEntry[]): Promise<void> {
-    await mkdir(this.stateDir, { recursive: true });
-    const file = path.join(this.stateDir, JOURNAL_FILE);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(`${JSON.stringify(entries, null, 2)}\n`, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await renameWithRetry(tmp, file);
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      throw new Error(`cannot write mobykit's journal ${file}: ${(e as Error).message}`);
-    }
+  async saveJournal(doc: JournalDoc): Promise<void> {
+    await saveJournalFile(this.stateDir, doc);
   }
 
   async dispose(): Promise<void> {
@@ -531,30 +532,11 @@ export function countRoundTrips(host: Host): number {
   return host instanceof PowerShellHost ? host.roundTrips : 0;
 }
 
-function isJournalEntry(v: unknown): v is JournalEntry {
-  const e = v as JournalEntry;
-  return typeof v === 'object' && v !== null && typeof e.resource === 'string' && typeof e.actionId === 'string' && typeof e.at === 'string';
-}
-
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const done = await Promise.race([p.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), ms); })]);
   clearTimeout(timer);
   return done;
-}
-
-/** Windows refuses a rename over a file another process (an antivirus scan) holds open: retry a little. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw e;
-      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
-    }
-  }
 }
 
 function formatMs(ms: number): string {

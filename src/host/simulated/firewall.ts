@@ -27,13 +27,13 @@ export const firewallOps: Pick<Handlers, 'firewall.create' | 'firewall.update' |
       throw new CmdletError('New-NetFirewallRule', 'Cannot create a file when that file already exists.');
     }
     state.doc.firewallRules.push({
-      Name: p.Name, Enabled: true, ...settable(p),
+      Name: p.Name, Enabled: p.Enabled !== 'False', ...settable(p),
     });
   },
 
   'firewall.update'({ state }, p) {
-    // Set-MobyKitFirewallRule also passes -Enabled True: an update makes the rule as planned.
-    Object.assign(requireRule(state, 'Set-NetFirewallRule', p.Name), settable(p), { Enabled: true });
+    // Set-MobyKitFirewallRule also passes -Enabled (True unless a rollback puts back a disabled rule).
+    Object.assign(requireRule(state, 'Set-NetFirewallRule', p.Name), settable(p), { Enabled: p.Enabled !== 'False' });
   },
 
   'firewall.remove'({ state }, p) {
