@@ -7,6 +7,9 @@ Set-StrictMode -Version Latest
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../..')).Path
 $script:ModuleManifest = Join-Path -Path $script:RepoRoot -ChildPath 'ps1/MobyKit.psd1'
+# This pwsh's launcher, for tests that need a child shell (the dotnet tool runs under 'dotnet').
+$script:Pwsh = $env:MOBYKIT_PWSH
+if ([string]::IsNullOrEmpty($script:Pwsh)) { $script:Pwsh = Join-Path -Path $script:RepoRoot -ChildPath '.tools/pwsh/pwsh' }
 
 if ($null -eq (Get-Module -Name 'Hyper-V')) {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'New-PlatformStub.ps1')
