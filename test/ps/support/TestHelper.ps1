@@ -154,3 +154,11 @@ function global:ConvertTo-CanonicalJson {
     }
     return (ConvertTo-Json -InputObject (Sort-Keys $InputObject) -Depth 40 -Compress)
 }
+
+function global:ConvertTo-MobyKitCaseParameter {
+    # A case's params (parsed JSON) as the hashtable Invoke-MobyKitRequest sends.
+    param($Parameters)
+    $table = [ordered]@{}
+    foreach ($property in $Parameters.PSObject.Properties) { $table[$property.Name] = $property.Value }
+    return $table
+}
