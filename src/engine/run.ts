@@ -122,8 +122,11 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (command === 'install') journal.setSettings(config);
   const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.shouldStop);
   if (applied.failed) {
-    const rollback = command === 'install' && opts.rollback !== false && applied.applied.length
+    const rollingBack = command === 'install' && opts.rollback !== false;
+    const rollback = rollingBack && applied.applied.length
       ? await rollBack(host, effective, applied.applied, applied.failed.action, seen, secrets, started, scope, opts.events) : undefined;
+    // Nothing to undo: the journal still goes back to its start, less what the failed cmdlet left.
+    if (rollingBack && !applied.applied.length) await restoreJournal(host, effective, started, [applied.failed.action], scope, []);
     return result('failed', { applied: applied.applied, failed: applied.failed, ...(rollback ? { rollback } : {}) });
   }
   if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
@@ -214,6 +217,13 @@ async function rollBack(host: Host, config: Config, done: Action[], failedAction
       events.failed?.(undo.action, e as Error, Date.now() - began);
     }
   }
+  await restoreJournal(host, config, started, kept, scope, notUndone);
+  return { undone, notUndone };
+}
+
+/** The journal as the run found it, plus what `kept` actions made and still exists. */
+async function restoreJournal(host: Host, config: Config, started: JournalDoc, kept: Action[],
+  scope: ReturnType<typeof scopeOf>, notUndone: string[]): Promise<void> {
   const journal = new Journal(started);
   for (const a of kept) {
     const made = (a.claims ?? []).filter((c) => !c.adopted);
@@ -230,5 +240,4 @@ async function rollBack(host: Host, config: Config, done: Action[], failedAction
   } catch (e) {
     notUndone.push(`the journal could not be put back (${(e as Error).message}); the next run settles it by looking`);
   }
-  return { undone, notUndone };
 }
