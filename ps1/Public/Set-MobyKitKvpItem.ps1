@@ -52,9 +52,9 @@ function Set-MobyKitKvpItem {
 
     $ErrorActionPreference = 'Stop'
     $token = '/{0};/{1};username={2},password={3},noperm' -f $MountPoint, $ShareName, $UserName, $Password
-    if ($token.Length -gt 1024) {
-        # Hyper-V limits KVP data to 1024 characters; the message must not carry the token.
-        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ('The KVP item would be {0} characters long; Hyper-V allows 1024' -f $token.Length) -Category InvalidArgument -ErrorId 'MobyKit.KvpTooLong' -TargetObject $ItemName))
+    if ($token.Length -gt 1023) {
+        # Hyper-V limits KVP data to 2048 bytes of UTF-16 with the NUL (1023 characters); the message must not carry the token.
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ('The KVP item would be {0} characters long; Hyper-V allows 1023 (2048 bytes in UTF-16 with the NUL)' -f $token.Length) -Category InvalidArgument -ErrorId 'MobyKit.KvpTooLong' -TargetObject $ItemName))
     }
     $step = 'look up the VM'
     try {

@@ -43,6 +43,11 @@ export function vnicAliasOf(switchName: string): string {
   return `vEthernet (${switchName})`;
 }
 
+/** What the cifsmount token says besides the password: drive letter, share and bare user name. */
+export function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'> {
+  return { mountPoint: config.share.path.charAt(0).toLowerCase(), shareName: config.share.name, userName: bareUserName(account) };
+}
+
 export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
   const logical = snapshot.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
   const account = config.share.user ?? snapshot.platform.identity.UserName;
@@ -82,12 +87,7 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
       vhdxSizeBytes: config.vm.vhdxSizeGB * GB,
       comPipe: config.vm.comPipe,
     },
-    kvp: {
-      itemName: config.kvp.itemName,
-      mountPoint: config.share.path.charAt(0).toLowerCase(),
-      shareName: config.share.name,
-      userName: bareUserName(account),
-    },
+    kvp: { itemName: config.kvp.itemName, ...tokenFields(config, account) },
     share: { name: config.share.name, path: config.share.path, account, cachingMode: config.share.cachingMode },
     credential: { target: config.credential.target, userName: bareUserName(account) },
     minimumBuild: config.doctor.minimumBuild,
@@ -97,6 +97,18 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
 /** The token without its secret, as a snapshot shows it. */
 export function redactedCifsToken(k: Desired['kvp']): string {
   return cifsToken(k, '***');
+}
+
+/**
+ * Hyper-V's KVP limits, in UTF-16 including the terminating NUL: 512 bytes for a key and 2048 for
+ * a value (HV_KVP_EXCHANGE_MAX_KEY_SIZE / _VALUE_SIZE), so 255 and 1023 characters.
+ */
+export const KVP_KEY_MAX_CHARS = 512 / 2 - 1;
+export const KVP_VALUE_MAX_CHARS = 2048 / 2 - 1;
+
+/** How many characters the password may have for the token to fit a KVP value. */
+export function kvpPasswordRoom(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>): number {
+  return KVP_VALUE_MAX_CHARS - cifsToken(k, '').length;
 }
 
 export function cifsToken(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string {

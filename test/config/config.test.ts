@@ -57,6 +57,11 @@ describe('configuration', () => {
     ['a relative path', { iso: 'mobylinux.iso' }, /--iso "mobylinux\.iso" must be an absolute Windows path/],
     ['a pipe that is not a pipe', { 'com-pipe': 'C:\\com1' }, /named pipe/],
     ['a non-number', { 'vm-memory': 'lots' }, /--vm-memory: "lots" is not a whole number/],
+    ['memory that is not a multiple of 2 MB (New-VM: "not properly aligned")', { 'vm-memory': '2049' }, /--vm-memory "?2049"? is not a multiple of 2 MB, which Hyper-V requires; use 2048 or 2050/],
+    ['a firewall rule name with a wildcard (-Name would match other rules)', { 'firewall-tcp-rule': 'Docker*' }, /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/],
+    ['a firewall rule name with a bracket', { 'firewall-smb-rule': 'Smb[1]' }, /--firewall-smb-rule "Smb\[1\]" must not contain/],
+    ['a firewall rule name with a question mark', { 'firewall-udp-rule': 'Docker?' }, /--firewall-udp-rule "Docker\?" must not contain/],
+    ['a KVP item name over 255 characters (512 bytes of UTF-16 with the NUL)', { 'kvp-item': 'k'.repeat(256) }, /--kvp-item .* is 256 characters long; Windows allows at most 255/],
     ['an unknown firewall profile', { 'firewall-profile': 'Home' }, /must be one of Any, Domain, Private, Public/],
   ];
   for (const [what, flags, message] of bad) {
