@@ -34,7 +34,8 @@ function Invoke-MobyKitCall {
     try {
         try {
             $json = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($Request))
-            $document = ConvertFrom-Json -InputObject $json -ErrorAction Stop
+            # Strings stay strings (a date-like password too), on 5.1 and 7.
+            $document = ConvertFrom-MobyKitJson -Json $json
         }
         catch {
             throw (New-MobyKitErrorRecord -Message 'The request is not base64-encoded UTF-8 JSON' -ErrorRecord $_ -ErrorId 'MobyKit.BadRequest' -Cmdlet 'Invoke-MobyKitCall')

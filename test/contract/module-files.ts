@@ -40,6 +40,7 @@ export function moduleCheckOptions(catalog: Catalog, analyses: ScriptAnalysis[])
       { function: 'Invoke-MobyKitSnapshotQuery', text: '$SnapshotQuery' },
     ],
     // The dispatcher's own splat: the request's parameters, checked by PowerShell's binder.
-    dynamicSplats: [{ function: 'Invoke-MobyKitCall', variable: 'invokeParameters' }],
+    // ConvertFrom-MobyKitJson: -DateKind (PowerShell 7.5+), passed only where ConvertFrom-Json has it; the catalog is 7.4's.
+    dynamicSplats: [{ function: 'Invoke-MobyKitCall', variable: 'invokeParameters' }, { function: 'ConvertFrom-MobyKitJson', variable: 'dateKind' }],
   };
 }
