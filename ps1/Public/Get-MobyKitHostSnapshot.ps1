@@ -27,9 +27,9 @@ function Get-MobyKitHostSnapshot {
     .PARAMETER CredentialTarget
         mobykit's Credential Manager target.
     .PARAMETER SettingsDir
-        The settings folder.
+        The settings folder; %VAR% references are expanded (%APPDATA%\Docker).
     .PARAMETER LogDir
-        The log folder; its most recent file is reported.
+        The log folder (%VAR% expanded); its most recent file is reported.
     .PARAMETER IsoPath
         The boot ISO.
     .PARAMETER VhdxPath
@@ -446,9 +446,13 @@ function Get-MobyKitHostSnapshot {
     }
 
     # ---- files ----------------------------------------------------------------------------------
+    # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
+    # -LiteralPath takes literally: they are checked, and reported, expanded.
+    $SettingsDir = [System.Environment]::ExpandEnvironmentVariables([string]$SettingsDir)
+    $LogDir = [System.Environment]::ExpandEnvironmentVariables([string]$LogDir)
     $files = [ordered]@{
-        settingsDir     = [ordered]@{ Path = [string]$SettingsDir; Exists = $false }
-        logDir          = [ordered]@{ Path = [string]$LogDir; Exists = $false; LatestLog = $null }
+        settingsDir     = [ordered]@{ Path = $SettingsDir; Exists = $false }
+        logDir          = [ordered]@{ Path = $LogDir; Exists = $false; LatestLog = $null }
         bootIso         = [ordered]@{ Path = [string]$IsoPath; Exists = $false }
         vhdx            = [ordered]@{ Path = [string]$VhdxPath; Exists = $false; Attributes = @() }
         toolboxMachines = @()
