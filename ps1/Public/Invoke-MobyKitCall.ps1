@@ -69,6 +69,16 @@ function Invoke-MobyKitCall {
                 }
             }
         }
+        # The password is bound as a SecureString: module logging (event 4103) records a parameter
+        # binding's value, which for a SecureString is only its type name.
+        if ($invokeParameters.ContainsKey('Password') -and $invokeParameters['Password'] -is [string]) {
+            $secure = New-Object -TypeName System.Security.SecureString
+            foreach ($character in $invokeParameters['Password'].ToCharArray()) {
+                $secure.AppendChar($character)
+            }
+            $secure.MakeReadOnly()
+            $invokeParameters['Password'] = $secure
+        }
 
         # Streams 3-6 (warning, verbose, debug, information) are discarded: the one JSON line is the output.
         $result = & $target @invokeParameters 3>$null 4>$null 5>$null 6>$null
