@@ -250,6 +250,10 @@ async function handle(line) {
   if (!parts) { commandNotFound(line, line.split(/\s/)[0]); return; }
   for (const st of parts) {
     if (st === "$ProgressPreference = 'SilentlyContinue'") continue;
+    // The start-up checks pass here (FullLanguage, a supported build, no Group Policy execution policy).
+    if (st.startsWith("if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw (")) continue;
+    if (/^\. \(\[scriptblock\]::Create\(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('[A-Za-z0-9+/=]*'\)\)\)\)$/.test(st)) continue;
+    if (/^Assert-MobyKitSession -ModulePath /.test(st)) continue;
     if (st === '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)') { session.utf8 = true; continue; }
     if (st === '[Console]::Out.NewLine = "`n"') { session.outNewLine = '\n'; continue; }
     if (st === '[Console]::Error.NewLine = "`n"') { session.errNewLine = '\n'; continue; }

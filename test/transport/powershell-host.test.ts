@@ -18,7 +18,8 @@ const linuxOnly = process.platform === 'win32' ? describe.skip : describe;
 /** After the start-up invocation (5 lines), every invocation is 2 delimiters, one call line, 2 delimiters. */
 function assertOnlyDataLines(lines: string[]): void {
   assert.ok(DELIMITER_LINE.test(lines[0]) && DELIMITER_LINE.test(lines[1]), 'start-up begins with the delimiters');
-  assert.match(lines[2], /^\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/);
+  // The Constrained Language check, the start-up checks when ps1/Preflight is there, then the set-up and the import.
+  assert.match(lines[2], /^if \(\$ExecutionContext\.SessionState\.LanguageMode -ne 'FullLanguage'\) \{ throw \(.*\) \}; (\. \(\[scriptblock\]::Create\(.*\)\); Assert-MobyKitSession -ModulePath .*; )?\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/);
   assert.equal(lines.filter((l) => l.includes('Import-Module')).length, 1, 'the module is imported once');
   for (const [i, line] of lines.slice(3).entries()) {
     assert.ok(DELIMITER_LINE.test(line) || CALL_LINE.test(line), `line ${i + 4} is neither a delimiter nor a call: ${JSON.stringify(line)}`);

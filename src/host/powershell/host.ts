@@ -19,7 +19,7 @@
 // - a process exit during an invocation rejects it (ProcessError) when the exit code is not 0.
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,18 +141,44 @@ export function psSingleQuoted(value: string): string {
  * them): node-powershell's end-of-output check misses a CRLF-terminated delimiter when a whole
  * answer arrives in one read.
  */
-export function startupLine(modulePath: string): string {
+export function startupLine(modulePath: string, preflight = readPreflight(modulePath)): string {
   if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
     ? psSingleQuoted(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
   return [
+    // First, as plain statements: in Constrained Language Mode the .NET calls below are refused.
+    CLM_CHECK,
+    ...(preflight === undefined ? [] : [
+      `. ([scriptblock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(preflight, 'utf8').toString('base64')}'))))`,
+      `${PREFLIGHT_FUNCTION} -ModulePath ${nameArg}`,
+    ]),
     `$ProgressPreference = 'SilentlyContinue'`,
     '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
     '[Console]::Out.NewLine = "`n"',
     '[Console]::Error.NewLine = "`n"',
     `Import-Module -Name ${nameArg} -Force`,
   ].join('; ');
+}
+
+/**
+ * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
+ * are refused: the module could not work, so the session says so before anything else.
+ */
+export const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+  "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
+  "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
+
+/** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
+export const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
+
+/** The preflight script beside the module manifest, undefined when absent (a module elsewhere). */
+export function readPreflight(modulePath: string): string | undefined {
+  try {
+    return readFileSync(path.join(path.dirname(modulePath), 'Preflight', `${PREFLIGHT_FUNCTION}.ps1`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
