@@ -75,7 +75,7 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
   it('apply changes the host, and the state carries over to the next process', async () => {
     const host = await f.open();
     await host.apply(action('switch.create', { Name: 'DockerNAT', Notes: 'Managed by mobykit' }), {});
-    await host.apply(action('vnic.set-address', { InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: '10.0.75.1', PrefixLength: 24 }), {});
+    await host.apply(action('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: '10.0.75.1', PrefixLength: 24 }), {});
     await host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {});
     const after = await host.gather();
     assert.deepEqual(after.vmSwitches.map((s) => [s.Name, s.SwitchType]), [['DockerNAT', 'Internal']]);
