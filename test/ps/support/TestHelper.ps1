@@ -7,6 +7,9 @@ Set-StrictMode -Version Latest
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../..')).Path
 $script:ModuleManifest = Join-Path -Path $script:RepoRoot -ChildPath 'ps1/MobyKit.psd1'
+# This pwsh's launcher, for tests that need a child shell (the dotnet tool runs under 'dotnet').
+$script:Pwsh = $env:MOBYKIT_PWSH
+if ([string]::IsNullOrEmpty($script:Pwsh)) { $script:Pwsh = Join-Path -Path $script:RepoRoot -ChildPath '.tools/pwsh/pwsh' }
 
 if ($null -eq (Get-Module -Name 'Hyper-V')) {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'New-PlatformStub.ps1')
@@ -21,7 +24,7 @@ if ($null -eq (Get-Module -Name 'Hyper-V')) {
 Import-Module -Name $script:ModuleManifest -Force -ErrorAction Stop
 . (Get-Module -Name 'MobyKit') { Set-StrictMode -Version Latest }
 
-function Invoke-WindowsRefusal {
+function global:Invoke-WindowsRefusal {
     <#
     .SYNOPSIS
         Fails the way a Windows cmdlet does under -ErrorAction Stop: a terminating error whose
@@ -56,4 +59,72 @@ function Invoke-MobyKitRequest {
     $lines = @(MobyKit\Invoke-MobyKitCall -Request ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))))
     if ($lines.Count -ne 1) { throw ('Invoke-MobyKitCall wrote {0} lines, not one' -f $lines.Count) }
     return (ConvertFrom-Json -InputObject $lines[0])
+}
+
+function global:Write-WindowsError {
+    <#
+    .SYNOPSIS
+        Writes a non-terminating error the way a CDXML cmdlet does for "not found" (the caller's
+        -ErrorAction SilentlyContinue -ErrorVariable collects it). Use in a mock body.
+    #>
+    param(
+        [Parameter(Mandatory = $true, Position = 0)][string]$Message,
+        [Parameter(Position = 1)][string]$Category = 'ObjectNotFound'
+    )
+    # Pester runs mock bodies with the test's Stop preference; the cmdlet's caller asked for
+    # SilentlyContinue, so the record goes to the error stream without stopping or printing.
+    $ErrorActionPreference = 'SilentlyContinue'
+    Write-Error -Message $Message -Category $Category
+}
+
+function global:Install-FakeNativeCredential {
+    <#
+    .SYNOPSIS
+        Stands in for MobyKit.NativeCredential (Credential Manager through advapi32, Windows-only):
+        an in-memory store with the same static methods, so the credential functions' branches run.
+        Once defined in a process it stays (the real type is compiled in a child process by the
+        Initialize-MobyKitNativeCredential test). [MobyKit.NativeCredential]::Reset() empties it;
+        ::FailWith = 1312 makes every call throw Win32Exception(1312) as a network logon does.
+    #>
+    if ($null -ne ('MobyKit.NativeCredential' -as [type])) {
+        if ($null -eq [MobyKit.NativeCredential].GetField('FailWith')) { throw 'The real MobyKit.NativeCredential is loaded in this process; the fake cannot replace it' }
+        [MobyKit.NativeCredential]::Reset()
+        return
+    }
+    Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+namespace MobyKit {
+    public sealed class CredentialInfo { public string TargetName; public string UserName; public string Type; public string Comment; }
+    public static class NativeCredential {
+        public static int FailWith;
+        public static int Writes;
+        public static Dictionary<string, string[]> Store = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        public static void Reset() { Store.Clear(); FailWith = 0; Writes = 0; }
+        static void Check() { if (FailWith != 0) { throw new System.ComponentModel.Win32Exception(FailWith); } }
+        public static CredentialInfo[] Find(string target) {
+            Check();
+            List<CredentialInfo> found = new List<CredentialInfo>();
+            string[] v;
+            if (Store.TryGetValue(target, out v)) { CredentialInfo i = new CredentialInfo(); i.TargetName = target; i.UserName = v[0]; i.Comment = v[2]; i.Type = v[3]; found.Add(i); }
+            return found.ToArray();
+        }
+        public static bool Test(string target, string userName, string secret, string comment) {
+            Check();
+            string[] v;
+            if (!Store.TryGetValue(target, out v) || v[3] != "Generic") { return false; }
+            return v[0] == userName && v[1] == (secret ?? "") && (v[2] ?? "") == (comment ?? "");
+        }
+        public static void Write(string target, string userName, string secret, string comment) {
+            Check(); Writes++; Store[target] = new string[] { userName, secret ?? "", comment, "Generic" };
+        }
+        public static bool Delete(string target) {
+            Check();
+            string[] v;
+            if (!Store.TryGetValue(target, out v) || v[3] != "Generic") { return false; }
+            return Store.Remove(target);
+        }
+    }
+}
+'@
 }
