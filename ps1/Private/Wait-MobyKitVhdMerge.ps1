@@ -40,6 +40,10 @@ function Wait-MobyKitVhdMerge {
                 $stream.Dispose()
                 $free = $true
             }
+            catch [System.IO.FileNotFoundException] {
+                # Nothing left to delete: not this function's concern.
+                $free = $true
+            }
             catch [System.IO.IOException] {
                 $free = $false
             }

@@ -54,7 +54,11 @@ function Remove-MobyKitVM {
         if ($null -ne $vm -and $VhdPath) {
             $step = 'read the disk chain'
             foreach ($drive in @(Hyper-V\Get-VMHardDiskDrive -VM $vm -ErrorAction Stop)) {
-                $chain = @(Get-MobyKitVhdChain -Path ([string]$drive.Path))
+                # Only a checkpoint's differencing disk (.avhdx) has a parent to follow.
+                $chain = @([string]$drive.Path)
+                if ([string]$drive.Path -match '\.avhdx?$') {
+                    $chain = [string[]](Get-MobyKitVhdChain -Path ([string]$drive.Path))
+                }
                 if ($chain -contains $VhdPath) {
                     $VhdPath = $chain[-1]
                     $merging = @($chain | Where-Object -FilterScript { $_ -ne $VhdPath })
@@ -78,8 +82,10 @@ function Remove-MobyKitVM {
 
         if ($VhdPath -and (Test-Path -LiteralPath $VhdPath -PathType Leaf)) {
             if ($PSCmdlet.ShouldProcess($VhdPath, 'Delete virtual disk')) {
-                $step = 'wait for Hyper-V to merge the checkpoints'
-                Wait-MobyKitVhdMerge -Path $VhdPath -Merging $merging -TimeoutSeconds $MergeTimeoutSeconds
+                if ($merging.Count -gt 0) {
+                    $step = 'wait for Hyper-V to merge the checkpoints'
+                    Wait-MobyKitVhdMerge -Path $VhdPath -Merging $merging -TimeoutSeconds $MergeTimeoutSeconds
+                }
                 $step = 'delete the disk'
                 Remove-Item -LiteralPath $VhdPath -Force -Confirm:$false -ErrorAction Stop
             }

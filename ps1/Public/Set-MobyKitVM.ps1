@@ -61,7 +61,9 @@ function Set-MobyKitVM {
         }
         $isOff = [string]$vm.State -eq 'Off'
 
-        if ([string]$vm.CheckpointType -ne 'Disabled' -and $PSCmdlet.ShouldProcess($Name, 'Turn checkpoints off')) {
+        # Hyper-V before Windows 10 / Server 2016 has no checkpoint types: nothing to turn off there.
+        $checkpointType = $vm.PSObject.Properties['CheckpointType']
+        if ($null -ne $checkpointType -and [string]$checkpointType.Value -ne 'Disabled' -and $PSCmdlet.ShouldProcess($Name, 'Turn checkpoints off')) {
             # A checkpoint would turn mobykit's VHDX into the parent of an .avhdx (see Disable-MobyKitCheckpoint).
             $step = 'turn checkpoints off'
             Disable-MobyKitCheckpoint -VM $vm
