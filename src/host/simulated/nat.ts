@@ -12,7 +12,7 @@
 //     internal prefixes" case WinNAT refuses. Link-local 169.254/16 addresses are ignored.
 import { parseCidr, overlaps, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, notFoundByName, sameName } from './state.js';
+import { CmdletError, sameName } from './state.js';
 import { vnicAliasFor } from './hyperv.js';
 
 const INCORRECT = 'The parameter is incorrect.';
@@ -43,8 +43,11 @@ export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
     if (winnat?.StartType === 'Disabled') {
       throw new CmdletError(cmdlet, 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.');
     }
-    if (doc.netNats.some((n) => sameName(n.Name, p.Name))) {
-      throw new CmdletError(cmdlet, `The object already exists. (A NAT named '${p.Name}' exists.)`);
+    // New-MobyKitNat: a NAT of that name for that prefix is left alone, for another one refused.
+    const namesake = doc.netNats.find((n) => sameName(n.Name, p.Name));
+    if (namesake) {
+      if (namesake.InternalIPInterfaceAddressPrefix === p.InternalIPInterfaceAddressPrefix) return;
+      throw new CmdletError('New-MobyKitNat', `NAT '${p.Name}' already exists for ${namesake.InternalIPInterfaceAddressPrefix}, not ${p.InternalIPInterfaceAddressPrefix}`);
     }
     const prefix = parseCidr(p.InternalIPInterfaceAddressPrefix, true);
     if (!prefix) throw new CmdletError(cmdlet, INCORRECT);
@@ -59,7 +62,7 @@ export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
 
   'nat.remove'({ state }, p) {
     const doc = state.doc;
-    if (!doc.netNats.some((n) => sameName(n.Name, p.Name))) throw notFoundByName('Remove-NetNat', 'MSFT_NetNat', 'Name', p.Name);
+    // Remove-MobyKitNat: no NAT of that name is nothing to remove.
     doc.netNats = doc.netNats.filter((n) => !sameName(n.Name, p.Name));
   },
 };

@@ -128,3 +128,37 @@ namespace MobyKit {
 }
 '@
 }
+
+. (Join-Path -Path $PSScriptRoot -ChildPath 'SnapshotMocks.ps1')
+
+function global:ConvertTo-CanonicalJson {
+    <#
+    .SYNOPSIS
+        JSON with every object's keys sorted, so two documents compare equal whatever their order.
+    #>
+    param([AllowNull()]$InputObject)
+    function Sort-Keys($value) {
+        if ($null -eq $value) { return $null }
+        if ($value -is [System.Collections.IDictionary]) {
+            $sorted = [ordered]@{}
+            foreach ($key in @($value.Keys | ForEach-Object { [string]$_ } | Sort-Object -CaseSensitive)) { $sorted[$key] = Sort-Keys $value[$key] }
+            return $sorted
+        }
+        if ($value -is [System.Management.Automation.PSCustomObject]) {
+            $sorted = [ordered]@{}
+            foreach ($property in @($value.PSObject.Properties | Sort-Object -Property Name -CaseSensitive)) { $sorted[$property.Name] = Sort-Keys $property.Value }
+            return $sorted
+        }
+        if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return , @(foreach ($element in $value) { , (Sort-Keys $element) }) }
+        return $value
+    }
+    return (ConvertTo-Json -InputObject (Sort-Keys $InputObject) -Depth 40 -Compress)
+}
+
+function global:ConvertTo-MobyKitCaseParameter {
+    # A case's params (parsed JSON) as the hashtable Invoke-MobyKitRequest sends.
+    param($Parameters)
+    $table = [ordered]@{}
+    foreach ($property in $Parameters.PSObject.Properties) { $table[$property.Name] = $property.Value }
+    return $table
+}
