@@ -129,7 +129,7 @@ function Get-MobyKitHostSnapshot {
 
     $hypervisorLaunchType = $null
     $launchFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'bcdedit' -SnapshotErrors $errors -SnapshotQuery {
-        $lines = @(bcdedit.exe /enum '{current}' 2>&1)
+        $lines = @(Invoke-MobyKitNativeTool -ToolCall { bcdedit.exe /enum '{current}' 2>&1 })
         if ($LASTEXITCODE -ne 0) {
             throw ('bcdedit exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
         }
@@ -307,7 +307,7 @@ function Get-MobyKitHostSnapshot {
     $excludedPortRanges = New-Object -TypeName System.Collections.Generic.List[object]
     foreach ($protocol in @('tcp', 'udp')) {
         $found = Invoke-MobyKitSnapshotQuery -SnapshotSource ('netsh excludedportrange {0}' -f $protocol) -SnapshotErrors $errors -SnapshotQuery {
-            $lines = @(netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1)
+            $lines = @(Invoke-MobyKitNativeTool -ToolCall { netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1 })
             if ($LASTEXITCODE -ne 0) {
                 throw ('netsh exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
             }
