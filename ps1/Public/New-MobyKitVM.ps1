@@ -139,6 +139,13 @@ function New-MobyKitVM {
             $vm = Hyper-V\New-VM @attachParameters -Confirm:$false -ErrorAction Stop
         }
         else {
+            # New-VM does not create the disk's folder (a custom --vhdx, or a default folder never used).
+            $step = 'create the folder of the disk'
+            $vhdFolder = [System.IO.Path]::GetDirectoryName($VhdPath)
+            if ($vhdFolder -and -not (Test-Path -LiteralPath $vhdFolder -PathType Container)) {
+                $null = [System.IO.Directory]::CreateDirectory($vhdFolder)
+            }
+            $step = 'create the VM'
             $newDiskParameters = @{
                 Name               = $Name
                 Generation         = $Generation

@@ -94,3 +94,20 @@ Describe 'Stop and boot order (issue 11)' {
         Should -Invoke -ModuleName MobyKit Hyper-V\Set-VMFirmware -Times 1 -Exactly -ParameterFilter { $FirstBootDevice.Path -eq 'C:\iso\mobylinux.iso' }
     }
 }
+
+Describe 'The disk''s folder (issue 11)' {
+    It 'New-MobyKitVM creates a missing folder for the new VHDX before New-VM' {
+        $script:Folder = Join-Path -Path $TestDrive -ChildPath "Virtual hard disks [moby]"
+        $script:FolderAtNewVm = $null
+        $vhd = Join-Path -Path $script:Folder -ChildPath 'MobyLinuxVM.vhdx'
+        Mock -ModuleName MobyKit Hyper-V\Get-VM { }
+        Mock -ModuleName MobyKit Hyper-V\New-VM { $script:FolderAtNewVm = [System.IO.Directory]::Exists($script:Folder); [pscustomobject]@{ Name = 'MobyLinuxVM'; Id = [guid]::NewGuid(); Generation = 1 } }
+        Mock -ModuleName MobyKit Test-Path { $true } -ParameterFilter { $LiteralPath -like '*.iso' }
+        foreach ($command in 'Set-VM', 'Set-VMProcessor', 'Set-VMDvdDrive', 'Set-VMComPort', 'Enable-VMIntegrationService') { Mock -ModuleName MobyKit "Hyper-V\$command" { } }
+        Mock -ModuleName MobyKit Hyper-V\Get-VMDvdDrive { [pscustomobject]@{ Path = $null } }
+        Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService { [pscustomobject]@{ Name = 'KVP'; Id = 'Microsoft:x\2A34B1C2-FD73-4043-8A5B-DD2159BC743F'; Enabled = $true } }
+        New-MobyKitVM -Name 'MobyLinuxVM' -Generation 1 -MemoryStartupBytes 2GB -ProcessorCount 2 -VhdPath $vhd -VhdSizeBytes 60GB `
+            -IsoPath 'C:\iso\mobylinux.iso' -SwitchName 'DockerNAT' -ComPipe '\\.\pipe\x' -Notes 'Managed by mobykit'
+        $script:FolderAtNewVm | Should -BeTrue
+    }
+}
