@@ -70,8 +70,13 @@ function Invoke-MobyKitCall {
             }
         }
         # The password is bound as a SecureString: module logging (event 4103) records a parameter
-        # binding's value, which for a SecureString is only its type name.
-        if ($invokeParameters.ContainsKey('Password') -and $invokeParameters['Password'] -is [string]) {
+        # binding's value, which for a SecureString is only its type name. mobykit sends it sealed
+        # (the request line is what script block logging records); a plain "Password" parameter is
+        # accepted from other callers.
+        if ($null -ne $document.PSObject.Properties['secret'] -and $document.secret -is [string]) {
+            $invokeParameters['Password'] = Unprotect-MobyKitSecret -Sealed $document.secret
+        }
+        elseif ($invokeParameters.ContainsKey('Password') -and $invokeParameters['Password'] -is [string]) {
             $secure = New-Object -TypeName System.Security.SecureString
             foreach ($character in $invokeParameters['Password'].ToCharArray()) {
                 $secure.AppendChar($character)

@@ -26,6 +26,7 @@
 //   MOBYKIT_FAKE_DIE_ON     function: exit(1) mid-call
 //   MOBYKIT_FAKE_HANG_ON    function: never answer
 //   MOBYKIT_FAKE_DELAY_MS   every call takes this long (a slow host, for Ctrl-C tests)
+import { createDecipheriv } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -118,6 +119,13 @@ function saveHost() {
 const STEP = { switch: 'switch', vnic: 'switch', nat: 'nat', firewall: 'firewall', vm: 'vm', kvp: 'kvp', share: 'share', credential: 'share' };
 const KIND = { create: 'create', add: 'create', write: 'create', grant: 'change', remove: 'remove', revoke: 'change' };
 
+/** IV || AES-256-CBC(MOBYKIT_SESSION_KEY, IV, UTF-8), as the module's Unprotect-MobyKitSecret opens it. */
+function unseal(sealed) {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-cbc', Buffer.from(env.MOBYKIT_SESSION_KEY ?? '', 'base64'), bytes.subarray(0, 16));
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
+}
+
 /** The dispatcher: one request document in, one compressed JSON line out. */
 async function dispatch(request) {
   const fn = request.function;
@@ -142,6 +150,8 @@ async function dispatch(request) {
     secrets.sharePassword = params.Password;
     delete params.Password;
   }
+  // mobykit seals the password with the session key it put in this shell's environment.
+  if (typeof request.secret === 'string') secrets.sharePassword = unseal(request.secret);
   const [area, verb] = op.split('.');
   const action = { id: op, op, step: STEP[area] ?? area, kind: KIND[verb] ?? 'change', target: '', resource: '', description: fn, params };
   try {
@@ -206,8 +216,8 @@ async function call(line, b64) {
     return;
   }
   const keys = Object.keys(request ?? {}).sort().join(',');
-  if (keys !== 'function,parameters' || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
-    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
+  if (!['function,parameters', 'function,parameters,secret'].includes(keys) || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
+    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"[,"secret"]}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
     return;
   }
   const fn = request.function;

@@ -2,7 +2,8 @@
 // user can act on, before Import-Module fails in ways that say nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { defaultModulePath, startupLine } from '../../src/host/powershell/host.js';
+import { randomBytes } from 'node:crypto';
+import { defaultModulePath, sealSecret, SESSION_KEY_VARIABLE, startupLine } from '../../src/host/powershell/host.js';
 import { realPwsh } from '../real-pwsh.js';
 
 /** Runs `setup` then the start-up line in one pwsh; the error text with PowerShell's wrapping undone. */
@@ -45,5 +46,29 @@ describe('start-up checks (real pwsh)', function () {
     assert.match(r.said, /On build 17134, PowerShell 7 loads the Hyper-V and networking modules only through the Windows PowerShell compatibility session/);
     assert.match(r.said, /Use Windows PowerShell 5\.1 \(powershell\.exe/);
     assert.doesNotMatch(r.said, /imported:True/);
+  });
+});
+
+describe('sealed password (real pwsh)', function () {
+  this.timeout(60_000);
+
+  it('the module opens what mobykit seals, with the key it takes out of the environment at import', function () {
+    const pwsh = realPwsh(this);
+    const key = randomBytes(32);
+    const canary = "Seal-C4nary ' \" $(x) ω 2024-01-02T03:04:05";
+    const script = [
+      `Import-Module -Name '${defaultModulePath()}' -Force`,
+      "'key left in environment: ' + [bool]$env:MOBYKIT_SESSION_KEY",
+      `$secure = & (Get-Module MobyKit) { param($s) Unprotect-MobyKitSecret -Sealed $s } '${sealSecret(key, canary)}'`,
+      "'type: ' + $secure.GetType().Name",
+      "'plain: ' + [System.Net.NetworkCredential]::new('', $secure).Password",
+    ].join('\n');
+    const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', [SESSION_KEY_VARIABLE]: key.toString('base64') },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /key left in environment: False/);
+    assert.match(r.stdout, /type: SecureString/);
+    assert.ok(r.stdout.includes(`plain: ${canary}`), r.stdout);
   });
 });
