@@ -33,7 +33,7 @@ function Get-MobyKitHostSnapshot {
     .PARAMETER IsoPath
         The boot ISO.
     .PARAMETER VhdxPath
-        The VM's disk.
+        The VM's disk; empty: <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
     .EXAMPLE
         Get-MobyKitHostSnapshot -SwitchName DockerNAT -NatName DockerNAT -FirewallRuleName DockerTcp, DockerUdp -TcpPort 2375 -UdpPort 53 -VMName MobyLinuxVM -ShareName C -CredentialTarget 'Docker Host Filesystem Access' | ConvertTo-Json -Depth 20
     #>
@@ -448,6 +448,19 @@ function Get-MobyKitHostSnapshot {
     # ---- files ----------------------------------------------------------------------------------
     # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
     # -LiteralPath takes literally: they are checked, and reported, expanded.
+    # No disk path given: the VM's disk goes to the host's default folder, as New-VM's would
+    # (MobyLinux.ps1's Get-Vhd-Root); that is the path reported and checked.
+    if ([string]::IsNullOrEmpty($VhdxPath) -and -not [string]::IsNullOrEmpty($VMName)) {
+        $defaultDisk = @(Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMHost' -SnapshotErrors $errors -SnapshotQuery {
+                $folder = [string](Hyper-V\Get-VMHost -ErrorAction Stop).VirtualHardDiskPath
+                if ($folder) {
+                    Join-Path -Path $folder -ChildPath ('{0}.vhdx' -f $VMName)
+                }
+            })
+        if ($defaultDisk.Count -gt 0) {
+            $VhdxPath = [string]$defaultDisk[0]
+        }
+    }
     $SettingsDir = [System.Environment]::ExpandEnvironmentVariables([string]$SettingsDir)
     $LogDir = [System.Environment]::ExpandEnvironmentVariables([string]$LogDir)
     $files = [ordered]@{

@@ -39,6 +39,13 @@ export function bareUserName(account: string): string {
   return account.includes('\\') ? account.slice(account.lastIndexOf('\\') + 1) : account;
 }
 
+/** Hyper-V's out-of-the-box disk folder on Windows 10/11, for when the host cannot be asked. */
+export const HYPERV_DEFAULT_VHD_FOLDER = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks';
+
+export function defaultVhdxPath(vmName: string): string {
+  return `${HYPERV_DEFAULT_VHD_FOLDER}\\${vmName}.vhdx`;
+}
+
 export function vnicAliasOf(switchName: string): string {
   return `vEthernet (${switchName})`;
 }
@@ -83,7 +90,8 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
       memoryStartupBytes: config.vm.memoryStartupMB * MB,
       processorCount: config.vm.processorCount ?? Math.max(1, Math.min(2, logical || 1)),
       isoPath: config.vm.isoPath,
-      vhdxPath: config.vm.vhdxPath,
+      // Unset: the disk folder the host reports (the gather resolves Get-VMHost's VirtualHardDiskPath).
+      vhdxPath: config.vm.vhdxPath ?? (snapshot.files?.vhdx?.Path || defaultVhdxPath(config.vm.name)),
       vhdxSizeBytes: config.vm.vhdxSizeGB * GB,
       comPipe: config.vm.comPipe,
     },

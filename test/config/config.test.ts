@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
+import { resolveDesired } from '../../src/config/desired.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
 import { UsageError } from '../../src/errors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mobykit-config-'));
@@ -87,6 +89,14 @@ describe('configuration', () => {
   it('names the file when a value in it is bad', () => {
     const p = file('bad-value.json', JSON.stringify({ network: { subnet: '300.0.0.0/24' } }));
     assert.throws(() => loadConfig({ configFile: p }), (e: Error) => e.message.includes(`network.subnet in ${p}`));
+  });
+
+  it('leaves the VM disk to the host: <vm>.vhdx in the folder the gather reports (Get-VMHost), or --vhdx', () => {
+    const snapshot = JSON.parse(readFileSync('examples/fresh-win10-pro.json', 'utf8')) as Snapshot;
+    snapshot.files.vhdx.Path = 'D:\\Hyper-V\\Disks\\MobyLinuxVM.vhdx';
+    assert.equal(loadConfig({}).config.vm.vhdxPath, null);
+    assert.equal(resolveDesired(loadConfig({}).config, snapshot).vm.vhdxPath, 'D:\\Hyper-V\\Disks\\MobyLinuxVM.vhdx');
+    assert.equal(resolveDesired(loadConfig({ flags: { vhdx: 'E:\\vm.vhdx' } }).config, snapshot).vm.vhdxPath, 'E:\\vm.vhdx');
   });
 
   it('accepts %APPDATA% style paths for the settings and log folders only', () => {

@@ -96,7 +96,8 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     SettingsDir: config.paths.settingsDir,
     LogDir: config.paths.logDir,
     IsoPath: config.vm.isoPath,
-    VhdxPath: config.vm.vhdxPath,
+    // Empty: the gather reports <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
+    VhdxPath: config.vm.vhdxPath ?? '',
   };
 }
 

@@ -70,6 +70,13 @@ Describe 'Sizes and folders Hyper-V and Windows insist on (issue 11)' {
         { Set-MobyKitVM -Name 'MobyLinuxVM' -MemoryStartupBytes 2049MB } | Should -Throw -ExpectedMessage '*is not a multiple of 2 MB, which Hyper-V requires*'
         Should -Invoke -ModuleName MobyKit Hyper-V\Set-VM -Times 0 -Exactly
     }
+    It 'with no disk path given, the snapshot checks and reports the VM''s .vhdx in Get-VMHost''s VirtualHardDiskPath' {
+        Mock -ModuleName MobyKit Hyper-V\Get-VMHost { [pscustomobject]@{ VirtualHardDiskPath = $TestDrive } }
+        Set-Content -LiteralPath (Join-Path -Path $TestDrive -ChildPath 'MobyLinuxVM.vhdx') -Value 'disk'
+        $snapshot = InModuleScope MobyKit { Get-MobyKitHostSnapshot -VMName 'MobyLinuxVM' -VhdxPath '' 2>$null 3>$null }
+        $snapshot.files.vhdx.Path | Should -Be (Join-Path -Path $TestDrive -ChildPath 'MobyLinuxVM.vhdx')
+        $snapshot.files.vhdx.Exists | Should -BeTrue
+    }
     It 'the snapshot expands %VAR% in the settings and log folders before looking (and reports them expanded)' {
         $env:MOBYKIT_TEST_HOME = $TestDrive
         $null = New-Item -ItemType Directory -Path (Join-Path -Path $TestDrive -ChildPath 'Docker')
