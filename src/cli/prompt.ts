@@ -1,5 +1,6 @@
 // Questions asked on a terminal: one confirmation before changes, the share password hidden.
 import { createInterface } from 'node:readline';
+import { KVP_VALUE_MAX_CHARS } from '../config/desired.js';
 import { UsageError } from '../errors.js';
 import { passwordFromEnv } from './env-password.js';
 
@@ -30,7 +31,8 @@ async function readStdin(): Promise<string> {
 function hiddenPrompt(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
-    stdin.setRawMode(true); // before the question: what is typed the moment it shows is not echoed
+    // Raw (no echo) before the question shows: a fast typist's first keys must not echo.
+    stdin.setRawMode(true);
     process.stderr.write(question);
     stdin.resume();
     let value = '';

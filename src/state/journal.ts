@@ -8,7 +8,7 @@
 // settles it as `made` or drops it. So a kill at any instant leaves a journal the next run
 // resolves by looking, and nothing mobykit made is ever unrecorded.
 import type { Config } from '../config/config.js';
-import { MARKER } from '../config/desired.js';
+import { MARKER, switchNameOf } from '../config/desired.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
 
@@ -139,7 +139,7 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
     }
     case 'address': {
       // The address is mobykit's only on the switch it was set on: a new switch of that name (yours) is another vNIC.
-      const switchName = /^vEthernet \((.*)\)$/.exec(i.InterfaceAlias ?? '')?.[1] ?? '';
+      const switchName = switchNameOf(i.InterfaceAlias ?? '');
       const named = s.vmSwitches.filter((x) => eqi(x.Name, switchName));
       const switchId = i.Id ?? idOf('switch', switchName) ?? (named.length === 1 ? named[0].Id : undefined);
       if (i.Id !== undefined && !named.some((x) => eqi(x.Id, i.Id))) return undefined;

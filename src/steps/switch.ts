@@ -1,5 +1,5 @@
 // The Internal switch and its host vNIC's address (the article's DockerNAT at 10.0.75.1/24).
-import { MARKER, vnicAliasOf } from '../config/desired.js';
+import { MARKER, switchNameOf, vnicAliasOf } from '../config/desired.js';
 import { parseIPv4 } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { VMSwitch } from '../snapshot/types.js';
@@ -27,7 +27,7 @@ function setAddress(ctx: StepContext, current: string | null, adopting?: VMSwitc
   return makeAction({ step: 'switch', op: 'vnic.set-address', kind: current ? 'change' : 'create', target: d.vnicAlias,
     resource: addressResource(d.switchName),
     description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off, Private network)${adopting ? `, adopting switch ${adopting.Name} (${adopting.Id})` : ''}`,
-    params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
+    params: { SwitchName: d.switchName, InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
     ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}),
     claims: [
       ...(adopting ? [{ kind: 'switch' as const, id: { Name: adopting.Name, Id: adopting.Id }, adopted: true }] : []),
@@ -104,8 +104,11 @@ export const switchStep: Step = {
     for (const entry of ctx.owned.settled('address')) {
       const { InterfaceAlias: alias = '', IPAddress: ip = '' } = entry.id;
       if (removed.has(alias.toLowerCase()) || !ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, alias) && a.IPAddress === ip)) continue;
+      // The module finds the vNIC through its switch, never by the alias a stale adapter may hold.
+      const switchName = ctx.seen.vmSwitches.find((x) => eqi(x.Id, entry.id.Id))?.Name ?? switchNameOf(alias);
       actions.push(makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: alias, resource: addressResource(alias),
-        description: `Remove ${ip} from "${alias}"`, params: { InterfaceAlias: alias, IPAddress: ip }, releases: [{ kind: 'address', id: entry.id }] }));
+        description: `Remove ${ip} from "${alias}"`, params: { SwitchName: switchName, InterfaceAlias: alias, IPAddress: ip },
+        releases: [{ kind: 'address', id: entry.id }] }));
     }
     return actions;
   },
