@@ -38,7 +38,7 @@ export function named<T extends { Name: string }>(list: T[], name: string): T[] 
 }
 
 /** Single-quotes a value for PowerShell shown to people (fixes, exported scripts): ' is doubled. */
-export function psQuote(value: string): string {
+export function psString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -106,6 +106,16 @@ describe('firewall step', () => {
     assert.equal(plan.actions[0].id, 'firewall.update:DockerTcp');
     assert.deepEqual(plan.actions[0].changes!.map((c) => c.property), ['Enabled', 'Program']);
   });
+  it('converges on the SMB rule that Windows reports in mask notation, and still corrects another subnet', () => {
+    const s = fresh();
+    s.firewallRules.push({ Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Enabled: true, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
+      EdgeTraversalPolicy: 'Block', Program: 'System', Protocol: 'TCP', LocalPort: ['445'], LocalAddress: ['10.0.75.1/255.255.255.255'],
+      RemoteAddress: ['10.0.75.0/255.255.255.0'], Group: 'mobykit' });
+    assert.deepEqual(ids(firewallStep.install(stepContext(s)).actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp']);
+    s.firewallRules[0].RemoteAddress = ['10.0.0.0/255.255.0.0'];
+    const plan = firewallStep.install(stepContext(s));
+    assert.deepEqual(plan.actions[2].changes!.map((c) => c.property), ['RemoteAddress']);
+  });
 });
 
 describe('share step', () => {

@@ -1,7 +1,7 @@
 // Directories, Toolbox leftovers that can be migrated, and queries that failed while gathering.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { FileEntry } from '../../snapshot/types.js';
-import { q } from './util.js';
 
 function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
@@ -9,7 +9,7 @@ function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckConte
     run(ctx) {
       const e = pick(ctx);
       if (!e || e.Exists || !e.Path) return [];
-      return [{ evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${q(e.Path)}` }];
+      return [{ evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${psString(e.Path)}` }];
     },
   };
 }

@@ -1,23 +1,24 @@
 // The inbound rules that let the VM reach the proxy, and whether SMB (TCP 445) from the VM to
 // the host address is allowed. The snapshot holds only the rules mobykit manages, so the SMB
 // check can only say that none of those allows it.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
 import { FIREWALL_GROUP, MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
-import { ieq, index, lc, normPath, q, queryFailed } from './util.js';
+import { ieq, index, lc, normPath, queryFailed } from './util.js';
 
 function skip(ctx: CheckContext): boolean {
   return queryFailed(ctx, 'Get-NetFirewallRule');
 }
 
 function newRuleFix(r: FirewallRuleParams): string {
-  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? '' : ` -${flag} ${values.map(q).join(',')}`);
-  return `New-NetFirewallRule -Name ${q(r.Name)} -DisplayName ${q(r.DisplayName)} -Direction Inbound -Action Allow` +
-    ` -Protocol ${r.Protocol} -Program ${q(r.Program)} -Profile ${q(r.Profile)} -EdgeTraversalPolicy ${q(r.EdgeTraversalPolicy)}` +
+  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? '' : ` -${flag} ${values.map(psString).join(',')}`);
+  return `New-NetFirewallRule -Name ${psString(r.Name)} -DisplayName ${psString(r.DisplayName)} -Direction Inbound -Action Allow` +
+    ` -Protocol ${r.Protocol} -Program ${psString(r.Program)} -Profile ${psString(r.Profile)} -EdgeTraversalPolicy ${psString(r.EdgeTraversalPolicy)}` +
     `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}` +
-    ` -Group ${q(r.Group)} -Description ${q(r.Description)}`;
+    ` -Group ${psString(r.Group)} -Description ${psString(r.Description)}`;
 }
 
 function existing(ctx: CheckContext, name: string): FirewallRule | undefined {
@@ -50,11 +51,11 @@ const disabled: Check = {
     for (const want of ctx.desired.firewallRules) {
       const r = existing(ctx, want.Name);
       if (!r) continue;
-      if (!r.Enabled) problems.push({ evidence: `Firewall rule ${r.Name} is disabled`, fix: `Enable-NetFirewallRule -Name ${q(r.Name)}` });
+      if (!r.Enabled) problems.push({ evidence: `Firewall rule ${r.Name} is disabled`, fix: `Enable-NetFirewallRule -Name ${psString(r.Name)}` });
       if (r.Action === 'Block' || r.Direction === 'Outbound') {
         problems.push({
           evidence: `Firewall rule ${r.Name} is ${r.Direction} ${r.Action}, expected Inbound Allow`,
-          fix: `Set-NetFirewallRule -Name ${q(r.Name)} -Direction Inbound -Action Allow`,
+          fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Direction Inbound -Action Allow`,
         });
       }
     }
@@ -76,7 +77,7 @@ const program: Check = {
       if (!r || normPath(r.Program) === normPath(want.Program)) continue;
       problems.push({
         evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
-        fix: `Set-NetFirewallRule -Name ${q(r.Name)} -Program ${q(want.Program)}`,
+        fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
       });
     }
     return problems;
@@ -173,7 +174,7 @@ const smb: Check = {
         problems.push({
           severity: 'error',
           evidence: `Firewall rule ${r.Name} blocks TCP 445 from ${d.vmAddress} to ${d.hostAddress}`,
-          fix: `Disable-NetFirewallRule -Name ${q(r.Name)}`,
+          fix: `Disable-NetFirewallRule -Name ${psString(r.Name)}`,
         });
       } else {
         allowed = true;
@@ -182,11 +183,11 @@ const smb: Check = {
     if (allowed || problems.length) return problems;
     const names = rules.slice(0, 5).map((r) => r.Name);
     const seen = rules.length === 0 ? 'no rules' : `${rules.length} rule(s): ${names.join(', ')}${rules.length > 5 ? ', ...' : ''}`;
-    const scope = `-Direction Inbound -Action Allow -Protocol TCP -LocalPort 445 -LocalAddress ${q(d.hostAddress)} -RemoteAddress ${q(d.subnet)} -Profile Any`;
+    const scope = `-Direction Inbound -Action Allow -Protocol TCP -LocalPort 445 -LocalAddress ${psString(d.hostAddress)} -RemoteAddress ${psString(d.subnet)} -Profile Any`;
     const own = existing(ctx, d.config.firewall.smbRuleName);
     const fix = own
-      ? `Set-NetFirewallRule -Name ${q(own.Name)} -Enabled True -Program Any ${scope}`
-      : `New-NetFirewallRule -Name ${q(d.config.firewall.smbRuleName)} -DisplayName ${q(d.config.firewall.smbRuleName)} ${scope} -Group ${q(FIREWALL_GROUP)} -Description ${q(`${MARKER}: lets the VM mount the shared drive`)}`;
+      ? `Set-NetFirewallRule -Name ${psString(own.Name)} -Enabled True -Program Any ${scope}`
+      : `New-NetFirewallRule -Name ${psString(d.config.firewall.smbRuleName)} -DisplayName ${psString(d.config.firewall.smbRuleName)} ${scope} -Group ${psString(FIREWALL_GROUP)} -Description ${psString(`${MARKER}: lets the VM mount the shared drive`)}`;
     return [{
       evidence: `None of the firewall rules seen (${seen}: mobykit's and the built-in File and Printer Sharing (SMB-In) rule) ` +
         `allows TCP 445 from ${d.subnet} to ${d.hostAddress}`,

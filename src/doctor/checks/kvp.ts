@@ -1,9 +1,10 @@
 // The KVP host item that tells the VM how to mount the shared drive:
 // `/<mount>;/<share>;username=<user>,password=<secret>,noperm` (the snapshot shows the secret as ***).
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import { MARKER, redactedCifsToken } from '../../config/desired.js';
-import { hyperVUsable, ieq, primaryVm, q, queryFailed } from './util.js';
+import { hyperVUsable, ieq, primaryVm, queryFailed } from './util.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
@@ -38,8 +39,8 @@ export function kvpFix(ctx: CheckContext, vmName: string): string {
   const fn = 'Set-MobyKitKvpItem';
   return [
     "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
-    `${fn} -VMName ${q(vmName)} -ItemName ${q(k.itemName)} -MountPoint ${q(k.mountPoint)} -ShareName ${q(k.shareName)} -UserName ${q(k.userName)} `
-      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${q(`Password of ${k.userName}`)})).Password)`,
+    `${fn} -VMName ${psString(vmName)} -ItemName ${psString(k.itemName)} -MountPoint ${psString(k.mountPoint)} -ShareName ${psString(k.shareName)} -UserName ${psString(k.userName)} `
+      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})).Password)`,
   ].join('; ');
 }
 

@@ -1,10 +1,11 @@
 // The NetNat that lets the VM out to the internet through the host.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import { formatCidr, overlaps, parseCidr } from '../../net/ipv4.js';
-import { ieq, looseCidr, q, queryFailed } from './util.js';
+import { ieq, looseCidr, queryFailed } from './util.js';
 
 function newNat(ctx: CheckContext): string {
-  return `New-NetNat -Name ${q(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${q(ctx.desired.subnet)}`;
+  return `New-NetNat -Name ${psString(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${psString(ctx.desired.subnet)}`;
 }
 
 function skip(ctx: CheckContext): boolean {
@@ -46,7 +47,7 @@ const natPrefix: Check = {
       if (have && have.network === want.network && have.prefix === want.prefix) continue;
       problems.push({
         evidence: `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${ctx.desired.subnet}`,
-        fix: `Remove-NetNat -Name ${q(n.Name)} -Confirm:$false; ${newNat(ctx)}`,
+        fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false; ${newNat(ctx)}`,
       });
     }
     return problems;
@@ -74,7 +75,7 @@ const natConflict: Check = {
       if (client) reasons.push('this Windows (ProductType 1, a client SKU) supports only one NAT');
       problems.push({
         evidence: `NAT ${n.Name} covers ${have ? formatCidr(have) : n.InternalIPInterfaceAddressPrefix}: ${reasons.join('; ')}`,
-        fix: `Remove-NetNat -Name ${q(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${q(n.Name)} | Format-List *)`,
+        fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${psString(n.Name)} | Format-List *)`,
       });
     }
     return problems;

@@ -1,15 +1,16 @@
 // The internal switch, its host vNIC "vEthernet (<switch>)" and whether the subnet is free.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import {
-  desiredSwitches, hyperVUsable, ieq, index, lc, looseCidr, primarySwitch, q, queryFailed, vnicAdapter,
+  desiredSwitches, hyperVUsable, ieq, index, lc, looseCidr, primarySwitch, queryFailed, vnicAdapter,
 } from './util.js';
 
 function newSwitchFix(ctx: CheckContext): string {
   const d = ctx.desired;
-  return `New-VMSwitch -Name ${q(d.switchName)} -SwitchType Internal -Notes ${q(MARKER)}; ` +
-    `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
+  return `New-VMSwitch -Name ${psString(d.switchName)} -SwitchType Internal -Notes ${psString(MARKER)}; ` +
+    `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
 }
 
 /** The switch exists once and is Internal: the vNIC checks make sense. */
@@ -47,7 +48,7 @@ const switchType: Check = {
     const s = list[0];
     return [{
       evidence: `Switch ${s.Name} is ${s.SwitchType}, expected Internal`,
-      fix: `Set-VMSwitch -Name ${q(s.Name)} -SwitchType Internal`,
+      fix: `Set-VMSwitch -Name ${psString(s.Name)} -SwitchType Internal`,
     }];
   },
 };
@@ -65,7 +66,7 @@ const switchDuplicate: Check = {
     const extra = list.filter((s) => s !== keep);
     return [{
       evidence: `${list.length} switches are named ${ctx.desired.switchName}: ${list.map((s) => `${s.Id} (${s.SwitchType}${s.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: extra.map((s) => `Get-VMSwitch -Id ${q(s.Id)} | Remove-VMSwitch -Force`).join('; '),
+      fix: extra.map((s) => `Get-VMSwitch -Id ${psString(s.Id)} | Remove-VMSwitch -Force`).join('; '),
     }];
   },
 };
@@ -86,13 +87,13 @@ const vnicMissing: Check = {
     if (renamed) {
       return [{
         evidence: `No adapter named ${d.vnicAlias}, but there is ${renamed.Name}`,
-        fix: `Rename-NetAdapter -Name ${q(renamed.Name)} -NewName ${q(d.vnicAlias)}`,
+        fix: `Rename-NetAdapter -Name ${psString(renamed.Name)} -NewName ${psString(d.vnicAlias)}`,
       }];
     }
     return [{
       evidence: `No adapter named ${d.vnicAlias}`,
-      fix: `Add-VMNetworkAdapter -ManagementOS -Name ${q(d.switchName)} -SwitchName ${q(d.switchName)}; ` +
-        `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      fix: `Add-VMNetworkAdapter -ManagementOS -Name ${psString(d.switchName)} -SwitchName ${psString(d.switchName)}; ` +
+        `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
     }];
   },
 };
@@ -114,21 +115,21 @@ const vnicAddress: Check = {
     const addrs = ipv4Of(ctx, d.vnicAlias);
     const same = addrs.find((a) => parseIPv4(a.IPAddress) === want);
     if (same && same.PrefixLength === d.prefixLength) return [];
-    const alias = q(d.vnicAlias);
+    const alias = psString(d.vnicAlias);
     if (same) {
       return [{
         evidence: `${d.vnicAlias} has ${same.IPAddress}/${same.PrefixLength}, expected ${d.hostAddress}/${d.prefixLength}`,
-        fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+        fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
       }];
     }
     const removals = addrs
       .filter((a) => !/^169\.254\./.test(a.IPAddress))
-      .map((a) => `Remove-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(a.IPAddress)} -Confirm:$false; `)
+      .map((a) => `Remove-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(a.IPAddress)} -Confirm:$false; `)
       .join('');
     const seen = addrs.length ? addrs.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') : 'no IPv4 address';
     return [{
       evidence: `${d.vnicAlias} has ${seen}, expected ${d.hostAddress}/${d.prefixLength}`,
-      fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
     }];
   },
 };
@@ -149,7 +150,7 @@ const vnicAddressConflict: Check = {
     const move = moveCommand(ctx, occupied(ctx));
     return holders.map((a) => ({
       evidence: `${d.hostAddress} is also on ${a.InterfaceAlias} (ifIndex ${a.InterfaceIndex}, ${a.PrefixOrigin})`,
-      fix: `Remove-NetIPAddress -InterfaceAlias ${q(a.InterfaceAlias)} -IPAddress ${q(a.IPAddress)} -Confirm:$false` +
+      fix: `Remove-NetIPAddress -InterfaceAlias ${psString(a.InterfaceAlias)} -IPAddress ${psString(a.IPAddress)} -Confirm:$false` +
         ` (or move mobykit to a free subnet: ${move})`,
     }));
   },
@@ -168,8 +169,8 @@ const vnicDhcp: Check = {
     if (!ipif || ipif.Dhcp !== 'Enabled') return [];
     return [{
       evidence: `${d.vnicAlias} has Dhcp Enabled`,
-      fix: `Set-NetIPInterface -InterfaceAlias ${q(d.vnicAlias)} -AddressFamily IPv4 -Dhcp Disabled; ` +
-        `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      fix: `Set-NetIPInterface -InterfaceAlias ${psString(d.vnicAlias)} -AddressFamily IPv4 -Dhcp Disabled; ` +
+        `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
     }];
   },
 };
@@ -187,7 +188,7 @@ const vnicFileSharing: Check = {
     if (!b || b.Enabled) return [];
     return [{
       evidence: `${d.vnicAlias}: ms_server binding is disabled`,
-      fix: `Enable-NetAdapterBinding -Name ${q(d.vnicAlias)} -ComponentID ms_server`,
+      fix: `Enable-NetAdapterBinding -Name ${psString(d.vnicAlias)} -ComponentID ms_server`,
     }];
   },
 };
@@ -205,7 +206,7 @@ const vnicCategory: Check = {
     if (!p || p.NetworkCategory !== 'Public') return [];
     return [{
       evidence: `${d.vnicAlias} is on a Public network`,
-      fix: `Set-NetConnectionProfile -InterfaceAlias ${q(d.vnicAlias)} -NetworkCategory Private`,
+      fix: `Set-NetConnectionProfile -InterfaceAlias ${psString(d.vnicAlias)} -NetworkCategory Private`,
     }];
   },
 };

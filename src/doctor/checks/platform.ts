@@ -1,8 +1,9 @@
 // Can this Windows run the Hyper-V VM at all? Edition, build, the Hyper-V feature and module,
 // firmware virtualization, the hypervisor launch type, nested virtualization, VirtualBox,
 // leftover Toolbox variables, privileges and free memory.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext } from '../check.js';
-import { hyperVFeatureState, ieq, isHomeEdition, mb, primaryVm, q } from './util.js';
+import { hyperVFeatureState, ieq, isHomeEdition, mb, primaryVm } from './util.js';
 import { MARKER } from '../../config/desired.js';
 
 const VM_MODEL = /virtual machine|vmware|virtualbox|kvm|qemu|xen|hvm domu|parallels|bochs|standard pc \(/i;
@@ -161,9 +162,9 @@ const nested: Check = {
     if (/vmware/i.test(`${cs.Manufacturer} ${cs.Model}`)) {
       fix = `On the VMware host, power off this VM (${name}) and tick Virtualize Intel VT-x/EPT or AMD-V/RVI under Processors (vhv.enable = "TRUE" in the .vmx)`;
     } else if (/virtualbox/i.test(`${cs.Manufacturer} ${cs.Model}`)) {
-      fix = `On the VirtualBox host, with this VM off: VBoxManage modifyvm ${q(name)} --nested-hw-virt on`;
+      fix = `On the VirtualBox host, with this VM off: VBoxManage modifyvm ${psString(name)} --nested-hw-virt on`;
     } else {
-      fix = `On the outer Hyper-V host, with this VM off (use its name there if it differs from ${name}): Stop-VM -Name ${q(name)}; Set-VMProcessor -VMName ${q(name)} -ExposeVirtualizationExtensions $true; Start-VM -Name ${q(name)}`;
+      fix = `On the outer Hyper-V host, with this VM off (use its name there if it differs from ${name}): Stop-VM -Name ${psString(name)}; Set-VMProcessor -VMName ${psString(name)} -ExposeVirtualizationExtensions $true; Start-VM -Name ${psString(name)}`;
     }
     return [{ evidence: `Windows runs in a VM (${cs.Manufacturer} ${cs.Model}); processor ${proc.Name} shows ${missing}`, fix }];
   },
@@ -202,7 +203,7 @@ const dockerHostEnv: Check = {
     if (OWN_ENDPOINT.test(value) || own.some((o) => ieq(value.replace(/\/$/, ''), o))) return [];
     const toolboxVars = Object.keys(env).filter((k) => /^DOCKER_(HOST|TLS_VERIFY|CERT_PATH|MACHINE_NAME)$/i.test(k));
     const fix = toolboxVars
-      .map((k) => `[Environment]::SetEnvironmentVariable(${q(k)}, $null, 'User'); Remove-Item -Path ${q(`Env:${k}`)}`)
+      .map((k) => `[Environment]::SetEnvironmentVariable(${psString(k)}, $null, 'User'); Remove-Item -Path ${psString(`Env:${k}`)}`)
       .join('; ');
     return [{ evidence: `DOCKER_HOST is ${value}`, fix }];
   },
@@ -219,7 +220,7 @@ const privileges: Check = {
     if (id.IsAdministrator || id.IsHyperVAdministrator) return [];
     return [{
       evidence: `${id.UserName} is neither elevated (Administrators) nor a member of Hyper-V Administrators`,
-      fix: `Run mobykit from an elevated PowerShell (right-click > Run as administrator); to manage VMs without elevation: Add-LocalGroupMember -SID 'S-1-5-32-578' -Member ${q(id.UserName)} (then sign out and in)`,
+      fix: `Run mobykit from an elevated PowerShell (right-click > Run as administrator); to manage VMs without elevation: Add-LocalGroupMember -SID 'S-1-5-32-578' -Member ${psString(id.UserName)} (then sign out and in)`,
     }];
   },
 };

@@ -1,6 +1,7 @@
 // The Windows services mobykit needs: Hyper-V's VM management, the SMB server and the firewall.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
-import { hyperVUsable, ieq, q, queryFailed } from './util.js';
+import { hyperVUsable, ieq, queryFailed } from './util.js';
 
 function serviceCheck(o: {
   id: string; name: string; display: string; title: string; why: string; quietWhen?: (ctx: CheckContext) => boolean;
@@ -18,10 +19,10 @@ function serviceCheck(o: {
       const svc = (ctx.snapshot.services ?? []).find((s) => ieq(s.Name, o.name));
       if (!svc) return [{ evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
       if (svc.Status === 'Running') return [];
-      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${q(svc.Name)} -StartupType Automatic; ` : '';
+      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${psString(svc.Name)} -StartupType Automatic; ` : '';
       return [{
         evidence: `Service ${svc.Name} (${o.display}) is ${svc.Status}, StartType ${svc.StartType}`,
-        fix: `${enable}Start-Service -Name ${q(svc.Name)}`,
+        fix: `${enable}Start-Service -Name ${psString(svc.Name)}`,
       }];
     },
   };

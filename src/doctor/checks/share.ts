@@ -1,8 +1,9 @@
 // The SMB share the VM mounts, and the stored credential for it.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { SmbShare } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
-import { ieq, index, lc, normPath, q, queryFailed, sameAccount } from './util.js';
+import { ieq, index, lc, normPath, queryFailed, sameAccount } from './util.js';
 
 function theShare(ctx: CheckContext): SmbShare | undefined {
   if (queryFailed(ctx, 'Get-SmbShare', 'Get-SmbShareAccess')) return undefined;
@@ -11,7 +12,7 @@ function theShare(ctx: CheckContext): SmbShare | undefined {
 
 function newShareFix(ctx: CheckContext): string {
   const s = ctx.desired.share;
-  return `New-SmbShare -Name ${q(s.name)} -Path ${q(s.path)} -FullAccess ${q(s.account)} -CachingMode ${s.cachingMode} -Description ${q(MARKER)}`;
+  return `New-SmbShare -Name ${psString(s.name)} -Path ${psString(s.path)} -FullAccess ${psString(s.account)} -CachingMode ${s.cachingMode} -Description ${psString(MARKER)}`;
 }
 
 /** `Everyone`, `\Everyone` or the SID S-1-1-0. */
@@ -46,7 +47,7 @@ const sharePath: Check = {
     if (normPath(sh.Path) === normPath(want)) return [];
     return [{
       evidence: `Share ${sh.Name} exposes ${sh.Path}, expected ${want}`,
-      fix: `Remove-SmbShare -Name ${q(sh.Name)} -Force; ${newShareFix(ctx)}`,
+      fix: `Remove-SmbShare -Name ${psString(sh.Name)} -Force; ${newShareFix(ctx)}`,
     }];
   },
 };
@@ -67,14 +68,14 @@ const shareAccess: Check = {
     for (const d of deny) {
       problems.push({
         evidence: `Share ${sh.Name} denies ${d.AccountName} ${d.AccessRight}`,
-        fix: `Unblock-SmbShareAccess -Name ${q(sh.Name)} -AccountName ${q(d.AccountName)} -Force`,
+        fix: `Unblock-SmbShareAccess -Name ${psString(sh.Name)} -AccountName ${psString(d.AccountName)} -Force`,
       });
     }
     if (!mine.some((a) => a.AccessControlType === 'Allow' && a.AccessRight === 'Full')) {
       const allow = mine.filter((a) => a.AccessControlType === 'Allow').map((a) => a.AccessRight);
       problems.push({
         evidence: `Share ${sh.Name} grants ${account} ${allow.length ? allow.join(', ') : 'nothing'}, expected Full`,
-        fix: `Grant-SmbShareAccess -Name ${q(sh.Name)} -AccountName ${q(account)} -AccessRight Full -Force`,
+        fix: `Grant-SmbShareAccess -Name ${psString(sh.Name)} -AccountName ${psString(account)} -AccessRight Full -Force`,
       });
     }
     return problems;
@@ -93,7 +94,7 @@ const shareEveryone: Check = {
     const open = (sh.Access ?? []).filter((a) => isEveryone(a.AccountName) && a.AccessControlType === 'Allow');
     return open.map((a) => ({
       evidence: `Share ${sh.Name} grants ${a.AccountName} ${a.AccessRight}`,
-      fix: `Revoke-SmbShareAccess -Name ${q(sh.Name)} -AccountName ${q(a.AccountName)} -Force`,
+      fix: `Revoke-SmbShareAccess -Name ${psString(sh.Name)} -AccountName ${psString(a.AccountName)} -Force`,
     }));
   },
 };
@@ -111,15 +112,15 @@ const shareCaching: Check = {
     if (ieq(sh.CachingMode, want)) return [];
     return [{
       evidence: `Share ${sh.Name} has CachingMode ${sh.CachingMode}, expected ${want}`,
-      fix: `Set-SmbShare -Name ${q(sh.Name)} -CachingMode ${want} -Force`,
+      fix: `Set-SmbShare -Name ${psString(sh.Name)} -CachingMode ${want} -Force`,
     }];
   },
 };
 
 function credentialFix(ctx: CheckContext, replace: boolean): string {
   const c = ctx.desired.credential;
-  const del = replace ? `cmdkey.exe /delete:${q(c.target)}; ` : '';
-  return `${del}cmdkey.exe /generic:${q(c.target)} /user:${q(c.userName)} /pass`;
+  const del = replace ? `cmdkey.exe /delete:${psString(c.target)}; ` : '';
+  return `${del}cmdkey.exe /generic:${psString(c.target)} /user:${psString(c.userName)} /pass`;
 }
 
 const credentialMissing: Check = {

@@ -1,4 +1,4 @@
-// Helpers shared by the doctor checks: Windows-style comparisons, PowerShell quoting, and a
+// Helpers shared by the doctor checks: Windows-style comparisons and a
 // per-run index of the snapshot's long lists so that no check scans them more than once.
 import type { CheckContext } from '../check.js';
 import type {
@@ -8,7 +8,7 @@ import type {
 import { formatCidr, parseCidr, type Cidr } from '../../net/ipv4.js';
 
 /** A PowerShell single-quoted string literal: `'it''s'`. */
-export function q(value: string | number): string {
+export function psString(value: string | number): string {
   return `'${String(value).replace(/'/g, "''")}'`;
 }
 

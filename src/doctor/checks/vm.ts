@@ -1,10 +1,11 @@
 // The Linux VM: there once, configured as desired, running, booting the ISO, with a usable
 // disk, COM1 on the pipe, the KVP integration service, a network adapter on the switch and an address.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { VM } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
-import { desiredSwitches, hyperVUsable, ieq, mb, primaryVm, q, queryFailed, samePath, vmsNamed } from './util.js';
+import { desiredSwitches, hyperVUsable, ieq, mb, primaryVm, queryFailed, samePath, vmsNamed } from './util.js';
 
 /** Hyper-V's Key-Value Pair Exchange integration service, whatever the display language. */
 export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
@@ -31,16 +32,16 @@ const vmMissing: Check = {
   run(ctx) {
     if (!usable(ctx) || vmsNamed(ctx).length > 0) return [];
     const v = ctx.desired.vm;
-    const n = q(v.name);
+    const n = psString(v.name);
     const steps = [
       ctx.snapshot.files?.vhdx?.Exists && samePath(ctx.snapshot.files.vhdx.Path, v.vhdxPath)
         ? ''
-        : `New-VHD -Path ${q(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic`,
-      `New-VM -Name ${n} -Generation ${v.generation} -MemoryStartupBytes ${v.memoryStartupBytes} -VHDPath ${q(v.vhdxPath)} -SwitchName ${q(ctx.desired.switchName)}`,
-      `Set-VM -Name ${n} -ProcessorCount ${v.processorCount} -Notes ${q(MARKER)}`,
-      `Add-VMDvdDrive -VMName ${n} -Path ${q(v.isoPath)}`,
+        : `New-VHD -Path ${psString(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic`,
+      `New-VM -Name ${n} -Generation ${v.generation} -MemoryStartupBytes ${v.memoryStartupBytes} -VHDPath ${psString(v.vhdxPath)} -SwitchName ${psString(ctx.desired.switchName)}`,
+      `Set-VM -Name ${n} -ProcessorCount ${v.processorCount} -Notes ${psString(MARKER)}`,
+      `Add-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}`,
       v.generation === 2 ? `Set-VMFirmware -VMName ${n} -EnableSecureBoot Off -FirstBootDevice (Get-VMDvdDrive -VMName ${n})` : '',
-      `Set-VMComPort -VMName ${n} -Number 1 -Path ${q(v.comPipe)}`,
+      `Set-VMComPort -VMName ${n} -Number 1 -Path ${psString(v.comPipe)}`,
       `Get-VMIntegrationService -VMName ${n} | Where-Object { $_.Id -like '*${KVP_SERVICE_ID}' } | Enable-VMIntegrationService`,
       `Start-VM -Name ${n}`,
     ].filter(Boolean);
@@ -61,7 +62,7 @@ const vmDuplicate: Check = {
     const keep = primaryVm(ctx, MARKER)!;
     return [{
       evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${q(v.Id)} | Remove-VM -Force`).join('; '),
+      fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
     }];
   },
 };
@@ -88,7 +89,7 @@ const vmConfig: Check = {
       set.push(`-ProcessorCount ${v.processorCount}`);
     }
     if (diffs.length === 0) return [];
-    const n = q(vm.Name);
+    const n = psString(vm.Name);
     let fix: string;
     if (vm.Generation !== v.generation) {
       fix = `The generation of a VM cannot be changed; recreate it: Stop-VM -Name ${n} -TurnOff; Remove-VM -Name ${n} -Force; mobykit install`;
@@ -113,7 +114,7 @@ const vmState: Check = {
   run(ctx) {
     const vm = theVm(ctx);
     if (!vm || vm.State === 'Running') return [];
-    const n = q(vm.Name);
+    const n = psString(vm.Name);
     const fix = /^paused$/i.test(vm.State) ? `Resume-VM -Name ${n}` : `Start-VM -Name ${n}`;
     return [{ evidence: `${vm.Name} is ${vm.State}`, fix }];
   },
@@ -129,14 +130,14 @@ const vmBootIso: Check = {
     const vm = theVm(ctx);
     if (!vm) return [];
     const v = ctx.desired.vm;
-    const n = q(vm.Name);
+    const n = psString(vm.Name);
     const problems: Problem[] = [];
     const dvds = vm.DvdDrives ?? [];
     if (!dvds.some((d) => samePath(d.Path, v.isoPath))) {
       const seen = dvds.length ? dvds.map((d) => d.Path ?? 'empty').join(', ') : 'no DVD drive';
       problems.push({
         evidence: `${vm.Name} has ${seen}, expected ${v.isoPath}`,
-        fix: dvds.length ? `Set-VMDvdDrive -VMName ${n} -Path ${q(v.isoPath)}` : `Add-VMDvdDrive -VMName ${n} -Path ${q(v.isoPath)}`,
+        fix: dvds.length ? `Set-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}` : `Add-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}`,
       });
     }
     const iso = ctx.snapshot.files?.bootIso;
@@ -152,9 +153,9 @@ const vmBootIso: Check = {
 
 const BAD_ATTRIBUTES = ['Compressed', 'Encrypted', 'SparseFile'];
 const ATTRIBUTE_FIX: Record<string, (p: string) => string> = {
-  Compressed: (p) => `compact.exe /U ${q(p)}`,
-  Encrypted: (p) => `cipher.exe /D ${q(p)}`,
-  SparseFile: (p) => `fsutil.exe sparse setflag ${q(p)} 0`,
+  Compressed: (p) => `compact.exe /U ${psString(p)}`,
+  Encrypted: (p) => `cipher.exe /D ${psString(p)}`,
+  SparseFile: (p) => `fsutil.exe sparse setflag ${psString(p)} 0`,
 };
 
 const vmDisk: Check = {
@@ -173,7 +174,7 @@ const vmDisk: Check = {
     if (known && !file.Exists) {
       problems.push({
         evidence: `The VHDX ${file.Path} does not exist`,
-        fix: `New-VHD -Path ${q(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic (an empty disk: images and containers are lost), or restore the file from a backup`,
+        fix: `New-VHD -Path ${psString(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic (an empty disk: images and containers are lost), or restore the file from a backup`,
       });
       return problems;
     }
@@ -181,13 +182,13 @@ const vmDisk: Check = {
       const seen = (vm.HardDrives ?? []).map((h) => h.Path);
       problems.push({
         evidence: `${vm.Name} has ${seen.length ? seen.join(', ') : 'no hard disk'}, expected ${v.vhdxPath}`,
-        fix: `Add-VMHardDiskDrive -VMName ${q(vm.Name)} -Path ${q(v.vhdxPath)}`,
+        fix: `Add-VMHardDiskDrive -VMName ${psString(vm.Name)} -Path ${psString(v.vhdxPath)}`,
       });
     }
     if (known) {
       const bad = (file.Attributes ?? []).filter((a) => BAD_ATTRIBUTES.some((b) => ieq(a, b)));
       if (bad.length) {
-        const stop = vm.State === 'Running' ? `Stop-VM -Name ${q(vm.Name)}; ` : '';
+        const stop = vm.State === 'Running' ? `Stop-VM -Name ${psString(vm.Name)}; ` : '';
         problems.push({
           evidence: `The VHDX ${file.Path} has Attributes ${(file.Attributes ?? []).join(', ')}`,
           fix: stop + bad.map((a) => ATTRIBUTE_FIX[BAD_ATTRIBUTES.find((b) => ieq(a, b))!](file.Path)).join('; '),
@@ -212,7 +213,7 @@ const vmComPort: Check = {
     if (com1 && ieq(com1.Path, want)) return [];
     return [{
       evidence: `${vm.Name}: COM 1 is ${com1?.Path ? `on ${com1.Path}` : 'not connected'}, expected ${want}`,
-      fix: `Set-VMComPort -VMName ${q(vm.Name)} -Number 1 -Path ${q(want)}`,
+      fix: `Set-VMComPort -VMName ${psString(vm.Name)} -Number 1 -Path ${psString(want)}`,
     }];
   },
 };
@@ -226,7 +227,7 @@ const vmKvpService: Check = {
   run(ctx) {
     const vm = theVm(ctx);
     if (!vm) return [];
-    const n = q(vm.Name);
+    const n = psString(vm.Name);
     const enable = `Get-VMIntegrationService -VMName ${n} | Where-Object { $_.Id -like '*${KVP_SERVICE_ID}' } | Enable-VMIntegrationService`;
     const svc = kvpService(vm);
     if (!svc) {
@@ -259,8 +260,8 @@ const vmNetwork: Check = {
     return [{
       evidence: `${vm.Name} has ${seen}, expected an adapter on ${sw}`,
       fix: adapters.length
-        ? `Connect-VMNetworkAdapter -VMName ${q(vm.Name)} -Name ${q(adapters[0].Name)} -SwitchName ${q(sw)}`
-        : `Add-VMNetworkAdapter -VMName ${q(vm.Name)} -SwitchName ${q(sw)}`,
+        ? `Connect-VMNetworkAdapter -VMName ${psString(vm.Name)} -Name ${psString(adapters[0].Name)} -SwitchName ${psString(sw)}`
+        : `Add-VMNetworkAdapter -VMName ${psString(vm.Name)} -SwitchName ${psString(sw)}`,
     }];
   },
 };
@@ -285,7 +286,7 @@ const vmAddress: Check = {
     if (ips.some((ip) => { const n = parseIPv4(ip); return n !== null && contains(subnet, n); })) return [];
     return [{
       evidence: `${vm.Name} is Running and reports ${ips.length ? ips.join(', ') : 'no IP address'}; none is in ${ctx.desired.subnet}`,
-      fix: `Restart-VM -Name ${q(vm.Name)} -Force (if it stays without an address, read the VM console: mobykit logs)`,
+      fix: `Restart-VM -Name ${psString(vm.Name)} -Force (if it stays without an address, read the VM console: mobykit logs)`,
     }];
   },
 };

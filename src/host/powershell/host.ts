@@ -30,6 +30,7 @@ import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } fr
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
 import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+import { psString } from '../../windows/powershell.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -120,19 +121,6 @@ export function describeCall(functionName: string, parameters: Record<string, un
   return `${functionName} ${JSON.stringify(shown)}`;
 }
 
-// Any of these closes a PowerShell single-quoted string; doubling one makes it literal.
-const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u0085]/;
-
-/**
- * A PowerShell single-quoted literal of `value` (no expansion happens inside single quotes).
- * Control characters are refused: a newline would end the line node-powershell sends.
- */
-export function psSingleQuoted(value: string): string {
-  if (CONTROL_CHARS.test(value)) throw new Error(`refusing a value with control characters: ${JSON.stringify(value)}`);
-  return `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
-}
-
 /**
  * The one start-up line. The module path is the only value in script text: single-quoted when it
  * is printable ASCII; otherwise passed as base64 of its UTF-8 bytes, because PowerShell decodes
@@ -142,9 +130,9 @@ export function psSingleQuoted(value: string): string {
  * answer arrives in one read.
  */
 export function startupLine(modulePath: string): string {
-  if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
+  if (/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
-    ? psSingleQuoted(modulePath)
+    ? psString(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
   return [
     `$ProgressPreference = 'SilentlyContinue'`,
