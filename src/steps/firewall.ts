@@ -1,6 +1,6 @@
 // Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
 import { sameAddressFilter } from '../windows/address.js';
-import { psString } from '../windows/powershell.js';
+import { firewallRuleFix } from '../doctor/checks/firewall.js';
 import { FIREWALL_GROUP } from '../config/desired.js';
 import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
 import type { FirewallRule } from '../snapshot/types.js';
@@ -54,7 +54,7 @@ export const firewallStep: Step = {
       } else {
         blockers.push(ownershipBlocker('firewall', `Firewall rule ${have.Name}`,
           changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
-          `Set-NetFirewallRule -Name ${psString(have.Name)} -Program ${psString(want.Program)} -Enabled True`));
+          firewallRuleFix(want, true)));
       }
     }
     return { actions: blockers.length ? [] : actions, blockers };

@@ -29,10 +29,11 @@ export const natStep: Step = {
           `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}`,
           'Windows refuses a NAT whose prefix overlaps another NAT ("The parameter is incorrect").',
           `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
-      } else if (ctx.seen.platform.os.ProductType === 1) {
-        blockers.push(blocker('nat.conflict', `NAT ${other.Name} already exists on this Windows client`,
-          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; this is a client edition (ProductType 1)`,
-          'Windows 10 and 11 support a single NetNat: a second one fails with "The parameter is incorrect".',
+      } else {
+        // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
+        blockers.push(blocker('nat.conflict', `Another NAT, ${other.Name}, is in the way`,
+          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; Windows supports only one NAT per host`,
+          'Windows supports a single NetNat per host: a second one fails with "The parameter is incorrect" or leaves WinNAT in an unknown state.',
           `If ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
       }
     }

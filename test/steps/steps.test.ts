@@ -80,12 +80,14 @@ describe('nat step', () => {
     assert.equal(plan.blockers[0].id, 'nat.conflict');
     assert.deepEqual(plan.actions, []);
   });
-  it('stops on a second NAT on a client edition, but not on Server', () => {
+  it('stops on a second NAT on every edition: Server 2016 too, where an HNS NAT counts', () => {
     const s = fresh();
     s.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '192.168.200.0/24', Active: true });
     assert.equal(natStep.install(stepContext(s)).blockers[0].id, 'nat.conflict');
     s.platform.os.ProductType = 3;
-    assert.deepEqual(ids(natStep.install(stepContext(s)).actions), ['nat.create']);
+    const server = natStep.install(stepContext(s));
+    assert.equal(server.blockers[0].id, 'nat.conflict');
+    assert.deepEqual(server.actions, []);
   });
 });
 

@@ -4,7 +4,7 @@ import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import { MARKER, redactedCifsToken } from '../../config/desired.js';
-import { hyperVUsable, ieq, primaryVm, queryFailed } from './util.js';
+import { ieq, primaryVm, unreadable } from './util.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
@@ -21,9 +21,9 @@ export function parseCifsMount(data: string): CifsMount | null {
   return { mountPoint: m[1], shareName: m[2], userName: options.username ?? '', options };
 }
 
-function theVm(ctx: CheckContext): VM | undefined {
-  if (!hyperVUsable(ctx) || queryFailed(ctx, 'Get-VM')) return undefined;
-  return primaryVm(ctx, MARKER);
+/** The VM the checks look at (they run only once vm.missing passed). */
+function theVm(ctx: CheckContext): VM {
+  return primaryVm(ctx, MARKER)!;
 }
 
 function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
@@ -50,11 +50,15 @@ const cifsmount: Check = {
   severity: 'error',
   why: 'The VM mounts the shared drive with what the KVP item tells it (share, user, password); without the item, volumes from Windows folders are empty.',
   fixedByInstall: true,
+  needs: ['vm.missing'],
   run(ctx) {
     const vm = theVm(ctx);
-    if (!vm || item(ctx, vm)) return [];
+    if (item(ctx, vm)) return [];
+    const failed = unreadable(ctx, 'Msvm_KvpExchangeComponentSettingData');
+    if (failed) return failed;
     const names = (vm.KvpHostExchangeItems ?? []).map((i) => i.Name);
     return [{
+      title: `VM ${vm.Name} has no mount item ${ctx.desired.kvp.itemName}`,
       evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
       fix: kvpFix(ctx, vm.Name),
     }];
@@ -67,10 +71,10 @@ const cifsmountFormat: Check = {
   severity: 'error',
   why: 'A mount item with the wrong drive, share or user makes the VM mount the wrong thing or fail to log in to the share.',
   fixedByInstall: true,
+  needs: ['kvp.cifsmount'],
   run(ctx) {
     const vm = theVm(ctx);
-    const it = vm && item(ctx, vm);
-    if (!vm || !it) return [];
+    const it = item(ctx, vm)!;
     const k = ctx.desired.kvp;
     const expected = redactedCifsToken(k);
     const parsed = parseCifsMount(it.Data ?? '');
@@ -86,6 +90,7 @@ const cifsmountFormat: Check = {
     }
     if (issues.length === 0) return [];
     return [{
+      title: `The mount item ${it.Name} on VM ${vm.Name} is wrong`,
       evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
       fix: kvpFix(ctx, vm.Name),
     }];

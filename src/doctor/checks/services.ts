@@ -1,10 +1,10 @@
 // The Windows services mobykit needs: Hyper-V's VM management, the SMB server and the firewall.
 import { psString } from '../../windows/powershell.js';
-import type { Check, CheckContext, Problem } from '../check.js';
-import { hyperVUsable, ieq, queryFailed } from './util.js';
+import type { Check } from '../check.js';
+import { ieq, unreadable } from './util.js';
 
 function serviceCheck(o: {
-  id: string; name: string; display: string; title: string; why: string; quietWhen?: (ctx: CheckContext) => boolean;
+  id: string; name: string; display: string; title: string; why: string; needs?: string[];
   missingFix: string;
 }): Check {
   return {
@@ -13,14 +13,16 @@ function serviceCheck(o: {
     severity: 'error',
     why: o.why,
     fixedByInstall: false,
-    run(ctx): Problem[] {
-      if (queryFailed(ctx, 'Get-Service')) return [];
-      if (o.quietWhen?.(ctx)) return [];
+    needs: o.needs,
+    run(ctx) {
+      const failed = unreadable(ctx, 'Get-Service');
+      if (failed) return failed;
       const svc = (ctx.snapshot.services ?? []).find((s) => ieq(s.Name, o.name));
-      if (!svc) return [{ evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
+      if (!svc) return [{ title: `The ${o.display} service (${o.name}) is not installed`, evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
       if (svc.Status === 'Running') return [];
       const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${psString(svc.Name)} -StartupType Automatic; ` : '';
       return [{
+        title: `The ${o.display} service (${svc.Name}) is ${svc.Status.toLowerCase()}`,
         evidence: `Service ${svc.Name} (${o.display}) is ${svc.Status}, StartType ${svc.StartType}`,
         fix: `${enable}Start-Service -Name ${psString(svc.Name)}`,
       }];
@@ -33,7 +35,7 @@ export const SERVICE_CHECKS: Check[] = [
     id: 'service.vmms', name: 'vmms', display: 'Hyper-V Virtual Machine Management',
     title: 'Hyper-V Virtual Machine Management service is running',
     why: 'vmms is the Hyper-V service that creates, starts and reports on VMs; without it every Hyper-V cmdlet fails.',
-    quietWhen: (ctx) => !hyperVUsable(ctx), // the platform checks report Hyper-V itself
+    needs: ['platform.hyperv-feature'], // the platform checks report Hyper-V itself
     missingFix: 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All; Restart-Computer',
   }),
   serviceCheck({
