@@ -125,6 +125,13 @@ export function summarize(d: Diagnosis): Summary {
   return { errors: n('error'), warnings: n('warning'), notes: n('info'), passed: d.passed.length, skipped: d.skipped.length, notChecked: d.notChecked.length };
 }
 
+/** `2 errors, 1 warning, 0 notes; 55 passed, 1 skipped, 3 not checked.` */
+export function summaryText(s: Summary): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')}, ${plural(s.notes, 'note', 'notes')}; ` +
+    `${s.passed} passed, ${s.skipped} skipped, ${s.notChecked} not checked.`;
+}
+
 export function findingsExitCode(findings: readonly Finding[]): 0 | 1 {
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // The whole flow, one way: gather -> plan -> apply -> gather -> verify.
 import type { Config } from '../config/config.js';
 import { resolveDesired, type Desired } from '../config/desired.js';
-import { runChecks } from '../doctor/catalog.js';
+import { diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
 import { needsPassword, type Action } from '../plan/action.js';
@@ -40,6 +40,10 @@ export interface RunResult {
   /** After a failure: the undo actions applied, and what could not be undone. */
   rollback?: { undone: Action[]; notUndone: string[] };
   findings: Finding[];
+  /** Install's verify checks that could not look (a query denied): not verified, not passed. */
+  notVerified?: NotCheckedRef[];
+  /** What doctor still reports that install does not fix (a port held by another program). */
+  remaining?: Finding[];
 }
 
 /** The checks that say whether install converged. */
@@ -47,6 +51,17 @@ export const VERIFY_CHECKS = STEPS.flatMap((s) => s.verifyChecks);
 
 export function verify(snapshot: Snapshot, desired: Desired): Finding[] {
   return runChecks({ snapshot, desired }, { only: (c) => VERIFY_CHECKS.includes(c.id) });
+}
+
+/** Install's verification, told apart: what failed, what could not be verified, what else doctor reports. */
+function verifyInstall(snapshot: Snapshot, desired: Desired): Pick<RunResult, 'findings' | 'notVerified' | 'remaining'> {
+  const all = diagnose({ snapshot, desired });
+  const verified = (id: string) => VERIFY_CHECKS.includes(id);
+  return {
+    findings: all.findings.filter((f) => verified(f.id)),
+    notVerified: all.notChecked.filter((c) => verified(c.id)),
+    remaining: all.findings.filter((f) => !verified(f.id) && f.severity !== 'info'),
+  };
 }
 
 export async function run(command: Command, host: Host, config: Config, opts: RunOptions = {}): Promise<RunResult> {
@@ -61,7 +76,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
     ({ command, outcome, plan, applied: [], findings: [], ...extra });
 
   if (plan.blockers.length) return result('blocked', { findings: plan.blockers });
-  if (!plan.actions.length) return result('nothing-to-do', { findings: command === 'install' ? verify(seen, desired) : [] });
+  if (!plan.actions.length) return result('nothing-to-do', command === 'install' ? verifyInstall(seen, desired) : {});
   if (opts.dryRun) return result('planned');
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
@@ -76,9 +91,9 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
 
   const after = await host.gather();
-  const findings = command === 'install' ? verify(after, desired) : await leftovers(host, after, desired, journal, started);
-  const converged = !findings.some((f) => f.severity === 'error');
-  return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings });
+  const checked = command === 'install' ? verifyInstall(after, desired) : { findings: await leftovers(host, after, desired, journal, started) };
+  const converged = !checked.findings.some((f) => f.severity === 'error');
+  return result(converged ? 'done' : 'unverified', { applied: applied.applied, ...checked });
 }
 
 /**
