@@ -66,8 +66,9 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const [req] = requests(f.lines());
     assert.equal(req.function, 'Get-MobyKitHostSnapshot');
     assert.deepEqual(req.parameters, JSON.parse(JSON.stringify(gatherParameters(config()))));
-    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'FirewallRuleName', 'IsoPath', 'LogDir', 'NatName',
-      'SettingsDir', 'ShareName', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'EngineEndpoint', 'FirewallRuleName', 'HostAddress', 'IsoPath',
+      'KvpItemName', 'LogDir', 'NatName', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.equal(req.parameters.EngineEndpoint, 'tcp://10.0.75.2:2375');
     assert.match(f.calls[1], /^Get-MobyKitHostSnapshot \{"SwitchName":"DockerNAT"/);
   });
 

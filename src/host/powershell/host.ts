@@ -98,6 +98,12 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     LogDir: config.paths.logDir,
     IsoPath: config.vm.isoPath,
     VhdxPath: config.vm.vhdxPath,
+    // What doctor needs besides: the scope recorded in gatheredFor, and the engine to probe.
+    Subnet: config.network.subnet,
+    HostAddress: config.network.hostAddress,
+    ...(config.share.user ? { ShareUser: config.share.user } : {}),
+    KvpItemName: config.kvp.itemName,
+    EngineEndpoint: `tcp://${config.network.vmAddress}:${config.ports.tcp.find((p) => p !== 53) ?? 2375}`,
   };
 }
 
