@@ -74,11 +74,12 @@ export function renderFindings(findings: Finding[]): string {
  * query denied) and the problems doctor still reports that install does not fix.
  */
 function caveats(r: RunResult): string {
-  const lines: string[] = [];
-  for (const c of r.notVerified ?? []) lines.push(`  ${chalk.yellow('!')} not verified: ${c.id} (${plainText(c.reason)})`);
-  for (const f of r.remaining ?? []) lines.push(`  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]: ${plainText(f.fix)}`);
-  if (!lines.length) return '';
-  return `${(r.remaining ?? []).length ? 'mobykit doctor still reports:' : 'Not everything could be verified:'}\n${lines.join('\n')}\n`;
+  const out: string[] = [];
+  const unverified = (r.notVerified ?? []).map((c) => `  ${chalk.yellow('!')} ${c.id}: ${plainText(c.reason)}`);
+  if (unverified.length) out.push('Not verified:', ...unverified);
+  const remaining = (r.remaining ?? []).map((f) => `  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]\n      fix: ${plainText(f.fix)}`);
+  if (remaining.length) out.push('mobykit doctor still reports (install does not fix these):', ...remaining);
+  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 export function renderOutcome(r: RunResult): string {

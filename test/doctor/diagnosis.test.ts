@@ -146,6 +146,27 @@ describe('doctor: what it prints', () => {
   });
 });
 
+describe('hostile names in fixes and in the plan', () => {
+  it('a typographic quote in an account cannot end the literal of a pasted fix (DEV-PC\\o’neil)', () => {
+    const ctx = ctxOf((s) => { s.smbShares[0].Access = []; s.netNats = [{ Name: 'x’; Remove-Item C:\\ -Recurse; ’', InternalIPInterfaceAddressPrefix: '172.20.0.0/16', Active: true }]; },
+      { flags: { 'share-user': 'DEV-PC\\o’neil' } });
+    const fixes = diagnose(ctx).findings.map((f) => f.fix).join('\n');
+    assert.ok(fixes.includes("Grant-SmbShareAccess -Name 'C' -AccountName 'DEV-PC\\o’’neil' -AccessRight Full -Force"), fixes);
+    assert.ok(fixes.includes("Remove-NetNat -Name 'x’’; Remove-Item C:\\ -Recurse; ’’' -Confirm:$false"), fixes);
+  });
+
+  it('plan lines show a host value\'s escape sequences inert', async () => {
+    const { renderPlan } = await import('../../src/cli/render.js');
+    const { planInstall } = await import('../../src/engine/plan.js');
+    const ctx = ctxOf((s) => { s.firewallRules[0].Program = 'C:\\evil\u001b]52;c;ZXZpbA==\u0007.exe'; s.firewallRules[0].Group = 'mobykit'; });
+    const plan = await planInstall(ctx.snapshot, ctx.desired, []);
+    const text = strip(renderPlan(plan, 'DEV-PC'));
+    assert.match(text, /Program/);
+    assert.doesNotMatch(text, /[\u0007\u001b]/);
+    assert.match(text, /evil\\u001b\]52;c;ZXZpbA==\\u0007\.exe/);
+  });
+});
+
 describe('doctor --from: the snapshot carries its scope', () => {
   const custom = () => {
     const s = convergedSnapshot();
