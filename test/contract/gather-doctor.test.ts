@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseSnapshot } from '../../src/snapshot/validate.js';
+import { canonicalAddress } from '../../src/windows/address.js';
 import { psString } from '../../src/windows/powershell.js';
 
 const PWSH = '/tmp/pwshtest/tools/pwsh';
@@ -61,5 +62,25 @@ describe('Get-MobyKitHostSnapshot: the sections doctor reads (real PowerShell)',
     const down = JSON.parse(await pwsh(`& (Get-Module MobyKit) { Get-MobyKitEngineState -Endpoint 'tcp://127.0.0.1:${port}' -TimeoutMilliseconds 1000 } | ConvertTo-Json`));
     assert.equal(down.Reachable, false);
     assert.match(down.Error, /refused|actively|connect/i);
+  });
+});
+
+describe('firewall addresses: PowerShell and TypeScript compare alike (real PowerShell)', function () {
+  this.timeout(60_000);
+  before(function () { if (!existsSync(PWSH)) this.skip(); });
+
+  it('ConvertTo-MobyKitAddressKey gives what canonicalAddress gives, and the SMB rule as Windows reports it has no difference', async () => {
+    const inputs = ['10.0.75.0/255.255.255.0', '10.0.75.0/24', '10.0.75.1/255.255.255.255', '10.0.75.1', 'Any', '*', 'LocalSubnet',
+      '10.0.75.9/24', '10.0.75.0/255.0.255.0', '10.0.75.1-10.0.75.9', '0.0.0.0/0'];
+    const list = inputs.map((i) => psString(i)).join(',');
+    const out = await pwsh(`& (Get-Module MobyKit) { param($l) $l | ForEach-Object { ConvertTo-MobyKitAddressKey -Address $_ } } @(${list}) | ConvertTo-Json`);
+    assert.deepEqual(JSON.parse(out), inputs.map(canonicalAddress));
+    const compare = (remote: string) => pwsh("& (Get-Module MobyKit) { param($remote) " +
+      "$c = @{ DisplayName = 'D'; Protocol = 'TCP'; Program = 'System'; EdgeTraversalPolicy = 'Block'; Direction = 'Inbound'; Action = 'Allow'; " +
+      "Group = 'mobykit'; Description = 'x'; Profile = 'Any'; LocalPort = @('445'); LocalAddress = @('10.0.75.1/255.255.255.255'); RemoteAddress = @($remote); Enabled = $true }; " +
+      "$w = @{} + $c; $w.Remove('Enabled'); $w.LocalAddress = @('10.0.75.1'); $w.RemoteAddress = @('10.0.75.0/24'); " +
+      `@(Compare-MobyKitFirewallRule -Current $c -Wanted $w) -join ',' } ${psString(remote)}`);
+    assert.equal((await compare('10.0.75.0/255.255.255.0')).trim(), '', 'as Windows reports it: no difference');
+    assert.equal((await compare('10.0.0.0/255.255.0.0')).trim(), 'RemoteAddress', 'another subnet is a difference');
   });
 });
