@@ -2,6 +2,8 @@
 // exported scripts and the transport's start-up line all quote through psString, so a value
 // from the host or the configuration can never end the literal and become code.
 
+import { plainValue } from './text.js';
+
 // Every character PowerShell takes as a single quote (its tokenizer's IsSingleQuote):
 // ' and the typographic ‘ ’ ‚ ‛. Doubling any of them inside '...' makes it literal.
 const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
@@ -35,7 +37,7 @@ export function psString(value: string | number): string {
   return `(${parts.join(' + ')})`;
 }
 
-/** A comment's text, or a value shown inside one: one line, whatever the value holds. */
+/** A comment's text, or a value shown inside one: one line, control characters shown as \xNN (plainValue). */
 export function psCommentText(text: string): string {
-  return text.replace(new RegExp(UNSAFE.source, 'g'), '?');
+  return plainValue(text);
 }

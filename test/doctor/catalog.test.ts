@@ -58,10 +58,15 @@ describe('doctor catalog', () => {
   });
 
   it('only keeps what the filter accepts', () => {
-    const ctx = ctxOf((s) => { s.netNats = []; s.platform.editionId = 'Core'; });
+    const ctx = ctxOf((s) => { s.netNats = []; s.platform.identity.IsAdministrator = false; });
     const ids = runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id);
     assert.ok(ids.includes('nat.missing'));
-    assert.ok(!ids.includes('platform.edition'));
+    assert.ok(!ids.includes('platform.privileges'));
+  });
+
+  it('a check left out by the filter still decides whether the checks that need it run', () => {
+    const ctx = ctxOf((s) => { s.netNats = []; s.platform.editionId = 'Core'; });
+    assert.deepEqual(runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id), []);
   });
 
   it('exit code is 1 when any finding is an error', () => {

@@ -8,6 +8,9 @@ function newNat(ctx: CheckContext): string {
   return `New-NetNat -Name ${psString(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${psString(ctx.desired.subnet)}`;
 }
 
+/** NetNat is Hyper-V's networking: on a Windows without Hyper-V the platform checks say it all. */
+const HYPERV_NETWORKING = ['platform.hyperv-feature'];
+
 function unread(ctx: CheckContext) {
   return unreadable(ctx, 'Get-NetNat');
 }
@@ -18,6 +21,7 @@ const natMissing: Check = {
   severity: 'error',
   why: 'Without a NetNat for its subnet the VM cannot reach the internet: image pulls and builds fail.',
   fixedByInstall: true,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;
@@ -38,6 +42,7 @@ const natPrefix: Check = {
   severity: 'error',
   why: 'A NAT only translates the prefix it was created for; when that is not the VM\'s subnet, the VM gets no internet access.',
   fixedByInstall: true,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;
@@ -64,6 +69,7 @@ const natConflict: Check = {
   severity: 'error',
   why: 'Windows supports one NAT network per host (Windows 10/11 and Windows Server 2016 alike; the NAT Docker or Windows containers make through HNS counts), and refuses one that overlaps another: a NAT left by another tool blocks this one or leaves WinNAT in an unknown state.',
   fixedByInstall: false,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;

@@ -40,12 +40,14 @@ export const SERVICE_CHECKS: Check[] = [
   }),
   serviceCheck({
     id: 'service.lanmanserver', name: 'LanmanServer', display: 'Server',
+    needs: ['platform.edition'], // on Windows Home nothing of mobykit can work: the edition says it
     title: 'Server (SMB) service is running',
     why: 'The Server service (LanmanServer) serves the shared drive to the VM over SMB; when it is stopped, volume mounts fail.',
     missingFix: 'Turn on File and Printer Sharing for Microsoft Networks: Control Panel > Network and Sharing Center > Change adapter settings > the adapter > Properties',
   }),
   serviceCheck({
     id: 'service.firewall', name: 'MpsSvc', display: 'Windows Defender Firewall',
+    needs: ['platform.edition'],
     title: 'Windows Firewall service is running',
     why: 'Firewall rules cannot be created or read while the Windows Firewall service (MpsSvc) is stopped, and Windows blocks much traffic without it.',
     missingFix: 'sfc /scannow (the Windows Defender Firewall service is part of Windows and should always be installed)',

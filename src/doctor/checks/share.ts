@@ -142,6 +142,7 @@ const credentialMissing: Check = {
   severity: 'error',
   why: 'mobykit keeps the share user in Windows Credential Manager to hand the VM its mount item; without it the drive cannot be shared again after a restart.',
   fixedByInstall: true,
+  needs: ['platform.edition'],
   run(ctx) {
     // The snapshot records the Credential Manager query as CredEnumerate.
     const failed = unreadable(ctx, 'CredEnumerate');
