@@ -162,7 +162,7 @@ function profileCovers(profile: string | undefined, category: string | undefined
   return parts.includes(want);
 }
 
-function coversSmb(ctx: CheckContext, r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {
+function coversSmb(r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {
   return r.Enabled && r.Direction === 'Inbound' && protocolIsTcp(r.Protocol) && portCovers(r.LocalPort, 445) &&
     programCoversSmb(r.Program) && addressCovers(r.LocalAddress, host, true) &&
     addressCovers(r.RemoteAddress, vm, true) && profileCovers(r.Profile, category);
@@ -199,7 +199,7 @@ const smb: Check = {
     const problems: Problem[] = [];
     let allowed = false;
     for (const r of rules) {
-      if (!coversSmb(ctx, r, host, vm, category)) continue;
+      if (!coversSmb(r, host, vm, category)) continue;
       if (r.Action === 'Block') {
         problems.push({
           severity: 'error',

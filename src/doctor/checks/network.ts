@@ -1,6 +1,6 @@
 // The internal switch, its host vNIC "vEthernet (<switch>)" and whether the subnet is free.
 import { psString } from '../../windows/powershell.js';
-import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
+import { type Check, type CheckContext, type Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import {

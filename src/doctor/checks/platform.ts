@@ -3,7 +3,7 @@
 // leftover Toolbox variables, privileges and free memory.
 import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext } from '../check.js';
-import { absent, hyperVFeatureState, ieq, isHomeEdition, mb, primaryVm, unreadable } from './util.js';
+import { absent, ieq, isHomeEdition, mb, primaryVm, unreadable } from './util.js';
 import { MARKER } from '../../config/desired.js';
 
 const VM_MODEL = /virtual machine|vmware|virtualbox|kvm|qemu|xen|hvm domu|parallels|bochs|standard pc \(/i;

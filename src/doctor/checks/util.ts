@@ -146,21 +146,8 @@ export function absent(section: string): NotChecked {
 
 // ---- shared facts several checks depend on (to stay quiet when the root cause is reported) ----
 
-export function hyperVFeatureState(ctx: CheckContext): string | null {
-  const f = ctx.snapshot.platform.optionalFeatures?.find((x) => ieq(x.FeatureName, 'Microsoft-Hyper-V'));
-  return f ? f.State : null;
-}
-
 export function isHomeEdition(ctx: CheckContext): boolean {
   return /^(core|home)/i.test(ctx.snapshot.platform.editionId ?? '');
-}
-
-/** Hyper-V is usable enough that an empty switch or VM list means "not there". */
-export function hyperVUsable(ctx: CheckContext): boolean {
-  if (isHomeEdition(ctx)) return false;
-  const state = hyperVFeatureState(ctx);
-  if (state !== null && state !== 'Enabled') return false;
-  return ctx.snapshot.platform.hyperVModuleAvailable !== false;
 }
 
 /** The switches named as desired (any case). */
