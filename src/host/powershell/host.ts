@@ -127,6 +127,8 @@ export function describeCall(functionName: string, parameters: Record<string, un
   return `${functionName} ${JSON.stringify(shown)}`;
 }
 
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u0085]/;
+
 /**
  * The one start-up line. The module path is the only value in script text: single-quoted when it
  * is printable ASCII; otherwise passed as base64 of its UTF-8 bytes, because PowerShell decodes
@@ -136,7 +138,7 @@ export function describeCall(functionName: string, parameters: Record<string, un
  * answer arrives in one read.
  */
 export function startupLine(modulePath: string): string {
-  if (/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
+  if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
     ? psString(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
