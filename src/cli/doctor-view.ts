@@ -2,7 +2,7 @@
 // one fix, then a count of everything) and as the versioned JSON document of `doctor --json`.
 // Every host value goes through plainText: a snapshot can hold escape sequences.
 import chalk from 'chalk';
-import { summarize, summaryText, type Diagnosis, type Summary } from '../doctor/catalog.js';
+import { CHECKS, summarize, summaryText, type Diagnosis, type Summary } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { GatheredFor, Snapshot } from '../snapshot/types.js';
 import { plainText } from '../windows/text.js';
@@ -34,6 +34,7 @@ export function doctorJson(d: Diagnosis, snapshot: Snapshot): DoctorJson {
 }
 
 const SEVERITY = { error: chalk.red.bold('error'), warning: chalk.yellow.bold('warning'), info: chalk.cyan('note') } as const;
+const WORD = { error: 'error', warning: 'warning', info: 'note' } as const;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** `    name: text`, later lines of a multi-line text indented under the first. */
@@ -60,12 +61,14 @@ export function renderDiagnosis(d: Diagnosis, opts: { verbose?: boolean } = {}):
     const width = Math.max(0, ...[...d.passed, ...d.skipped, ...d.notChecked].map((c) => c.id.length), ...d.findings.map((f) => f.id.length));
     const failed = new Map<string, Finding>();
     for (const f of d.findings) if (!failed.has(f.id) || f.severity === 'error') failed.set(f.id, f);
-    const rows: [string, string][] = [
-      ...[...failed.values()].map((f): [string, string] => [f.id, `${SEVERITY[f.severity]}    ${plainText(f.title)}`]),
+    const result = new Map<string, string>([
+      ...[...failed.values()].map((f): [string, string] => [f.id, `${SEVERITY[f.severity]}${' '.repeat(9 - WORD[f.severity].length)}${plainText(f.title)}`]),
       ...d.passed.map((c): [string, string] => [c.id, `${chalk.green('passed')}   ${c.title}`]),
       ...d.skipped.map((c): [string, string] => [c.id, `${chalk.dim('skipped')}  ${c.title} (--skip)`]),
       ...d.notChecked.map((c): [string, string] => [c.id, `${chalk.yellow('not checked')}: ${plainText(c.reason)}`]),
-    ];
+    ]);
+    // In the catalog's order: the order a person would look in.
+    const rows = CHECKS.filter((c) => result.has(c.id)).map((c): [string, string] => [c.id, result.get(c.id)!]);
     for (const [id, text] of rows) lines.push(`  ${id.padEnd(width)}  ${text}`);
     lines.push('');
   } else if (d.notChecked.length) {
