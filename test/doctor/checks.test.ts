@@ -368,6 +368,8 @@ describe('doctor checks', () => {
         assert.equal(f.id, t.id);
         assert.equal(f.severity, t.severity);
         assert.ok(f.title && f.why && f.evidence && f.fix, 'title, why, evidence and fix are filled in');
+        // Plain words: the title states the problem found, not what the check expects.
+        for (const x of got) assert.notEqual(x.title, CHECKS.find((c) => c.id === t.id)!.title, `${t.id}: the title states the problem`);
         const text = got.map((x) => `${x.evidence}\n${x.fix}`).join('\n');
         for (const s of t.has) assert.ok(text.includes(s), `expected ${JSON.stringify(s)} in:\n${text}`);
       });
