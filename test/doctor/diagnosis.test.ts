@@ -191,6 +191,17 @@ describe('doctor --from: the snapshot carries its scope', () => {
     assert.deepEqual(doc.findings, []);
   });
 
+  it('a scope that is no valid configuration (a hostile snapshot) is not used, and said so', () => {
+    const s = convergedSnapshot();
+    s.gatheredFor!.switchName = 'Evil\u001b[2J';
+    const file = path.join(dir, 'hostile-scope.json');
+    writeFileSync(file, JSON.stringify(s));
+    const r = runPiped(['doctor', '--from', file]);
+    assert.equal(r.code, 0, r.output);
+    assert.match(r.stdout, /switchName Evil\\x1b\[2J \(gathered\) vs DockerNAT \(asked\)/);
+    assert.doesNotMatch(r.stdout, /\u001b\[2J/);
+  });
+
   it('warns when flags ask about other names than it was gathered for', () => {
     const r = runPiped(['doctor', '--from', custom(), '--switch-name', 'DockerNAT']);
     assert.match(r.stdout, /warning The snapshot was gathered for other names than the ones checked \[snapshot\.scope\]/);

@@ -51,7 +51,13 @@ export function configForSnapshot(argv: Record<string, unknown>, snapshot: Snaps
     if (loaded.sources[key] === 'default') fromScope[flag] = value;
   }
   if (!Object.keys(fromScope).length) return loaded;
-  return loadConfig({ flags: { ...argv, ...fromScope }, env: process.env, configFile: argv.config as string | undefined });
+  try {
+    return loadConfig({ flags: { ...argv, ...fromScope }, env: process.env, configFile: argv.config as string | undefined });
+  } catch (e) {
+    // A snapshot can hold anything: a scope that is no valid configuration is not used (snapshot.scope then says where it differs).
+    if (e instanceof UsageError) return loaded;
+    throw e;
+  }
 }
 
 export async function doctor(argv: Record<string, unknown>): Promise<number> {
