@@ -167,6 +167,16 @@ describe('hostile names in fixes and in the plan', () => {
   });
 });
 
+describe('doctor: input', () => {
+  it('--skip takes a comma list; --from with --simulate is refused (exit 2)', () => {
+    const r = runPiped(['doctor', '--from', 'examples/converged.json', '--skip', 'share.caching,nat.missing', '--json']);
+    assert.deepEqual(JSON.parse(r.stdout).skipped.map((c: { id: string }) => c.id), ['nat.missing', 'share.caching']);
+    const both = runPiped(['doctor', '--from', 'examples/converged.json', '--simulate', 'examples/broken.json']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--from and --simulate/);
+  });
+});
+
 describe('doctor --from: the snapshot carries its scope', () => {
   const custom = () => {
     const s = convergedSnapshot();
