@@ -2,7 +2,8 @@
 // address notations as Windows reports them, against hostile values.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { canonicalAddress, sameAddressFilter } from '../../src/windows/address.js';
 import { psString } from '../../src/windows/powershell.js';
 import { plainText, plainValue } from '../../src/windows/text.js';
@@ -31,6 +32,16 @@ describe('windows: PowerShell literals', () => {
     const out = execFileSync(PWSH, ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8' });
     const back = out.trim().split(' ').map((b) => Buffer.from(b, 'base64').toString('utf8'));
     assert.deepEqual(back, values);
+  });
+});
+
+describe('windows: one PowerShell-literal helper', () => {
+  it('no other file in src/ doubles quotes into a PowerShell literal of its own', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const own = files('src').filter((f) => f !== path.join('src', 'windows', 'powershell.ts'))
+      .filter((f) => /replace\(\s*\/\['?[^/]*\/g,\s*["'`]''|\(q\) => q \+ q/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(own, []);
   });
 });
 

@@ -7,11 +7,6 @@ import type {
 } from '../../snapshot/types.js';
 import { parseCidr, type Cidr } from '../../net/ipv4.js';
 
-/** A PowerShell single-quoted string literal: `'it''s'`. */
-export function psString(value: string | number): string {
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
-
 /** Windows compares names, paths and accounts case-insensitively. */
 export function ieq(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
