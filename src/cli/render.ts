@@ -7,6 +7,8 @@ import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
+import { plainText, plainValue } from '../windows/text.js';
+import { renderFindingList } from './doctor-view.js';
 import { runLog } from './log.js';
 
 // eslint-disable-next-line no-control-regex
@@ -21,7 +23,7 @@ const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
 export function showValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(none)';
   if (Array.isArray(v)) return `[${v.map(showValue).join(', ')}]`;
-  return JSON.stringify(v);
+  return plainValue(JSON.stringify(v));
 }
 
 /**
@@ -63,34 +65,36 @@ export function summaryLine(actions: Action[]): string {
 }
 
 function renderAction(a: Action): string[] {
-  const out = [`    ${SYMBOL[a.kind]} ${a.description} ${chalk.dim(`[${a.id}]`)}`];
+  const out = [`    ${SYMBOL[a.kind]} ${plainText(a.description)} ${chalk.dim(`[${plainValue(a.id)}]`)}`];
   const changes = a.changes ?? [];
   const width = Math.max(0, ...changes.map((c) => c.property.length));
   for (const c of changes) {
-    out.push(`        ${SYMBOL.change} ${c.property.padEnd(width)}  ${chalk.red(showValue(c.from))} ${chalk.dim('->')} ${chalk.green(showValue(c.to))}`);
+    out.push(`        ${SYMBOL.change} ${plainValue(c.property).padEnd(width)}  ${chalk.red(showValue(c.from))} ${chalk.dim('->')} ${chalk.green(showValue(c.to))}`);
   }
   return out;
 }
 
-const SEVERITY = { error: chalk.red.bold('error'), warning: chalk.yellow.bold('warning'), info: chalk.cyan('note') } as const;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** `    name: text`, later lines of a multi-line text indented under the first. */
-function field(name: string, text: string): string {
-  const pad = ' '.repeat(10);
-  return `    ${chalk.dim(`${name}:`.padEnd(5))} ${text.replace(/\r?\n/g, `\n${pad}`)}`;
-}
-
+/** Findings (install's blockers and verification) as doctor shows them, then their count. */
 export function renderFindings(findings: Finding[]): string {
   if (!findings.length) return `${chalk.green('✓')} No problems found.\n`;
-  const lines: string[] = [];
-  for (const f of findings) {
-    lines.push(`${SEVERITY[f.severity]} ${chalk.bold(f.title)} ${chalk.dim(`[${f.id}]`)}`);
-    lines.push(field('seen', f.evidence), field('why', f.why), `${field('fix', f.fix)}${f.fixedByInstall ? chalk.dim('  (or: mobykit install)') : ''}`, '');
-  }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.`);
-  return `${lines.join('\n')}\n`;
+  return `${renderFindingList(findings).join('\n')}\n` +
+    `${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.\n`;
+}
+
+/**
+ * What a run leaves to the user, like brew's caveats: the checks install could not verify (a
+ * query denied) and the problems doctor still reports that install does not fix.
+ */
+function caveats(r: RunResult): string {
+  const out: string[] = [];
+  const unverified = (r.notVerified ?? []).map((c) => `  ${chalk.yellow('!')} ${c.id}: ${plainText(c.reason)}`);
+  if (unverified.length) out.push('Not verified:', ...unverified);
+  const remaining = (r.remaining ?? []).map((f) => `  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]\n      fix: ${plainText(f.fix)}`);
+  if (remaining.length) out.push('mobykit doctor still reports (install does not fix these):', ...remaining);
+  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 /** What the journal settled or forgot, and what was left alone and why: said on every outcome. */
@@ -106,15 +110,19 @@ export function renderOutcome(r: RunResult): string {
 
 function renderResult(r: RunResult): string {
   switch (r.outcome) {
-    case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n`;
+    case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n${caveats(r)}`;
     case 'planned': return 'Dry run: nothing was changed.\n';
     case 'cancelled': return 'Cancelled: nothing was changed.\n';
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${r.failed!.error.message}\n${failedTail(r)}`;
+    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
       + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
-    case 'unverified': return `${chalk.yellow('!')} Applied ${r.applied.length} actions, but verification found problems:\n\n${renderFindings(r.findings)}`;
-    case 'done': return `${chalk.green('✓')} Done: ${r.applied.length} actions applied and verified.\n`;
+    case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
+    case 'done': {
+      const applied = `${plural(r.applied.length, 'action', 'actions')} applied`;
+      if (r.command === 'install' && r.notVerified?.length) return `${chalk.yellow('!')} Done: ${applied}; ${plural(r.notVerified.length, 'check', 'checks')} could not verify the result.\n${caveats(r)}`;
+      return `${chalk.green('✓')} Done: ${applied} and verified.\n${caveats(r)}`;
+    }
   }
 }
 
@@ -133,7 +141,7 @@ function failedTail(r: RunResult): string {
       `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`, ''].join('\n');
   }
   const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
-  for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${n}`);
+  for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${plainText(n)}`);
   lines.push('Run mobykit doctor for the cause, then mobykit install again.');
   return `${lines.join('\n')}\n`;
 }
@@ -152,6 +160,8 @@ export function resultJson(r: RunResult): object {
     adoptions: r.plan.adoptions.map((c) => describeEntry(c)),
     notes: r.notes,
     findings: r.findings,
+    ...(r.notVerified ? { notVerified: r.notVerified } : {}),
+    ...(r.remaining ? { remaining: r.remaining } : {}),
   };
 }
 

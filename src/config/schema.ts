@@ -163,7 +163,7 @@ export const SETTINGS: Setting[] = [
     description: 'Settings directory', validate: windowsPath({ envVars: true }) },
   { key: 'paths.logDir', flag: 'log-dir', env: 'MOBYKIT_LOG_DIR', type: 'string', default: '%LOCALAPPDATA%\\Docker',
     description: 'Log directory', validate: windowsPath({ envVars: true }) },
-  { key: 'doctor.minimumBuild', flag: 'minimum-build', env: 'MOBYKIT_MINIMUM_BUILD', type: 'integer', default: 10586,
+  { key: 'doctor.minimumBuild', flag: 'minimum-build', env: 'MOBYKIT_MINIMUM_BUILD', type: 'integer', default: 14393,
     description: 'Oldest Windows build doctor accepts', validate: integer(0, 1000000) },
 ];
 

@@ -30,7 +30,7 @@ export interface Plan {
 export interface PlanOptions { adopt?: boolean }
 
 /** Checks whose failure means install cannot work at all on this machine. */
-const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
+export const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
 
 // A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
 const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };

@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.js';
 import { passwordProblem, resolveDesired, type Desired } from '../config/desired.js';
 import { UsageError } from '../errors.js';
-import { runChecks } from '../doctor/catalog.js';
+import { diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
 import { needsPassword, type Action } from '../plan/action.js';
@@ -51,6 +51,10 @@ export interface RunResult {
   findings: Finding[];
   /** What the journal learned or forgot by looking, and what was left alone because it is not mobykit's. */
   notes: string[];
+  /** Install's verify checks that could not look (a query denied): not verified, not passed. */
+  notVerified?: NotCheckedRef[];
+  /** What doctor still reports that install does not fix (a port held by another program). */
+  remaining?: Finding[];
 }
 
 /** How a note about a resource that is not mobykit's begins. */
@@ -83,6 +87,17 @@ export function withInstalledNames(config: Config, settings: Config): { config: 
   return { config: merged as unknown as Config, differences };
 }
 
+/** Install's verification, told apart: what failed, what could not be verified, what else doctor reports. */
+function verifyInstall(snapshot: Snapshot, desired: Desired): Pick<RunResult, 'findings' | 'notVerified' | 'remaining'> {
+  const all = diagnose({ snapshot, desired });
+  const verified = (id: string) => VERIFY_CHECKS.includes(id);
+  return {
+    findings: all.findings.filter((f) => verified(f.id)),
+    notVerified: all.notChecked.filter((c) => verified(c.id)),
+    remaining: all.findings.filter((f) => !verified(f.id) && f.severity !== 'info'),
+  };
+}
+
 export async function run(command: Command, host: Host, config: Config, opts: RunOptions = {}): Promise<RunResult> {
   const loaded = await host.loadJournal();
   const journal = new Journal(loaded);
@@ -112,7 +127,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
     ({ command, outcome, plan, applied: [], findings: [], notes, ...extra });
 
   if (plan.blockers.length) return result('blocked', { findings: plan.blockers });
-  if (!plan.actions.length) return result('nothing-to-do', { findings: command === 'install' ? verify(seen, desired) : [] });
+  if (!plan.actions.length) return result('nothing-to-do', command === 'install' ? verifyInstall(seen, desired) : {});
   if (opts.dryRun) return result('planned');
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
@@ -141,10 +156,10 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
       fix: 'Run mobykit doctor (and mobykit install again if it finds something).', fixedByInstall: true }] });
   }
   journal.reconcile(after, scope);
-  const findings = command === 'install' ? verify(after, desired) : await leftovers(after, desired, started, journal);
+  const checked = command === 'install' ? verifyInstall(after, desired) : { findings: await leftovers(after, desired, started, journal) };
   await saveQuietly(host, journal.toDoc(), notes);
-  const converged = !findings.some((f) => f.severity === 'error');
-  return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings });
+  const converged = !checked.findings.some((f) => f.severity === 'error');
+  return result(converged ? 'done' : 'unverified', { applied: applied.applied, ...checked });
 }
 
 /** The run's work is done: a journal that cannot be saved now is said, and the next run settles by looking. */

@@ -7,33 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { summarize, type Plan } from '../engine/plan.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, type Action } from '../plan/action.js';
+import { psCommentText, psString } from '../windows/powershell.js';
 import { fill, readTemplate } from './template.js';
 
 export const POWERSHELL_TEMPLATE = 'install.ps1.tmpl';
-
-// Every character PowerShell takes as a single quote; doubling it inside '...' makes it literal.
-const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
-// Characters kept out of the script's text: a line break would end a comment or a statement.
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-const UNSAFE_G = new RegExp(UNSAFE.source, 'g');
-
-/** A PowerShell literal for a string: '...' with quotes doubled; control characters as [char]N. */
-export function psString(value: string): string {
-  if (!UNSAFE.test(value)) return `'${value.replace(SINGLE_QUOTES, (q) => q + q)}'`;
-  const parts: string[] = [];
-  let literal = '';
-  for (const ch of value) {
-    if (UNSAFE.test(ch)) {
-      if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
-      literal = '';
-      parts.push(`[string][char]${ch.codePointAt(0)}`);
-    } else {
-      literal += ch;
-    }
-  }
-  if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
-  return `(${parts.join(' + ')})`;
-}
 
 /** A PowerShell literal for a parameter value: strings, numbers, booleans, arrays of them. */
 export function psValue(value: unknown): string {
@@ -49,11 +26,6 @@ export function psValue(value: unknown): string {
 }
 
 const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A comment's text: one line, whatever the value holds. */
-export function psCommentText(text: string): string {
-  return text.replace(UNSAFE_G, '?');
-}
 
 function splat(action: Action, variable: string, indent: string): string {
   const entries = Object.entries(action.params as unknown as Record<string, unknown>).filter(([, v]) => v !== undefined);

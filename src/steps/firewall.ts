@@ -1,8 +1,10 @@
 // Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
+import { sameAddressFilter } from '../windows/address.js';
+import { firewallRuleFix } from '../doctor/checks/firewall.js';
 import { FIREWALL_GROUP } from '../config/desired.js';
 import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
 import type { FirewallRule } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
 const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
@@ -21,8 +23,9 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const sameList = (a: string[] | undefined, b: string[]) =>
     (a ?? ['Any']).map((x) => x.toLowerCase()).sort().join(',') === b.map((x) => x.toLowerCase()).sort().join(',');
   compare('LocalPort', have.LocalPort, want.LocalPort, sameList(have.LocalPort, want.LocalPort));
-  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameList(have.LocalAddress, want.LocalAddress));
-  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameList(have.RemoteAddress, want.RemoteAddress));
+  // Windows reports 10.0.75.0/24 back as 10.0.75.0/255.255.255.0: compare what they mean.
+  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameAddressFilter(have.LocalAddress, want.LocalAddress));
+  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameAddressFilter(have.RemoteAddress, want.RemoteAddress));
   return changes;
 }
 
@@ -54,7 +57,7 @@ export const firewallStep: Step = {
       } else {
         blockers.push(ownershipBlocker('firewall', `Firewall rule ${have.Name}`,
           changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
-          `Set-NetFirewallRule -Name ${psQuote(have.Name)} -Program ${psQuote(want.Program)} -Enabled True`));
+          firewallRuleFix(want, true)));
       }
     }
     return { actions: blockers.length ? [] : actions, blockers };

@@ -1,7 +1,8 @@
 // The NetNat that gives the switch's subnet a way out (the article's DockerNAT for 10.0.75.0/24).
+import { psString } from '../windows/powershell.js';
 import { formatCidr, overlaps, parseCidr } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step } from './step.js';
 
 const resourceOf = (name: string) => `nat:${name}`;
 const sameCidr = (a: string, b: string) => {
@@ -27,12 +28,13 @@ export const natStep: Step = {
         blockers.push(blocker('nat.conflict', `NAT ${other.Name} overlaps ${d.subnet}`,
           `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}`,
           'Windows refuses a NAT whose prefix overlaps another NAT ("The parameter is incorrect").',
-          `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psQuote(other.Name)} -Confirm:$false`));
-      } else if (ctx.seen.platform.os.ProductType === 1) {
-        blockers.push(blocker('nat.conflict', `NAT ${other.Name} already exists on this Windows client`,
-          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; this is a client edition (ProductType 1)`,
-          'Windows 10 and 11 support a single NetNat: a second one fails with "The parameter is incorrect".',
-          `If ${other.Name} is no longer used: Remove-NetNat -Name ${psQuote(other.Name)} -Confirm:$false`));
+          `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
+      } else {
+        // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
+        blockers.push(blocker('nat.conflict', `Another NAT, ${other.Name}, is in the way`,
+          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; Windows supports only one NAT per host`,
+          'Windows supports a single NetNat per host: a second one fails with "The parameter is incorrect" or leaves WinNAT in an unknown state.',
+          `If ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
       }
     }
     const prefix = formatCidr(subnet);
@@ -48,7 +50,7 @@ export const natStep: Step = {
       const owned = ctx.owned.ownsNat(n);
       if (!owned && !ctx.adopt) {
         blockers.push(ownershipBlocker('nat', `NAT ${n.Name}`, `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${d.subnet}`,
-          `Remove-NetNat -Name ${psQuote(n.Name)} -Confirm:$false`));
+          `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false`));
       }
       actions.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
         description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix${owned ? '' : ' (adopted: it is not mobykit\'s)'}`, params: { Name: n.Name },

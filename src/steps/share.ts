@@ -1,9 +1,10 @@
 // The SMB share of the drive, granted Full to the user, and its credential in Credential Manager
 // (the article's `net share C=C:\ /grant:<user>,FULL /CACHE:None`, "Docker Host Filesystem Access").
+import { psString } from '../windows/powershell.js';
 import { MARKER } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { SmbShare } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
@@ -83,7 +84,7 @@ export const shareStep: Step = {
     const blockers = [];
     if (share.problems.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
       blockers.push(ownershipBlocker('share', `Share ${w.name}`, share.problems.join('; '),
-        `Remove-SmbShare -Name ${psQuote(w.name)} -Force, or Grant-SmbShareAccess -Name ${psQuote(w.name)} -AccountName ${psQuote(w.account)} -AccessRight Full -Force`));
+        `Remove-SmbShare -Name ${psString(w.name)} -Force, or Grant-SmbShareAccess -Name ${psString(w.name)} -AccountName ${psString(w.account)} -AccessRight Full -Force`));
     }
     const credentialMine = !!haveCredential && ctx.owned.ownsCredential(haveCredential);
     if (credential.problems.length && !credentialMine && !ctx.adopt) {

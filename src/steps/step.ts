@@ -41,11 +41,6 @@ export function named<T extends { Name: string }>(list: T[], name: string): T[] 
   return list.filter((x) => eqi(x.Name, name));
 }
 
-/** Single-quotes a value for PowerShell shown to people (fixes, exported scripts): ' is doubled. */
-export function psQuote(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
 /** A same-named resource mobykit did not make and would have to change: install stops here. */
 export function ownershipBlocker(step: StepName, what: string, evidence: string, manualFix: string): Finding {
   return {

@@ -1,9 +1,10 @@
 // The Internal switch and its host vNIC's address (the article's DockerNAT at 10.0.75.1/24).
 import { MARKER, switchNameOf, vnicAliasOf } from '../config/desired.js';
+import { psString } from '../windows/powershell.js';
 import { parseIPv4 } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { VMSwitch } from '../snapshot/types.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `switch:${name}`;
 const addressResource = (name: string) => `switch:${name}/address`;
@@ -50,7 +51,7 @@ export const switchStep: Step = {
       blockers.push(blocker('vnic.address-conflict', `${d.hostAddress} is held by another adapter`,
         `${d.hostAddress}/${holder.PrefixLength} is on "${holder.InterfaceAlias}"`,
         'Windows allows an address on one adapter only, so the switch\'s vNIC cannot take it.',
-        `Remove-NetIPAddress -InterfaceAlias ${psQuote(holder.InterfaceAlias)} -IPAddress ${psQuote(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
+        `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
     }
 
     const switches = named(s.vmSwitches, d.switchName);
@@ -69,8 +70,8 @@ export const switchStep: Step = {
       } else {
         blockers.push({ ...ownershipBlocker('switch', `${sw.SwitchType} switch ${sw.Name}`,
           `switch ${sw.Name} (${sw.Id}) is ${sw.SwitchType}${keep ? `, and another switch has the same name` : ''}`,
-          `Rename-VMSwitch -Name ${psQuote(sw.Name)} -NewName 'something-else'`),
-        fix: `Rename it (Rename-VMSwitch -Name ${psQuote(sw.Name)} -NewName 'something-else') or choose another switch name with --switch-name; mobykit never removes a switch it did not make, even with --adopt.` });
+          `Rename-VMSwitch -Name ${psString(sw.Name)} -NewName 'something-else'`),
+        fix: `Rename it (Rename-VMSwitch -Name ${psString(sw.Name)} -NewName 'something-else') or choose another switch name with --switch-name; mobykit never removes a switch it did not make, even with --adopt.` });
       }
     }
     if (!keep) return { actions: blockers.length ? [] : [...actions, ...createSwitch(ctx)], blockers };
@@ -86,7 +87,7 @@ export const switchStep: Step = {
       const current = addresses.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') || (dhcpOff ? null : 'DHCP');
       if (mine && !holder) actions.push(setAddress(ctx, current, owned ? undefined : keep));
       else if (!mine) blockers.push(ownershipBlocker('switch', `Switch ${keep.Name}`, `"${d.vnicAlias}" has ${current ?? 'no IPv4 address'}, expected ${d.hostAddress}/${d.prefixLength}`,
-        `New-NetIPAddress -InterfaceAlias ${psQuote(d.vnicAlias)} -IPAddress ${psQuote(d.hostAddress)} -PrefixLength ${d.prefixLength}`));
+        `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`));
     }
     return { actions: blockers.length ? [] : actions, blockers };
   },

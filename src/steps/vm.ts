@@ -1,8 +1,9 @@
 // The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
+import { psString } from '../windows/powershell.js';
 import { MARKER } from '../config/desired.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 /** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
 export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
@@ -78,7 +79,7 @@ export const vmStep: Step = {
       return { actions: [], blockers: [blocker('vm.duplicate', `${vms.length} VMs are named ${w.name}`,
         vms.map((v) => `${v.Name} (${v.Id}, ${v.State})`).join('; '),
         'Hyper-V allows several VMs with one name; mobykit cannot tell which one to manage.',
-        `Get-VM -Name ${psQuote(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
+        `Get-VM -Name ${psString(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
     }
     const [vm] = vms;
     if (!vm) {
@@ -90,13 +91,13 @@ export const vmStep: Step = {
         return { actions: [], blockers: [blocker('ownership.vm', `The disk at ${w.vhdxPath} belongs to another VM`,
           users.map((v) => `VM ${v.Name} (${v.Id}) uses ${w.vhdxPath}`).join('; '),
           'A disk in use by another VM is never built on or taken over, even with --adopt.',
-          `Choose another path with --vhdx, or detach it from that VM first (Get-VMHardDiskDrive -VMName ${psQuote(users[0].Name)})`)] };
+          `Choose another path with --vhdx, or detach it from that VM first (Get-VMHardDiskDrive -VMName ${psString(users[0].Name)})`)] };
       }
       if (attach && !ownDisk && !ctx.adopt) {
         return { actions: [], blockers: [blocker('ownership.vm', `A disk already exists at ${w.vhdxPath}`,
           `${w.vhdxPath} exists and no VM named ${w.name} uses it`,
           'mobykit never overwrites a disk: it may hold someone\'s data (a disk from migrate-toolbox, or an earlier VM).',
-          `Build the VM around it with \`mobykit install --adopt\`, move it away (Move-Item -LiteralPath ${psQuote(w.vhdxPath)} -Destination <elsewhere>), or choose another path with --vhdx`)] };
+          `Build the VM around it with \`mobykit install --adopt\`, move it away (Move-Item -LiteralPath ${psString(w.vhdxPath)} -Destination <elsewhere>), or choose another path with --vhdx`)] };
       }
       const create = makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
         description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, `
@@ -115,14 +116,14 @@ export const vmStep: Step = {
     if (vm.Generation !== w.generation) {
       return { actions: [], blockers: [blocker('vm.config', `VM ${vm.Name} is generation ${vm.Generation}, expected ${w.generation}`,
         `Generation ${vm.Generation}`, 'A VM\'s generation is fixed when it is created.',
-        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psQuote(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
+        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psString(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
     }
     const { params, changes, needsOff } = configureChanges(ctx, vm);
     const running = vm.State === 'Running';
     if (!mine && (changes.length || !running)) {
       return { actions: [], blockers: [ownershipBlocker('vm', `VM ${vm.Name}`,
         [...changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`), ...(running ? [] : [`it is ${vm.State}`])].join('; '),
-        `Start-VM -Name ${psQuote(vm.Name)}`)] };
+        `Start-VM -Name ${psString(vm.Name)}`)] };
     }
     const actions: Action[] = [];
     if (changes.length) {
@@ -157,7 +158,7 @@ export const vmStep: Step = {
       ? [`disk ${disk.Path}: not created by mobykit for a VM it still owns`] : [];
     const orphan = disk.Exists && ctx.owned.ownsOrphanDisk(disk.Path)
       ? [`disk ${disk.Path}: made by an interrupted mobykit run, but no VM uses it and mobykit has no action that deletes a lone disk; `
-        + `\`mobykit install\` builds the VM on it, or delete it yourself: Remove-Item -LiteralPath ${psQuote(disk.Path)}`] : [];
+        + `\`mobykit install\` builds the VM on it, or delete it yourself: Remove-Item -LiteralPath ${psString(disk.Path)}`] : [];
     const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `
         + `rename the other one (Get-VM -Id <its Id> | Rename-VM -NewName <new name>) and run uninstall again`);

@@ -87,12 +87,14 @@ describe('nat step', () => {
     assert.equal(plan.blockers[0].id, 'nat.conflict');
     assert.deepEqual(plan.actions, []);
   });
-  it('stops on a second NAT on a client edition, but not on Server', () => {
+  it('stops on a second NAT on every edition: Server 2016 too, where an HNS NAT counts', () => {
     const s = fresh();
     s.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '192.168.200.0/24', Active: true });
     assert.equal(natStep.install(stepContext(s)).blockers[0].id, 'nat.conflict');
     s.platform.os.ProductType = 3;
-    assert.deepEqual(ids(natStep.install(stepContext(s)).actions), ['nat.create']);
+    const server = natStep.install(stepContext(s));
+    assert.equal(server.blockers[0].id, 'nat.conflict');
+    assert.deepEqual(server.actions, []);
   });
 });
 
@@ -113,6 +115,16 @@ describe('firewall step', () => {
     const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerTcp'] }));
     assert.equal(plan.actions[0].id, 'firewall.update:DockerTcp');
     assert.deepEqual(plan.actions[0].changes!.map((c) => c.property), ['Enabled', 'Program']);
+  });
+  it('converges on the SMB rule that Windows reports in mask notation, and still corrects another subnet', () => {
+    const s = fresh();
+    s.firewallRules.push({ Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Enabled: true, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
+      EdgeTraversalPolicy: 'Block', Program: 'System', Protocol: 'TCP', LocalPort: ['445'], LocalAddress: ['10.0.75.1/255.255.255.255'],
+      RemoteAddress: ['10.0.75.0/255.255.255.0'], Group: 'mobykit' });
+    assert.deepEqual(ids(firewallStep.install(stepContext(s)).actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp']);
+    s.firewallRules[0].RemoteAddress = ['10.0.0.0/255.255.0.0'];
+    const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerSmbMount'] }));
+    assert.deepEqual(plan.actions[2].changes!.map((c) => c.property), ['RemoteAddress']);
   });
 });
 

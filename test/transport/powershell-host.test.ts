@@ -8,7 +8,7 @@ import { PowerShell } from 'node-powershell';
 import { HostActionError } from '../../src/host/host.js';
 import {
   CALL_LINE, PowerShellError, PowerShellHost, countRoundTrips, defaultModulePath, gatherParameters, parseReply,
-  parseStderr, psSingleQuoted, startupLine,
+  parseStderr, startupLine,
 } from '../../src/host/powershell/host.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { readSnapshotFile } from '../../src/snapshot/validate.js';
@@ -68,8 +68,9 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const [req] = requests(f.lines());
     assert.equal(req.function, 'Get-MobyKitHostSnapshot');
     assert.deepEqual(req.parameters, JSON.parse(JSON.stringify(gatherParameters(config()))));
-    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'FirewallRuleName', 'IsoPath', 'LogDir', 'NatName',
-      'SettingsDir', 'ShareName', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'EngineEndpoint', 'FirewallRuleName', 'HostAddress', 'IsoPath',
+      'KvpItemName', 'LogDir', 'NatName', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.equal(req.parameters.EngineEndpoint, 'tcp://10.0.75.2:2375');
     assert.match(f.calls[1], /^Get-MobyKitHostSnapshot \{"SwitchName":"DockerNAT"/);
   });
 
@@ -336,12 +337,8 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
 });
 
 describe('PowerShell transport helpers', () => {
-  it('single-quotes values with every quote PowerShell treats as one doubled', () => {
-    assert.equal(psSingleQuoted("it's"), "'it''s'");
-    assert.equal(psSingleQuoted('a‘b’c‚d‛e'), "'a‘‘b’’c‚‚d‛‛e'");
-    assert.equal(psSingleQuoted('$(x) `n "y"'), "'$(x) `n \"y\"'");
-    assert.throws(() => psSingleQuoted('a\nb'), /control characters/);
-    assert.throws(() => psSingleQuoted('a\u0085b'), /control characters/);
+  it('quotes the module path through the one PowerShell literal helper', () => {
+    assert.match(startupLine("C:\\it's\\MobyKit.psd1"), /Import-Module -Name 'C:\\it''s\\MobyKit\.psd1' -Force$/);
     assert.match(startupLine('C:\\Program Files\\mobykit\\ps1\\MobyKit.psd1'), /Import-Module -Name 'C:\\Program Files\\mobykit\\ps1\\MobyKit\.psd1' -Force$/);
   });
 

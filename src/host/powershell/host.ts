@@ -33,6 +33,7 @@ import { HostActionError, type Host, type Secrets } from '../host.js';
 import type { JournalDoc } from '../../state/journal.js';
 import { loadJournalFile, saveJournalFile } from '../../state/journal-file.js';
 import { hostStateDir } from '../../state/paths.js';
+import { psString } from '../../windows/powershell.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -103,6 +104,12 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     IsoPath: config.vm.isoPath,
     // Empty: the gather reports <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
     VhdxPath: config.vm.vhdxPath ?? '',
+    // What doctor needs besides: the scope recorded in gatheredFor, and the engine to probe.
+    Subnet: config.network.subnet,
+    HostAddress: config.network.hostAddress,
+    ...(config.share.user ? { ShareUser: config.share.user } : {}),
+    KvpItemName: config.kvp.itemName,
+    EngineEndpoint: `tcp://${config.network.vmAddress}:${config.ports.tcp.find((p) => p !== 53) ?? 2375}`,
   };
 }
 
@@ -144,18 +151,7 @@ export function describeCall(functionName: string, parameters: Record<string, un
   return `${functionName} ${JSON.stringify(shown)}`;
 }
 
-// Any of these closes a PowerShell single-quoted string; doubling one makes it literal.
-const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u0085]/;
-
-/**
- * A PowerShell single-quoted literal of `value` (no expansion happens inside single quotes).
- * Control characters are refused: a newline would end the line node-powershell sends.
- */
-export function psSingleQuoted(value: string): string {
-  if (CONTROL_CHARS.test(value)) throw new Error(`refusing a value with control characters: ${JSON.stringify(value)}`);
-  return `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
-}
 
 /**
  * The one start-up line. The module path is the only value in script text: single-quoted when it
@@ -168,7 +164,7 @@ export function psSingleQuoted(value: string): string {
 export function startupLine(modulePath: string, preflight = readPreflight(modulePath)): string {
   if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
-    ? psSingleQuoted(modulePath)
+    ? psString(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
   return [
     // First, as plain statements: in Constrained Language Mode the .NET calls below are refused.

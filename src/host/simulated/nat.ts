@@ -4,7 +4,7 @@
 // cannot take. The rule modelled here, kept simple:
 //   - the prefix must be a network address (host bits zero);
 //   - it must not overlap another NAT's internal prefix;
-//   - a client SKU (ProductType 1) supports one NAT only;
+//   - a host supports one NAT only, on every edition (Server 2016 too: an HNS NAT counts);
 //   - every host IPv4 address whose subnet overlaps the prefix must sit on ONE interface, that
 //     interface must be the host vNIC of an Internal switch, and the address's subnet must lie
 //     inside the prefix. So the vNIC's own 10.0.75.1/24 is fine for 10.0.75.0/24, while a
@@ -51,7 +51,7 @@ export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
     }
     const prefix = parseCidr(p.InternalIPInterfaceAddressPrefix, true);
     if (!prefix) throw new CmdletError(cmdlet, INCORRECT);
-    if (doc.platform.os.ProductType === 1 && doc.netNats.length > 0) throw new CmdletError(cmdlet, INCORRECT);
+    if (doc.netNats.length > 0) throw new CmdletError(cmdlet, INCORRECT);
     const natOverlap = doc.netNats.some((n) => {
       const other = parseCidr(n.InternalIPInterfaceAddressPrefix, false);
       return other !== null && overlaps(other, prefix);

@@ -28,10 +28,13 @@ function addVnic(state: SimState, switchName: string): string {
   const doc = state.doc;
   const alias = freeAlias(state, vnicAliasOf(switchName));
   const ifIndex = Math.max(1, ...doc.netAdapters.map((a) => a.ifIndex)) + 1;
+  const mac = newMacBytes(state);
   doc.netAdapters.push({
     Name: alias, InterfaceDescription: nextDescription(state), ifIndex, Status: 'Up',
-    MacAddress: newMacBytes(state).join('-'),
+    MacAddress: mac.join('-'),
   });
+  // Get-VMNetworkAdapter -ManagementOS names the switch's host vNIC after the switch (MAC without dashes).
+  doc.hostVNics?.push({ Name: switchName, SwitchName: switchName, MacAddress: mac.join('') });
   // A new vNIC asks DHCP (and falls back to APIPA, omitted here) on a network Windows cannot
   // identify, which it files as Public; file sharing (ms_server) is bound by default.
   doc.netIPInterfaces.push({ InterfaceAlias: alias, AddressFamily: 'IPv4', Dhcp: 'Enabled' });
@@ -43,6 +46,8 @@ function addVnic(state: SimState, switchName: string): string {
 function removeVnic(state: SimState, alias: string): void {
   const doc = state.doc;
   const other = (a: string) => !sameName(a, alias);
+  const mac = doc.netAdapters.find((a) => !other(a.Name))?.MacAddress.replace(/-/g, '');
+  if (doc.hostVNics && mac) doc.hostVNics = doc.hostVNics.filter((v) => !sameName(v.MacAddress, mac));
   doc.netAdapters = doc.netAdapters.filter((a) => other(a.Name));
   doc.netIPAddresses = doc.netIPAddresses.filter((a) => other(a.InterfaceAlias));
   doc.netIPInterfaces = doc.netIPInterfaces.filter((a) => other(a.InterfaceAlias));

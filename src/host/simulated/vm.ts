@@ -62,6 +62,9 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> =
       NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: p.SwitchName, MacAddress: newMacBytes(state).join(''), IPAddresses: [] }],
       KvpHostExchangeItems: [],
       Notes: p.Notes,
+      // A new VM has no checkpoints; New-MobyKitVM turns Secure Boot off and boots the DVD (generation 2).
+      Snapshots: [],
+      ...(p.Generation === 2 ? { Firmware: { SecureBoot: 'Off' as const, SecureBootTemplate: 'MicrosoftWindows', FirstBootDevice: 'DvdDrive' } } : {}),
     };
     vm.IntegrationServices.find(isKvpService)!.Enabled = true;
     state.doc.vms.push(vm);

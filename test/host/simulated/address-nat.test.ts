@@ -75,14 +75,14 @@ describe('simulated host: NAT (New-NetNat)', () => {
     await refusedUnchanged(await hostWithSwitch(), createNat('192.168.1.0/24'), /parameter is incorrect/);
   });
 
-  it('rejects a prefix overlapping another NAT (server SKU, so only the overlap counts)', async () => {
+  it('allows only one NAT on a server SKU too (Server 2016: an HNS NAT counts)', async () => {
     const server = freshWin10Pro();
     server.platform.os.ProductType = 3;
     server.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '10.0.0.0/16', Active: true });
     const host = new SimulatedHost(server);
     await refusedUnchanged(host, createNat('10.0.75.0/24'), /parameter is incorrect/);
-    await host.apply(createNat('172.20.0.0/24'), {});
-    assert.equal(host.current().netNats.length, 2);
+    await refusedUnchanged(host, createNat('172.20.0.0/24'), /parameter is incorrect/);
+    assert.equal(host.current().netNats.length, 1);
   });
 
   it('allows only one NAT on a client SKU', async () => {
