@@ -71,7 +71,27 @@ function global:Register-MobyKitSnapshotMock {
     }
     Mock -ModuleName MobyKit Get-Process { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.processes | Where-Object -FilterScript { $Id -contains $_.Id }) } -ParameterFilter { $null -ne $Id }
 
-    Mock -ModuleName MobyKit Hyper-V\Get-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms)) { [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes } } }
+    Mock -ModuleName MobyKit Hyper-V\Get-VM {
+        foreach ($vm in @($global:MobyKitTestSnapshot.vms)) {
+            $item = [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes }
+            # Get-VM has these only on newer Windows (as the snapshot says, by having them or not).
+            foreach ($name in @('CheckpointType', 'AutomaticCheckpointsEnabled')) { if ($null -ne $vm.PSObject.Properties[$name]) { $item | Add-Member -NotePropertyName $name -NotePropertyValue $vm.$name } }
+            $item
+        }
+    }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMSnapshot { Use-MobyKitSnapshotItem @(@($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].Snapshots | ForEach-Object -Process { [pscustomobject]@{ Name = $_.Name; CreationTime = [datetime]::Parse($_.CreationTime, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal) } }) }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMFirmware {
+        $firmware = @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].Firmware
+        # The first boot device as an object of the type Get-VMDvdDrive returns (its type name is what the gather reads).
+        Add-Type -TypeDefinition 'namespace MobyKitTest { public class DvdDrive {} public class HardDiskDrive {} }' -ErrorAction SilentlyContinue
+        $device = $(if ($firmware.FirstBootDevice -eq 'DvdDrive') { New-Object -TypeName MobyKitTest.DvdDrive } elseif ($firmware.FirstBootDevice -eq 'HardDiskDrive') { New-Object -TypeName MobyKitTest.HardDiskDrive } else { $null })
+        [pscustomobject]@{ SecureBoot = $firmware.SecureBoot; SecureBootTemplate = $firmware.SecureBootTemplate; BootOrder = @([pscustomobject]@{ Device = $device }) }
+    }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.hostVNics } -ParameterFilter { $ManagementOS }
+    Mock -ModuleName MobyKit SmbShare\Get-SmbServerConfiguration { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.smbServerConfiguration }
+    Mock -ModuleName MobyKit Get-Command { if ($null -ne $global:MobyKitTestSnapshot.platform.defender) { [pscustomobject]@{ Name = 'Get-MpPreference' } } } -ParameterFilter { $Name -eq 'Get-MpPreference' }
+    Mock -ModuleName MobyKit Get-MpPreference { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.defender }
+    Mock -ModuleName MobyKit Get-MobyKitEngineState { if ($null -ne $global:MobyKitTestSnapshot.PSObject.Properties['engine']) { $e = $global:MobyKitTestSnapshot.engine; [ordered]@{ Endpoint = $e.Endpoint; Reachable = $e.Reachable; ServerVersion = $e.ServerVersion; Error = $e.Error } } }
     foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMIntegrationService', 'IntegrationServices'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
         $property = $pair[1]
         Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
@@ -122,9 +142,10 @@ function global:Register-MobyKitSnapshotMock {
     return [ordered]@{
         SwitchName       = 'DockerNAT'
         NatName          = 'DockerNAT'
-        FirewallRuleName = @($Snapshot.firewallRules | ForEach-Object -Process { $_.Name })
-        TcpPort          = @($Snapshot.tcpListeners | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique)
-        UdpPort          = @($Snapshot.udpEndpoints | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique)
+        # The snapshot's gatheredFor names the rules it was gathered for, found or not.
+        FirewallRuleName = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.firewallRules) } else { @($Snapshot.firewallRules | ForEach-Object -Process { $_.Name }) })
+        TcpPort          = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.tcpPorts) } else { @($Snapshot.tcpListeners | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique) })
+        UdpPort          = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.udpPorts) } else { @($Snapshot.udpEndpoints | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique) })
         VMName           = $(if ($null -ne $firstVm) { $firstVm.Name } else { 'MobyLinuxVM' })
         ShareName        = $(if (@($Snapshot.smbShares).Count -gt 0) { (@($Snapshot.smbShares) | Select-Object -First 1).Name } else { 'C' })
         CredentialTarget = 'Docker Host Filesystem Access'
@@ -132,5 +153,10 @@ function global:Register-MobyKitSnapshotMock {
         LogDir           = $files.logDir.Path
         IsoPath          = $files.bootIso.Path
         VhdxPath         = $files.vhdx.Path
+        Subnet           = '10.0.75.0/24'
+        HostAddress      = '10.0.75.1'
+        ShareUser        = 'DEV-PC\alice'
+        KvpItemName      = 'cifsmount'
+        EngineEndpoint   = 'tcp://10.0.75.2:2375'
     }
 }
