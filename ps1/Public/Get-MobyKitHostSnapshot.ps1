@@ -391,10 +391,27 @@ function Get-MobyKitHostSnapshot {
         }
     }
 
+    # No disk path given: the VM's disk goes to the host's default folder, as New-VM's would
+    # (MobyLinux.ps1's Get-Vhd-Root); that is the path reported and checked.
+    if ([string]::IsNullOrEmpty($VhdxPath) -and -not [string]::IsNullOrEmpty($VMName)) {
+        $defaultDisk = @(Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMHost' -SnapshotErrors $errors -SnapshotQuery {
+                $folder = [string](Hyper-V\Get-VMHost -ErrorAction Stop).VirtualHardDiskPath
+                if ($folder) {
+                    Join-Path -Path $folder -ChildPath ('{0}.vhdx' -f $VMName)
+                }
+            })
+        if ($defaultDisk.Count -gt 0) {
+            $VhdxPath = [string]$defaultDisk[0]
+        }
+    }
     # ---- VMs ----------------------------------------------------------------------------------
+    # The VM of that name, and any other VM on the disk path: install must see that disk in use.
     $vms = New-Object -TypeName System.Collections.Generic.List[object]
     $vmList = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VM' -SnapshotErrors $errors -SnapshotQuery {
-        Hyper-V\Get-VM -ErrorAction Stop | Where-Object -FilterScript { [string]::IsNullOrEmpty($VMName) -or $_.Name -eq $VMName }
+        Hyper-V\Get-VM -ErrorAction Stop | Where-Object -FilterScript {
+            [string]::IsNullOrEmpty($VMName) -or $_.Name -eq $VMName -or (-not [string]::IsNullOrEmpty($VhdxPath) -and
+                @(Hyper-V\Get-VMHardDiskDrive -VM $_ -ErrorAction SilentlyContinue | Where-Object -FilterScript { [string]$_.Path -eq $VhdxPath }).Count -gt 0)
+        }
     }
     foreach ($vm in $vmList) {
         $dvdDrives = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMDvdDrive' -SnapshotErrors $errors -SnapshotQuery {
@@ -511,19 +528,6 @@ function Get-MobyKitHostSnapshot {
     # ---- files ----------------------------------------------------------------------------------
     # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
     # -LiteralPath takes literally: they are checked, and reported, expanded.
-    # No disk path given: the VM's disk goes to the host's default folder, as New-VM's would
-    # (MobyLinux.ps1's Get-Vhd-Root); that is the path reported and checked.
-    if ([string]::IsNullOrEmpty($VhdxPath) -and -not [string]::IsNullOrEmpty($VMName)) {
-        $defaultDisk = @(Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMHost' -SnapshotErrors $errors -SnapshotQuery {
-                $folder = [string](Hyper-V\Get-VMHost -ErrorAction Stop).VirtualHardDiskPath
-                if ($folder) {
-                    Join-Path -Path $folder -ChildPath ('{0}.vhdx' -f $VMName)
-                }
-            })
-        if ($defaultDisk.Count -gt 0) {
-            $VhdxPath = [string]$defaultDisk[0]
-        }
-    }
     $SettingsDir = [System.Environment]::ExpandEnvironmentVariables([string]$SettingsDir)
     $LogDir = [System.Environment]::ExpandEnvironmentVariables([string]$LogDir)
     $files = [ordered]@{

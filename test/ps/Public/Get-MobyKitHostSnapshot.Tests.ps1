@@ -39,6 +39,19 @@ Describe 'Get-MobyKitHostSnapshot' {
         @($reply.result.errors | ForEach-Object Source) | Should -Be @(@($expected.errors | ForEach-Object Source) + 'WindowsIdentity')
         ConvertTo-CanonicalJson (Get-Comparable $reply.result) | Should -Be (ConvertTo-CanonicalJson (Get-Comparable $expected))
     }
+    It 'also reports another VM whose disk is at the VHDX path (install must not build on it), and no other VM' {
+        $expected = Get-Content -LiteralPath (Join-Path $script:RepoRoot 'examples/fresh-win10-pro.json') -Raw | ConvertFrom-Json -DateKind String
+        $vm = { param($Name, $Id, $Disk) [pscustomobject]@{ Name = $Name; Id = $Id; State = 'Off'; Generation = 2; MemoryStartup = 1073741824; ProcessorCount = 1; Notes = ''
+                DvdDrives = @(); HardDrives = @([pscustomobject]@{ Path = $Disk }); ComPorts = @(); IntegrationServices = @(); NetworkAdapters = @(); KvpHostExchangeItems = @() } }
+        $onOurDisk = & $vm 'build' '11111111-0000-0000-0000-000000000001' $expected.files.vhdx.Path.ToUpperInvariant()
+        $elsewhere = & $vm 'other' '22222222-0000-0000-0000-000000000002' 'D:\VMs\other.vhdx'
+        $expected.vms = @($onOurDisk, $elsewhere)
+        $parameters = Register-MobyKitSnapshotMock -Snapshot $expected
+        $parameters.VMName = 'MobyLinuxVM'
+        $snapshot = MobyKit\Get-MobyKitHostSnapshot @parameters
+        $snapshot.files.vhdx.Path | Should -Be $expected.files.vhdx.Path
+        @($snapshot.vms | ForEach-Object { $_.Name }) -join ',' | Should -Be 'build'
+    }
     It 'records a failing query in errors and still produces the rest' {
         $expected = Get-Content -LiteralPath (Join-Path $script:RepoRoot 'examples/converged.json') -Raw | ConvertFrom-Json -DateKind String
         $parameters = Register-MobyKitSnapshotMock -Snapshot $expected
