@@ -27,13 +27,13 @@ function Get-MobyKitHostSnapshot {
     .PARAMETER CredentialTarget
         mobykit's Credential Manager target.
     .PARAMETER SettingsDir
-        The settings folder.
+        The settings folder; %VAR% references are expanded (%APPDATA%\Docker).
     .PARAMETER LogDir
-        The log folder; its most recent file is reported.
+        The log folder (%VAR% expanded); its most recent file is reported.
     .PARAMETER IsoPath
         The boot ISO.
     .PARAMETER VhdxPath
-        The VM's disk.
+        The VM's disk; empty: <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
     .EXAMPLE
         Get-MobyKitHostSnapshot -SwitchName DockerNAT -NatName DockerNAT -FirewallRuleName DockerTcp, DockerUdp -TcpPort 2375 -UdpPort 53 -VMName MobyLinuxVM -ShareName C -CredentialTarget 'Docker Host Filesystem Access' | ConvertTo-Json -Depth 20
     #>
@@ -129,7 +129,7 @@ function Get-MobyKitHostSnapshot {
 
     $hypervisorLaunchType = $null
     $launchFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'bcdedit' -SnapshotErrors $errors -SnapshotQuery {
-        $lines = @(bcdedit.exe /enum '{current}' 2>&1)
+        $lines = @(Invoke-MobyKitNativeTool -ToolCall { bcdedit.exe /enum '{current}' 2>&1 })
         if ($LASTEXITCODE -ne 0) {
             throw ('bcdedit exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
         }
@@ -307,7 +307,7 @@ function Get-MobyKitHostSnapshot {
     $excludedPortRanges = New-Object -TypeName System.Collections.Generic.List[object]
     foreach ($protocol in @('tcp', 'udp')) {
         $found = Invoke-MobyKitSnapshotQuery -SnapshotSource ('netsh excludedportrange {0}' -f $protocol) -SnapshotErrors $errors -SnapshotQuery {
-            $lines = @(netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1)
+            $lines = @(Invoke-MobyKitNativeTool -ToolCall { netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1 })
             if ($LASTEXITCODE -ne 0) {
                 throw ('netsh exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
             }
@@ -446,9 +446,26 @@ function Get-MobyKitHostSnapshot {
     }
 
     # ---- files ----------------------------------------------------------------------------------
+    # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
+    # -LiteralPath takes literally: they are checked, and reported, expanded.
+    # No disk path given: the VM's disk goes to the host's default folder, as New-VM's would
+    # (MobyLinux.ps1's Get-Vhd-Root); that is the path reported and checked.
+    if ([string]::IsNullOrEmpty($VhdxPath) -and -not [string]::IsNullOrEmpty($VMName)) {
+        $defaultDisk = @(Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMHost' -SnapshotErrors $errors -SnapshotQuery {
+                $folder = [string](Hyper-V\Get-VMHost -ErrorAction Stop).VirtualHardDiskPath
+                if ($folder) {
+                    Join-Path -Path $folder -ChildPath ('{0}.vhdx' -f $VMName)
+                }
+            })
+        if ($defaultDisk.Count -gt 0) {
+            $VhdxPath = [string]$defaultDisk[0]
+        }
+    }
+    $SettingsDir = [System.Environment]::ExpandEnvironmentVariables([string]$SettingsDir)
+    $LogDir = [System.Environment]::ExpandEnvironmentVariables([string]$LogDir)
     $files = [ordered]@{
-        settingsDir     = [ordered]@{ Path = [string]$SettingsDir; Exists = $false }
-        logDir          = [ordered]@{ Path = [string]$LogDir; Exists = $false; LatestLog = $null }
+        settingsDir     = [ordered]@{ Path = $SettingsDir; Exists = $false }
+        logDir          = [ordered]@{ Path = $LogDir; Exists = $false; LatestLog = $null }
         bootIso         = [ordered]@{ Path = [string]$IsoPath; Exists = $false }
         vhdx            = [ordered]@{ Path = [string]$VhdxPath; Exists = $false; Attributes = @() }
         toolboxMachines = @()

@@ -143,8 +143,9 @@ function Set-MobyKitFirewallRule {
     }
 
     if ($PSCmdlet.ShouldProcess($Name, ('Update firewall rule ({0})' -f ($differences -join ', ')))) {
+        # The rule found, not -Name: a name is a wildcard pattern to Set-NetFirewallRule.
         $ruleParameters = @{
-            Name                = $Name
+            InputObject         = $existing
             NewDisplayName      = $DisplayName
             Direction           = $Direction
             Action              = $Action

@@ -1,5 +1,6 @@
 // Questions asked on a terminal: one confirmation before changes, the share password hidden.
 import { createInterface } from 'node:readline';
+import { KVP_VALUE_MAX_CHARS } from '../config/desired.js';
 import { UsageError } from '../errors.js';
 
 const interrupted = () => Object.assign(new Error('interrupted: nothing was changed'), { exitCode: 130 });
@@ -29,8 +30,9 @@ async function readStdin(): Promise<string> {
 function hiddenPrompt(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
-    process.stderr.write(question);
+    // Raw (no echo) before the question shows: a fast typist's first keys must not echo.
     stdin.setRawMode(true);
+    process.stderr.write(question);
     stdin.resume();
     let value = '';
     const onData = (buf: Buffer) => {
@@ -50,7 +52,7 @@ function hiddenPrompt(question: string): Promise<string> {
  * The share password, from --password-stdin, MOBYKIT_PASSWORD or a hidden prompt. It goes into
  * the cifsmount token, whose options are comma-separated: a comma would silently break the mount.
  */
-export async function sharePassword(opts: { stdin: boolean; user: string }): Promise<string> {
+export async function sharePassword(opts: { stdin: boolean; user: string; maxLength?: number }): Promise<string> {
   let password: string | undefined;
   if (opts.stdin) password = await readStdin();
   else if (process.env.MOBYKIT_PASSWORD) password = process.env.MOBYKIT_PASSWORD;
@@ -59,6 +61,11 @@ export async function sharePassword(opts: { stdin: boolean; user: string }): Pro
   if (!password) throw new UsageError('The share password is empty; give the Windows password of the share user.');
   if (/[,;\r\n]/.test(password)) {
     throw new UsageError('The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry. Change the account password or use another account (--share-user).');
+  }
+  // JavaScript lengths count UTF-16 units, as Hyper-V's KVP limit does.
+  if (opts.maxLength !== undefined && password.length > opts.maxLength) {
+    throw new UsageError(`The share password is ${password.length} characters long; the cifsmount token must fit a Hyper-V KVP value ` +
+      `(${KVP_VALUE_MAX_CHARS} UTF-16 characters), which leaves ${opts.maxLength} for the password.`);
   }
   return password;
 }

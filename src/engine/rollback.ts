@@ -20,7 +20,7 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       return made ? undo('switch.remove', 'remove', `remove switch ${made.Name}`, { Name: made.Name, Id: made.Id }) : { impossible: `switch ${p.Name} is already gone` };
     }
     case 'vnic.set-address': {
-      const removal = undo('vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, { InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
+      const removal = undo('vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, { SwitchName: p.SwitchName, InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
       const iface = before.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, p.InterfaceAlias));
       const wasPublic = before.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
       const hadOthers = before.netIPAddresses.some((a) => eqi(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);

@@ -58,7 +58,7 @@ export function psCommentText(text: string): string {
 function splat(action: Action, variable: string, indent: string): string {
   const entries = Object.entries(action.params as unknown as Record<string, unknown>).filter(([, v]) => v !== undefined);
   const lines = entries.map(([k, v]) => `${indent}    ${BARE_KEY.test(k) ? k : psString(k)} = ${psValue(v)}`);
-  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $sharePassword`);
+  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $securePassword`);
   return `${indent}$${variable} = @{\n${lines.join('\n')}\n${indent}}`;
 }
 
@@ -90,11 +90,19 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
   const user = needsPassword.map((a) => (a.params as { UserName?: string }).UserName).find((u) => !!u);
   const passwordBlock = needsPassword.length
     ? [
-      '# The share password, asked once, before any change, and never written anywhere.',
-      `$securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
-      "$sharePassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
-      "if ([string]::IsNullOrEmpty($sharePassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
-      "if ($sharePassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+      '# The share password, given as -SharePassword or asked once, before any change, and never written anywhere.',
+      '$securePassword = $SharePassword',
+      'if ($null -eq $securePassword) {',
+      "    if (-not [Environment]::UserInteractive -or @([Environment]::GetCommandLineArgs() | Where-Object -FilterScript { $_ -like '-NonI*' }).Count -gt 0) {",
+      "        throw 'A step needs the share password and this PowerShell cannot ask (-NonInteractive): pass it with -SharePassword <SecureString>.'",
+      '    }',
+      `    $securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
+      '}',
+      '# Checked in clear for a moment; the module is given the SecureString (logged bindings show only its type).',
+      "$plainPassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
+      "if ([string]::IsNullOrEmpty($plainPassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
+      "if ($plainPassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+      '$plainPassword = $null',
     ].join('\n')
     : '# No action needs the share password.';
 
@@ -107,7 +115,8 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
       `${indent}$step = ${psString(a.id)}`,
       `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
       splat(a, `action${i + 1}`, indent),
-      `${indent}${fn} @action${i + 1}`,
+      // -Confirm:$false, not only $ConfirmPreference: a module function does not see the script's preference variables.
+      `${indent}${fn} @action${i + 1} -Confirm:$false`,
       ...[a.resource, ...(a.alsoCreates ?? [])].map((resource) =>
         `${indent}Update-MobyKitJournal -Resource ${psString(resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`),
     ].join('\n');

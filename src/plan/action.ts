@@ -28,8 +28,9 @@ export interface FirewallRuleParams {
 export interface OpParams {
   'switch.create': { Name: string; Notes: string };
   'switch.remove': { Name: string; Id: string };
-  'vnic.set-address': { InterfaceAlias: string; IPAddress: string; PrefixLength: number };
-  'vnic.remove-address': { InterfaceAlias: string; IPAddress: string };
+  /** The vNIC is found through its switch (SwitchName); InterfaceAlias is its usual name, for people. */
+  'vnic.set-address': { SwitchName: string; InterfaceAlias: string; IPAddress: string; PrefixLength: number };
+  'vnic.remove-address': { SwitchName: string; InterfaceAlias: string; IPAddress: string };
   'nat.create': { Name: string; InternalIPInterfaceAddressPrefix: string };
   'nat.remove': { Name: string };
   'firewall.create': FirewallRuleParams;

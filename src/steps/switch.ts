@@ -27,7 +27,7 @@ function setAddress(ctx: StepContext, current: string | null): Action {
   return makeAction({ step: 'switch', op: 'vnic.set-address', kind: current ? 'change' : 'create', target: d.vnicAlias,
     resource: addressResource(d.switchName),
     description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off, Private network)`,
-    params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
+    params: { SwitchName: d.switchName, InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
     ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}) });
 }
 
@@ -96,6 +96,6 @@ export const switchStep: Step = {
     const ours = ctx.journaled(addressResource(d.switchName)) &&
       ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, d.vnicAlias) && parseIPv4(a.IPAddress) === hostIp);
     return ours ? [makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: d.vnicAlias, resource: addressResource(d.switchName),
-      description: `Remove ${d.hostAddress} from "${d.vnicAlias}"`, params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress } })] : [];
+      description: `Remove ${d.hostAddress} from "${d.vnicAlias}"`, params: { SwitchName: d.switchName, InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress } })] : [];
   },
 };

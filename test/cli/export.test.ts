@@ -136,7 +136,7 @@ describe('plan --export (PowerShell script)', function () {
   });
 
   it('calls exactly the planned functions, in order, each with a splatted hashtable', () => {
-    const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+)$/gm)].map((m) => m[1]);
+    const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+) -Confirm:\$false$/gm)].map((m) => m[1]);
     assert.deepEqual(calls, hostilePlan().actions.map((a) => PS_FUNCTION[a.op]));
   });
 
@@ -144,7 +144,7 @@ describe('plan --export (PowerShell script)', function () {
     assert.equal(script.match(/Read-Host/g)?.length, 1);
     assert.match(script, /Read-Host -Prompt .* -AsSecureString/);
     assert.match(script, /NetworkCredential\]::new\('', \$securePassword\)\.Password/);
-    assert.equal(script.match(/Password = \$sharePassword/g)?.length, 2); // kvp.add, credential.write
+    assert.equal(script.match(/Password = \$securePassword/g)?.length, 2); // kvp.add, credential.write
     assert.ok(!script.includes(CANARY_PASSWORD));
   });
 
@@ -169,7 +169,7 @@ describe('plan --export (PowerShell script)', function () {
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF#Requires -RunAsAdministrator\r\n'), 'BOM and CRLF for Windows PowerShell 5.1');
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
-    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
+    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+ -Confirm:\\$false\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
     // The journal it keeps matches mobykit's: the disk it creates is recorded, so uninstall deletes it.
     assert.match(text, /Update-MobyKitJournal -Resource 'vm:MobyLinuxVM\/disk' -ActionId 'vm\.create' -Kind 'create'/);

@@ -182,6 +182,9 @@ export const TRIGGERS: Trigger[] = [
   // files
   { id: 'files.log-dir', name: 'missing', mutate: (s) => { s.files.logDir.Exists = false; }, severity: 'info', has: ["New-Item -ItemType Directory -Force -Path 'C:\\Users\\alice\\AppData\\Local\\Docker'"] },
   { id: 'files.settings-dir', name: 'missing', mutate: (s) => { s.files.settingsDir.Exists = false; }, severity: 'info', has: ["-Path 'C:\\Users\\alice\\AppData\\Roaming\\Docker'"] },
+  // A path still in cmd syntax: -Path '%APPDATA%\Docker' would create a folder literally named %APPDATA%.
+  { id: 'files.settings-dir', name: 'missing, given as %APPDATA%', mutate: (s) => { s.files.settingsDir = { Path: '%APPDATA%\\Docker', Exists: false }; }, severity: 'info',
+    has: ["New-Item -ItemType Directory -Force -Path ([Environment]::ExpandEnvironmentVariables('%APPDATA%\\Docker'))"] },
   {
     id: 'toolbox.migration', name: 'Toolbox disk, no VHDX yet',
     mutate: (s) => { s.files.vhdx.Exists = false; s.files.toolboxMachines = [{ Name: 'default', DiskPath: 'C:\\Users\\alice\\.docker\\machine\\machines\\default\\disk.vmdk' }]; },

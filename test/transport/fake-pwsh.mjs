@@ -26,6 +26,7 @@
 //   MOBYKIT_FAKE_DIE_ON     function: exit(1) mid-call
 //   MOBYKIT_FAKE_HANG_ON    function: never answer
 //   MOBYKIT_FAKE_DELAY_MS   every call takes this long (a slow host, for Ctrl-C tests)
+import { createDecipheriv } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -118,6 +119,13 @@ function saveHost() {
 const STEP = { switch: 'switch', vnic: 'switch', nat: 'nat', firewall: 'firewall', vm: 'vm', kvp: 'kvp', share: 'share', credential: 'share' };
 const KIND = { create: 'create', add: 'create', write: 'create', grant: 'change', remove: 'remove', revoke: 'change' };
 
+/** IV || AES-256-CBC(MOBYKIT_SESSION_KEY, IV, UTF-8), as the module's Unprotect-MobyKitSecret opens it. */
+function unseal(sealed) {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-cbc', Buffer.from(env.MOBYKIT_SESSION_KEY ?? '', 'base64'), bytes.subarray(0, 16));
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
+}
+
 /** The dispatcher: one request document in, one compressed JSON line out. */
 async function dispatch(request) {
   const fn = request.function;
@@ -142,6 +150,8 @@ async function dispatch(request) {
     secrets.sharePassword = params.Password;
     delete params.Password;
   }
+  // mobykit seals the password with the session key it put in this shell's environment.
+  if (typeof request.secret === 'string') secrets.sharePassword = unseal(request.secret);
   const [area, verb] = op.split('.');
   const action = { id: op, op, step: STEP[area] ?? area, kind: KIND[verb] ?? 'change', target: '', resource: '', description: fn, params };
   try {
@@ -206,8 +216,8 @@ async function call(line, b64) {
     return;
   }
   const keys = Object.keys(request ?? {}).sort().join(',');
-  if (keys !== 'function,parameters' || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
-    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
+  if (!['function,parameters', 'function,parameters,secret'].includes(keys) || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
+    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"[,"secret"]}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
     return;
   }
   const fn = request.function;
@@ -250,6 +260,10 @@ async function handle(line) {
   if (!parts) { commandNotFound(line, line.split(/\s/)[0]); return; }
   for (const st of parts) {
     if (st === "$ProgressPreference = 'SilentlyContinue'") continue;
+    // The start-up checks pass here (FullLanguage, a supported build, no Group Policy execution policy).
+    if (st.startsWith("if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw (")) continue;
+    if (/^\. \(\[scriptblock\]::Create\(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('[A-Za-z0-9+/=]*'\)\)\)\)$/.test(st)) continue;
+    if (/^Assert-MobyKitSession -ModulePath /.test(st)) continue;
     if (st === '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)') { session.utf8 = true; continue; }
     if (st === '[Console]::Out.NewLine = "`n"') { session.outNewLine = '\n'; continue; }
     if (st === '[Console]::Error.NewLine = "`n"') { session.errNewLine = '\n'; continue; }

@@ -1,6 +1,7 @@
 // install, uninstall and plan: show the plan, ask once, apply, verify.
 import { run, type RunResult } from '../../engine/run.js';
 import type { Command } from '../../engine/plan.js';
+import { kvpPasswordRoom, tokenFields } from '../../config/desired.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { progress } from '../progress.js';
@@ -60,7 +61,8 @@ export async function change(command: Command, argv: Record<string, unknown>): P
         if (session.host.kind === 'simulated' && !stdin && !process.env.MOBYKIT_PASSWORD && !interactive()) {
           return { sharePassword: 'rehearsal-placeholder' };
         }
-        return { sharePassword: await sharePassword({ stdin, user: shareUser }) };
+        const maxLength = kvpPasswordRoom(tokenFields(session.loaded.config, shareUser));
+        return { sharePassword: await sharePassword({ stdin, user: shareUser, maxLength }) };
       },
       gathered(seen) {
         computer = seen.computerName;

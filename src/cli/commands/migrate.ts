@@ -1,6 +1,7 @@
 // migrate-toolbox: copy a Docker Toolbox disk.vmdk into the VM's VHDX with qemu-img, never over
 // an existing disk. Then `mobykit install --adopt` builds the VM around the migrated disk.
 import { join } from 'node:path';
+import { defaultVhdxPath } from '../../config/desired.js';
 import { migrateToolbox } from '../../doctor/migrate-toolbox.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
@@ -10,7 +11,8 @@ export async function migrate(argv: Record<string, unknown>): Promise<number> {
   const machine = (argv.machine as string | undefined) ?? 'default';
   const vmdkPath = (argv.vmdk as string | undefined)
     ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine, 'disk.vmdk');
-  const vhdxPath = (argv.to as string | undefined) ?? config.vm.vhdxPath;
+  // No host is asked here: unset, the disk goes to Hyper-V's out-of-the-box folder.
+  const vhdxPath = (argv.to as string | undefined) ?? config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name);
   const plain = !process.stderr.isTTY || !!argv.json;
   let last = -1;
   const result = await migrateToolbox({

@@ -9,7 +9,10 @@ function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckConte
     run(ctx) {
       const e = pick(ctx);
       if (!e || e.Exists || !e.Path) return [];
-      return [{ evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${q(e.Path)}` }];
+      // A path still holding %VAR% (a snapshot taken elsewhere) is expanded by the fix itself: PowerShell
+      // never expands cmd syntax, so -Path '%APPDATA%\Docker' would create a folder named %APPDATA%.
+      const target = /%[^%\\]+%/.test(e.Path) ? `([Environment]::ExpandEnvironmentVariables(${q(e.Path)}))` : q(e.Path);
+      return [{ evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${target}` }];
     },
   };
 }

@@ -17,9 +17,9 @@
 //   (<delim> is 16 random [0-9A-Za-z]); the result is the trimmed bytes between the two
 //   delimiters on stdout and on stderr. Anything on stderr marks the invocation as failed.
 // - a process exit during an invocation rejects it (ProcessError) when the exit code is not 0.
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,19 +96,38 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     SettingsDir: config.paths.settingsDir,
     LogDir: config.paths.logDir,
     IsoPath: config.vm.isoPath,
-    VhdxPath: config.vm.vhdxPath,
+    // Empty: the gather reports <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
+    VhdxPath: config.vm.vhdxPath ?? '',
   };
 }
 
-/** The request document, base64 of its UTF-8 JSON: the only per-call text the shell sees. */
-export function encodeRequest(functionName: string, parameters: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ function: functionName, parameters }), 'utf8').toString('base64');
+/**
+ * The request document, base64 of its UTF-8 JSON: the only per-call text the shell sees.
+ * `secret` (the share password) travels sealed, never in the parameters: see sealSecret.
+ */
+export function encodeRequest(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
+  return Buffer.from(JSON.stringify({ function: functionName, parameters, ...(secret === undefined ? {} : { secret }) }), 'utf8').toString('base64');
 }
 
-export function callLine(functionName: string, parameters: Record<string, unknown>): string {
-  const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters)}'`;
+export function callLine(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
+  const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters, secret)}'`;
   if (!CALL_LINE.test(line)) throw new Error(`internal error: malformed call line for ${functionName}`);
   return line;
+}
+
+/** The variable that hands the session key to PowerShell; the module takes it out at import. */
+export const SESSION_KEY_VARIABLE = 'MOBYKIT_SESSION_KEY';
+
+/**
+ * The password sealed for the request line: base64 of IV || AES-256-CBC(key, IV, UTF-8). Script
+ * block logging and transcription record the line the shell runs; with the password sealed they
+ * record ciphertext, and the key lives only in this process and the shell's memory (it reaches
+ * the shell in its environment, which the module clears at import, so no grandchild inherits it).
+ */
+export function sealSecret(key: Buffer, secret: string): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([iv, cipher.update(secret, 'utf8'), cipher.final()]).toString('base64');
 }
 
 const SECRET_KEY = /password|secret/i;
@@ -141,18 +160,44 @@ export function psSingleQuoted(value: string): string {
  * them): node-powershell's end-of-output check misses a CRLF-terminated delimiter when a whole
  * answer arrives in one read.
  */
-export function startupLine(modulePath: string): string {
+export function startupLine(modulePath: string, preflight = readPreflight(modulePath)): string {
   if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
     ? psSingleQuoted(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
   return [
+    // First, as plain statements: in Constrained Language Mode the .NET calls below are refused.
+    CLM_CHECK,
+    ...(preflight === undefined ? [] : [
+      `. ([scriptblock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(preflight, 'utf8').toString('base64')}'))))`,
+      `${PREFLIGHT_FUNCTION} -ModulePath ${nameArg}`,
+    ]),
     `$ProgressPreference = 'SilentlyContinue'`,
     '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
     '[Console]::Out.NewLine = "`n"',
     '[Console]::Error.NewLine = "`n"',
     `Import-Module -Name ${nameArg} -Force`,
   ].join('; ');
+}
+
+/**
+ * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
+ * are refused: the module could not work, so the session says so before anything else.
+ */
+export const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+  "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
+  "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
+
+/** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
+export const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
+
+/** The preflight script beside the module manifest, undefined when absent (a module elsewhere). */
+export function readPreflight(modulePath: string): string | undefined {
+  try {
+    return readFileSync(path.join(path.dirname(modulePath), 'Preflight', `${PREFLIGHT_FUNCTION}.ps1`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
@@ -254,7 +299,8 @@ export class PowerShellHost implements Host {
     if (process.listenerCount('SIGINT') === 0) process.exit(130);
   };
 
-  private constructor(private readonly shell: PowerShell, readonly config: Config, opts: PowerShellHostOptions) {
+  private constructor(private readonly shell: PowerShell, readonly config: Config, opts: PowerShellHostOptions,
+    private readonly sessionKey: Buffer) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.stateDir = opts.stateDir ?? defaultStateDir();
     this.onCall = opts.onCall;
@@ -290,13 +336,15 @@ export class PowerShellHost implements Host {
     if (!existsSync(modulePath)) {
       throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
     }
+    const sessionKey = randomBytes(32);
     const options: PowerShellOptions = {
       executableOptions: { ...EXECUTABLE_OPTIONS },
-      spawnOptions: { windowsHide: true },
+      // The session key, for sealed passwords; MOBYKIT_PASSWORD stays out of the shell's environment.
+      spawnOptions: { windowsHide: true, env: { ...withoutPassword(process.env), [SESSION_KEY_VARIABLE]: sessionKey.toString('base64') } },
       throwOnInvocationError: false,
       ...(opts.executable ? { executable: opts.executable } : {}),
     };
-    const host = new PowerShellHost(new PowerShell(options), opts.config, opts);
+    const host = new PowerShellHost(new PowerShell(options), opts.config, opts, sessionKey);
     try {
       opts.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
       const out = await host.run(line, 'start-up (Import-Module)');
@@ -347,15 +395,16 @@ export class PowerShellHost implements Host {
     const functionName = PS_FUNCTION[action.op];
     if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
     const parameters: Record<string, unknown> = { ...(action.params as unknown as Record<string, unknown>) };
+    let secret: string | undefined;
     if (OPS_NEEDING_PASSWORD.includes(action.op)) {
       if (typeof secrets.sharePassword !== 'string' || secrets.sharePassword === '') {
         throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
       }
-      parameters.Password = secrets.sharePassword;
+      secret = sealSecret(this.sessionKey, secrets.sharePassword);
     }
     let result: { stderr: string };
     try {
-      result = await this.call(functionName, parameters);
+      result = await this.call(functionName, parameters, secret);
     } catch (e) {
       if (e instanceof PowerShellError) {
         const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
@@ -441,9 +490,9 @@ export class PowerShellHost implements Host {
   }
 
   /** One dispatcher call: the answer's result, or a PowerShellError. */
-  private async call(functionName: string, parameters: Record<string, unknown>): Promise<{ value: unknown; stderr: string }> {
-    const line = callLine(functionName, parameters);
-    this.onCall?.(describeCall(functionName, parameters));
+  private async call(functionName: string, parameters: Record<string, unknown>, secret?: string): Promise<{ value: unknown; stderr: string }> {
+    const line = callLine(functionName, parameters, secret);
+    this.onCall?.(describeCall(functionName, secret === undefined ? parameters : { ...parameters, Password: '***' }));
     this.calls++;
     const { stdout, stderr } = await this.run(line, functionName);
     const reply = parseReply(stdout);
@@ -533,6 +582,11 @@ export class PowerShellHost implements Host {
 /** The number of dispatcher round trips a host made (0 for hosts that do not count them). */
 export function countRoundTrips(host: Host): number {
   return host instanceof PowerShellHost ? host.roundTrips : 0;
+}
+
+/** The environment without MOBYKIT_PASSWORD (in any letter case: Windows' variables are case-insensitive). */
+function withoutPassword(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== 'MOBYKIT_PASSWORD'));
 }
 
 function isJournalEntry(v: unknown): v is JournalEntry {

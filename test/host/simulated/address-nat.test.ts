@@ -48,7 +48,7 @@ describe('simulated host: host address (New-NetIPAddress)', () => {
     const host = await hostWithSwitch();
     const before = host.current();
     await host.apply(setAddress(), {});
-    const remove = act('vnic.remove-address', { InterfaceAlias: VNIC, IPAddress: '10.0.75.1' });
+    const remove = act('vnic.remove-address', { SwitchName: 'DockerNAT', InterfaceAlias: VNIC, IPAddress: '10.0.75.1' });
     await host.apply(remove, {});
     const s = host.current();
     assert.deepEqual(s.netIPAddresses, before.netIPAddresses);

@@ -27,7 +27,7 @@ function uninstall(switchId: string): Action[] {
     act('vm.stop', { Name: 'MobyLinuxVM', TimeoutSeconds: 30 }), act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }),
     act('vm.remove', { Name: 'MobyLinuxVM', VhdPath: VHDX_PATH }), act('credential.remove', { TargetName: 'Docker Host Filesystem Access' }),
     act('share.remove', { Name: 'C' }), act('firewall.remove', { Name: 'DockerTcp' }, 'DockerTcp'), act('nat.remove', { Name: 'DockerNAT' }),
-    act('vnic.remove-address', { InterfaceAlias: VNIC, IPAddress: '10.0.75.1' }), act('switch.remove', { Name: 'DockerNAT', Id: switchId }),
+    act('vnic.remove-address', { SwitchName: 'DockerNAT', InterfaceAlias: VNIC, IPAddress: '10.0.75.1' }), act('switch.remove', { Name: 'DockerNAT', Id: switchId }),
   ];
 }
 

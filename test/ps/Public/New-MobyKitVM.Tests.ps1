@@ -78,12 +78,13 @@ Describe 'New-MobyKitVM' {
         $reply.error.cmdlet | Should -Be 'Set-VMComPort'
         Should -Invoke -ModuleName MobyKit Hyper-V\Remove-VM -Times 1 -Exactly
     }
-    It 'surfaces New-VM''s refusal (odd memory is "not properly aligned") as the JSON error' {
+    It 'refuses odd memory (New-VM: "not properly aligned") before New-VM, as the JSON error' {
         Mock -ModuleName MobyKit Hyper-V\New-VM { Invoke-WindowsRefusal New-VM "Failed to modify device 'Memory'. Invalid memory value assigned for 'MobyLinuxVM'. The memory value assigned ('2049' MB) is not properly aligned." InvalidArgument }
         $call = $script:Call.Clone(); $call.MemoryStartupBytes = 2049MB
         $reply = Invoke-MobyKitRequest -Function 'New-MobyKitVM' -Parameters $call
         $reply.ok | Should -BeFalse
-        $reply.error.message | Should -BeLike "Could not create the VM for VM 'MobyLinuxVM': Failed to modify device 'Memory'.*"
+        $reply.error.message | Should -BeLike "*2148532224 bytes is not a multiple of 2 MB, which Hyper-V requires*"
+        Should -Invoke -ModuleName MobyKit Hyper-V\New-VM -Times 0 -Exactly
         Should -Invoke -ModuleName MobyKit Hyper-V\Remove-VM -Times 0 -Exactly
     }
 }

@@ -4,7 +4,11 @@ BeforeAll {
 }
 
 Describe 'Remove-MobyKitSwitch' {
-    BeforeEach { Mock -ModuleName MobyKit Hyper-V\Remove-VMSwitch { } }
+    BeforeEach {
+        Mock -ModuleName MobyKit Hyper-V\Remove-VMSwitch { }
+        # No host vNIC: no address to take off first.
+        Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { }
+    }
 
     It 'removes the switch with that Id, by object' {
         Mock -ModuleName MobyKit Hyper-V\Get-VMSwitch { [pscustomobject]@{ Name = 'DockerNAT'; Id = [guid]'4a1b2c3d-0000-4000-8000-000000000002' }; [pscustomobject]@{ Name = 'DockerNAT'; Id = [guid]$script:Id } }

@@ -3,11 +3,16 @@ BeforeAll {
     function New-TestAddress([string]$IP, [int]$Prefix = 24, [string]$Origin = 'Manual', [string]$Alias = 'vEthernet (DockerNAT)') {
         [pscustomobject]@{ InterfaceAlias = $Alias; InterfaceIndex = 17; IPAddress = $IP; PrefixLength = $Prefix; PrefixOrigin = $Origin }
     }
-    $script:Call = @{ InterfaceAlias = 'vEthernet (DockerNAT)'; IPAddress = '10.0.75.1'; PrefixLength = 24 }
+    $script:Call = @{ SwitchName = 'DockerNAT'; InterfaceAlias = 'vEthernet (DockerNAT)'; IPAddress = '10.0.75.1'; PrefixLength = 24 }
 }
 
 Describe 'Set-MobyKitHostAddress' {
     BeforeEach {
+        # The switch's vNIC, found through the switch (Get-MobyKitSwitchVnic).
+        Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { [pscustomobject]@{ SwitchName = 'DockerNAT'; SwitchId = '6f4c1d2e-0000-4000-8000-000000000001'; DeviceId = '{D0C0}'; MacAddress = '00155D000001' } }
+        Mock -ModuleName MobyKit NetAdapter\Get-NetAdapter { [pscustomobject]@{ Name = 'vEthernet (DockerNAT)'; ifIndex = 17; DeviceID = '{D0C0}'; MacAddress = '00-15-5D-00-00-01'; InterfaceDescription = 'Hyper-V Virtual Ethernet Adapter' } }
+        Mock -ModuleName MobyKit NetAdapter\Get-NetAdapterBinding { [pscustomobject]@{ InterfaceDescription = 'Hyper-V Virtual Ethernet Adapter'; ComponentID = 'ms_server' } }
+        foreach ($command in 'NetAdapter\Disable-NetAdapterBinding', 'NetAdapter\Enable-NetAdapterBinding') { Mock -ModuleName MobyKit $command { } }
         Mock -ModuleName MobyKit NetTCPIP\Get-NetIPInterface { [pscustomobject]@{ InterfaceAlias = 'vEthernet (DockerNAT)'; InterfaceIndex = 17; AddressFamily = 'IPv4'; Dhcp = 'Disabled' } }
         Mock -ModuleName MobyKit NetConnection\Get-NetConnectionProfile { [pscustomobject]@{ InterfaceIndex = 17; NetworkCategory = 'Private' } }
         foreach ($command in 'NetTCPIP\Set-NetIPInterface', 'NetTCPIP\Remove-NetIPAddress', 'NetTCPIP\New-NetIPAddress', 'NetConnection\Set-NetConnectionProfile') { Mock -ModuleName MobyKit $command { } }

@@ -3,6 +3,8 @@ BeforeAll {
     $script:Id = [guid]'0f5f1c6a-4f0e-4c57-9a53-3bd1f3c9a1b2'
     $script:Call = @{ VMName = 'MobyLinuxVM'; ItemName = 'cifsmount'; MountPoint = 'c'; ShareName = 'C'; UserName = 'alice'; Password = 'p@ss,word' }
     $script:Token = '/c;/C;username=alice,password=p@ss,word,noperm'
+    # Called directly the password is a SecureString; Invoke-MobyKitCall makes one from the request's string.
+    $script:Secure = $script:Call.Clone(); $script:Secure.Password = ConvertTo-SecureString -String $script:Call.Password -AsPlainText -Force
 }
 
 Describe 'Set-MobyKitKvpItem' {
@@ -12,23 +14,23 @@ Describe 'Set-MobyKitKvpItem' {
     }
     It 'adds the token (AddKvpItems) when the VM has no such item' {
         Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { }
-        Set-MobyKitKvpItem @script:Call
+        Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 1 -Exactly -ParameterFilter {
             $MethodName -eq 'AddKvpItems' -and $DataItem -like '*<VALUE>/c;/C;username=alice,password=p@ss,word,noperm</VALUE>*'
         }
     }
     It 'changes nothing when the item holds that token' {
         Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { [pscustomobject]@{ Name = 'cifsmount'; Data = '/c;/C;username=alice,password=p@ss,word,noperm'; Source = 0 } }
-        Set-MobyKitKvpItem @script:Call
+        Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 0 -Exactly
     }
     It 'modifies (ModifyKvpItems) an item with another token' {
         Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { [pscustomobject]@{ Name = 'cifsmount'; Data = '/c;/C;username=alice,password=old,noperm'; Source = 0 } }
-        Set-MobyKitKvpItem @script:Call
+        Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 1 -Exactly -ParameterFilter { $MethodName -eq 'ModifyKvpItems' }
     }
     It 'refuses a token longer than Hyper-V takes, without echoing it' {
-        $long = $script:Call.Clone(); $long.Password = 'x' * 1100
+        $long = $script:Call.Clone(); $long.Password = ConvertTo-SecureString -String ('x' * 1100) -AsPlainText -Force
         $thrown = $null
         try { Set-MobyKitKvpItem @long } catch { $thrown = $_ }
         $thrown.FullyQualifiedErrorId | Should -BeLike 'MobyKit.KvpTooLong*'

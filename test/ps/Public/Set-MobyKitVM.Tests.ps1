@@ -34,6 +34,7 @@ Describe 'Set-MobyKitVM' {
     It 'adds a DVD drive and a network adapter when the VM has none' {
         Mock -ModuleName MobyKit Hyper-V\Get-VMDvdDrive { }
         Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { }
+        Mock -ModuleName MobyKit Hyper-V\Set-VMFirmware { }
         Set-MobyKitVM -Name 'MobyLinuxVM' -IsoPath 'C:\iso\mobylinux.iso' -SwitchName 'DockerNAT'
         Should -Invoke -ModuleName MobyKit Hyper-V\Add-VMDvdDrive -Times 1 -Exactly -ParameterFilter { $Path -eq 'C:\iso\mobylinux.iso' }
         Should -Invoke -ModuleName MobyKit Hyper-V\Add-VMNetworkAdapter -Times 1 -Exactly -ParameterFilter { $SwitchName -eq 'DockerNAT' }

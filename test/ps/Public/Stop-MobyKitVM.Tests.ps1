@@ -8,6 +8,8 @@ Describe 'Stop-MobyKitVM' {
         Mock -ModuleName MobyKit Start-Sleep { }
         Mock -ModuleName MobyKit Hyper-V\Stop-VM { Start-ThreadJob -ScriptBlock { } } -ParameterFilter { $AsJob }
         Mock -ModuleName MobyKit Hyper-V\Stop-VM { } -ParameterFilter { $TurnOff }
+        # A guest whose Shutdown integration service answers (Test-MobyKitGuestShutdown).
+        Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService { [pscustomobject]@{ Name = 'Shutdown'; Id = 'Microsoft:x\9F8233AC-BE49-4C79-8EE3-E7E1985B2077'; Enabled = $true; PrimaryOperationalStatus = 'Ok' } }
     }
     It 'asks the guest to shut down and does not turn it off once it is Off' {
         $script:polls = 0
