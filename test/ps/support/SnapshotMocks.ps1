@@ -72,7 +72,23 @@ function global:Register-MobyKitSnapshotMock {
     Mock -ModuleName MobyKit Get-Process { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.processes | Where-Object -FilterScript { $Id -contains $_.Id }) } -ParameterFilter { $null -ne $Id }
 
     Mock -ModuleName MobyKit Hyper-V\Get-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms)) { [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes } } }
-    foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMIntegrationService', 'IntegrationServices'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
+    # The host vNICs (-ManagementOS): the snapshot's hostVNics, or each switch's 'vEthernet (<name>)'.
+    Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter {
+        $snapshot = $global:MobyKitTestSnapshot
+        foreach ($vmSwitch in @($snapshot.vmSwitches)) {
+            $adapter = @($snapshot.netAdapters | Where-Object -FilterScript { $_.Name -eq ('vEthernet ({0})' -f $vmSwitch.Name) }) | Select-Object -First 1
+            if ($null -ne $adapter) { [pscustomobject]@{ Name = $vmSwitch.Name; SwitchName = $vmSwitch.Name; SwitchId = [string]$vmSwitch.Id; MacAddress = ($adapter.MacAddress -replace '-', ''); DeviceId = $null } }
+        }
+    } -ParameterFilter { $ManagementOS }
+    # A real integration service object also carries PrimaryOperationalStatus (Ok while it runs).
+    Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService {
+        foreach ($service in @(@($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].IntegrationServices)) {
+            $object = [pscustomobject]$service
+            $object | Add-Member -NotePropertyName PrimaryOperationalStatus -NotePropertyValue $(if ($service.PrimaryStatusDescription -eq 'OK') { 'Ok' } else { $null }) -Force
+            $object
+        }
+    }
+    foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
         $property = $pair[1]
         Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
     }
