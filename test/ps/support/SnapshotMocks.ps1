@@ -83,8 +83,10 @@ function global:Register-MobyKitSnapshotMock {
     # A real integration service object also carries PrimaryOperationalStatus (Ok while it runs).
     Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService {
         foreach ($service in @(@($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].IntegrationServices)) {
-            $object = [pscustomobject]$service
-            $object | Add-Member -NotePropertyName PrimaryOperationalStatus -NotePropertyValue $(if ($service.PrimaryStatusDescription -eq 'OK') { 'Ok' } else { $null }) -Force
+            $object = $service.PSObject.Copy()
+            if ($null -eq $object.PSObject.Properties['PrimaryOperationalStatus']) {
+                $object | Add-Member -NotePropertyName PrimaryOperationalStatus -NotePropertyValue $(if ($service.PrimaryStatusDescription -eq 'OK') { 'Ok' } else { $null })
+            }
             $object
         }
     }
