@@ -9,6 +9,7 @@ import type { Snapshot } from '../src/snapshot/types.js';
 import { benchDoctor } from './doctor.js';
 import { benchRoundTrips, doctorScenario, type Scenario } from './roundtrips.js';
 import { benchStartup } from './startup.js';
+import { benchRealPwsh } from './realpwsh.js';
 
 const secrets = async () => ({ sharePassword: 'bench-password' });
 
@@ -27,7 +28,7 @@ async function roundTrips(): Promise<string> {
   ].join('\n');
 }
 
-for (const [title, bench] of [['doctor', benchDoctor], ['PowerShell round trips', roundTrips], ['start-up', benchStartup]] as const) {
+for (const [title, bench] of [['doctor', benchDoctor], ['PowerShell round trips', roundTrips], ['start-up', benchStartup], ['real PowerShell 7.6.9 (.tools/)', benchRealPwsh]] as const) {
   console.log(`== ${title}`);
   console.log(await bench());
 }

@@ -342,6 +342,10 @@ describe('PowerShell transport helpers', () => {
     assert.match(startupLine('C:\\Program Files\\mobykit\\ps1\\MobyKit.psd1'), /Import-Module -Name 'C:\\Program Files\\mobykit\\ps1\\MobyKit\.psd1' -Force$/);
   });
 
+  it('finds the answer behind the cursor-key sequences pwsh 7 writes around each piped command', () => {
+    assert.deepEqual(parseReply('\u001b[?1h\u001b[?1l{"ok":true,"result":null}\n\u001b[?1h\u001b[?1l'), { ok: true, result: null });
+  });
+
   it('finds the one JSON answer among other output', () => {
     assert.deepEqual(parseReply('WARNING: something\r\n{"ok":true,"result":1}\r\n'), { ok: true, result: 1 });
     assert.deepEqual(parseReply('{"ok":false,"error":{"message":"m"}}'), { ok: false, error: { message: 'm' } });

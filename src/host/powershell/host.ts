@@ -207,9 +207,13 @@ function isReply(v: unknown): v is Reply {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Reply).ok === 'boolean';
 }
 
-/** The dispatcher's one JSON line, tolerating other output (warnings) around it. */
+/**
+ * The dispatcher's one JSON line, tolerating other output (warnings) around it. Terminal control
+ * sequences are dropped first: pwsh 7's console host writes ESC[?1h ESC[?1l (cursor-key mode)
+ * around each command it reads from a pipe, on the same line as the answer.
+ */
 export function parseReply(stdout: string): Reply | undefined {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
+  const text = stdout.replace(/^\uFEFF/, '').replace(ANSI, '').trim();
   if (!text) return undefined;
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {

@@ -121,12 +121,15 @@ function New-MobyKitStubFunctionText {
     if ($null -ne $defaultSet) { $binding += ("DefaultParameterSetName = '{0}'" -f ($defaultSet -replace "'", "''")) }
     if ($shouldProcess) { $binding += 'SupportsShouldProcess = $true' }
     $message = ('stub not mocked: {0}\{1} was called, but this test did not mock it' -f $Entry.module, $Name) -replace "'", "''"
+    # Outside Pester (the transport tests' real shell), a handler may answer instead: it gets the
+    # command's name and its bound parameters.
     return @"
 function $Name {
     [CmdletBinding($($binding -join ', '))]
     param(
 $($lines -join ",`n")
     )
+    if (`$null -ne `$global:MobyKitStubHandler) { return & `$global:MobyKitStubHandler '$Name' `$PSBoundParameters }
     throw '$message'
 }
 "@
@@ -165,7 +168,7 @@ function New-MobyKitPlatformStub {
         elseif ($command.Name -like '*.exe') {
             # A native Windows tool: any arguments; tests mock it with the output Windows prints.
             $module = 'MobyKitNativeTools'
-            $text = "function $($command.Name) { throw 'stub not mocked: the native tool $($command.Name) was called, but this test did not mock it' }"
+            $text = "function $($command.Name) { if (`$null -ne `$global:MobyKitStubHandler) { return & `$global:MobyKitStubHandler '$($command.Name)' @{ Arguments = `$args } }; throw 'stub not mocked: the native tool $($command.Name) was called, but this test did not mock it' }"
         }
         else {
             throw ("'{0}' is called by the module but is neither in this PowerShell nor in {1}: run node test/fixtures/trim-catalog.mjs" -f $command.Name, $CatalogPath)

@@ -87,12 +87,37 @@ function global:Register-MobyKitSnapshotMock {
         $device = $(if ($firmware.FirstBootDevice -eq 'DvdDrive') { New-Object -TypeName MobyKitTest.DvdDrive } elseif ($firmware.FirstBootDevice -eq 'HardDiskDrive') { New-Object -TypeName MobyKitTest.HardDiskDrive } else { $null })
         [pscustomobject]@{ SecureBoot = $firmware.SecureBoot; SecureBootTemplate = $firmware.SecureBootTemplate; BootOrder = @([pscustomobject]@{ Device = $device }) }
     }
-    Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.hostVNics } -ParameterFilter { $ManagementOS }
     Mock -ModuleName MobyKit SmbShare\Get-SmbServerConfiguration { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.smbServerConfiguration }
     Mock -ModuleName MobyKit Get-Command { if ($null -ne $global:MobyKitTestSnapshot.platform.defender) { [pscustomobject]@{ Name = 'Get-MpPreference' } } } -ParameterFilter { $Name -eq 'Get-MpPreference' }
     Mock -ModuleName MobyKit Get-MpPreference { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.defender }
     Mock -ModuleName MobyKit Get-MobyKitEngineState { if ($null -ne $global:MobyKitTestSnapshot.PSObject.Properties['engine']) { $e = $global:MobyKitTestSnapshot.engine; [ordered]@{ Endpoint = $e.Endpoint; Reachable = $e.Reachable; ServerVersion = $e.ServerVersion; Error = $e.Error } } }
-    foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMIntegrationService', 'IntegrationServices'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
+    # The host vNICs (-ManagementOS): the snapshot's hostVNics, or each switch's 'vEthernet (<name>)'.
+    Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter {
+        $snapshot = $global:MobyKitTestSnapshot
+        if ($null -ne $snapshot.PSObject.Properties['hostVNics']) {
+            # As Get-VMNetworkAdapter -ManagementOS returns them: with the switch's Id (the spec's hostVNics leave it out).
+            foreach ($vnic in @($snapshot.hostVNics)) {
+                $vmSwitch = @($snapshot.vmSwitches | Where-Object -FilterScript { $_.Name -eq $vnic.SwitchName }) | Select-Object -First 1
+                [pscustomobject]@{ Name = $vnic.Name; SwitchName = $vnic.SwitchName; SwitchId = $(if ($null -ne $vmSwitch) { [string]$vmSwitch.Id } else { $null }); MacAddress = $vnic.MacAddress; DeviceId = $null }
+            }
+            return
+        }
+        foreach ($vmSwitch in @($snapshot.vmSwitches)) {
+            $adapter = @($snapshot.netAdapters | Where-Object -FilterScript { $_.Name -eq ('vEthernet ({0})' -f $vmSwitch.Name) }) | Select-Object -First 1
+            if ($null -ne $adapter) { [pscustomobject]@{ Name = $vmSwitch.Name; SwitchName = $vmSwitch.Name; SwitchId = [string]$vmSwitch.Id; MacAddress = ($adapter.MacAddress -replace '-', ''); DeviceId = $null } }
+        }
+    } -ParameterFilter { $ManagementOS }
+    # A real integration service object also carries PrimaryOperationalStatus (Ok while it runs).
+    Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService {
+        foreach ($service in @(@($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].IntegrationServices)) {
+            $object = $service.PSObject.Copy()
+            if ($null -eq $object.PSObject.Properties['PrimaryOperationalStatus']) {
+                $object | Add-Member -NotePropertyName PrimaryOperationalStatus -NotePropertyValue $(if ($service.PrimaryStatusDescription -eq 'OK') { 'Ok' } else { $null })
+            }
+            $object
+        }
+    }
+    foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
         $property = $pair[1]
         Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
     }
