@@ -18,7 +18,7 @@ function decideColour(argv: readonly string[], env: NodeJS.ProcessEnv): void {
 decideColour(args, process.env);
 
 /** Commands that touch a host (or a snapshot of one) leave a log of their run. */
-const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot']);
+const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot', 'status', 'start', 'stop', 'password', 'console']);
 
 
 if (args.length === 1 && args[0] === '--version') {
@@ -42,9 +42,13 @@ async function runCommand(name: string, argv: Record<string, unknown>): Promise<
     process.exit(EXIT.interrupted);
   };
   process.on('SIGINT', onSigint);
+  const { checkOutputPaths } = await import('./output-path.js');
+  checkOutputPaths(name, argv);
   const code = await commands[name](argv).finally(() => process.off('SIGINT', onSigint));
   const outcome = code === EXIT.ok ? 'ok' : code === EXIT.failed ? 'failed' : `exit ${code}`;
-  if (code !== EXIT.ok && name !== 'doctor' && run.path && !argv.json) process.stderr.write(`The log of this run: ${run.path}\n`);
+  // A finding (doctor, status) or a pending plan is an answer, not a failure to explain.
+  const answered = name === 'doctor' || name === 'status' || (name === 'plan' && code === EXIT.usage);
+  if (code !== EXIT.ok && !answered && run.path && !argv.json) process.stderr.write(`The log of this run: ${run.path}\n`);
   run.close(outcome, code);
   process.exitCode = code;
 }
@@ -61,6 +65,7 @@ async function cli(): Promise<void> {
       .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
       .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input (or set MOBYKIT_PASSWORD)' })
       .option('rollback', { type: 'boolean', default: true, describe: "Undo this run's changes if one fails (--no-rollback keeps them for the next install to finish)" })
+      .option('plan', { type: 'string', requiresArg: true, describe: 'Apply exactly the plan saved by mobykit plan --out FILE (refused if the host changed since)' })
       .example('$0 install', 'Show the plan, ask once, apply it and verify')
       .example('$0 install --dry-run', 'Show what install would change')
       .example('$0 install --subnet 10.0.80.0/24 --host-address 10.0.80.1 --vm-address 10.0.80.2', 'Use another subnet')
@@ -68,6 +73,8 @@ async function cli(): Promise<void> {
     (argv) => runCommand('install', argv))
     .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y))
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
+      .option('keep-disk', { type: 'boolean', describe: "Keep the VM's disk (its images, containers and volumes)" })
+      .option('plan', { type: 'string', requiresArg: true, describe: 'Apply exactly the plan saved by mobykit plan --uninstall --out FILE' })
       .example('$0 uninstall', 'Show what would be removed, ask once, remove it')
       .example('$0 uninstall --yes', 'Remove without asking'),
     (argv) => runCommand('uninstall', argv))
@@ -75,6 +82,9 @@ async function cli(): Promise<void> {
       .option('adopt', { type: 'boolean', describe: 'Plan as if taking over same-named resources' })
       .option('uninstall', { type: 'boolean', describe: 'Plan the uninstall instead' })
       .option('export', { type: 'string', requiresArg: true, describe: 'Write the plan as a standalone PowerShell script (no secrets in it)' })
+      .option('out', { type: 'string', requiresArg: true, describe: 'Save the plan for mobykit install --plan FILE' })
+      .option('keep-disk', { type: 'boolean', describe: "With --uninstall: keep the VM's disk" })
+      .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 0 when nothing would change, 2 when changes are pending, 1 on error (for CI drift checks)' })
       .example('$0 plan', 'What install would change')
       .example('$0 plan --json', 'The plan as JSON')
       .example('$0 plan --export install.ps1', 'A script that performs exactly this plan, for review or offline use')
@@ -85,11 +95,38 @@ async function cli(): Promise<void> {
       .option('skip', { type: 'string', array: true, requiresArg: true, describe: 'Check ids to skip (see --list)' })
       .option('list', { type: 'boolean', describe: 'List every check and exit' })
       .option('report', { type: 'string', requiresArg: true, describe: 'Also write the findings as a self-contained HTML page (Markdown if FILE ends in .md)' })
+      .conflicts('from', 'simulate')
       .example('$0 doctor', 'Diagnose this machine')
       .example('$0 doctor --from snapshot.json', 'Diagnose a snapshot a user sent you')
       .example('$0 doctor --report doctor.html', 'A report to attach to a ticket')
       .example('$0 doctor --list', 'Every check and its id'),
     (argv) => runCommand('doctor', argv))
+    .command('status', 'Each resource: there or not, mobykit\'s or not, healthy or not; the VM\'s state, uptime and address', (y) => hostOptions(configOptions(y))
+      .example('$0 status', 'Is everything there and running?')
+      .example('$0 status --json', 'The same as one JSON document'),
+    (argv) => runCommand('status', argv))
+    .command('start', 'Start the VM mobykit made', (y) => hostOptions(configOptions(y))
+      .example('$0 start', 'Start the VM'),
+    (argv) => runCommand('start', argv))
+    .command('stop', 'Stop the VM mobykit made: a guest shutdown, then turned off after --timeout seconds', (y) => hostOptions(configOptions(y))
+      .option('timeout', { type: 'number', requiresArg: true, describe: 'Seconds the guest gets to shut down before the VM is turned off (default 60)' })
+      .example('$0 stop', 'Shut the VM down')
+      .example('$0 stop --timeout 10', 'Turn it off if it has not shut down in 10 seconds'),
+    (argv) => runCommand('stop', argv))
+    .command('docker-env', 'Print the commands that point docker at the engine in the VM', (y) => configOptions(y)
+      .option('shell', { choices: ['powershell', 'cmd', 'bash'], requiresArg: true, describe: 'Shell syntax (default: powershell on Windows, else bash)' })
+      .example('$0 docker-env | Invoke-Expression', 'PowerShell: set DOCKER_HOST in this session')
+      .example('eval "$($0 docker-env --shell bash)"', 'bash'),
+    (argv) => runCommand('docker-env', argv))
+    .command('password', 'Put a new share password in the Credential Manager entry and the VM\'s KVP token, in one plan', (y) => hostOptions(configOptions(y))
+      .option('password-stdin', { type: 'boolean', describe: 'Read the password from standard input (otherwise asked, hidden)' })
+      .option('verify', { type: 'boolean', default: true, describe: 'Check the password with Windows first (--no-verify: store it unchecked)' })
+      .example('$0 password', 'After changing your Windows password: asks for it (hidden), checks it, updates both places'),
+    (argv) => runCommand('password', argv))
+    .command('console', 'Stream the VM\'s console (its COM1 pipe): boot messages and login prompt', (y) => hostOptions(configOptions(y))
+      .option('interactive', { alias: 'i', type: 'boolean', describe: 'Type into the console too (Ctrl-] ends it)' })
+      .example('$0 console', 'Watch the VM boot (read-only; Ctrl-C ends it)'),
+    (argv) => runCommand('console', argv))
     .command('snapshot', 'Write a redacted host snapshot, for doctor --from or a support engineer', (y) => hostOptions(configOptions(y))
       .option('o', { alias: 'output', type: 'string', requiresArg: true, describe: 'File to write (default: standard output)' })
       .example('$0 snapshot -o snapshot.json', 'Save the host as mobykit sees it, passwords removed'),
@@ -141,6 +178,7 @@ async function cli(): Promise<void> {
       // yargs' own complaints (unknown flag, missing value, bad choice) are usage errors: exit 2.
       if (err && err.name !== 'YError') throw err;
       process.stderr.write(`mobykit: ${msg ?? err?.message}\nRun mobykit --help for the commands and options.\n`);
+      if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ formatVersion: 1, error: { message: msg ?? err?.message, exitCode: 2 } }, null, 2)}\n`);
       process.exit(2);
     });
 

@@ -17,7 +17,7 @@ export function configOptions<T>(y: Argv<T>): Argv<T> {
 
 export function hostOptions<T>(y: Argv<T>): Argv<T> {
   return y
-    .option('simulate', { type: 'string', describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' })
-    .option('simulate-out', { type: 'string', describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' })
-    .option('simulate-fail', { type: 'string', array: true, describe: 'Make this action id fail (e.g. nat.create)', group: 'Rehearsal:' });
+    .option('simulate', { type: 'string', requiresArg: true, describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' })
+    .option('simulate-out', { type: 'string', requiresArg: true, describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' })
+    .option('simulate-fail', { type: 'string', array: true, requiresArg: true, describe: 'Make this action id fail (e.g. nat.create)', group: 'Rehearsal:' });
 }

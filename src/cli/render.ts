@@ -21,7 +21,7 @@ export function showValue(v: unknown): string {
  * The plan, terraform-style: a legend, the actions grouped by step in the order they run, each
  * with `+` create, `~` change or `-` remove, changed properties old -> new, then a summary line.
  */
-export function renderPlan(plan: Plan, computer: string): string {
+export function renderPlan(plan: { command: string; actions: Action[] }, computer: string): string {
   const where = computer || 'the host';
   if (!plan.actions.length) return `No changes: ${where} already matches the configuration.\n`;
   const lines = [
@@ -86,9 +86,9 @@ export function renderOutcome(r: RunResult): string {
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
     case 'failed': return `${chalk.red('✗')} ${r.failed!.error.message}\n${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
-      + 'run mobykit install again to finish, or mobykit uninstall to remove them.\n';
+      + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
     case 'unverified': return `${chalk.yellow('!')} Applied ${r.applied.length} actions, but verification found problems:\n\n${renderFindings(r.findings)}`;
-    case 'done': return `${chalk.green('✓')} Done: ${r.applied.length} actions applied and verified.\n`;
+    case 'done': return `${chalk.green('✓')} Done: ${plural(r.applied.length, 'action', 'actions')} applied and verified.\n`;
   }
 }
 
@@ -96,11 +96,11 @@ function failedTail(r: RunResult): string {
   const rb = r.rollback;
   if (!rb) {
     return `${r.applied.length} of ${r.plan.actions.length} actions were applied; the rest were not. `
-      + 'Run mobykit doctor for the cause, then mobykit install again to finish.\n';
+      + `Run mobykit doctor for the cause, then mobykit ${r.command} again to finish.\n`;
   }
   const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
   for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${n}`);
-  lines.push('Run mobykit doctor for the cause, then mobykit install again.');
+  lines.push(`Run mobykit doctor for the cause, then mobykit ${r.command} again.`);
   return `${lines.join('\n')}\n`;
 }
 

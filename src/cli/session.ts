@@ -26,7 +26,7 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   const simulateOut = argv['simulate-out'] as string | undefined;
   const fail = (argv['simulate-fail'] as string[] | undefined) ?? [];
   if (!simulate && (simulateOut || fail.length)) {
-    throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`);
+    throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`, { help: true });
   }
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([

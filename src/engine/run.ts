@@ -18,6 +18,8 @@ export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancel
 export interface RunOptions {
   dryRun?: boolean;
   adopt?: boolean;
+  /** uninstall: keep the disk of the VM mobykit made. */
+  keepDisk?: boolean;
   /** Asked once before any change; false cancels. */
   confirm?(plan: Plan): Promise<boolean>;
   /** Asked only when the plan needs the share password. */
@@ -56,7 +58,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const journal = new Journal(await host.loadJournal());
   const plan = command === 'install'
     ? await planInstall(seen, desired, journal.list(), { adopt: opts.adopt })
-    : await planUninstall(seen, desired, journal.list());
+    : await planUninstall(seen, desired, journal.list(), { keepDisk: opts.keepDisk });
   const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult =>
     ({ command, outcome, plan, applied: [], findings: [], ...extra });
 
@@ -76,7 +78,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (applied.applied.length < plan.actions.length) return result('interrupted', { applied: applied.applied });
 
   const after = await host.gather();
-  const findings = command === 'install' ? verify(after, desired) : await leftovers(host, after, desired, journal, started);
+  const findings = command === 'install' ? verify(after, desired) : await leftovers(host, after, desired, journal, started, opts.keepDisk);
   const converged = !findings.some((f) => f.severity === 'error');
   return result(converged ? 'done' : 'unverified', { applied: applied.applied, findings });
 }
@@ -85,8 +87,8 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
  * Uninstall is verified by planning it again with the ownership it started from: anything still
  * planned was not removed, and goes back into the journal so the next uninstall removes it.
  */
-async function leftovers(host: Host, after: Snapshot, desired: Desired, journal: Journal, started: JournalEntry[]): Promise<Finding[]> {
-  const again = await planUninstall(after, desired, started);
+async function leftovers(host: Host, after: Snapshot, desired: Desired, journal: Journal, started: JournalEntry[], keepDisk?: boolean): Promise<Finding[]> {
+  const again = await planUninstall(after, desired, started, { keepDisk });
   if (!again.actions.length) return [];
   const left = new Set(again.actions.map((a) => a.resource.toLowerCase()));
   journal.restore(started.filter((e) => left.has(e.resource.toLowerCase())));

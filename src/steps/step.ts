@@ -13,6 +13,8 @@ export interface StepContext {
   journaled(resource: string): boolean;
   /** --adopt: take over same-named resources mobykit did not make. */
   adopt: boolean;
+  /** uninstall --keep-disk: remove the VM but keep the disk mobykit made for it. */
+  keepDisk?: boolean;
 }
 
 export interface StepPlan {

@@ -6,7 +6,7 @@ import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepCon
 
 /** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
 export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
-const STOP_TIMEOUT_SECONDS = 60;
+export const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
 /** Recorded only when mobykit created the disk: uninstall deletes no disk it did not make. */
@@ -51,16 +51,21 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
 }
 
 function removeVm(ctx: StepContext, vm: VM): Action {
-  const disk = ctx.journaled(diskResource(vm.Name)) ? (vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath) : '';
+  const made = ctx.journaled(diskResource(vm.Name));
+  const disk = made && !ctx.keepDisk ? (vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath) : '';
+  const kept = made ? 'its disk is kept: --keep-disk' : 'its disk is kept: mobykit did not make it';
   return makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
-    description: disk ? `Remove VM ${vm.Name} and the disk mobykit made for it, ${disk}` : `Remove VM ${vm.Name} (its disk is kept: mobykit did not make it)`,
+    description: disk ? `Remove VM ${vm.Name} and DELETE its disk ${disk} (every image, container and volume in the VM)` : `Remove VM ${vm.Name} (${kept})`,
     params: { Name: vm.Name, VhdPath: disk } });
 }
 
-const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
+/** A plan action that deletes a VM disk, and with it the images, containers and volumes on it. */
+export const deletesDisk = (a: Action): boolean => a.op === 'vm.remove' && !!(a.params as OpParams['vm.remove']).VhdPath;
+
+export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
-const stop = (name: string, why: string) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change', target: name, resource: vmResource(name),
-  description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: STOP_TIMEOUT_SECONDS } });
+export const stop = (name: string, why: string, timeoutSeconds = STOP_TIMEOUT_SECONDS) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change',
+  target: name, resource: vmResource(name), description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: timeoutSeconds } });
 
 export const vmStep: Step = {
   name: 'vm',

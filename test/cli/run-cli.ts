@@ -1,5 +1,5 @@
 // Runs the built CLI as a user would: in a pipe, or under a pseudo-terminal (util-linux `script`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,3 +51,18 @@ export function runInTerminal(args: string[], opts: { env?: Record<string, strin
 
 export const FRESH = 'examples/fresh-win10-pro.json';
 export const BROKEN = 'examples/broken.json';
+
+/** Runs under a pseudo-terminal and answers each prompt when it shows. */
+export async function typeInTerminal(args: string[], env: Record<string, string>, answers: [string, string][]): Promise<{ code: number | null; text: string }> {
+  const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' ${args.map((a) => `'${a}'`).join(' ')}`;
+  const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env: userEnv({ MOBYKIT_PASSWORD: undefined, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
+  let text = '';
+  let next = 0;
+  child.stdout.on('data', (d) => {
+    text += d.toString();
+    while (next < answers.length && text.includes(answers[next][0])) child.stdin.write(answers[next++][1]);
+  });
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  return { code, text };
+}
+

@@ -29,7 +29,7 @@ import type { Config } from '../../config/config.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
-import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+import { HostActionError, type Host, type JournalEntry, type Secrets, type VMConsole } from '../host.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -39,6 +39,14 @@ export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
 export const JOURNAL_FILE = 'journal.json';
+/** Read-only and console functions of the module, beside the one per operation (PS_FUNCTION). */
+export const PS_QUERY = {
+  uptime: 'Get-MobyKitVMUptime',
+  checkPassword: 'Test-MobyKitAccountPassword',
+  consoleRead: 'Read-MobyKitVMConsole',
+  consoleWrite: 'Write-MobyKitVMConsole',
+  consoleClose: 'Close-MobyKitVMConsole',
+} as const;
 
 /** Where the module ships: <package>/ps1/MobyKit.psd1, from dist/src/host/powershell/host.js. */
 export function defaultModulePath(): string {
@@ -366,6 +374,27 @@ export class PowerShellHost implements Host {
       throw new HostActionError(action.id, err.message, err.cmdlet);
     }
   }
+
+  async vmUptime(name: string): Promise<number | null> {
+    const { value } = await this.call(PS_QUERY.uptime, { Name: name });
+    return typeof value === 'number' && value >= 0 ? value : null;
+  }
+
+  async checkPassword(account: string, secrets: Secrets): Promise<boolean | null> {
+    if (!secrets.sharePassword) return null;
+    const { value } = await this.call(PS_QUERY.checkPassword, { UserName: account, Password: secrets.sharePassword });
+    return typeof value === 'boolean' ? value : null;
+  }
+
+  /** The console pipe stays open in the session between calls; reads wait a little for output. */
+  readonly console: VMConsole = {
+    read: async (pipe, waitMs, interactive) => {
+      const { value } = await this.call(PS_QUERY.consoleRead, { PipeName: pipe, TimeoutMilliseconds: waitMs, ...(interactive ? { Interactive: true } : {}) });
+      return Buffer.from(typeof value === 'string' ? value : '', 'base64');
+    },
+    write: async (pipe, data) => { await this.call(PS_QUERY.consoleWrite, { PipeName: pipe, Data: data.toString('base64') }); },
+    close: async (pipe) => { await this.call(PS_QUERY.consoleClose, { PipeName: pipe }); },
+  };
 
   async loadJournal(): Promise<JournalEntry[]> {
     const file = path.join(this.stateDir, JOURNAL_FILE);
