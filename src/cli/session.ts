@@ -1,6 +1,6 @@
 // What every command starts from: the configuration and the host it acts on.
 import { writeFileSync } from 'node:fs';
-import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { findConfigFile, loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { guardSecrets, hostCall } from './log.js';
@@ -17,7 +17,8 @@ export interface Session {
 }
 
 export function loadConfigFromArgv(argv: Record<string, unknown>): LoadedConfig {
-  return loadConfig({ flags: argv, env: process.env, configFile: argv.config as string | undefined });
+  const found = findConfigFile(argv.config as string | undefined, process.env);
+  return loadConfig({ flags: argv, env: process.env, configFile: found?.file, found: found?.found });
 }
 
 export async function openSession(argv: Record<string, unknown>): Promise<Session> {

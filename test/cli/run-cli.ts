@@ -14,12 +14,15 @@ export const SGR = /\u001b\[[0-9;]*m/;
 export interface CliResult { code: number | null; stdout: string; stderr: string; output: string }
 
 const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'mobykit-test-logs-'));
+/** An empty user configuration folder: a config file on the machine running the tests is not read. */
+export const TEST_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'mobykit-test-config-'));
 export const TEST_LOG_DIR = LOG_DIR;
 
 /** The environment of a user's shell: no CI, no colour overrides, logs in a temp folder. */
 export function userEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', MOBYKIT_RUN_LOG_DIR: LOG_DIR, MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91' };
-  for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'TF_BUILD']) delete env[k];
+  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', MOBYKIT_RUN_LOG_DIR: LOG_DIR, MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91',
+    XDG_CONFIG_HOME: TEST_CONFIG_HOME, APPDATA: TEST_CONFIG_HOME };
+  for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'TF_BUILD', 'MOBYKIT_CONFIG']) delete env[k];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
