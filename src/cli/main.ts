@@ -54,13 +54,16 @@ async function runCommand(name: string, argv: Record<string, unknown>): Promise<
 }
 
 async function cli(): Promise<void> {
-  const [{ default: yargs }, { hideBin }, { configOptions, hostOptions, outputOptions }, { exitWith }] = await Promise.all([
+  const [{ default: yargs }, { hideBin }, { configOptions, hostOptions, globalOptions }, { exitWith }] = await Promise.all([
     import('yargs/yargs'), import('yargs/helpers'), import('./options.js'), import('./exit.js')]);
 
-  const parser = yargs(hideBin(process.argv))
+  const { withCompletion } = await import('./completion.js');
+  // The check ids are loaded only to complete them (the catalog is not needed for anything else here).
+  const checkIds = args.includes('--get-yargs-completions') ? (await import('../doctor/catalog.js')).CHECKS.map((c) => c.id) : [];
+  const parser = withCompletion(yargs(hideBin(process.argv)), checkIds)
     .scriptName('mobykit')
     .usage('$0 <command> [options]\n\nStand up, diagnose and tear down a Docker-style Linux VM host on Windows Hyper-V.')
-    .command('install', 'Converge the host to the configuration (shows the plan, asks once)', (y) => hostOptions(configOptions(y))
+    .command('install', 'Converge the host to the configuration (shows the plan, asks once)', (y) => hostOptions(configOptions(y), { changes: true, failures: true, asks: true })
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
       .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
       .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input (or set MOBYKIT_PASSWORD)' })
@@ -71,7 +74,7 @@ async function cli(): Promise<void> {
       .example('$0 install --subnet 10.0.80.0/24 --host-address 10.0.80.1 --vm-address 10.0.80.2', 'Use another subnet')
       .example('$0 install --simulate examples/fresh-win10-pro.json --yes', 'Rehearse on a simulated fresh host'),
     (argv) => runCommand('install', argv))
-    .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y))
+    .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y), { changes: true, failures: true, asks: true })
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
       .option('keep-disk', { type: 'boolean', describe: "Keep the VM's disk (its images, containers and volumes)" })
       .option('plan', { type: 'string', requiresArg: true, describe: 'Apply exactly the plan saved by mobykit plan --uninstall --out FILE' })
@@ -105,10 +108,10 @@ async function cli(): Promise<void> {
       .example('$0 status', 'Is everything there and running?')
       .example('$0 status --json', 'The same as one JSON document'),
     (argv) => runCommand('status', argv))
-    .command('start', 'Start the VM mobykit made', (y) => hostOptions(configOptions(y))
+    .command('start', 'Start the VM mobykit made', (y) => hostOptions(configOptions(y), { changes: true })
       .example('$0 start', 'Start the VM'),
     (argv) => runCommand('start', argv))
-    .command('stop', 'Stop the VM mobykit made: a guest shutdown, then turned off after --timeout seconds', (y) => hostOptions(configOptions(y))
+    .command('stop', 'Stop the VM mobykit made: a guest shutdown, then turned off after --timeout seconds', (y) => hostOptions(configOptions(y), { changes: true })
       .option('timeout', { type: 'number', requiresArg: true, describe: 'Seconds the guest gets to shut down before the VM is turned off (default 60)' })
       .example('$0 stop', 'Shut the VM down')
       .example('$0 stop --timeout 10', 'Turn it off if it has not shut down in 10 seconds'),
@@ -118,7 +121,7 @@ async function cli(): Promise<void> {
       .example('$0 docker-env | Invoke-Expression', 'PowerShell: set DOCKER_HOST in this session')
       .example('eval "$($0 docker-env --shell bash)"', 'bash'),
     (argv) => runCommand('docker-env', argv))
-    .command('password', 'Put a new share password in the Credential Manager entry and the VM\'s KVP token, in one plan', (y) => hostOptions(configOptions(y))
+    .command('password', 'Put a new share password in the Credential Manager entry and the VM\'s KVP token, in one plan', (y) => hostOptions(configOptions(y), { changes: true, asks: true })
       .option('password-stdin', { type: 'boolean', describe: 'Read the password from standard input (otherwise asked, hidden)' })
       .option('verify', { type: 'boolean', default: true, describe: 'Check the password with Windows first (--no-verify: store it unchecked)' })
       .example('$0 password', 'After changing your Windows password: asks for it (hidden), checks it, updates both places'),
@@ -156,12 +159,19 @@ async function cli(): Promise<void> {
       .demandCommand(1, 'Name a config subcommand: show.')
       .example('$0 config show', 'The values install would use, and their sources'),
     )
-    .completion('completion', 'Print a shell completion script (bash/zsh): mobykit completion >> ~/.bashrc')
-    .options(outputOptions)
+    .command('completion', 'Print a shell completion script (PowerShell, bash, zsh): commands, flags and check ids', (y) => y
+      .option('shell', { choices: ['powershell', 'bash', 'zsh'], requiresArg: true, describe: 'The shell (default: PowerShell on Windows, else zsh or bash from $SHELL)' })
+      .example('$0 completion --shell powershell | Out-String | Add-Content $PROFILE', 'PowerShell')
+      .example('$0 completion --shell bash >> ~/.bashrc', 'bash'),
+    async (argv) => {
+      const { completionScript, defaultShell } = await import('./completion.js');
+      process.stdout.write(completionScript((argv.shell as 'powershell' | 'bash' | 'zsh' | undefined) ?? defaultShell()));
+    })
+    .options(globalOptions)
     .option('verbose', { type: 'boolean', describe: 'Print each host call (passwords never shown)', global: true })
     .option('color', { type: 'boolean', describe: 'Colour output (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured)', global: true })
-    .group(['json', 'yes', 'verbose', 'color', 'help', 'version'], 'Global options:')
-    .demandCommand(1, 'Name a command: install, plan, doctor, uninstall, snapshot, logs, migrate-toolbox, init or config.')
+    .group(['json', 'verbose', 'color', 'help', 'version'], 'Global options:')
+    .demandCommand(1, 'Name a command: install, plan, uninstall, status, start, stop, docker-env, password, console, doctor, snapshot, logs, migrate-toolbox, init, config or completion.')
     .strict()
     .recommendCommands()
     .help()

@@ -14,6 +14,9 @@ const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
 export function showValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(none)';
   if (Array.isArray(v)) return `[${v.map(showValue).join(', ')}]`;
+  // Windows paths as Windows shows them (not JSON's doubled backslashes); a control character
+  // from a host value is shown as \uXXXX, never sent to the terminal.
+  if (typeof v === 'string') return `"${v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
   return JSON.stringify(v);
 }
 

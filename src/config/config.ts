@@ -77,7 +77,9 @@ function coerce(setting: Setting, raw: unknown, origin: string): Value {
       // " 10.0.75.1" pasted with its space must not reach PowerShell or a firewall rule.
       return raw.trim();
     case 'integer':
-      if (typeof raw === 'number') return raw;
+      // A flag typed as a number arrives as NaN when it was not one (yargs keeps no text).
+      if (typeof raw === 'number' && Number.isNaN(raw)) throw new UsageError(`${origin}: not a whole number`);
+      if (typeof raw === 'number') { if (Number.isInteger(raw)) return raw; throw bad('a whole number'); }
       if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
       throw bad('a whole number');
     case 'ports': {
