@@ -134,10 +134,14 @@ async function cli(): Promise<void> {
       .option('o', { alias: 'output', type: 'string', requiresArg: true, describe: 'File to write (default: standard output)' })
       .example('$0 snapshot -o snapshot.json', 'Save the host as mobykit sees it, passwords removed'),
     (argv) => runCommand('snapshot', argv))
-    .command('logs', 'Show the newest log of the log directory (--follow: keep showing what is appended)', (y) => configOptions(y)
-      .option('follow', { alias: 'f', type: 'boolean', describe: 'Keep printing new lines, like Get-Content -Wait' })
+    .command('logs', 'Show the newest log of the log directory (--follow: keep showing what is appended; --runs: mobykit\'s own)', (y) => configOptions(y)
+      .option('follow', { alias: 'f', type: 'boolean', describe: 'Keep printing new lines, like Get-Content -Wait (Ctrl-C ends it, exit 130)' })
+      .option('tail', { type: 'number', requiresArg: true, describe: 'Only the last N lines' })
+      .option('runs', { type: 'boolean', describe: 'mobykit\'s own run logs (the newest run) instead of the log folder' })
       .option('dir', { type: 'string', requiresArg: true, describe: 'Log folder (default: the logDir setting, %LOCALAPPDATA%\\Docker)' })
-      .example('$0 logs --follow', 'Watch the log while reproducing a problem'),
+      .conflicts('runs', 'dir')
+      .example('$0 logs --follow', 'Watch the log while reproducing a problem')
+      .example('$0 logs --runs --tail 40', 'The end of mobykit\'s last run'),
     (argv) => runCommand('logs', argv))
     .command('migrate-toolbox', 'Convert a Docker Toolbox disk.vmdk to the VM\'s VHDX with qemu-img (never overwrites a disk)', (y) => configOptions(y)
       .option('machine', { type: 'string', requiresArg: true, describe: 'docker-machine name (default: default)' })
@@ -179,8 +183,8 @@ async function cli(): Promise<void> {
     .version(version())
     .epilogue([
       'Exit codes: 0 done or healthy, 1 doctor found errors or a change failed, 2 bad usage or input, 130 interrupted.',
-      'Settings: flags > MOBYKIT_* environment variables > --config FILE > defaults (see mobykit init, mobykit config show).',
-      'Every run of install, uninstall, plan, doctor and snapshot is logged, passwords removed, in %LOCALAPPDATA%\\mobykit\\logs '
+      'Settings: flags > MOBYKIT_* environment variables > config file (--config, MOBYKIT_CONFIG, ./mobykit.config.json, %APPDATA%\\mobykit\\config.json) > defaults.',
+      'Every run of a command that reads the host is logged, passwords removed, in %LOCALAPPDATA%\\mobykit\\logs (the newest 50 kept; mobykit logs --runs) '
         + '(elsewhere ~/.local/state/mobykit/logs; set MOBYKIT_RUN_LOG_DIR to move it).',
     ].join('\n'))
     .wrap(Math.min(110, process.stdout.columns || 100))
