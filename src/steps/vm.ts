@@ -1,5 +1,6 @@
 // The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
 import { MARKER } from '../config/desired.js';
+import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
 import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
@@ -67,6 +68,18 @@ export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', 
 export const stop = (name: string, why: string, timeoutSeconds = STOP_TIMEOUT_SECONDS) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change',
   target: name, resource: vmResource(name), description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: timeoutSeconds } });
 
+/**
+ * mobykit does not make the boot ISO: Docker for Windows ships it. A plan that creates, points at
+ * or starts a VM on a missing ISO stops here, saying where the ISO comes from.
+ */
+function missingIso(ctx: StepContext): Finding | undefined {
+  const iso = ctx.seen.files.bootIso;
+  if (!eqi(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
+  return blocker('preflight.boot-iso', `The boot ISO ${iso.Path} is not there`, `${iso.Path} does not exist`,
+    'The VM boots MobyLinux from this ISO. mobykit does not make it: it comes with Docker for Windows (Resources\\mobylinux.iso in its install folder).',
+    'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration).');
+}
+
 export const vmStep: Step = {
   name: 'vm',
   title: 'Linux VM',
@@ -98,6 +111,8 @@ export const vmStep: Step = {
           VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe,
           Notes: MARKER, AttachExistingVhd: attach } });
       if (!attach) create.alsoCreates = [diskResource(w.name)];
+      const iso = missingIso(ctx);
+      if (iso) return { actions: [], blockers: [iso] };
       return { blockers: [], actions: [create, start(w.name)] };
     }
     const mine = isMineVM(ctx, vm) || ctx.adopt;
@@ -120,6 +135,8 @@ export const vmStep: Step = {
         description: `Reconfigure VM ${vm.Name}`, params, changes }));
     }
     if (!running || (needsOff && changes.length)) actions.push(start(vm.Name));
+    const iso = actions.length ? missingIso(ctx) : undefined;
+    if (iso) return { actions: [], blockers: [iso] };
     return { actions, blockers: [] };
   },
 
