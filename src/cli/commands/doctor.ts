@@ -5,6 +5,7 @@ import { CHECKS, findingsExitCode, runChecks } from '../../doctor/catalog.js';
 import { UsageError } from '../../errors.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { readSnapshotFile } from '../../snapshot/validate.js';
+import { printJson } from '../json.js';
 import { runLog } from '../log.js';
 import { renderFindings } from '../render.js';
 import { loadConfigFromArgv, openSession } from '../session.js';
@@ -14,7 +15,8 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
   if (argv.list) {
     const width = Math.max(...CHECKS.map((c) => c.id.length));
     const rows = CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`);
-    process.stdout.write(argv.json ? `${JSON.stringify(CHECKS.map(({ id, severity, title, why, fixedByInstall }) => ({ id, severity, title, why, fixedByInstall })), null, 2)}\n` : `${rows.join('\n')}\n`);
+    if (argv.json) printJson('doctor --list', { checks: CHECKS.map(({ id, severity, title, why, fixedByInstall }) => ({ id, severity, title, why, fixedByInstall })) });
+    else process.stdout.write(`${rows.join('\n')}\n`);
     return 0;
   }
   const skip = (argv.skip as string[] | undefined) ?? [];

@@ -202,7 +202,7 @@ const vmComPort: Check = {
   id: 'vm.com-port',
   title: 'COM1 is connected to the pipe',
   severity: 'warning',
-  why: 'The VM writes its console and boot log to COM1; mobykit reads them from the named pipe to diagnose a VM that does not come up.',
+  why: 'The VM writes its console and boot log to COM1; `mobykit console` streams them from the named pipe to diagnose a VM that does not come up.',
   fixedByInstall: true,
   run(ctx) {
     const vm = theVm(ctx);
@@ -285,7 +285,7 @@ const vmAddress: Check = {
     if (ips.some((ip) => { const n = parseIPv4(ip); return n !== null && contains(subnet, n); })) return [];
     return [{
       evidence: `${vm.Name} is Running and reports ${ips.length ? ips.join(', ') : 'no IP address'}; none is in ${ctx.desired.subnet}`,
-      fix: `Restart-VM -Name ${q(vm.Name)} -Force (if it stays without an address, read the VM console: mobykit logs)`,
+      fix: `Restart-VM -Name ${q(vm.Name)} -Force (if it stays without an address, read the VM console: mobykit console)`,
     }];
   },
 };
