@@ -4,6 +4,7 @@ import { findConfigFile, loadConfig, type LoadedConfig } from '../config/config.
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { guardSecrets, hostCall } from './log.js';
+import { activity, announceGathers } from './progress.js';
 import { stateDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,7 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
-    const host = guardSecrets(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail }));
+    const host = announceGathers(guardSecrets(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail })), { json: !!argv.json });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
       loaded, host, lockPath: join(stateDir(), `simulated-${key}.lock`),
@@ -48,6 +49,8 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const host = guardSecrets(await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() }));
+  const opened = await activity('Starting PowerShell', { json: !!argv.json },
+    () => PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() }));
+  const host = announceGathers(guardSecrets(opened), { json: !!argv.json });
   return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
 }

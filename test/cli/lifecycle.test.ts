@@ -163,8 +163,14 @@ describe('lifecycle commands', function () {
     });
   });
 
-  it('on a terminal, reading the host shows a spinner', () => {
-    const r = runInTerminal(['status', '--simulate', FRESH]);
-    assert.match(r.output, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏](\u001b\[[0-9;]*m)* Reading the host/);
+  it('on a terminal, reading the host shows a spinner; in a pipe a plain line, and another while verifying', () => {
+    for (const command of ['status', 'doctor', 'snapshot']) {
+      const r = runInTerminal([command, '--simulate', FRESH]);
+      assert.match(r.output, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏](\u001b\[[0-9;]*m)* Reading the host/, command);
+    }
+    const piped = runPiped(['install', '--simulate', FRESH, '--yes']);
+    assert.match(piped.stderr, /^Reading the host\.\.\.$/m);
+    assert.match(piped.stderr, /^Reading the host again to verify\.\.\.$/m);
+    assert.ok(piped.stderr.indexOf('again to verify') > piped.stderr.indexOf('ok: kvp.add'));
   });
 });

@@ -6,7 +6,7 @@ import { deletesDisk } from '../../steps/vm.js';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { announceGathers, progress } from '../progress.js';
+import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { logPlan, logResult, renderOutcome, renderPlan, resultJson } from '../render.js';
 import { version } from '../version.js';
@@ -59,7 +59,6 @@ export async function change(command: Command, argv: Record<string, unknown>): P
   const saved = planFile ? (await import('../saved-plan.js')).readSavedPlan(planFile, command) : undefined;
   const session = await openSession(argv);
   if (saved) session.loaded.config = saved.config;
-  announceGathers(session.host, { json });
   let release = () => {};
   try {
     if (!dryRun) release = acquireLock(session.lockPath, command);

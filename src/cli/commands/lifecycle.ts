@@ -20,7 +20,7 @@ import { acquireLock } from '../../state/lock.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { runLog } from '../log.js';
-import { activity, announceGathers, progress } from '../progress.js';
+import { activity, progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { renderPlan } from '../render.js';
 import { openSession, type Session } from '../session.js';
@@ -146,7 +146,6 @@ export const statusHealthy = (s: HostStatus) => s.resources.every((r) => r.prese
 
 async function withSession<T>(argv: Record<string, unknown>, work: (session: Session) => Promise<T>): Promise<T> {
   const session = await openSession(argv);
-  announceGathers(session.host, { json: !!argv.json });
   try {
     return await work(session);
   } finally {
