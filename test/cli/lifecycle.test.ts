@@ -80,9 +80,12 @@ describe('lifecycle commands', function () {
       assert.match(none.stderr, /no VM MobyLinuxVM .*run mobykit install/);
     });
 
-    it('--timeout is a number', () => {
-      const r = runPiped(['stop', '--simulate', FRESH, '--timeout', 'soon']);
-      assert.equal(r.code, 2);
+    it('--timeout is whole seconds, checked before the host is read', () => {
+      for (const bad of ['soon', '-1', '2.5', '7200']) {
+        const r = runPiped(['stop', '--simulate', FRESH, '--timeout', bad]);
+        assert.equal(r.code, 2, bad);
+        assert.match(r.stderr, /--timeout .*: give whole seconds from 0 to 3600/, bad);
+      }
     });
   });
 

@@ -2,13 +2,11 @@
 // node-powershell and a child shell (the stand-in), one CLI process per command.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fixture, type Fixture } from './fixture.js';
+import { CLI_MAIN, cliEnv, fixture, type Fixture } from './fixture.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const MAIN = CLI_MAIN;
 const CANARY = 'e2e-Canary-Pa55-91d2';
 
 describe('CLI end to end through PowerShell (stand-in shell)', function () {
@@ -17,10 +15,7 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
     f = fixture();
-    env = {
-      ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-      MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: CANARY,
-    };
+    env = cliEnv(f, CANARY);
   });
   afterEach(() => f.cleanup());
 

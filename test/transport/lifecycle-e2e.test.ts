@@ -2,13 +2,10 @@
 // with the stand-in shell answering the module's status and console functions.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fixture, type Fixture } from './fixture.js';
+import { readFileSync } from 'node:fs';
+import { CLI_MAIN, cliEnv, fixture, type Fixture } from './fixture.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const MAIN = CLI_MAIN;
 const CANARY = 'life-Canary-Pa55-40c7';
 
 describe('lifecycle commands through PowerShell (stand-in shell)', function () {
@@ -17,10 +14,7 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
     f = fixture();
-    env = {
-      ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-      MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-life-logs-')), MOBYKIT_PASSWORD: CANARY,
-    };
+    env = cliEnv(f, CANARY);
     const r = cli('install', '--yes');
     assert.equal(r.status, 0, r.stderr + r.stdout);
     delete env.MOBYKIT_PASSWORD;

@@ -23,7 +23,7 @@ import { runLog } from '../log.js';
 import { activity, progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { renderPlan } from '../render.js';
-import { openSession, type Session } from '../session.js';
+import { loadConfigFromArgv, openSession, type Session } from '../session.js';
 import { printJson } from '../json.js';
 
 /** The port the engine in the VM listens on (Docker for Windows' VM: dockerd -H tcp://0.0.0.0:2375). */
@@ -175,6 +175,10 @@ async function ownVm(host: Host, seen: Snapshot, desired: Desired): Promise<VM> 
 
 async function power(argv: Record<string, unknown>, which: 'start' | 'stop'): Promise<number> {
   const json = !!argv.json;
+  const timeout = argv.timeout as number | undefined;
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 3600)) {
+    throw new UsageError(`--timeout ${String(timeout)}: give whole seconds from 0 to 3600.`);
+  }
   return withSession(argv, async ({ host, loaded, lockPath }) => {
     const release = acquireLock(lockPath, which);
     try {
@@ -184,7 +188,6 @@ async function power(argv: Record<string, unknown>, which: 'start' | 'stop'): Pr
       const already = which === 'start' ? vm.State === 'Running' : vm.State === 'Off';
       let outcome: 'done' | 'nothing-to-do' = 'nothing-to-do';
       if (!already) {
-        const timeout = argv.timeout === undefined ? undefined : Number(argv.timeout);
         const action = which === 'start' ? startAction(vm.Name) : stopAction(vm.Name, timeout === undefined ? '' : ` (turned off after ${timeout} s)`, timeout);
         const journal = new Journal(await host.loadJournal());
         const result = await applyActions(host, [action], {}, journal, await progress({ json }));
@@ -217,7 +220,6 @@ export function dockerEnvLines(dockerHost: string, shell: ShellKind): string {
 }
 
 export async function dockerEnv(argv: Record<string, unknown>): Promise<number> {
-  const { loadConfigFromArgv } = await import('../session.js');
   const { config } = loadConfigFromArgv(argv);
   const dockerHost = `tcp://${config.network.vmAddress}:${ENGINE_PORT}`;
   const shell = (argv.shell as ShellKind | undefined) ?? (process.platform === 'win32' ? 'powershell' : 'bash');
@@ -303,6 +305,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  */
 export async function vmConsole(argv: Record<string, unknown>): Promise<number> {
   const interactiveMode = !!argv.interactive;
+  if (argv.json) throw new UsageError('console streams the VM\'s output as it comes; there is no --json document for it.', { help: true });
   return withSession(argv, async ({ host, loaded }) => {
     const seen = await host.gather();
     const desired = resolveDesired(loaded.config, seen);
