@@ -21,7 +21,15 @@ export const natStep: Step = {
     const nats = ctx.seen.netNats;
     const others = nats.filter((n) => !eqi(n.Name, d.natName));
     const blockers = [];
+    const replaced: Action[] = [];
     for (const other of others) {
+      // Renamed in the configuration: a NAT mobykit made under another name is replaced.
+      if (ctx.journaled(resourceOf(other.Name))) {
+        replaced.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: other.Name, resource: resourceOf(other.Name),
+          description: `Remove NAT ${other.Name} (${other.InternalIPInterfaceAddressPrefix}), which mobykit made: the configuration now names it ${d.natName}`,
+          params: { Name: other.Name }, multi: true }));
+        continue;
+      }
       const prefix = parseCidr(other.InternalIPInterfaceAddressPrefix, false);
       if (prefix && overlaps(prefix, subnet)) {
         blockers.push(blocker('nat.conflict', `NAT ${other.Name} overlaps ${d.subnet}`,
@@ -38,9 +46,9 @@ export const natStep: Step = {
     const create = makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: d.natName, resource: resourceOf(d.natName),
       description: `Create NAT ${d.natName} for ${formatCidr(subnet)}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: formatCidr(subnet) } });
     const mine = named(nats, d.natName);
-    if (mine.length === 0) return { actions: blockers.length ? [] : [create], blockers };
+    if (mine.length === 0) return { actions: blockers.length ? [] : [...replaced, create], blockers };
     const wrong = mine.filter((n) => !sameCidr(n.InternalIPInterfaceAddressPrefix, d.subnet));
-    if (!wrong.length) return { actions: [], blockers };
+    if (!wrong.length) return { actions: blockers.length ? [] : replaced, blockers };
     const actions: Action[] = [];
     for (const n of wrong) {
       if (!ctx.journaled(resourceOf(n.Name)) && !ctx.adopt) {
@@ -51,7 +59,7 @@ export const natStep: Step = {
         description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix`, params: { Name: n.Name },
         changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }] }));
     }
-    return { actions: blockers.length ? [] : [...actions, create], blockers };
+    return { actions: blockers.length ? [] : [...replaced, ...actions, create], blockers };
   },
 
   uninstall(ctx) {

@@ -28,6 +28,18 @@ describe('renames', function () {
     for (const key of ['vmSwitches', 'netIPAddresses', 'vms', 'netNats']) assert.deepEqual(gone[key], fresh[key], key);
   });
 
+  it('--nat-name on an installed host replaces mobykit\'s NAT; uninstall with the new name leaves none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-rename-nat-'));
+    const host = path.join(dir, 'host.json');
+    const env = { MOBYKIT_STATE_DIR: path.join(dir, 'state') };
+    assert.equal(runPiped(['install', '--simulate', FRESH, '--simulate-out', host, '--yes'], { env }).code, 0);
+    const r = runPiped(['install', '--simulate', host, '--simulate-out', host, '--nat-name', 'NewNat', '--yes', '--json'], { env });
+    assert.equal(r.code, 0, r.output);
+    assert.deepEqual((JSON.parse(r.stdout) as { applied: string[] }).applied, ['nat.remove:DockerNAT', 'nat.create']);
+    assert.equal(runPiped(['uninstall', '--simulate', host, '--simulate-out', host, '--nat-name', 'NewNat', '--yes'], { env }).code, 0);
+    assert.deepEqual((JSON.parse(readFileSync(host, 'utf8')) as { netNats: unknown[] }).netNats, []);
+  });
+
   it('a switch that is not mobykit\'s still blocks: its address is not taken', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-rename2-'));
     const host = path.join(dir, 'host.json');
