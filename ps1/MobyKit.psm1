@@ -18,4 +18,12 @@ foreach ($file in @($privateFiles + $publicFiles)) {
     }
 }
 
+# The key that unseals a request's password (Unprotect-MobyKitSecret), handed over by mobykit in
+# the environment and taken out of it at once, so that no program this session starts inherits it.
+$script:MobyKitSessionKey = $null
+if (-not [string]::IsNullOrEmpty($env:MOBYKIT_SESSION_KEY)) {
+    $script:MobyKitSessionKey = [System.Convert]::FromBase64String($env:MOBYKIT_SESSION_KEY)
+    [System.Environment]::SetEnvironmentVariable('MOBYKIT_SESSION_KEY', $null)
+}
+
 Export-ModuleMember -Function @($publicFiles | ForEach-Object -Process { $_.BaseName })

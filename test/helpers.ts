@@ -1,3 +1,4 @@
+import { Journal, parseJournal, scopeOf } from '../src/state/journal.js';
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { resolveDesired, type Desired } from '../src/config/desired.js';
@@ -18,7 +19,10 @@ export function desiredFor(snapshot: Snapshot, flags: Record<string, unknown> = 
   return resolveDesired(config(flags), snapshot);
 }
 
+/** `journal`: resources in the first journal format (`nat:DockerNAT`), settled against `seen` as a run would. */
 export function stepContext(seen: Snapshot, opts: { journal?: string[]; adopt?: boolean; flags?: Record<string, unknown> } = {}): StepContext {
-  const journal = new Set((opts.journal ?? []).map((r) => r.toLowerCase()));
-  return { desired: desiredFor(seen, opts.flags), seen, journaled: (r) => journal.has(r.toLowerCase()), adopt: !!opts.adopt };
+  const desired = desiredFor(seen, opts.flags);
+  const owned = new Journal(parseJournal((opts.journal ?? []).map((resource) => ({ resource, actionId: 'test', at: '' })), 'test'));
+  owned.reconcile(seen, scopeOf(desired));
+  return { desired, seen, owned, adopt: !!opts.adopt };
 }

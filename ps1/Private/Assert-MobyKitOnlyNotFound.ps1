@@ -24,7 +24,7 @@ function Assert-MobyKitOnlyNotFound {
             continue
         }
         $record = $item
-        if ($item -isnot [System.Management.Automation.ErrorRecord] -and $null -ne $item.ErrorRecord) {
+        if ($item -isnot [System.Management.Automation.ErrorRecord] -and $null -ne $item.PSObject.Properties['ErrorRecord'] -and $null -ne $item.ErrorRecord) {
             $record = $item.ErrorRecord
         }
         if ($record -is [System.Management.Automation.ErrorRecord]) {

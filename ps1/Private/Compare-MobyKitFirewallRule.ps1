@@ -5,7 +5,8 @@ function Compare-MobyKitFirewallRule {
     .DESCRIPTION
         Compares the flattened rule (Get-MobyKitFirewallRuleState) with the wanted values,
         case-insensitively. Profile is compared as a set of flags, so 'Private, Public' equals
-        'Public,Private'.
+        'Public,Private'; addresses by what they mean (ConvertTo-MobyKitAddressKey), so the
+        10.0.75.0/255.255.255.0 Windows reports equals the 10.0.75.0/24 that was set.
     .PARAMETER Current
         The flattened rule.
     .PARAMETER Wanted
@@ -37,14 +38,20 @@ function Compare-MobyKitFirewallRule {
     }
     foreach ($key in @('LocalPort', 'LocalAddress', 'RemoteAddress')) {
         if ($Wanted.Contains($key)) {
-            $currentList = @(@($Current[$key]) | ForEach-Object -Process { ([string]$_).ToLowerInvariant() } | Sort-Object) -join ','
-            $wantedList = @(@($Wanted[$key]) | ForEach-Object -Process { ([string]$_).ToLowerInvariant() } | Sort-Object) -join ','
+            # Addresses as Windows reports them: 10.0.75.0/255.255.255.0 equals 10.0.75.0/24.
+            $currentList = @(@($Current[$key]) | ForEach-Object -Process { ConvertTo-MobyKitAddressKey -Address ([string]$_) } | Sort-Object) -join ','
+            $wantedList = @(@($Wanted[$key]) | ForEach-Object -Process { ConvertTo-MobyKitAddressKey -Address ([string]$_) } | Sort-Object) -join ','
             if ($currentList -ne $wantedList) {
                 $differences.Add($key)
             }
         }
     }
-    if (-not $Current['Enabled']) {
+    # Enabled unless the caller asks otherwise (a rollback putting back a rule that was disabled).
+    $wantEnabled = $true
+    if ($Wanted.Contains('Enabled')) {
+        $wantEnabled = [bool]$Wanted['Enabled']
+    }
+    if ([bool]$Current['Enabled'] -ne $wantEnabled) {
         $differences.Add('Enabled')
     }
     # Names are written one by one: callers collect them with @(...), which would otherwise hold

@@ -5,6 +5,9 @@ function Get-MobyKitFirewallRuleByName {
     .DESCRIPTION
         Get-NetFirewallRule -Name is fast, unlike listing every rule, but writes ObjectNotFound when
         the rule does not exist: that means absent. Any other error (access denied) is thrown.
+        -Name takes wildcards ('Docker*' matches every Docker rule): the name is escaped, and only
+        a rule whose Name is exactly this one is returned. Callers change or remove that object
+        (-InputObject), never whatever -Name would match.
     .PARAMETER Name
         The rule's Name.
     .EXAMPLE
@@ -17,7 +20,9 @@ function Get-MobyKitFirewallRuleByName {
     )
 
     $lookupErrors = $null
-    $rule = @(NetSecurity\Get-NetFirewallRule -Name $Name -ErrorAction SilentlyContinue -ErrorVariable lookupErrors)
+    $pattern = [System.Management.Automation.WildcardPattern]::Escape($Name)
+    $rule = @(NetSecurity\Get-NetFirewallRule -Name $pattern -ErrorAction SilentlyContinue -ErrorVariable lookupErrors |
+        Where-Object -FilterScript { [string]$_.Name -eq $Name })
     Assert-MobyKitOnlyNotFound -ErrorList $lookupErrors
     if ($rule.Count -eq 0) {
         return $null

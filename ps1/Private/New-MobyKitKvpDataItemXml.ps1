@@ -5,7 +5,8 @@ function New-MobyKitKvpDataItemXml {
     .DESCRIPTION
         Built with System.Xml.XmlWriter, which escapes the values, so names and data (a password
         included) can hold any character XML allows. Nothing is concatenated into markup or script.
-        Source 0 is a host-to-guest item. Name and Data are limited to 1024 characters by Hyper-V.
+        Source 0 is a host-to-guest item. Hyper-V limits the name to 512 bytes and the data to 2048
+        bytes, in UTF-16 with the terminating NUL: 255 and 1023 characters.
     .PARAMETER Name
         The item name, e.g. 'cifsmount'.
     .PARAMETER Data
@@ -17,12 +18,12 @@ function New-MobyKitKvpDataItemXml {
     [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateLength(1, 1024)]
+        [ValidateLength(1, 255)]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
-        [ValidateLength(0, 1024)]
+        [ValidateLength(0, 1023)]
         [string]$Data
     )
 

@@ -27,13 +27,24 @@ function Get-MobyKitHostSnapshot {
     .PARAMETER CredentialTarget
         mobykit's Credential Manager target.
     .PARAMETER SettingsDir
-        The settings folder.
+        The settings folder; %VAR% references are expanded (%APPDATA%\Docker).
     .PARAMETER LogDir
-        The log folder; its most recent file is reported.
+        The log folder (%VAR% expanded); its most recent file is reported.
     .PARAMETER IsoPath
         The boot ISO.
     .PARAMETER VhdxPath
-        The VM's disk.
+        The VM's disk; empty: <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
+    .PARAMETER Subnet
+        The VM subnet, recorded in gatheredFor.
+    .PARAMETER HostAddress
+        The host's address on the VM subnet, recorded in gatheredFor.
+    .PARAMETER ShareUser
+        The account the share is for (the current user when omitted), recorded in gatheredFor.
+    .PARAMETER KvpItemName
+        The name of the KVP mount item, recorded in gatheredFor.
+    .PARAMETER EngineEndpoint
+        The Docker API the VM serves (tcp://address:port): probed with one read-only GET /version
+        while the VM is running.
     .EXAMPLE
         Get-MobyKitHostSnapshot -SwitchName DockerNAT -NatName DockerNAT -FirewallRuleName DockerTcp, DockerUdp -TcpPort 2375 -UdpPort 53 -VMName MobyLinuxVM -ShareName C -CredentialTarget 'Docker Host Filesystem Access' | ConvertTo-Json -Depth 20
     #>
@@ -51,7 +62,12 @@ function Get-MobyKitHostSnapshot {
         [string]$SettingsDir,
         [string]$LogDir,
         [string]$IsoPath,
-        [string]$VhdxPath
+        [string]$VhdxPath,
+        [string]$Subnet,
+        [string]$HostAddress,
+        [string]$ShareUser,
+        [string]$KvpItemName,
+        [string]$EngineEndpoint
     )
 
     $errors = New-Object -TypeName System.Collections.Generic.List[object]
@@ -129,7 +145,7 @@ function Get-MobyKitHostSnapshot {
 
     $hypervisorLaunchType = $null
     $launchFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'bcdedit' -SnapshotErrors $errors -SnapshotQuery {
-        $lines = @(bcdedit.exe /enum '{current}' 2>&1)
+        $lines = @(Invoke-MobyKitNativeTool -ToolCall { bcdedit.exe /enum '{current}' 2>&1 })
         if ($LASTEXITCODE -ne 0) {
             throw ('bcdedit exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
         }
@@ -178,9 +194,23 @@ function Get-MobyKitHostSnapshot {
         $virtualBox = $vboxFound[0]
     }
 
-    $environment = [ordered]@{}
-    foreach ($variable in @(Get-ChildItem -LiteralPath 'Env:' -ErrorAction SilentlyContinue | Where-Object -FilterScript { $_.Name -like 'DOCKER_*' } | Sort-Object -Property Name)) {
-        $environment[$variable.Name] = [string]$variable.Value
+    # No secret in a snapshot: only the DOCKER_* variables the spec keeps, DOCKER_HOST without user:password.
+    $environment = ConvertTo-MobyKitKeptEnvironment -Variable @(Get-ChildItem -LiteralPath 'Env:' -ErrorAction SilentlyContinue | Where-Object -FilterScript { $_.Name -like 'DOCKER_*' })
+
+    # ---- doctor: Defender's Controlled Folder Access (null when Defender is not there) -------
+    # Get-MpPreference is in Defender or ConfigDefender, depending on the Windows build: unqualified.
+    $defender = $null
+    $defenderRead = $true
+    if ($null -ne (Get-Command -Name 'Get-MpPreference' -ErrorAction SilentlyContinue)) {
+        $defenderErrors = $errors.Count
+        $defenderFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-MpPreference' -SnapshotErrors $errors -SnapshotQuery {
+            $preference = Get-MpPreference -ErrorAction Stop
+            [ordered]@{ EnableControlledFolderAccess = [int]$preference.EnableControlledFolderAccess }
+        }
+        if ($defenderFound.Count -gt 0) {
+            $defender = $defenderFound[0]
+        }
+        $defenderRead = ($errors.Count -eq $defenderErrors)
     }
 
     $platform = [ordered]@{
@@ -198,6 +228,10 @@ function Get-MobyKitHostSnapshot {
         }
         virtualBox            = $virtualBox
         environment           = $environment
+    }
+    if ($defenderRead) {
+        # Absent when the query failed (its reason is in errors); null when Defender is not there.
+        $platform.defender = $defender
     }
 
     # ---- services -------------------------------------------------------------------------
@@ -254,6 +288,15 @@ function Get-MobyKitHostSnapshot {
         }
     }
 
+    # ---- doctor: the host vNICs Hyper-V connects to each switch (matched to adapters by MAC) --
+    $hostVNicErrors = $errors.Count
+    $hostVNics = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMNetworkAdapter' -SnapshotErrors $errors -SnapshotQuery {
+        foreach ($item in @(Hyper-V\Get-VMNetworkAdapter -ManagementOS -ErrorAction Stop)) {
+            [ordered]@{ Name = [string]$item.Name; SwitchName = [string]$item.SwitchName; MacAddress = [string]$item.MacAddress }
+        }
+    }
+    $hostVNicsRead = ($errors.Count -eq $hostVNicErrors)
+
     $netAdapterBindings = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-NetAdapterBinding' -SnapshotErrors $errors -SnapshotQuery {
         foreach ($item in @(NetAdapter\Get-NetAdapterBinding -ComponentID 'ms_server' -IncludeHidden -ErrorAction Stop)) {
             [ordered]@{ Name = [string]$item.Name; ComponentID = [string]$item.ComponentID; Enabled = [bool]$item.Enabled }
@@ -307,7 +350,7 @@ function Get-MobyKitHostSnapshot {
     $excludedPortRanges = New-Object -TypeName System.Collections.Generic.List[object]
     foreach ($protocol in @('tcp', 'udp')) {
         $found = Invoke-MobyKitSnapshotQuery -SnapshotSource ('netsh excludedportrange {0}' -f $protocol) -SnapshotErrors $errors -SnapshotQuery {
-            $lines = @(netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1)
+            $lines = @(Invoke-MobyKitNativeTool -ToolCall { netsh.exe interface ipv4 show excludedportrange ('protocol={0}' -f $protocol) 2>&1 })
             if ($LASTEXITCODE -ne 0) {
                 throw ('netsh exited with code {0}: {1}' -f $LASTEXITCODE, (($lines | ForEach-Object -Process { [string]$_ }) -join ' '))
             }
@@ -392,7 +435,7 @@ function Get-MobyKitHostSnapshot {
                 [ordered]@{ Name = [string]$item.Name; Data = (ConvertTo-MobyKitRedactedKvpData -Data $item.Data); Source = [int]$item.Source }
             }
         }
-        $vms.Add([ordered]@{
+        $vmEntry = [ordered]@{
                 Name                 = [string]$vm.Name
                 Id                   = [string]$vm.Id
                 State                = [string]$vm.State
@@ -406,7 +449,27 @@ function Get-MobyKitHostSnapshot {
                 NetworkAdapters      = $networkAdapters
                 KvpHostExchangeItems = $kvpItems
                 Notes                = [string]$vm.Notes
-            })
+            }
+        # ---- doctor: checkpoints and firmware (optional keys) ----
+        $checkpointState = Get-MobyKitVMCheckpointState -VM $vm -SnapshotErrors $errors
+        foreach ($key in @($checkpointState.Keys)) {
+            $vmEntry[$key] = $checkpointState[$key]
+        }
+        $vms.Add($vmEntry)
+    }
+
+    # ---- doctor: what the SMB server speaks -----------------------------------------------------
+    $smbServerConfiguration = $null
+    $smbFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-SmbServerConfiguration' -SnapshotErrors $errors -SnapshotQuery {
+        $item = SmbShare\Get-SmbServerConfiguration -ErrorAction Stop
+        [ordered]@{
+            EnableSMB2Protocol      = [bool]$item.EnableSMB2Protocol
+            EncryptData             = [bool]$item.EncryptData
+            RejectUnencryptedAccess = [bool]$item.RejectUnencryptedAccess
+        }
+    }
+    if ($smbFound.Count -gt 0) {
+        $smbServerConfiguration = $smbFound[0]
     }
 
     # ---- shares and credentials ---------------------------------------------------------------
@@ -446,9 +509,26 @@ function Get-MobyKitHostSnapshot {
     }
 
     # ---- files ----------------------------------------------------------------------------------
+    # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
+    # -LiteralPath takes literally: they are checked, and reported, expanded.
+    # No disk path given: the VM's disk goes to the host's default folder, as New-VM's would
+    # (MobyLinux.ps1's Get-Vhd-Root); that is the path reported and checked.
+    if ([string]::IsNullOrEmpty($VhdxPath) -and -not [string]::IsNullOrEmpty($VMName)) {
+        $defaultDisk = @(Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-VMHost' -SnapshotErrors $errors -SnapshotQuery {
+                $folder = [string](Hyper-V\Get-VMHost -ErrorAction Stop).VirtualHardDiskPath
+                if ($folder) {
+                    Join-Path -Path $folder -ChildPath ('{0}.vhdx' -f $VMName)
+                }
+            })
+        if ($defaultDisk.Count -gt 0) {
+            $VhdxPath = [string]$defaultDisk[0]
+        }
+    }
+    $SettingsDir = [System.Environment]::ExpandEnvironmentVariables([string]$SettingsDir)
+    $LogDir = [System.Environment]::ExpandEnvironmentVariables([string]$LogDir)
     $files = [ordered]@{
-        settingsDir     = [ordered]@{ Path = [string]$SettingsDir; Exists = $false }
-        logDir          = [ordered]@{ Path = [string]$LogDir; Exists = $false; LatestLog = $null }
+        settingsDir     = [ordered]@{ Path = $SettingsDir; Exists = $false }
+        logDir          = [ordered]@{ Path = $LogDir; Exists = $false; LatestLog = $null }
         bootIso         = [ordered]@{ Path = [string]$IsoPath; Exists = $false }
         vhdx            = [ordered]@{ Path = [string]$VhdxPath; Exists = $false; Attributes = @() }
         toolboxMachines = @()
@@ -497,7 +577,34 @@ function Get-MobyKitHostSnapshot {
         }
     }
 
-    return [ordered]@{
+    # ---- doctor: the Docker API in the VM, probed read-only while the VM runs ----------------------
+    $engine = $null
+    if (-not [string]::IsNullOrEmpty($EngineEndpoint) -and @($vmList | Where-Object -FilterScript { [string]$_.State -eq 'Running' }).Count -gt 0) {
+        $engine = Get-MobyKitEngineState -Endpoint $EngineEndpoint
+    }
+
+    # ---- doctor: the names and ports this snapshot was gathered for ---------------------------------
+    $gatheredShareUser = $ShareUser
+    if ([string]::IsNullOrEmpty($gatheredShareUser)) {
+        $gatheredShareUser = [string]$identity.UserName
+    }
+    $gatheredFor = [ordered]@{
+        switchName       = [string]$SwitchName
+        natName          = [string]$NatName
+        subnet           = [string]$Subnet
+        hostAddress      = [string]$HostAddress
+        # The built-in File and Printer Sharing rule is read for doctor, but is not one of mobykit's names.
+        firewallRules    = @($FirewallRuleName | Where-Object -FilterScript { -not [string]::IsNullOrEmpty($_) -and $_ -ne 'FPS-SMB-In-TCP' } | ForEach-Object -Process { [string]$_ })
+        tcpPorts         = @($TcpPort | ForEach-Object -Process { [int]$_ })
+        udpPorts         = @($UdpPort | ForEach-Object -Process { [int]$_ })
+        vmName           = [string]$VMName
+        kvpItem          = [string]$KvpItemName
+        shareName        = [string]$ShareName
+        shareUser        = $gatheredShareUser
+        credentialTarget = [string]$CredentialTarget
+    }
+
+    $snapshot = [ordered]@{
         kind                  = 'mobykit.host-snapshot'
         version               = 1
         capturedAt            = (ConvertTo-MobyKitIsoTime -Date (Get-Date))
@@ -523,4 +630,16 @@ function Get-MobyKitHostSnapshot {
         files                 = $files
         errors                = $errors.ToArray()
     }
+    # The optional sections doctor reads: left out when their query failed (errors says why).
+    if ($hostVNicsRead) {
+        $snapshot.Insert(@($snapshot.Keys).IndexOf('netAdapterBindings'), 'hostVNics', $hostVNics)
+    }
+    if ($null -ne $smbServerConfiguration) {
+        $snapshot.Insert(@($snapshot.Keys).IndexOf('smbShares'), 'smbServerConfiguration', $smbServerConfiguration)
+    }
+    if ($null -ne $engine) {
+        $snapshot.Insert(@($snapshot.Keys).IndexOf('errors'), 'engine', $engine)
+    }
+    $snapshot.Insert(@($snapshot.Keys).IndexOf('errors'), 'gatheredFor', $gatheredFor)
+    return $snapshot
 }

@@ -34,7 +34,8 @@ function Invoke-MobyKitCall {
     try {
         try {
             $json = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($Request))
-            $document = ConvertFrom-Json -InputObject $json -ErrorAction Stop
+            # Strings stay strings (a date-like password too), on 5.1 and 7.
+            $document = ConvertFrom-MobyKitJson -Json $json
         }
         catch {
             throw (New-MobyKitErrorRecord -Message 'The request is not base64-encoded UTF-8 JSON' -ErrorRecord $_ -ErrorId 'MobyKit.BadRequest' -Cmdlet 'Invoke-MobyKitCall')
@@ -67,6 +68,21 @@ function Invoke-MobyKitCall {
                     $invokeParameters[$key] = $converted[$key]
                 }
             }
+        }
+        # The password is bound as a SecureString: module logging (event 4103) records a parameter
+        # binding's value, which for a SecureString is only its type name. mobykit sends it sealed
+        # (the request line is what script block logging records); a plain "Password" parameter is
+        # accepted from other callers.
+        if ($null -ne $document.PSObject.Properties['secret'] -and $document.secret -is [string]) {
+            $invokeParameters['Password'] = Unprotect-MobyKitSecret -Sealed $document.secret
+        }
+        elseif ($invokeParameters.ContainsKey('Password') -and $invokeParameters['Password'] -is [string]) {
+            $secure = New-Object -TypeName System.Security.SecureString
+            foreach ($character in $invokeParameters['Password'].ToCharArray()) {
+                $secure.AppendChar($character)
+            }
+            $secure.MakeReadOnly()
+            $invokeParameters['Password'] = $secure
         }
 
         # Streams 3-6 (warning, verbose, debug, information) are discarded: the one JSON line is the output.

@@ -7,8 +7,9 @@ function New-MobyKitVM {
         -Generation, -MemoryStartupBytes and -SwitchName; then Set-VM -Notes (mobykit's marker),
         Set-VMProcessor -Count, Add-VMDvdDrive with the boot ISO, Set-VMComPort -Number 1 -Path
         (the serial console pipe) and the Key-Value Pair Exchange integration service enabled
-        (matched by Id, not by its localized name). Generation 2: secure boot off (the ISO is not
-        signed for it) and the DVD drive first in the boot order.
+        (matched by Id, not by its localized name), checkpoints off (so the disk stays the .vhdx
+        mobykit made). Generation 2: secure boot off (the ISO is not signed for it) and the DVD
+        drive first in the boot order. The disk's folder is created when missing.
         Idempotent: a VM of that name with the same generation, memory, processors and disk is
         left alone; one that differs is refused (mobykit plans a configure for it). An existing
         VHDX file that no VM of that name uses is refused rather than overwritten.
@@ -50,6 +51,7 @@ function New-MobyKitVM {
 
         [Parameter(Mandatory = $true)]
         [ValidateRange(33554432, 1099511627776)]
+        [ValidateScript({ if ($_ % 2097152 -ne 0) { throw ('{0} bytes is not a multiple of 2 MB, which Hyper-V requires (New-VM: "not properly aligned")' -f $_) }; $true })]
         [long]$MemoryStartupBytes,
 
         [Parameter(Mandatory = $true)]
@@ -137,6 +139,13 @@ function New-MobyKitVM {
             $vm = Hyper-V\New-VM @attachParameters -Confirm:$false -ErrorAction Stop
         }
         else {
+            # New-VM does not create the disk's folder (a custom --vhdx, or a default folder never used).
+            $step = 'create the folder of the disk'
+            $vhdFolder = [System.IO.Path]::GetDirectoryName($VhdPath)
+            if ($vhdFolder -and -not (Test-Path -LiteralPath $vhdFolder -PathType Container)) {
+                $null = [System.IO.Directory]::CreateDirectory($vhdFolder)
+            }
+            $step = 'create the VM'
             $newDiskParameters = @{
                 Name               = $Name
                 Generation         = $Generation
@@ -150,6 +159,9 @@ function New-MobyKitVM {
 
         $step = 'set its notes and stop action'
         Hyper-V\Set-VM -VM $vm -Notes $Notes -AutomaticStartAction Nothing -AutomaticStopAction ShutDown -Confirm:$false -ErrorAction Stop
+
+        $step = 'turn checkpoints off'
+        Disable-MobyKitCheckpoint -VM $vm
 
         $step = 'set its processor count'
         Hyper-V\Set-VMProcessor -VM $vm -Count $ProcessorCount -Confirm:$false -ErrorAction Stop

@@ -29,7 +29,8 @@ function Remove-MobyKitFirewallRule {
     }
     if ($PSCmdlet.ShouldProcess($Name, 'Remove firewall rule')) {
         try {
-            NetSecurity\Remove-NetFirewallRule -Name $Name -Confirm:$false -ErrorAction Stop
+            # The rule found, not -Name: a name is a wildcard pattern to these cmdlets.
+            NetSecurity\Remove-NetFirewallRule -InputObject $existing -Confirm:$false -ErrorAction Stop
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not remove firewall rule '{0}'" -f $Name) -ErrorRecord $_ -TargetObject $Name))

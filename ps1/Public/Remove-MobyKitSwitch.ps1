@@ -5,7 +5,8 @@ function Remove-MobyKitSwitch {
     .DESCRIPTION
         The Id recorded when mobykit created the switch is what is removed, never merely a switch
         with the same name. Idempotent: no switch with that Id means nothing to do. A switch whose
-        name no longer matches is refused.
+        name no longer matches is refused. The manual IPv4 addresses of its host vNIC (found
+        through the switch) are removed first, as Docker's MobyLinux.ps1 did.
     .PARAMETER Name
         The switch name, checked against the switch found by Id.
     .PARAMETER Id
@@ -40,6 +41,15 @@ function Remove-MobyKitSwitch {
     }
     if ($PSCmdlet.ShouldProcess(('{0} ({1})' -f $Name, $Id), 'Remove virtual switch')) {
         try {
+            # The vNIC's addresses go first: removing a switch whose vNIC still holds an address
+            # can make the switch impossible to re-create (MobyLinux.ps1's "nasty bug" workaround).
+            $adapter = Get-MobyKitSwitchVnic -SwitchId $vmSwitch.Id
+            if ($null -ne $adapter) {
+                foreach ($address in @(NetTCPIP\Get-NetIPAddress -AddressFamily IPv4 -ErrorAction Stop |
+                        Where-Object -FilterScript { [uint32]$_.InterfaceIndex -eq [uint32]$adapter.ifIndex -and [string]$_.PrefixOrigin -eq 'Manual' })) {
+                    NetTCPIP\Remove-NetIPAddress -InterfaceIndex ([uint32]$adapter.ifIndex) -IPAddress $address.IPAddress -AddressFamily IPv4 -Confirm:$false -ErrorAction Stop
+                }
+            }
             Hyper-V\Remove-VMSwitch -VMSwitch $vmSwitch -Force -Confirm:$false -ErrorAction Stop
         }
         catch {

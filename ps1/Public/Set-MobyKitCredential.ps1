@@ -6,7 +6,9 @@ function Set-MobyKitCredential {
         A generic credential written with CredWriteW (P/Invoke, see
         Initialize-MobyKitNativeCredential), persisted for this user on this machine. cmdkey.exe is
         not used: it would put the password on a command line. Idempotent: a credential with the
-        same user name, comment and secret is left alone.
+        same user name, comment and secret is left alone. Refused when this PowerShell's user is not
+        the one signed in to the session (over-the-shoulder elevation), and explained when the logon
+        has no credential store (a network logon: WinRM, SSH).
     .PARAMETER TargetName
         The credential's target, e.g. 'Docker Host Filesystem Access'.
     .PARAMETER UserName
@@ -14,7 +16,8 @@ function Set-MobyKitCredential {
     .PARAMETER Comment
         The credential's comment: mobykit's ownership marker.
     .PARAMETER Password
-        The secret. It arrives as data through Invoke-MobyKitCall and is never output.
+        The secret, as a SecureString: a logged parameter binding shows only its type. It arrives
+        sealed through Invoke-MobyKitCall and is never output.
     .EXAMPLE
         Set-MobyKitCredential -TargetName 'Docker Host Filesystem Access' -UserName alice -Comment 'Managed by mobykit' -Password $password -WhatIf
     #>
@@ -33,17 +36,26 @@ function Set-MobyKitCredential {
         [string]$Comment,
 
         [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Password
+        [System.Security.SecureString]$Password
     )
 
     $ErrorActionPreference = 'Stop'
+    # Credential Manager keeps credentials per logon: the one written to must be the desktop user's,
+    # or Docker (running as that user) would not find it.
     try {
-        Initialize-MobyKitNativeCredential
-        $same = [MobyKit.NativeCredential]::Test($TargetName, $UserName, $Password, $Comment)
+        Assert-MobyKitDesktopUser -What 'the credential, the share access and the mount token'
     }
     catch {
-        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not read credential '{0}'" -f $TargetName) -ErrorRecord $_ -TargetObject $TargetName))
+        $PSCmdlet.ThrowTerminatingError($_)
+    }
+    # A .NET call, not a parameter: the plain text never appears in a command's logged bindings.
+    $secret = [System.Net.NetworkCredential]::new('', $Password).Password
+    try {
+        Initialize-MobyKitNativeCredential
+        $same = [MobyKit.NativeCredential]::Test($TargetName, $UserName, $secret, $Comment)
+    }
+    catch {
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message (Get-MobyKitCredentialErrorText -ErrorRecord $_ -Doing ("Could not read credential '{0}'" -f $TargetName)) -ErrorRecord $_ -TargetObject $TargetName))
     }
     if ($same) {
         Write-Verbose -Message ("Credential '{0}' is already up to date" -f $TargetName)
@@ -51,10 +63,10 @@ function Set-MobyKitCredential {
     }
     if ($PSCmdlet.ShouldProcess($TargetName, ('Store credential for {0}' -f $UserName))) {
         try {
-            [MobyKit.NativeCredential]::Write($TargetName, $UserName, $Password, $Comment)
+            [MobyKit.NativeCredential]::Write($TargetName, $UserName, $secret, $Comment)
         }
         catch {
-            $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("Could not store credential '{0}'" -f $TargetName) -ErrorRecord $_ -TargetObject $TargetName -Cmdlet 'CredWrite'))
+            $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message (Get-MobyKitCredentialErrorText -ErrorRecord $_ -Doing ("Could not store credential '{0}'" -f $TargetName)) -ErrorRecord $_ -TargetObject $TargetName -Cmdlet 'CredWrite'))
         }
     }
 }

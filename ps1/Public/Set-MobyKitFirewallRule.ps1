@@ -5,7 +5,8 @@ function Set-MobyKitFirewallRule {
     .DESCRIPTION
         A missing rule is created with New-NetFirewallRule. An existing one is updated with
         Set-NetFirewallRule -Name: -NewDisplayName, -Program, -Protocol, -Profile,
-        -EdgeTraversalPolicy, -Direction, -Action, -Description, the filters and -Enabled True.
+        -EdgeTraversalPolicy, -Direction, -Action, -Description, the filters and -Enabled (True
+        unless -Enabled False is given: a rollback puts back a rule that was disabled).
         The rule Group cannot be changed by parameter: when it differs, the rule's Group property
         is set and the rule passed back through Set-NetFirewallRule -InputObject. Idempotent: a
         rule that already matches is left alone. mobykit decides beforehand whether a rule is its
@@ -36,6 +37,8 @@ function Set-MobyKitFirewallRule {
         Local addresses or prefixes, or 'Any'.
     .PARAMETER RemoteAddress
         Remote addresses or prefixes, or 'Any'.
+    .PARAMETER Enabled
+        'True' (the default) or 'False', which only a rollback uses to put back a disabled rule.
     .EXAMPLE
         Set-MobyKitFirewallRule -Name DockerTcp -DisplayName DockerTcp -Protocol TCP -Program 'C:\Program Files\Docker\Docker\Resources\com.docker.proxy.exe' -Profile 'Private, Public' -EdgeTraversalPolicy DeferToUser -Direction Inbound -Action Allow -Group mobykit -Description 'Managed by mobykit' -WhatIf
     #>
@@ -91,7 +94,11 @@ function Set-MobyKitFirewallRule {
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
-        [string[]]$RemoteAddress = @('Any')
+        [string[]]$RemoteAddress = @('Any'),
+
+        [Parameter()]
+        [ValidateSet('True', 'False')]
+        [string]$Enabled = 'True'
     )
 
     $ErrorActionPreference = 'Stop'
@@ -100,6 +107,7 @@ function Set-MobyKitFirewallRule {
         EdgeTraversalPolicy = $EdgeTraversalPolicy; Direction = $Direction; Action = $Action
         Group = $Group; Description = $Description
         LocalPort = $LocalPort; LocalAddress = $LocalAddress; RemoteAddress = $RemoteAddress
+        Enabled = ($Enabled -eq 'True')
     }
     try {
         $existing = Get-MobyKitFirewallRuleByName -Name $Name
@@ -126,7 +134,7 @@ function Set-MobyKitFirewallRule {
                 LocalPort           = $LocalPort
                 LocalAddress        = $LocalAddress
                 RemoteAddress       = $RemoteAddress
-                Enabled             = 'True'
+                Enabled             = $Enabled
             }
             try {
                 $null = NetSecurity\New-NetFirewallRule @newRuleParameters -ErrorAction Stop
@@ -143,8 +151,9 @@ function Set-MobyKitFirewallRule {
     }
 
     if ($PSCmdlet.ShouldProcess($Name, ('Update firewall rule ({0})' -f ($differences -join ', ')))) {
+        # The rule found, not -Name: a name is a wildcard pattern to Set-NetFirewallRule.
         $ruleParameters = @{
-            Name                = $Name
+            InputObject         = $existing
             NewDisplayName      = $DisplayName
             Direction           = $Direction
             Action              = $Action
@@ -156,7 +165,7 @@ function Set-MobyKitFirewallRule {
             LocalPort           = $LocalPort
             LocalAddress        = $LocalAddress
             RemoteAddress       = $RemoteAddress
-            Enabled             = 'True'
+            Enabled             = $Enabled
         }
         try {
             NetSecurity\Set-NetFirewallRule @ruleParameters -Confirm:$false -ErrorAction Stop

@@ -19,7 +19,8 @@ function Set-MobyKitKvpItem {
     .PARAMETER UserName
         The user the guest connects as.
     .PARAMETER Password
-        The user's password. It arrives as data through Invoke-MobyKitCall.
+        The user's password, as a SecureString (a logged parameter binding shows only its type).
+        It arrives sealed through Invoke-MobyKitCall.
     .EXAMPLE
         Set-MobyKitKvpItem -VMName MobyLinuxVM -ItemName cifsmount -MountPoint c -ShareName C -UserName alice -Password $password -WhatIf
     #>
@@ -46,15 +47,15 @@ function Set-MobyKitKvpItem {
         [string]$UserName,
 
         [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Password
+        [System.Security.SecureString]$Password
     )
 
     $ErrorActionPreference = 'Stop'
-    $token = '/{0};/{1};username={2},password={3},noperm' -f $MountPoint, $ShareName, $UserName, $Password
-    if ($token.Length -gt 1024) {
-        # Hyper-V limits KVP data to 1024 characters; the message must not carry the token.
-        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ('The KVP item would be {0} characters long; Hyper-V allows 1024' -f $token.Length) -Category InvalidArgument -ErrorId 'MobyKit.KvpTooLong' -TargetObject $ItemName))
+    # A .NET call, not a parameter: the plain text never appears in a command's logged bindings.
+    $token = '/{0};/{1};username={2},password={3},noperm' -f $MountPoint, $ShareName, $UserName, [System.Net.NetworkCredential]::new('', $Password).Password
+    if ($token.Length -gt 1023) {
+        # Hyper-V limits KVP data to 2048 bytes of UTF-16 with the NUL (1023 characters); the message must not carry the token.
+        $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ('The KVP item would be {0} characters long; Hyper-V allows 1023 (2048 bytes in UTF-16 with the NUL)' -f $token.Length) -Category InvalidArgument -ErrorId 'MobyKit.KvpTooLong' -TargetObject $ItemName))
     }
     $step = 'look up the VM'
     try {

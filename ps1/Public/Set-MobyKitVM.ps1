@@ -7,8 +7,9 @@ function Set-MobyKitVM {
         off: a running VM is refused with a clear message. The boot ISO is set on the first DVD
         drive (one is added if there is none), COM1 is pointed at the pipe (Set-VMComPort), the
         first network adapter connected to the switch (Connect-VMNetworkAdapter, or one added),
-        and Key-Value Pair Exchange enabled or disabled (matched by Id). Idempotent: settings that
-        already match are not touched.
+        and Key-Value Pair Exchange enabled or disabled (matched by Id). Checkpoints are turned off
+        (the disk stays mobykit's .vhdx); a DVD drive added to a generation 2 VM is made its first
+        boot device. Idempotent: settings that already match are not touched.
     .PARAMETER Name
         The VM name.
     .PARAMETER MemoryStartupBytes
@@ -33,6 +34,7 @@ function Set-MobyKitVM {
         [string]$Name,
 
         [ValidateRange(33554432, 1099511627776)]
+        [ValidateScript({ if ($_ % 2097152 -ne 0) { throw ('{0} bytes is not a multiple of 2 MB, which Hyper-V requires (Set-VM: "not properly aligned")' -f $_) }; $true })]
         [long]$MemoryStartupBytes,
 
         [ValidateRange(1, 240)]
@@ -58,6 +60,14 @@ function Set-MobyKitVM {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ("VM '{0}' does not exist" -f $Name) -Category ObjectNotFound -ErrorId 'MobyKit.VMMissing' -TargetObject $Name))
         }
         $isOff = [string]$vm.State -eq 'Off'
+
+        # Hyper-V before Windows 10 / Server 2016 has no checkpoint types: nothing to turn off there.
+        $checkpointType = $vm.PSObject.Properties['CheckpointType']
+        if ($null -ne $checkpointType -and [string]$checkpointType.Value -ne 'Disabled' -and $PSCmdlet.ShouldProcess($Name, 'Turn checkpoints off')) {
+            # A checkpoint would turn mobykit's VHDX into the parent of an .avhdx (see Disable-MobyKitCheckpoint).
+            $step = 'turn checkpoints off'
+            Disable-MobyKitCheckpoint -VM $vm
+        }
 
         if ($PSBoundParameters.ContainsKey('MemoryStartupBytes') -and [long]$vm.MemoryStartup -ne $MemoryStartupBytes) {
             if (-not $isOff) {
@@ -85,7 +95,12 @@ function Set-MobyKitVM {
             if ($dvd.Count -eq 0) {
                 if ($PSCmdlet.ShouldProcess($Name, ('Add DVD drive with {0}' -f $IsoPath))) {
                     $step = 'add a DVD drive'
-                    Hyper-V\Add-VMDvdDrive -VM $vm -Path $IsoPath -Confirm:$false -ErrorAction Stop
+                    $added = Hyper-V\Add-VMDvdDrive -VM $vm -Path $IsoPath -Passthru -Confirm:$false -ErrorAction Stop
+                    if ([int]$vm.Generation -eq 2) {
+                        # UEFI puts a new drive last, after the empty disk and PXE: make it first, as New-MobyKitVM does.
+                        $step = 'make the DVD drive the first boot device'
+                        Hyper-V\Set-VMFirmware -VM $vm -FirstBootDevice $added -Confirm:$false -ErrorAction Stop
+                    }
                 }
             }
             elseif ([string]$dvd[0].Path -ne $IsoPath) {

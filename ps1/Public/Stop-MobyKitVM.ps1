@@ -5,7 +5,8 @@ function Stop-MobyKitVM {
     .DESCRIPTION
         Starts Hyper-V\Stop-VM -Force as a job (a graceful shutdown through the guest's shutdown
         integration service), waits up to -TimeoutSeconds for the VM to be Off, then turns it off
-        (Stop-VM -TurnOff). Idempotent: a VM that is Off or Saved, or absent, needs nothing.
+        (Stop-VM -TurnOff). A guest whose Shutdown service is not enabled and OK, or a shutdown job
+        that fails, is turned off at once instead of after the whole timeout. Idempotent: a VM that is Off or Saved, or absent, needs nothing.
     .PARAMETER Name
         The VM name.
     .PARAMETER TimeoutSeconds
@@ -45,16 +46,17 @@ function Stop-MobyKitVM {
 
     $job = $null
     try {
-        if ([string]$vm.State -eq 'Running' -and $TimeoutSeconds -gt 0) {
+        if ([string]$vm.State -eq 'Running' -and $TimeoutSeconds -gt 0 -and (Test-MobyKitGuestShutdown -VM $vm)) {
             $job = Hyper-V\Stop-VM -VM $vm -Force -AsJob -Confirm:$false -ErrorAction Stop
             $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
             do {
                 Start-Sleep -Seconds 1
                 $vm = Hyper-V\Get-VM -Id $vm.Id -ErrorAction Stop
-            } while ([string]$vm.State -ne 'Off' -and [DateTime]::UtcNow -lt $deadline)
+                # A refused shutdown fails the job at once: waiting out the timeout would only delay the turn-off.
+            } while ([string]$vm.State -ne 'Off' -and [string]$job.State -ne 'Failed' -and [DateTime]::UtcNow -lt $deadline)
         }
         if ([string]$vm.State -ne 'Off') {
-            Write-Verbose -Message ("VM '{0}' did not shut down in {1} s: turning it off" -f $Name, $TimeoutSeconds)
+            Write-Verbose -Message ("VM '{0}' did not shut down (no working Shutdown service, a refused request, or {1} s passed): turning it off" -f $Name, $TimeoutSeconds)
             Hyper-V\Stop-VM -VM $vm -TurnOff -Force -Confirm:$false -ErrorAction Stop
         }
     }

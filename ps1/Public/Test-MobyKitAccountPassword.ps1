@@ -9,7 +9,9 @@ function Test-MobyKitAccountPassword {
     .PARAMETER UserName
         DOMAIN\user, COMPUTER\user or a bare user name (this computer).
     .PARAMETER Password
-        The password. It arrives as data through Invoke-MobyKitCall and is never output.
+        The password, as a SecureString: module logging records a parameter binding's value, which
+        for a SecureString is only its type name. mobykit sends it sealed through Invoke-MobyKitCall,
+        which unseals it into a SecureString; it is never output.
     .EXAMPLE
         Test-MobyKitAccountPassword -UserName 'DEV-PC\alice' -Password $password
     #>
@@ -21,8 +23,7 @@ function Test-MobyKitAccountPassword {
         [string]$UserName,
 
         [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Password
+        [System.Security.SecureString]$Password
     )
 
     $ErrorActionPreference = 'Stop'
@@ -42,7 +43,7 @@ function Test-MobyKitAccountPassword {
         else {
             $context = New-Object -TypeName System.DirectoryServices.AccountManagement.PrincipalContext -ArgumentList ([System.DirectoryServices.AccountManagement.ContextType]::Domain), $authority
         }
-        return [bool]$context.ValidateCredentials($name, $Password)
+        return [bool]$context.ValidateCredentials($name, [System.Net.NetworkCredential]::new('', $Password).Password)
     }
     catch {
         Write-Verbose -Message ('Could not check the password of {0}: {1}' -f $UserName, $_.Exception.Message)

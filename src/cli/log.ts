@@ -2,6 +2,9 @@
 // One file per run, `<logDir>/mobykit-<timestamp>.log`. Writes are synchronous so that an
 // interrupted or crashing run still leaves its record. A log that cannot be written never stops
 // a command: it is reported once and the run goes on.
+// The password never enters any text mobykit writes: it travels only beside the actions, to the
+// host. It is not masked by search-and-replace either, which would show where a weak password
+// occurs in predictable text (a password "Docker" turning DockerNAT into ***NAT).
 import { closeSync, mkdirSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -52,35 +55,21 @@ export interface RunLog {
   readonly path?: string;
   line(text: string): void;
   section(title: string, body: string): void;
-  /** Never written: every later line has this value replaced by ***. */
-  secret(value: string | undefined): void;
   close(outcome: string, exitCode: number): void;
 }
 
 class FileLog implements RunLog {
   private fd: number | undefined;
-  private readonly secrets = new Set<string>();
   private closed = false;
 
   constructor(readonly path: string, fd: number) {
     this.fd = fd;
-    if (process.env.MOBYKIT_PASSWORD) this.secret(process.env.MOBYKIT_PASSWORD);
-  }
-
-  secret(value: string | undefined): void {
-    if (value && value.length >= 1) this.secrets.add(value);
-  }
-
-  private scrub(text: string): string {
-    let t = stripVTControlCharacters(text);
-    for (const s of this.secrets) t = t.split(s).join('***');
-    return t;
   }
 
   private write(text: string): void {
     if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, this.scrub(text));
+      writeSync(this.fd, stripVTControlCharacters(text));
     } catch {
       this.fd = undefined; // a full disk or a vanished folder: stop logging, keep running
     }
@@ -106,7 +95,7 @@ class FileLog implements RunLog {
   }
 }
 
-const NO_LOG: RunLog = { line() {}, section() {}, secret() {}, close() {} };
+const NO_LOG: RunLog = { line() {}, section() {}, close() {} };
 
 let current: RunLog = NO_LOG;
 let verboseOn = false;
@@ -169,14 +158,4 @@ export function verboseLine(line: string): void {
 /** What the host tells about each call (already redacted by the host): to the log and, with --verbose, to stderr. */
 export function hostCall(line: string): void {
   verboseLine(`host call: ${line}`);
-}
-
-/** Makes sure the share password given to a host never reaches the log, even in an error message. */
-export function guardSecrets<H extends { apply(action: never, secrets: { sharePassword?: string }): Promise<void> }>(host: H): H {
-  const apply = host.apply.bind(host) as (action: never, secrets: { sharePassword?: string }) => Promise<void>;
-  (host as { apply: typeof apply }).apply = (action, secrets) => {
-    current.secret(secrets?.sharePassword);
-    return apply(action, secrets);
-  };
-  return host;
 }

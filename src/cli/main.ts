@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // mobykit's entry point. Nothing heavy loads here: `--version` reads package.json and exits;
 // `--help` loads yargs and the settings table; each command imports what it needs when it runs.
+import { passwordFromEnv } from './env-password.js';
 import { version } from './version.js';
 
 const args = process.argv.slice(2);
@@ -16,10 +17,15 @@ function decideColour(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   else if (env.NO_COLOR) env.FORCE_COLOR = '0';
 }
 decideColour(args, process.env);
+passwordFromEnv();
 
 /** Commands that touch a host (or a snapshot of one) leave a log of their run. */
 const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot', 'status', 'start', 'stop', 'password', 'console']);
 
+
+// A reader that went away (`mobykit install 2>&1 | head`, a closed terminal) must not kill a run
+// halfway: output to a closed pipe is dropped, and the run finishes, rolls back or records as usual.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 if (args.length === 1 && args[0] === '--version') {
   process.stdout.write(`${version()}\n`);
@@ -98,7 +104,6 @@ async function cli(): Promise<void> {
       .option('skip', { type: 'string', array: true, requiresArg: true, describe: 'Check ids to skip (see --list)' })
       .option('list', { type: 'boolean', describe: 'List every check and exit' })
       .option('report', { type: 'string', requiresArg: true, describe: 'Also write the findings as a self-contained HTML page (Markdown if FILE ends in .md)' })
-      .conflicts('from', 'simulate')
       .example('$0 doctor', 'Diagnose this machine')
       .example('$0 doctor --from snapshot.json', 'Diagnose a snapshot a user sent you')
       .example('$0 doctor --report doctor.html', 'A report to attach to a ticket')

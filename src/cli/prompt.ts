@@ -1,6 +1,8 @@
 // Questions asked on a terminal: one confirmation before changes, the share password hidden.
 import { createInterface } from 'node:readline';
+import { KVP_VALUE_MAX_CHARS } from '../config/desired.js';
 import { UsageError } from '../errors.js';
+import { passwordFromEnv } from './env-password.js';
 
 const interrupted = () => Object.assign(new Error('interrupted: nothing was changed'), { exitCode: 130 });
 
@@ -29,7 +31,7 @@ async function readStdin(): Promise<string> {
 function hiddenPrompt(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
-    // Echo off before the question shows: an answer typed the moment it appears is not echoed.
+    // Raw (no echo) before the question shows: a fast typist's first keys must not echo.
     stdin.setRawMode(true);
     process.stderr.write(question);
     stdin.resume();
@@ -55,7 +57,7 @@ export async function sharePassword(opts: { stdin: boolean; user: string; env?: 
   const useEnv = opts.env !== false;
   let password: string | undefined;
   if (opts.stdin) password = await readStdin();
-  else if (useEnv && process.env.MOBYKIT_PASSWORD) password = process.env.MOBYKIT_PASSWORD;
+  else if (useEnv && passwordFromEnv()) password = passwordFromEnv();
   else if (interactive()) {
     password = await hiddenPrompt(`Windows password of ${opts.user} (for the share): `);
     if (opts.twice && password && password !== await hiddenPrompt('The same password again: ')) {

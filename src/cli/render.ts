@@ -4,8 +4,17 @@ import type { Finding } from '../doctor/finding.js';
 import type { RunResult } from '../engine/run.js';
 import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
+import { describeEntry } from '../state/journal.js';
+import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
+import { plainText, plainValue } from '../windows/text.js';
+import { renderFindingList } from './doctor-view.js';
 import { runLog } from './log.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
+/** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
+const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const SYMBOL = { create: chalk.green('+'), change: chalk.yellow('~'), remove: chalk.red('-') } as const;
 const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
@@ -14,17 +23,17 @@ const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
 export function showValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(none)';
   if (Array.isArray(v)) return `[${v.map(showValue).join(', ')}]`;
-  // Windows paths as Windows shows them (not JSON's doubled backslashes); a control character
-  // from a host value is shown as \uXXXX, never sent to the terminal.
-  if (typeof v === 'string') return `"${v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-  return JSON.stringify(v);
+  // Windows paths as Windows shows them (JSON's doubled backslashes undone); control characters
+  // stay JSON's visible \uXXXX escapes, and plainValue shows those JSON leaves (C1, bidi).
+  if (typeof v === 'string') return plainValue(JSON.stringify(v).replace(/\\\\/g, '\\'));
+  return plainValue(JSON.stringify(v));
 }
 
 /**
  * The plan, terraform-style: a legend, the actions grouped by step in the order they run, each
  * with `+` create, `~` change or `-` remove, changed properties old -> new, then a summary line.
  */
-export function renderPlan(plan: { command: string; actions: Action[] }, computer: string): string {
+export function renderPlan(plan: { command: string; actions: Action[] } & Partial<Pick<Plan, 'adoptions' | 'leftAlone'>>, computer: string): string {
   const where = computer || 'the host';
   if (!plan.actions.length) return `No changes: ${where} already matches the configuration.\n`;
   const lines = [
@@ -40,6 +49,14 @@ export function renderPlan(plan: { command: string; actions: Action[] }, compute
     lines.push('', chalk.bold(`  ${titles.get(step) ?? step}`));
     for (const a of actions) lines.push(...renderAction(a));
   }
+  if (plan.adoptions?.length) {
+    lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
+    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${printable(describeEntry(c))}`);
+  }
+  if (plan.leftAlone?.length) {
+    lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
+    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${printable(n)}`);
+  }
   lines.push('', summaryLine(plan.actions));
   return `${lines.join('\n')}\n`;
 }
@@ -51,59 +68,84 @@ export function summaryLine(actions: Action[]): string {
 }
 
 function renderAction(a: Action): string[] {
-  const out = [`    ${SYMBOL[a.kind]} ${a.description} ${chalk.dim(`[${a.id}]`)}`];
+  const out = [`    ${SYMBOL[a.kind]} ${plainText(a.description)} ${chalk.dim(`[${plainValue(a.id)}]`)}`];
   const changes = a.changes ?? [];
   const width = Math.max(0, ...changes.map((c) => c.property.length));
   for (const c of changes) {
-    out.push(`        ${SYMBOL.change} ${c.property.padEnd(width)}  ${chalk.red(showValue(c.from))} ${chalk.dim('->')} ${chalk.green(showValue(c.to))}`);
+    out.push(`        ${SYMBOL.change} ${plainValue(c.property).padEnd(width)}  ${chalk.red(showValue(c.from))} ${chalk.dim('->')} ${chalk.green(showValue(c.to))}`);
   }
   return out;
 }
 
-const SEVERITY = { error: chalk.red.bold('error'), warning: chalk.yellow.bold('warning'), info: chalk.cyan('note') } as const;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** `    name: text`, later lines of a multi-line text indented under the first. */
-function field(name: string, text: string): string {
-  const pad = ' '.repeat(10);
-  return `    ${chalk.dim(`${name}:`.padEnd(5))} ${text.replace(/\r?\n/g, `\n${pad}`)}`;
-}
-
+/** Findings (install's blockers and verification) as doctor shows them, then their count. */
 export function renderFindings(findings: Finding[]): string {
   if (!findings.length) return `${chalk.green('✓')} No problems found.\n`;
-  const lines: string[] = [];
-  for (const f of findings) {
-    lines.push(`${SEVERITY[f.severity]} ${chalk.bold(f.title)} ${chalk.dim(`[${f.id}]`)}`);
-    lines.push(field('seen', f.evidence), field('why', f.why), `${field('fix', f.fix)}${f.fixedByInstall ? chalk.dim('  (or: mobykit install)') : ''}`, '');
-  }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.`);
-  return `${lines.join('\n')}\n`;
+  return `${renderFindingList(findings).join('\n')}\n` +
+    `${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.\n`;
+}
+
+/**
+ * What a run leaves to the user, like brew's caveats: the checks install could not verify (a
+ * query denied) and the problems doctor still reports that install does not fix.
+ */
+function caveats(r: RunResult): string {
+  const out: string[] = [];
+  const unverified = (r.notVerified ?? []).map((c) => `  ${chalk.yellow('!')} ${c.id}: ${plainText(c.reason)}`);
+  if (unverified.length) out.push('Not verified:', ...unverified);
+  const remaining = (r.remaining ?? []).map((f) => `  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]\n      fix: ${plainText(f.fix)}`);
+  if (remaining.length) out.push('mobykit doctor still reports (install does not fix these):', ...remaining);
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** What the journal settled or forgot, and what was left alone and why: said on every outcome. */
+function renderNotes(r: RunResult): string {
+  // What was left alone is in the plan, when the plan was shown.
+  const planShown = r.plan.actions.length > 0 && r.outcome !== 'blocked';
+  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${printable(n)}\n`).join('');
 }
 
 export function renderOutcome(r: RunResult): string {
+  return renderNotes(r) + renderResult(r);
+}
+
+function renderResult(r: RunResult): string {
   switch (r.outcome) {
-    case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n`;
+    case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n${caveats(r)}`;
     case 'planned': return 'Dry run: nothing was changed.\n';
     case 'cancelled': return 'Cancelled: nothing was changed.\n';
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${r.failed!.error.message}\n${failedTail(r)}`;
+    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
       + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
-    case 'unverified': return `${chalk.yellow('!')} Applied ${r.applied.length} actions, but verification found problems:\n\n${renderFindings(r.findings)}`;
-    case 'done': return `${chalk.green('✓')} Done: ${plural(r.applied.length, 'action', 'actions')} applied and verified.\n`;
+    case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
+    case 'done': {
+      const applied = `${plural(r.applied.length, 'action', 'actions')} applied`;
+      if (r.command === 'install' && r.notVerified?.length) return `${chalk.yellow('!')} Done: ${applied}; ${plural(r.notVerified.length, 'check', 'checks')} could not verify the result.\n${caveats(r)}`;
+      return `${chalk.green('✓')} Done: ${applied} and verified.\n${caveats(r)}`;
+    }
   }
 }
 
 function failedTail(r: RunResult): string {
   const rb = r.rollback;
+  const again = `mobykit ${r.command} again`;
   if (!rb) {
     return `${r.applied.length} of ${r.plan.actions.length} actions were applied; the rest were not. `
-      + `Run mobykit doctor for the cause, then mobykit ${r.command} again to finish.\n`;
+      + `Run mobykit doctor for the cause, then ${again} to finish.\n`;
+  }
+  if (rb.notAttempted) {
+    const applied = new Set(r.applied);
+    return [`Nothing was rolled back: ${rb.notAttempted}.`, 'Applied, and still on the host (recorded in the journal):',
+      ...r.applied.map((a) => `  ${SYMBOL[a.kind]} ${a.description}`), 'Not applied:',
+      ...r.plan.actions.filter((a) => !applied.has(a)).map((a) => `  ${chalk.dim('·')} ${a.description}`),
+      `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`, ''].join('\n');
   }
   const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
-  for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${n}`);
-  lines.push(`Run mobykit doctor for the cause, then mobykit ${r.command} again.`);
+  for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${plainText(n)}`);
+  lines.push(`Run mobykit doctor for the cause, then ${again}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,8 +157,14 @@ export function resultJson(r: RunResult): object {
     plan: r.plan.actions,
     applied: r.applied.map((a) => a.id),
     ...(r.failed ? { failed: { id: r.failed.action.id, message: r.failed.error.message } } : {}),
-    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone } } : {}),
+    ...(r.failed || r.outcome === 'interrupted' ? { notApplied: r.plan.actions.filter((a) => !r.applied.includes(a)).map((a) => a.id) } : {}),
+    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone,
+      ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } } : {}),
+    adoptions: r.plan.adoptions.map((c) => describeEntry(c)),
+    notes: r.notes,
     findings: r.findings,
+    ...(r.notVerified ? { notVerified: r.notVerified } : {}),
+    ...(r.remaining ? { remaining: r.remaining } : {}),
   };
 }
 

@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { findConfigFile, loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
-import { guardSecrets, hostCall } from './log.js';
+import { hostCall } from './log.js';
 import { activity, announceGathers } from './progress.js';
-import { stateDir } from '../state/paths.js';
+import { hostStateDir, legacyJournalDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -33,10 +33,10 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
-    const host = announceGathers(guardSecrets(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail })), { json: !!argv.json });
+    const host = announceGathers(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail }), { json: !!argv.json });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
-      loaded, host, lockPath: join(stateDir(), `simulated-${key}.lock`),
+      loaded, host, lockPath: join(hostStateDir(), `simulated-${key}.lock`),
       async finish() {
         if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(host.current(), null, 2)}\n`);
         await host.dispose();
@@ -50,7 +50,7 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
   const opened = await activity('Starting PowerShell', { json: !!argv.json },
-    () => PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: stateDir() }));
-  const host = announceGathers(guardSecrets(opened), { json: !!argv.json });
-  return { loaded, host, lockPath: join(stateDir(), 'host.lock'), finish: () => host.dispose() };
+    () => PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }));
+  const host = announceGathers(opened, { json: !!argv.json });
+  return { loaded, host, lockPath: join(hostStateDir(), 'host.lock'), finish: () => host.dispose() };
 }

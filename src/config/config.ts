@@ -17,7 +17,7 @@ export interface Config {
   ports: { tcp: number[]; udp: number[] };
   vm: {
     name: string; generation: number; memoryStartupMB: number; processorCount: number | null;
-    isoPath: string; vhdxPath: string; vhdxSizeGB: number; comPipe: string;
+    isoPath: string; vhdxPath: string | null; vhdxSizeGB: number; comPipe: string;
   };
   kvp: { itemName: string };
   share: { name: string; path: string; user: string | null; cachingMode: string };

@@ -39,8 +39,25 @@ export function bareUserName(account: string): string {
   return account.includes('\\') ? account.slice(account.lastIndexOf('\\') + 1) : account;
 }
 
+/** Hyper-V's out-of-the-box disk folder on Windows 10/11, for when the host cannot be asked. */
+export const HYPERV_DEFAULT_VHD_FOLDER = 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks';
+
+export function defaultVhdxPath(vmName: string): string {
+  return `${HYPERV_DEFAULT_VHD_FOLDER}\\${vmName}.vhdx`;
+}
+
 export function vnicAliasOf(switchName: string): string {
   return `vEthernet (${switchName})`;
+}
+
+/** The switch a vNIC alias names; Windows numbers a second adapter of one name: `vEthernet (DockerNAT) 2`. */
+export function switchNameOf(vnicAlias: string): string {
+  return /^vEthernet \((.*)\)(?: \d+)?$/.exec(vnicAlias)?.[1] ?? '';
+}
+
+/** What the cifsmount token says besides the password: drive letter, share and bare user name. */
+export function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'> {
+  return { mountPoint: config.share.path.charAt(0).toLowerCase(), shareName: config.share.name, userName: bareUserName(account) };
 }
 
 export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
@@ -78,16 +95,12 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
       memoryStartupBytes: config.vm.memoryStartupMB * MB,
       processorCount: config.vm.processorCount ?? Math.max(1, Math.min(2, logical || 1)),
       isoPath: config.vm.isoPath,
-      vhdxPath: config.vm.vhdxPath,
+      // Unset: the disk folder the host reports (the gather resolves Get-VMHost's VirtualHardDiskPath).
+      vhdxPath: config.vm.vhdxPath ?? (snapshot.files?.vhdx?.Path || defaultVhdxPath(config.vm.name)),
       vhdxSizeBytes: config.vm.vhdxSizeGB * GB,
       comPipe: config.vm.comPipe,
     },
-    kvp: {
-      itemName: config.kvp.itemName,
-      mountPoint: config.share.path.charAt(0).toLowerCase(),
-      shareName: config.share.name,
-      userName: bareUserName(account),
-    },
+    kvp: { itemName: config.kvp.itemName, ...tokenFields(config, account) },
     share: { name: config.share.name, path: config.share.path, account, cachingMode: config.share.cachingMode },
     credential: { target: config.credential.target, userName: bareUserName(account) },
     minimumBuild: config.doctor.minimumBuild,
@@ -97,6 +110,30 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
 /** The token without its secret, as a snapshot shows it. */
 export function redactedCifsToken(k: Desired['kvp']): string {
   return cifsToken(k, '***');
+}
+
+/**
+ * Hyper-V's KVP limits, in UTF-16 including the terminating NUL: 512 bytes for a key and 2048 for
+ * a value (HV_KVP_EXCHANGE_MAX_KEY_SIZE / _VALUE_SIZE), so 255 and 1023 characters.
+ */
+export const KVP_KEY_MAX_CHARS = 512 / 2 - 1;
+export const KVP_VALUE_MAX_CHARS = 2048 / 2 - 1;
+
+/** How many characters the password may have for the token to fit a KVP value. */
+export function kvpPasswordRoom(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>): number {
+  return KVP_VALUE_MAX_CHARS - cifsToken(k, '').length;
+}
+
+/**
+ * Why the password cannot go into the cifsmount token, or undefined when it fits. Checked before
+ * any change, so a long password fails at once rather than at kvp.add after ten changes.
+ * JavaScript lengths count UTF-16 units, as Hyper-V's KVP limit does.
+ */
+export function passwordProblem(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string | undefined {
+  const room = kvpPasswordRoom(k);
+  if (password.length <= room) return undefined;
+  return `The share password is ${password.length} characters long; the ${k.shareName} mount token has room for ${Math.max(room, 0)} `
+    + `(Hyper-V holds a KVP value of at most ${KVP_VALUE_MAX_CHARS} UTF-16 characters). Use a shorter password or another account (--share-user).`;
 }
 
 export function cifsToken(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string {

@@ -50,6 +50,13 @@ function integer(min: number, max: number) {
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
 }
 
+/** Hyper-V assigns memory in 2 MB units: New-VM/Set-VM refuse anything else as "not properly aligned". */
+function memoryMB(min: number, max: number) {
+  const range = integer(min, max);
+  return (v: Value): string | null => range(v) ?? ((v as number) % 2 === 0 ? null
+    : `is not a multiple of 2 MB, which Hyper-V requires; use ${(v as number) - 1} or ${(v as number) + 1}`);
+}
+
 function oneOf(...choices: string[]) {
   return (v: Value): string | null =>
     choices.some((c) => c.toLowerCase() === String(v).toLowerCase()) ? null : `must be one of ${choices.join(', ')}`;
@@ -86,6 +93,10 @@ const SHARE_FORBIDDEN = /["/\\[\]:|<>+=;,*?]/;
 // VM, switch and NAT names: Hyper-V takes 100 characters; \ / : * ? " < > | break paths and WMI.
 const HYPERV_FORBIDDEN = /[\\/:*?"<>|]/;
 const HYPERV_FORBIDDEN_TEXT = '\\ / : * ? " < > |';
+// Firewall rule names: Get-/Set-/Remove-NetFirewallRule -Name takes wildcards, so a rule named
+// Docker* would match every Docker rule; | separates names in the firewall's own store.
+const RULE_FORBIDDEN = /[|*?[\]]/;
+const RULE_FORBIDDEN_TEXT = '| * ? [ ] (wildcard characters would match other rules)';
 
 export const SETTINGS: Setting[] = [
   { key: 'switch.name', flag: 'switch-name', env: 'MOBYKIT_SWITCH_NAME', type: 'string', default: 'DockerNAT',
@@ -101,11 +112,11 @@ export const SETTINGS: Setting[] = [
   { key: 'nat.name', flag: 'nat-name', env: 'MOBYKIT_NAT_NAME', type: 'string', default: 'DockerNAT',
     description: 'NetNat for the subnet', validate: windowsName(100, HYPERV_FORBIDDEN, HYPERV_FORBIDDEN_TEXT) },
   { key: 'firewall.tcpRuleName', flag: 'firewall-tcp-rule', env: 'MOBYKIT_FIREWALL_TCP_RULE', type: 'string', default: 'DockerTcp',
-    description: 'Inbound TCP rule for the proxy program', validate: windowsName(255, /[|]/, '|') },
+    description: 'Inbound TCP rule for the proxy program', validate: windowsName(255, RULE_FORBIDDEN, RULE_FORBIDDEN_TEXT) },
   { key: 'firewall.udpRuleName', flag: 'firewall-udp-rule', env: 'MOBYKIT_FIREWALL_UDP_RULE', type: 'string', default: 'DockerUdp',
-    description: 'Inbound UDP rule for the proxy program', validate: windowsName(255, /[|]/, '|') },
+    description: 'Inbound UDP rule for the proxy program', validate: windowsName(255, RULE_FORBIDDEN, RULE_FORBIDDEN_TEXT) },
   { key: 'firewall.smbRuleName', flag: 'firewall-smb-rule', env: 'MOBYKIT_FIREWALL_SMB_RULE', type: 'string', default: 'DockerSmbMount',
-    description: 'Inbound rule letting the VM reach the share (TCP 445 to the host address)', validate: windowsName(255, /[|]/, '|') },
+    description: 'Inbound rule letting the VM reach the share (TCP 445 to the host address)', validate: windowsName(255, RULE_FORBIDDEN, RULE_FORBIDDEN_TEXT) },
   { key: 'firewall.program', flag: 'proxy-program', env: 'MOBYKIT_PROXY_PROGRAM', type: 'string',
     default: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe',
     description: 'Program the firewall rules allow', validate: windowsPath() },
@@ -122,14 +133,14 @@ export const SETTINGS: Setting[] = [
   { key: 'vm.generation', flag: 'vm-generation', env: 'MOBYKIT_VM_GENERATION', type: 'integer', default: 2,
     description: 'VM generation', validate: integer(1, 2) },
   { key: 'vm.memoryStartupMB', flag: 'vm-memory', env: 'MOBYKIT_VM_MEMORY', type: 'integer', default: 2048,
-    description: 'Startup memory in MB', validate: integer(512, 1048576) },
+    description: 'Startup memory in MB (a multiple of 2)', validate: memoryMB(512, 1048576) },
   { key: 'vm.processorCount', flag: 'vm-cpus', env: 'MOBYKIT_VM_CPUS', type: 'integer', default: null,
     derived: 'min(2, logical processors of the host)', description: 'Virtual processors', validate: integer(1, 240) },
   { key: 'vm.isoPath', flag: 'iso', env: 'MOBYKIT_ISO', type: 'string',
     default: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
     description: 'ISO the VM boots from', validate: windowsPath() },
-  { key: 'vm.vhdxPath', flag: 'vhdx', env: 'MOBYKIT_VHDX', type: 'string',
-    default: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx',
+  { key: 'vm.vhdxPath', flag: 'vhdx', env: 'MOBYKIT_VHDX', type: 'string', default: null,
+    derived: "<vm.name>.vhdx in the host's default disk folder (Get-VMHost's VirtualHardDiskPath), as MobyLinux.ps1 did",
     description: "VM's data disk (dynamic VHDX)", validate: windowsPath() },
   { key: 'vm.vhdxSizeGB', flag: 'vhdx-size', env: 'MOBYKIT_VHDX_SIZE', type: 'integer', default: 60,
     description: 'Maximum size of the VHDX in GB', validate: integer(1, 65536) },
@@ -152,7 +163,7 @@ export const SETTINGS: Setting[] = [
     description: 'Settings directory', validate: windowsPath({ envVars: true }) },
   { key: 'paths.logDir', flag: 'log-dir', env: 'MOBYKIT_LOG_DIR', type: 'string', default: '%LOCALAPPDATA%\\Docker',
     description: 'Log directory', validate: windowsPath({ envVars: true }) },
-  { key: 'doctor.minimumBuild', flag: 'minimum-build', env: 'MOBYKIT_MINIMUM_BUILD', type: 'integer', default: 10586,
+  { key: 'doctor.minimumBuild', flag: 'minimum-build', env: 'MOBYKIT_MINIMUM_BUILD', type: 'integer', default: 14393,
     description: 'Oldest Windows build doctor accepts', validate: integer(0, 1000000) },
 ];
 

@@ -4,14 +4,13 @@
 import type { Desired } from '../config/desired.js';
 import { runChecks } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
-import type { JournalEntry } from '../host/host.js';
 import { HostActionError } from '../host/host.js';
 import { SimulatedHost } from '../host/simulated/host.js';
 import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
 import type { Step, StepContext } from '../steps/step.js';
-import { Journal } from './journal.js';
+import { Journal, scopeOf, type Claim, type JournalDoc } from '../state/journal.js';
 
 export type Command = 'install' | 'uninstall';
 
@@ -22,22 +21,26 @@ export interface Plan {
   blockers: Finding[];
   /** The host as the plan is predicted to leave it. */
   predicted: Snapshot;
+  /** Resources of someone else's this plan takes over (--adopt), each named. */
+  adoptions: Claim[];
+  /** Same-named resources the plan leaves alone because they are not mobykit's, each with why. */
+  leftAlone: string[];
 }
 
 export interface PlanOptions { adopt?: boolean; keepDisk?: boolean }
 
 /** Checks whose failure means install cannot work at all on this machine. */
-const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
+export const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
 
 // A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
 const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
 
-export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions = {}): Promise<Plan> {
+export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions = {}): Promise<Plan> {
   const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => PREFLIGHT.includes(c.id) }).filter((f) => f.severity === 'error');
   return withElevation(await plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight), seen);
 }
 
-export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions = {}): Promise<Plan> {
+export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions = {}): Promise<Plan> {
   return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, opts, []), seen);
 }
 
@@ -59,14 +62,18 @@ function withElevation(p: Plan, seen: Snapshot): Plan {
 
 async function plan(
   command: Command, steps: readonly Step[], stepPlan: (s: Step, ctx: StepContext) => { actions: Action[]; blockers: Finding[] },
-  seen: Snapshot, desired: Desired, journal: JournalEntry[], opts: PlanOptions, preflight: Finding[],
+  seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions, preflight: Finding[],
 ): Promise<Plan> {
   const model = new SimulatedHost(seen);
   const owned = new Journal(journal);
+  const scope = scopeOf(desired);
   const actions: Action[] = [];
   const blockers = [...preflight];
+  const leftAlone = command === 'uninstall' ? steps.flatMap((s) => s.leftAlone({ desired, seen, owned, adopt: false })) : [];
+  const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
+    adoptions: list.flatMap((a) => (a.claims ?? []).filter((c) => c.adopted)), leftAlone });
   for (const step of steps) {
-    const ctx: StepContext = { desired, seen: model.current(), journaled: (r) => owned.has(r), adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
+    const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
     const result = stepPlan(step, ctx);
     blockers.push(...result.blockers);
     for (const action of result.actions) {
@@ -80,13 +87,16 @@ async function plan(
           evidence: e.message, why: 'Windows would refuse this change, so mobykit stops before making any.',
           fix: 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
         });
-        return { command, actions: [...actions, action], blockers, predicted: model.current() };
+        return done([...actions, action]);
       }
-      owned.record(action);
+      // The model shows what each claim becomes (the new switch's or VM's Id) for the steps after it.
+      owned.claim(action.claims ?? [], action.id);
+      owned.release(action.releases ?? []);
+      owned.reconcile(model.current(), scope);
       actions.push(action);
     }
   }
-  return { command, actions, blockers, predicted: model.current() };
+  return done(actions);
 }
 
 export function summarize(actions: Action[]): { create: number; change: number; remove: number } {

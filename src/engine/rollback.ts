@@ -1,16 +1,18 @@
 // When action k of an install fails, actions 1..k-1 are undone in reverse order, each by the
-// action that restores what the run started from. Some changes cannot be undone (a password
-// mobykit never saw, a deleted disk): those are reported, not guessed at.
+// action that restores what the run started from, property by property from what the change
+// overwrote. Some changes cannot be undone (a password mobykit never saw, a deleted disk, a DVD
+// drive the module cannot take out again): those are reported, never counted as undone.
 import { makeAction, type Action, type FirewallRuleParams, type OpParams } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { eqi, named } from '../steps/step.js';
+import { kvpServiceEnabled } from '../steps/vm.js';
 
-export type Undo = { action: Action; caveat?: string } | { impossible: string };
+export type Undo = { action: Action; caveats: string[] } | { impossible: string };
 
 export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
   const { step, target, resource } = done;
   const undo = <O extends Action['op']>(op: O, kind: Action['kind'], description: string, params: OpParams[O]): Undo =>
-    ({ action: makeAction({ step, op, kind, target, resource, description: `Undo: ${description}`, params, multi: true }) });
+    ({ action: makeAction({ step, op, kind, target, resource, description: `Undo: ${description}`, params, multi: true }), caveats: [] });
   const p = done.params as unknown as Record<string, string>;
 
   switch (done.op) {
@@ -20,12 +22,12 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       return made ? undo('switch.remove', 'remove', `remove switch ${made.Name}`, { Name: made.Name, Id: made.Id }) : { impossible: `switch ${p.Name} is already gone` };
     }
     case 'vnic.set-address': {
-      const removal = undo('vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, { InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
+      const removal = undo('vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, { SwitchName: p.SwitchName, InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
       const iface = before.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, p.InterfaceAlias));
       const wasPublic = before.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
       const hadOthers = before.netIPAddresses.some((a) => eqi(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);
       if (!iface || (iface.Dhcp === 'Disabled' && !wasPublic && !hadOthers)) return removal;
-      return { ...removal, caveat: `"${p.InterfaceAlias}" keeps DHCP off and a Private network profile, without its earlier addresses; the next install completes it` } as Undo;
+      return { ...removal, caveats: [`"${p.InterfaceAlias}" keeps DHCP off and a Private network profile, without its earlier addresses; the next install completes it`] } as Undo;
     }
     case 'nat.create':
       return undo('nat.remove', 'remove', `remove NAT ${p.Name}`, { Name: p.Name });
@@ -42,7 +44,7 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       if (!old) return { impossible: `rule ${p.Name} was not there before` };
       const params: FirewallRuleParams = { Name: old.Name, DisplayName: old.DisplayName, Protocol: old.Protocol as 'TCP', Program: old.Program,
         Profile: old.Profile, EdgeTraversalPolicy: old.EdgeTraversalPolicy, Direction: 'Inbound', Action: 'Allow', Group: old.Group ?? '', Description: old.Description ?? '',
-        LocalPort: old.LocalPort, LocalAddress: old.LocalAddress, RemoteAddress: old.RemoteAddress };
+        LocalPort: old.LocalPort, LocalAddress: old.LocalAddress, RemoteAddress: old.RemoteAddress, Enabled: old.Enabled ? 'True' : 'False' };
       return done.op === 'firewall.update'
         ? undo('firewall.update', 'change', `restore rule ${p.Name}`, params)
         : undo('firewall.create', 'create', `recreate rule ${p.Name}`, params);
@@ -61,12 +63,27 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       if (!old) return { impossible: `VM ${p.Name} was not there before` };
       const c = done.params as OpParams['vm.configure'];
       const params: OpParams['vm.configure'] = { Name: old.Name };
+      const caveats: string[] = [];
+      // Each property the change set is put back from what it overwrote; what the module cannot take back is said.
       if (c.MemoryStartupBytes !== undefined) params.MemoryStartupBytes = old.MemoryStartup;
       if (c.ProcessorCount !== undefined) params.ProcessorCount = old.ProcessorCount;
-      if (c.IsoPath !== undefined && old.DvdDrives[0]?.Path) params.IsoPath = old.DvdDrives[0].Path;
-      if (c.ComPipe !== undefined && old.ComPorts[0]?.Path) params.ComPipe = old.ComPorts[0].Path;
-      if (c.SwitchName !== undefined && old.NetworkAdapters[0]?.SwitchName) params.SwitchName = old.NetworkAdapters[0].SwitchName;
-      return undo('vm.configure', 'change', `restore VM ${p.Name}'s settings`, params);
+      if (c.IsoPath !== undefined) {
+        if (old.DvdDrives[0]?.Path) params.IsoPath = old.DvdDrives[0].Path;
+        else caveats.push(`VM ${p.Name} keeps the DVD drive with ${c.IsoPath} that mobykit ${old.DvdDrives.length ? 'inserted' : 'added'} (Remove-VMDvdDrive or Set-VMDvdDrive -Path $null to take it out)`);
+      }
+      const com1 = old.ComPorts.find((x) => /1$/.test(x.Name));
+      if (c.ComPipe !== undefined) {
+        if (com1?.Path) params.ComPipe = com1.Path;
+        else caveats.push(`VM ${p.Name} keeps COM1 on ${c.ComPipe} (Set-VMComPort -VMName <vm> -Number 1 -Path '' disconnects it)`);
+      }
+      if (c.SwitchName !== undefined) {
+        if (old.NetworkAdapters[0]?.SwitchName) params.SwitchName = old.NetworkAdapters[0].SwitchName;
+        else caveats.push(`VM ${p.Name} keeps ${old.NetworkAdapters.length ? 'its network adapter connected' : 'the network adapter mobykit added'} on switch ${c.SwitchName}`);
+      }
+      if (c.EnableKvp !== undefined) params.EnableKvp = kvpServiceEnabled(old);
+      if (Object.keys(params).length === 1) return { impossible: caveats.join('; ') || `VM ${p.Name}'s settings cannot be restored` };
+      const restore = undo('vm.configure', 'change', `restore VM ${p.Name}'s settings`, params);
+      return 'action' in restore ? { ...restore, caveats } : restore;
     }
     case 'kvp.add':
       return undo('kvp.remove', 'remove', `remove KVP item ${p.ItemName}`, { VMName: p.VMName, ItemName: p.ItemName });

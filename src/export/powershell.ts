@@ -7,33 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { summarize, type Plan } from '../engine/plan.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, type Action } from '../plan/action.js';
+import { psCommentText, psString } from '../windows/powershell.js';
 import { fill, readTemplate } from './template.js';
 
 export const POWERSHELL_TEMPLATE = 'install.ps1.tmpl';
-
-// Every character PowerShell takes as a single quote; doubling it inside '...' makes it literal.
-const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
-// Characters kept out of the script's text: a line break would end a comment or a statement.
-const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-const UNSAFE_G = new RegExp(UNSAFE.source, 'g');
-
-/** A PowerShell literal for a string: '...' with quotes doubled; control characters as [char]N. */
-export function psString(value: string): string {
-  if (!UNSAFE.test(value)) return `'${value.replace(SINGLE_QUOTES, (q) => q + q)}'`;
-  const parts: string[] = [];
-  let literal = '';
-  for (const ch of value) {
-    if (UNSAFE.test(ch)) {
-      if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
-      literal = '';
-      parts.push(`[string][char]${ch.codePointAt(0)}`);
-    } else {
-      literal += ch;
-    }
-  }
-  if (literal) parts.push(`'${literal.replace(SINGLE_QUOTES, (q) => q + q)}'`);
-  return `(${parts.join(' + ')})`;
-}
 
 /** A PowerShell literal for a parameter value: strings, numbers, booleans, arrays of them. */
 export function psValue(value: unknown): string {
@@ -50,15 +27,10 @@ export function psValue(value: unknown): string {
 
 const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A comment's text: one line, whatever the value holds. */
-export function psCommentText(text: string): string {
-  return text.replace(UNSAFE_G, '?');
-}
-
 function splat(action: Action, variable: string, indent: string): string {
   const entries = Object.entries(action.params as unknown as Record<string, unknown>).filter(([, v]) => v !== undefined);
   const lines = entries.map(([k, v]) => `${indent}    ${BARE_KEY.test(k) ? k : psString(k)} = ${psValue(v)}`);
-  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $sharePassword`);
+  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $securePassword`);
   return `${indent}$${variable} = @{\n${lines.join('\n')}\n${indent}}`;
 }
 
@@ -80,21 +52,29 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
   }
   const actions = plan.actions;
   const n = actions.length;
-  const width = Math.max(0, ...actions.map((a) => a.id.length));
+  const width = Math.max(0, ...actions.map((a) => psCommentText(a.id).length));
   const s = summarize(actions);
   const listing = actions.length
-    ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${a.id.padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
+    ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${psCommentText(a.id).padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
     : '#   (no changes: the host already matched the configuration)';
 
   const needsPassword = actions.filter((a) => OPS_NEEDING_PASSWORD.includes(a.op));
   const user = needsPassword.map((a) => (a.params as { UserName?: string }).UserName).find((u) => !!u);
   const passwordBlock = needsPassword.length
     ? [
-      '# The share password, asked once, before any change, and never written anywhere.',
-      `$securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
-      "$sharePassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
-      "if ([string]::IsNullOrEmpty($sharePassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
-      "if ($sharePassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+      '# The share password, given as -SharePassword or asked once, before any change, and never written anywhere.',
+      '$securePassword = $SharePassword',
+      'if ($null -eq $securePassword) {',
+      "    if (-not [Environment]::UserInteractive -or @([Environment]::GetCommandLineArgs() | Where-Object -FilterScript { $_ -like '-NonI*' }).Count -gt 0) {",
+      "        throw 'A step needs the share password and this PowerShell cannot ask (-NonInteractive): pass it with -SharePassword <SecureString>.'",
+      '    }',
+      `    $securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
+      '}',
+      '# Checked in clear for a moment; the module is given the SecureString (logged bindings show only its type).',
+      "$plainPassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
+      "if ([string]::IsNullOrEmpty($plainPassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
+      "if ($plainPassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+      '$plainPassword = $null',
     ].join('\n')
     : '# No action needs the share password.';
 
@@ -107,9 +87,11 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
       `${indent}$step = ${psString(a.id)}`,
       `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
       splat(a, `action${i + 1}`, indent),
-      `${indent}${fn} @action${i + 1}`,
-      ...[a.resource, ...(a.alsoCreates ?? [])].map((resource) =>
-        `${indent}Update-MobyKitJournal -Resource ${psString(resource)} -ActionId ${psString(a.id)} -Kind ${psString(a.kind)}`),
+      // Intent before action, as mobykit does: the next mobykit run settles each entry by looking.
+      ...(a.claims ?? []).map(({ adopted, ...claim }) =>
+        `${indent}Add-MobyKitJournalEntry -Entry ${psString(JSON.stringify({ ...claim, state: adopted ? 'made' : 'pending', actionId: a.id }))}`),
+      // -Confirm:$false, not only $ConfirmPreference: a module function does not see the script's preference variables.
+      `${indent}${fn} @action${i + 1} -Confirm:$false`,
     ].join('\n');
   });
 

@@ -1,22 +1,23 @@
+import type { Config } from '../config/config.js';
 import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
+import type { JournalDoc } from '../state/journal.js';
 
 /** Secrets travel beside actions, never inside them: plans are printed and stored. */
 export interface Secrets { sharePassword?: string }
 
-/** What mobykit made: one entry per resource key (see Action.resource). */
-export interface JournalEntry { resource: string; actionId: string; at: string }
-
 /** A Windows host, real (PowerShell) or simulated. gather is read-only; apply changes one thing. */
 export interface Host {
   readonly kind: 'simulated' | 'powershell';
-  /** The whole host snapshot, redacted, in one call. */
-  gather(): Promise<Snapshot>;
+  /** The whole host snapshot, redacted, in one call; `scope` names what to look at (default: the session's configuration). */
+  gather(scope?: Config): Promise<Snapshot>;
   /** Performs one action. Ops that need the share password read it from `secrets`. */
   apply(action: Action, secrets: Secrets): Promise<void>;
-  /** mobykit's ownership journal for this host. */
-  loadJournal(): Promise<JournalEntry[]>;
-  saveJournal(entries: JournalEntry[]): Promise<void>;
+  /** mobykit's ownership journal for this host (src/state/journal.ts). */
+  loadJournal(): Promise<JournalDoc>;
+  saveJournal(doc: JournalDoc): Promise<void>;
+  /** After the session died or timed out: a fresh one, so a rollback can still run. */
+  reopen?(): Promise<void>;
   dispose(): Promise<void>;
   /** Seconds since the VM started, or null when it is not running. Absent: the host cannot tell. */
   vmUptime?(name: string): Promise<number | null>;

@@ -1,6 +1,7 @@
 // An action is plain data: what will change, on which resource, with which parameters.
 // A plan is a list of them, rendered for people or as JSON and applied exactly as shown.
 // Parameter names match the PowerShell module's parameters (ps1/), which take them as data.
+import type { Claim, Release } from '../state/journal.js';
 
 export type StepName = 'switch' | 'nat' | 'firewall' | 'vm' | 'kvp' | 'share';
 export type ActionKind = 'create' | 'change' | 'remove';
@@ -22,14 +23,17 @@ export interface FirewallRuleParams {
   LocalPort: string[];
   LocalAddress: string[];
   RemoteAddress: string[];
+  /** 'False' only to put back a rule that was disabled (rollback); mobykit's rules are enabled. */
+  Enabled?: 'True' | 'False';
 }
 
 /** The parameters of every operation, by operation name. */
 export interface OpParams {
   'switch.create': { Name: string; Notes: string };
   'switch.remove': { Name: string; Id: string };
-  'vnic.set-address': { InterfaceAlias: string; IPAddress: string; PrefixLength: number };
-  'vnic.remove-address': { InterfaceAlias: string; IPAddress: string };
+  /** The vNIC is found through its switch (SwitchName); InterfaceAlias is its usual name, for people. */
+  'vnic.set-address': { SwitchName: string; InterfaceAlias: string; IPAddress: string; PrefixLength: number };
+  'vnic.remove-address': { SwitchName: string; InterfaceAlias: string; IPAddress: string };
   'nat.create': { Name: string; InternalIPInterfaceAddressPrefix: string };
   'nat.remove': { Name: string };
   'firewall.create': FirewallRuleParams;
@@ -80,8 +84,10 @@ export interface Action<O extends Op = Op> {
   params: OpParams[O];
   /** For `change` actions: the properties that differ, old -> new. */
   changes?: Change[];
-  /** Further ownership keys a create records (a VM's new disk). */
-  alsoCreates?: string[];
+  /** What mobykit will own once this action ran: recorded pending before it, settled by looking after. */
+  claims?: Claim[];
+  /** What mobykit stops owning once this removal succeeded. */
+  releases?: Release[];
 }
 
 export function needsPassword(action: Action): boolean {
@@ -90,11 +96,17 @@ export function needsPassword(action: Action): boolean {
 
 export function makeAction<O extends Op>(a: {
   step: StepName; op: O; kind: ActionKind; target: string; resource: string; description: string;
-  params: OpParams[O]; multi?: boolean; changes?: Change[];
+  params: OpParams[O]; multi?: boolean; changes?: Change[]; claims?: Claim[]; releases?: Release[];
 }): Action<O> {
   const id = a.multi ? `${a.op}:${a.target}` : a.op;
   const { step, op, kind, target, resource, description, params } = a;
-  return { id, op, step, kind, target, resource, description, params, ...(a.changes ? { changes: a.changes } : {}) };
+  return { id, op, step, kind, target, resource, description, params, ...(a.changes ? { changes: a.changes } : {}),
+    ...(a.claims?.length ? { claims: a.claims } : {}), ...(a.releases?.length ? { releases: a.releases } : {}) };
+}
+
+/** The resources an action takes over from someone else (--adopt), for the plan to list. */
+export function adoptions(action: Action): Claim[] {
+  return (action.claims ?? []).filter((c) => c.adopted);
 }
 
 /** The PowerShell module function (ps1/) that performs each operation. */

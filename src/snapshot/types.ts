@@ -35,6 +35,8 @@ export interface Platform {
   powershell: { PSVersion: string; PSEdition: string };
   virtualBox?: { InstallDir: string } | null;
   environment?: Record<string, string>;
+  /** Get-MpPreference; null when Defender is not the antivirus. */
+  defender?: { EnableControlledFolderAccess: number } | null;
 }
 
 export interface Service { Name: string; Status: string; StartType: string }
@@ -62,6 +64,8 @@ export interface NetIPAddress {
 export interface NetIPInterface { InterfaceAlias: string; AddressFamily: string; Dhcp: 'Enabled' | 'Disabled' }
 export interface NetRoute { DestinationPrefix: string; InterfaceAlias: string; NextHop: string }
 export interface NetConnectionProfile { InterfaceAlias: string; NetworkCategory: 'Public' | 'Private' | 'DomainAuthenticated' }
+/** Get-VMNetworkAdapter -ManagementOS: which host vNIC serves which switch (MAC without dashes). */
+export interface HostVNic { Name: string; SwitchName: string; MacAddress: string }
 export interface NetAdapterBinding { Name: string; ComponentID: string; Enabled: boolean }
 export interface NetNat { Name: string; InternalIPInterfaceAddressPrefix: string; Active: boolean }
 
@@ -104,6 +108,23 @@ export interface VM {
   NetworkAdapters: VMNetworkAdapter[];
   KvpHostExchangeItems: KvpItem[];
   Notes?: string;
+  CheckpointType?: 'Disabled' | 'Production' | 'ProductionOnly' | 'Standard';
+  AutomaticCheckpointsEnabled?: boolean;
+  Snapshots?: { Name: string; CreationTime: string }[];
+  /** Get-VMFirmware, generation 2 only. */
+  Firmware?: { SecureBoot: 'On' | 'Off'; SecureBootTemplate?: string | null; FirstBootDevice?: string | null };
+}
+
+export interface SmbServerConfiguration { EnableSMB2Protocol: boolean; EncryptData: boolean; RejectUnencryptedAccess: boolean }
+
+/** The Docker API the VM serves, probed read-only (GET /version). */
+export interface Engine { Endpoint: string; Reachable: boolean; ServerVersion?: string | null; Error?: string | null }
+
+/** The names and ports a snapshot was gathered for (the configuration in force). */
+export interface GatheredFor {
+  switchName: string; natName: string; subnet: string; hostAddress: string; firewallRules: string[];
+  tcpPorts: number[]; udpPorts: number[]; vmName: string; kvpItem: string; shareName: string; shareUser: string;
+  credentialTarget: string;
 }
 
 export interface ShareAccess { AccountName: string; AccessControlType: 'Allow' | 'Deny'; AccessRight: 'Full' | 'Change' | 'Read' | 'Custom' }
@@ -134,6 +155,7 @@ export interface Snapshot {
   netIPInterfaces: NetIPInterface[];
   netRoutes: NetRoute[];
   netConnectionProfiles: NetConnectionProfile[];
+  hostVNics?: HostVNic[];
   netAdapterBindings: NetAdapterBinding[];
   netNats: NetNat[];
   firewallRules: FirewallRule[];
@@ -142,8 +164,11 @@ export interface Snapshot {
   excludedPortRanges?: ExcludedPortRange[];
   processes: Process[];
   vms: VM[];
+  smbServerConfiguration?: SmbServerConfiguration;
   smbShares: SmbShare[];
   credentials: Credential[];
   files: Files;
+  engine?: Engine;
+  gatheredFor?: GatheredFor;
   errors: SnapshotError[];
 }

@@ -157,6 +157,7 @@ const platform = object({
   powershell: object({ PSVersion: str, PSEdition: str }),
   virtualBox: optional(nullable(object({ InstallDir: path }))),
   environment: optional(mapOf(str)),
+  defender: optional(nullable(object({ EnableControlledFolderAccess: int }))),
 });
 
 const listener = object({ LocalAddress: str, LocalPort: port, OwningProcess: int });
@@ -172,6 +173,12 @@ const vm = object({
   NetworkAdapters: arrayOf(object({ Name: str, SwitchName: nullable(str), MacAddress: str, IPAddresses: arrayOf(str) })),
   KvpHostExchangeItems: arrayOf(object({ Name: str, Data: kvpData, Source: int })),
   Notes: optional(str),
+  CheckpointType: optional(oneOf('Disabled', 'Production', 'ProductionOnly', 'Standard')),
+  AutomaticCheckpointsEnabled: optional(bool),
+  Snapshots: optional(arrayOf(object({ Name: str, CreationTime: str }))),
+  Firmware: optional(object({
+    SecureBoot: oneOf('On', 'Off'), SecureBootTemplate: optional(nullable(str)), FirstBootDevice: optional(nullable(str)),
+  })),
 });
 
 const snapshot = object({
@@ -192,6 +199,7 @@ const snapshot = object({
   netConnectionProfiles: arrayOf(object({
     InterfaceAlias: str, NetworkCategory: oneOf('Public', 'Private', 'DomainAuthenticated'),
   })),
+  hostVNics: optional(arrayOf(object({ Name: str, SwitchName: str, MacAddress: str }))),
   netAdapterBindings: arrayOf(object({ Name: str, ComponentID: str, Enabled: bool })),
   netNats: arrayOf(object({ Name: str, InternalIPInterfaceAddressPrefix: str, Active: bool })),
   firewallRules: arrayOf(object({
@@ -206,6 +214,7 @@ const snapshot = object({
   excludedPortRanges: optional(arrayOf(object({ Protocol: oneOf('TCP', 'UDP'), StartPort: port, EndPort: port }))),
   processes: arrayOf(object({ Id: int, ProcessName: str, Path: nullable(path) })),
   vms: arrayOf(vm),
+  smbServerConfiguration: optional(object({ EnableSMB2Protocol: bool, EncryptData: bool, RejectUnencryptedAccess: bool })),
   smbShares: arrayOf(object({
     Name: str, Path: path, CachingMode: str,
     Access: arrayOf(object({
@@ -225,15 +234,44 @@ const snapshot = object({
     vhdx: object({ ...fileEntry, Attributes: optional(arrayOf(str)) }),
     toolboxMachines: arrayOf(object({ Name: str, DiskPath: path })),
   }),
+  engine: optional(object({ Endpoint: str, Reachable: bool, ServerVersion: optional(nullable(str)), Error: optional(nullable(str)) })),
+  gatheredFor: optional(object({
+    switchName: str, natName: str, subnet: str, hostAddress: str, firewallRules: arrayOf(str),
+    tcpPorts: arrayOf(port), udpPorts: arrayOf(port), vmName: str, kvpItem: str, shareName: str, shareUser: str,
+    credentialTarget: str,
+  })),
   errors: arrayOf(object({ Source: str, Message: str })),
 });
 
 // ---------------------------------------------------------------------------------------------
 
-/** Checks a parsed JSON document against the spec; returns the same document, typed. */
+/** Checks a parsed JSON document against the spec; returns the same document, typed, with only the DOCKER_* variables the spec keeps. */
 export function parseSnapshot(doc: unknown): Snapshot {
   snapshot(doc, '$');
-  return doc as Snapshot;
+  const s = doc as Snapshot;
+  if (s.platform.environment) s.platform.environment = keptEnvironment(s.platform.environment);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "No secrets, ever": of the DOCKER_* variables only these enter a snapshot, whether gathered or
+// read; DOCKER_HOST without a user:password part. Others (tokens, registry auth) are dropped.
+
+export const KEPT_DOCKER_VARIABLES = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_MACHINE_NAME', 'DOCKER_CONTEXT'];
+
+/** `tcp://user:secret@host:2376` -> `tcp://host:2376`. */
+export function withoutUserInfo(endpoint: string): string {
+  return endpoint.replace(/^([A-Za-z][\w+.-]*:\/\/)[^/@]*@/, '$1');
+}
+
+export function keptEnvironment(env: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const known = KEPT_DOCKER_VARIABLES.find((k) => k === name.toUpperCase());
+    if (!known) continue;
+    kept[name] = known === 'DOCKER_HOST' ? withoutUserInfo(value) : value;
+  }
+  return kept;
 }
 
 /** Reads a snapshot file (UTF-8 with or without BOM, or UTF-16 as PowerShell 5.1's `>` writes: see decodeText). */

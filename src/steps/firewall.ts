@@ -1,11 +1,14 @@
 // Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
+import { sameAddressFilter } from '../windows/address.js';
+import { firewallRuleFix } from '../doctor/checks/firewall.js';
 import { FIREWALL_GROUP } from '../config/desired.js';
 import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
 import type { FirewallRule } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
-const isMine = (ctx: StepContext, r: FirewallRule) => eqi(r.Group, FIREWALL_GROUP) || ctx.journaled(resourceOf(r.Name));
+const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
+const claim = (name: string, adopted = false) => ({ kind: 'firewall' as const, id: { Name: name, Group: FIREWALL_GROUP }, ...(adopted ? { adopted } : {}) });
 
 function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const changes: Change[] = [];
@@ -20,8 +23,9 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const sameList = (a: string[] | undefined, b: string[]) =>
     (a ?? ['Any']).map((x) => x.toLowerCase()).sort().join(',') === b.map((x) => x.toLowerCase()).sort().join(',');
   compare('LocalPort', have.LocalPort, want.LocalPort, sameList(have.LocalPort, want.LocalPort));
-  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameList(have.LocalAddress, want.LocalAddress));
-  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameList(have.RemoteAddress, want.RemoteAddress));
+  // Windows reports 10.0.75.0/24 back as 10.0.75.0/255.255.255.0: compare what they mean.
+  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameAddressFilter(have.LocalAddress, want.LocalAddress));
+  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameAddressFilter(have.RemoteAddress, want.RemoteAddress));
   return changes;
 }
 
@@ -40,28 +44,33 @@ export const firewallStep: Step = {
           description: want.LocalPort.includes('Any')
             ? `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`
             : `Create inbound ${want.Protocol} rule ${want.Name}: port ${want.LocalPort.join(',')} on ${want.LocalAddress.join(',')} from ${want.RemoteAddress.join(',')}`,
-          params: want }));
+          params: want, claims: [claim(want.Name)] }));
         continue;
       }
       const changes = differences(want, have);
       if (!changes.length) continue;
       if (isMine(ctx, have) || ctx.adopt) {
+        const adopting = !isMine(ctx, have);
         actions.push(makeAction({ step: 'firewall', op: 'firewall.update', kind: 'change', target: want.Name, resource: resourceOf(want.Name), multi: true,
-          description: `Update rule ${want.Name}`, params: want, changes }));
+          description: `Update rule ${want.Name}${adopting ? ` (adopting it: its group becomes ${FIREWALL_GROUP})` : ''}`, params: want, changes,
+          ...(adopting ? { claims: [claim(want.Name, true)] } : {}) }));
       } else {
         blockers.push(ownershipBlocker('firewall', `Firewall rule ${have.Name}`,
           changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
-          `Set-NetFirewallRule -Name ${psQuote(have.Name)} -Program ${psQuote(want.Program)} -Enabled True`));
+          firewallRuleFix(want, true)));
       }
     }
     return { actions: blockers.length ? [] : actions, blockers };
   },
 
   uninstall(ctx) {
-    return ctx.desired.firewallRules
-      .flatMap((want) => named(ctx.seen.firewallRules, want.Name))
-      .filter((r) => isMine(ctx, r))
+    return ctx.seen.firewallRules.filter((r) => isMine(ctx, r))
       .map((r) => makeAction({ step: 'firewall', op: 'firewall.remove', kind: 'remove', target: r.Name, resource: resourceOf(r.Name), multi: true,
-        description: `Remove firewall rule ${r.Name}`, params: { Name: r.Name } }));
+        description: `Remove firewall rule ${r.Name}`, params: { Name: r.Name }, releases: [{ kind: 'firewall', id: { Name: r.Name } }] }));
+  },
+
+  leftAlone(ctx) {
+    return ctx.desired.firewallRules.flatMap((want) => named(ctx.seen.firewallRules, want.Name)).filter((r) => !isMine(ctx, r))
+      .map((r) => `firewall rule ${r.Name} (group ${JSON.stringify(r.Group ?? '')}): not made by mobykit (the journal has no rule of this name in group "${FIREWALL_GROUP}")`);
   },
 };

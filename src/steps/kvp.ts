@@ -2,6 +2,7 @@
 import { redactedCifsToken } from '../config/desired.js';
 import type { Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
+import type { Claim } from '../state/journal.js';
 import { redactKvpData as redact } from '../snapshot/validate.js';
 import { eqi, named, ownershipBlocker, type Step } from './step.js';
 import { isMineVM, vmResource } from './vm.js';
@@ -10,18 +11,18 @@ const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`
 
 /**
  * Writes the token (with the password given at apply time): adds it, or, given what the item
- * holds now (redacted), updates it. `mobykit password` uses it to put a new password in.
+ * holds now (redacted), updates it; `claims`: what the write makes mobykit's. `mobykit password` uses it to put a new password in.
  */
-export function writeToken(d: Desired, now?: string): Action {
+export function writeToken(d: Desired, now?: string, claims: Claim[] = []): Action {
   const params = { VMName: d.vm.name, ItemName: d.kvp.itemName, MountPoint: d.kvp.mountPoint, ShareName: d.kvp.shareName, UserName: d.kvp.userName };
   const want = redactedCifsToken(d.kvp);
   const resource = resourceOf(d.vm.name, d.kvp.itemName);
   if (now === undefined) {
     return makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: d.kvp.itemName, resource,
-      description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`, params });
+      description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`, params, claims });
   }
   return makeAction({ step: 'kvp', op: 'kvp.modify', kind: 'change', target: d.kvp.itemName, resource,
-    description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`, params,
+    description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`, params, claims,
     ...(now === want ? {} : { changes: [{ property: 'Data', from: now, to: want }] }) });
 }
 
@@ -35,22 +36,30 @@ export const kvpStep: Step = {
     const [vm] = named(ctx.seen.vms, d.vm.name);
     const want = redactedCifsToken(d.kvp);
     const item = vm?.KvpHostExchangeItems.find((i) => i.Name === d.kvp.itemName);
-    if (!item) return { blockers: [], actions: [writeToken(d)] };
+    const claim = { kind: 'kvp' as const, id: { VMName: d.vm.name, ...(vm ? { VMId: vm.Id } : {}), ItemName: d.kvp.itemName } };
+    if (!item) return { blockers: [], actions: [writeToken(d, undefined, [claim])] };
     if (redact(item.Data) === want) return { actions: [], blockers: [] };
-    if (!isMineVM(ctx, vm!) && !ctx.journaled(resourceOf(d.vm.name, item.Name)) && !ctx.adopt) {
+    const mine = isMineVM(ctx, vm!) || ctx.owned.ownsKvp(vm!, item.Name);
+    if (!mine && !ctx.adopt) {
       return { actions: [], blockers: [ownershipBlocker('kvp', `KVP item ${item.Name} on VM ${vm!.Name}`,
         `${item.Name} is ${redact(item.Data)}, expected ${want}`, 'mobykit install --adopt')] };
     }
-    return { blockers: [], actions: [writeToken(d, redact(item.Data))] };
+    return { blockers: [], actions: [writeToken(d, redact(item.Data), mine ? [] : [{ ...claim, adopted: true }])] };
   },
 
   uninstall(ctx) {
-    const d = ctx.desired;
-    const [vm] = named(ctx.seen.vms, d.vm.name);
-    // A VM mobykit made goes, items and all; on anyone else's VM remove only the item mobykit added.
-    if (!vm || isMineVM(ctx, vm) || !ctx.journaled(resourceOf(vm.Name, d.kvp.itemName))) return [];
-    if (!vm.KvpHostExchangeItems.some((i) => eqi(i.Name, d.kvp.itemName))) return [];
-    return [makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: d.kvp.itemName, resource: resourceOf(vm.Name, d.kvp.itemName),
-      description: `Remove the ${d.kvp.itemName} token from VM ${vm.Name}`, params: { VMName: vm.Name, ItemName: d.kvp.itemName } })];
+    // A VM mobykit made goes, items and all; on anyone else's VM remove only the items mobykit added.
+    return ctx.owned.settled('kvp').flatMap((e) => {
+      const vm = ctx.seen.vms.find((v) => eqi(v.Id, e.id.VMId));
+      if (!vm || isMineVM(ctx, vm) || !vm.KvpHostExchangeItems.some((i) => eqi(i.Name, e.id.ItemName))) return [];
+      if (named(ctx.seen.vms, vm.Name).length > 1) return []; // acted on by name: never on a name two VMs share
+      const item = e.id.ItemName ?? '';
+      return [makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: item, resource: resourceOf(vm.Name, item),
+        description: `Remove the ${item} token from VM ${vm.Name}`, params: { VMName: vm.Name, ItemName: item }, releases: [{ kind: 'kvp', id: e.id }] })];
+    });
+  },
+
+  leftAlone() {
+    return []; // a KVP item lives on its VM: the VM's own entry says whether it is left alone
   },
 };

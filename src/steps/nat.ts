@@ -1,7 +1,8 @@
 // The NetNat that gives the switch's subnet a way out (the article's DockerNAT for 10.0.75.0/24).
+import { psString } from '../windows/powershell.js';
 import { formatCidr, overlaps, parseCidr } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step } from './step.js';
 
 const resourceOf = (name: string) => `nat:${name}`;
 const sameCidr = (a: string, b: string) => {
@@ -23,11 +24,11 @@ export const natStep: Step = {
     const blockers = [];
     const replaced: Action[] = [];
     for (const other of others) {
-      // Renamed in the configuration: a NAT mobykit made under another name is replaced.
-      if (ctx.journaled(resourceOf(other.Name))) {
+      // Renamed in the configuration: a NAT mobykit made (its name and prefix are journaled) is replaced.
+      if (ctx.owned.ownsNat(other)) {
         replaced.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: other.Name, resource: resourceOf(other.Name),
           description: `Remove NAT ${other.Name} (${other.InternalIPInterfaceAddressPrefix}), which mobykit made: the configuration now names it ${d.natName}`,
-          params: { Name: other.Name }, multi: true }));
+          params: { Name: other.Name }, multi: true, releases: [{ kind: 'nat', id: { Name: other.Name } }] }));
         continue;
       }
       const prefix = parseCidr(other.InternalIPInterfaceAddressPrefix, false);
@@ -35,37 +36,46 @@ export const natStep: Step = {
         blockers.push(blocker('nat.conflict', `NAT ${other.Name} overlaps ${d.subnet}`,
           `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}`,
           'Windows refuses a NAT whose prefix overlaps another NAT ("The parameter is incorrect").',
-          `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psQuote(other.Name)} -Confirm:$false`));
-      } else if (ctx.seen.platform.os.ProductType === 1) {
-        blockers.push(blocker('nat.conflict', `NAT ${other.Name} already exists on this Windows client`,
-          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; this is a client edition (ProductType 1)`,
-          'Windows 10 and 11 support a single NetNat: a second one fails with "The parameter is incorrect".',
-          `If ${other.Name} is no longer used: Remove-NetNat -Name ${psQuote(other.Name)} -Confirm:$false`));
+          `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
+      } else {
+        // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
+        blockers.push(blocker('nat.conflict', `Another NAT, ${other.Name}, is in the way`,
+          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; Windows supports only one NAT per host`,
+          'Windows supports a single NetNat per host: a second one fails with "The parameter is incorrect" or leaves WinNAT in an unknown state.',
+          `If ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
       }
     }
+    const prefix = formatCidr(subnet);
     const create = makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: d.natName, resource: resourceOf(d.natName),
-      description: `Create NAT ${d.natName} for ${formatCidr(subnet)}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: formatCidr(subnet) } });
+      description: `Create NAT ${d.natName} for ${prefix}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: prefix },
+      claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }] });
     const mine = named(nats, d.natName);
     if (mine.length === 0) return { actions: blockers.length ? [] : [...replaced, create], blockers };
     const wrong = mine.filter((n) => !sameCidr(n.InternalIPInterfaceAddressPrefix, d.subnet));
     if (!wrong.length) return { actions: blockers.length ? [] : replaced, blockers };
     const actions: Action[] = [];
     for (const n of wrong) {
-      if (!ctx.journaled(resourceOf(n.Name)) && !ctx.adopt) {
+      const owned = ctx.owned.ownsNat(n);
+      if (!owned && !ctx.adopt) {
         blockers.push(ownershipBlocker('nat', `NAT ${n.Name}`, `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${d.subnet}`,
-          `Remove-NetNat -Name ${psQuote(n.Name)} -Confirm:$false`));
+          `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false`));
       }
       actions.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix`, params: { Name: n.Name },
+        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix${owned ? '' : ' (adopted: it is not mobykit\'s)'}`, params: { Name: n.Name },
+        releases: [{ kind: 'nat', id: { Name: n.Name } }],
         changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }] }));
     }
     return { actions: blockers.length ? [] : [...replaced, ...actions, create], blockers };
   },
 
   uninstall(ctx) {
-    return named(ctx.seen.netNats, ctx.desired.natName)
-      .filter((n) => ctx.journaled(resourceOf(n.Name)))
+    return ctx.seen.netNats.filter((n) => ctx.owned.ownsNat(n))
       .map((n) => makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name}`, params: { Name: n.Name } }));
+        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix})`, params: { Name: n.Name }, releases: [{ kind: 'nat', id: { Name: n.Name } }] }));
+  },
+
+  leftAlone(ctx) {
+    return named(ctx.seen.netNats, ctx.desired.natName).filter((n) => !ctx.owned.ownsNat(n))
+      .map((n) => `NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): not made by mobykit (the journal has no NAT of this name and prefix)`);
   },
 };

@@ -1,19 +1,23 @@
 // The SMB share of the drive, granted Full to the user, and its credential in Credential Manager
 // (the article's `net share C=C:\ /grant:<user>,FULL /CACHE:None`, "Docker Host Filesystem Access").
+import { psString } from '../windows/powershell.js';
 import { MARKER, type Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
+import type { Claim } from '../state/journal.js';
 import type { SmbShare } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
-const isMine = (ctx: StepContext, sh: SmbShare) => (sh.Description ?? '').includes(MARKER) || ctx.journaled(shareResource(sh.Name));
+const isMine = (ctx: StepContext, sh: SmbShare) => ctx.owned.ownsShare(sh);
+const release = (name: string) => [{ kind: 'share' as const, id: { Name: name } }];
 
 function createShare(ctx: StepContext): Action {
   const w = ctx.desired.share;
   return makeAction({ step: 'share', op: 'share.create', kind: 'create', target: w.name, resource: shareResource(w.name),
     description: `Share ${w.path} as ${w.name}, Full access for ${w.account} only, caching ${w.cachingMode}`,
-    params: { Name: w.name, Path: w.path, CachingMode: w.cachingMode, FullAccess: w.account, Description: MARKER } });
+    params: { Name: w.name, Path: w.path, CachingMode: w.cachingMode, FullAccess: w.account, Description: MARKER },
+    claims: [{ kind: 'share', id: { Name: w.name, Path: w.path } }] });
 }
 
 function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } {
@@ -23,7 +27,7 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
   if (!eqi(have.Path, w.path)) {
     return {
       actions: [makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: have.Name, resource: shareResource(have.Name),
-        description: `Remove share ${have.Name}: it points at ${have.Path}`, params: { Name: have.Name },
+        description: `Remove share ${have.Name}: it points at ${have.Path}`, params: { Name: have.Name }, releases: release(have.Name),
         changes: [{ property: 'Path', from: have.Path, to: w.path }] }), createShare(ctx)],
       problems: [`share ${have.Name} points at ${have.Path}, expected ${w.path}`],
     };
@@ -48,22 +52,25 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
       description: `Set caching of share ${w.name} to ${w.cachingMode}`, params: { Name: w.name, CachingMode: w.cachingMode },
       changes: [{ property: 'CachingMode', from: have.CachingMode, to: w.cachingMode }] }));
   }
+  // Changing a share mobykit did not make (--adopt) takes it over: the first change claims it.
+  if (actions.length && !isMine(ctx, have)) actions[0].claims = [{ kind: 'share', id: { Name: have.Name, Path: have.Path }, adopted: true }];
   return { actions, problems };
 }
 
-/** Stores the share password (given at apply time) in Credential Manager; `from`: the user name it had. */
-export function writeCredential(d: Desired, kind: 'create' | 'change', from?: string): Action {
+/** Stores the share password (given at apply time) in Credential Manager; `from`: the user name it had; `claims`: what the write makes mobykit's. */
+export function writeCredential(d: Desired, kind: 'create' | 'change', from?: string, claims: Claim[] = []): Action {
   const c = d.credential;
   return makeAction({ step: 'share', op: 'credential.write', kind, target: c.target,
     resource: credentialResource(c.target), description: `Store the share password for ${c.userName} in Credential Manager as "${c.target}"`,
-    params: { TargetName: c.target, UserName: c.userName, Comment: MARKER },
+    params: { TargetName: c.target, UserName: c.userName, Comment: MARKER }, claims,
     ...(from !== undefined && from !== c.userName ? { changes: [{ property: 'UserName', from, to: c.userName }] } : {}) });
 }
 
 function planCredential(ctx: StepContext): { actions: Action[]; problems: string[] } {
   const c = ctx.desired.credential;
   const [have] = ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target));
-  const write = (kind: 'create' | 'change', from?: string) => writeCredential(ctx.desired, kind, from);
+  const write = (kind: 'create' | 'change', from?: string) => writeCredential(ctx.desired, kind, from,
+    have && ctx.owned.ownsCredential(have) ? [] : [{ kind: 'credential' as const, id: { TargetName: c.target }, ...(have ? { adopted: true } : {}) }]);
   if (!have) return { actions: [write('create')], problems: [] };
   if (eqi(have.UserName, c.userName)) return { actions: [], problems: [] };
   return { actions: [write('change', have.UserName)], problems: [`credential "${c.target}" is for ${have.UserName}, expected ${c.userName}`] };
@@ -84,9 +91,9 @@ export const shareStep: Step = {
     const blockers = [];
     if (share.problems.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
       blockers.push(ownershipBlocker('share', `Share ${w.name}`, share.problems.join('; '),
-        `Remove-SmbShare -Name ${psQuote(w.name)} -Force, or Grant-SmbShareAccess -Name ${psQuote(w.name)} -AccountName ${psQuote(w.account)} -AccessRight Full -Force`));
+        `Remove-SmbShare -Name ${psString(w.name)} -Force, or Grant-SmbShareAccess -Name ${psString(w.name)} -AccountName ${psString(w.account)} -AccessRight Full -Force`));
     }
-    const credentialMine = (haveCredential?.Comment ?? '').includes(MARKER) || ctx.journaled(credentialResource(c.target));
+    const credentialMine = !!haveCredential && ctx.owned.ownsCredential(haveCredential);
     if (credential.problems.length && !credentialMine && !ctx.adopt) {
       blockers.push(ownershipBlocker('share', `Credential "${c.target}"`, credential.problems.join('; '),
         'Remove it in Control Panel > Credential Manager > Windows Credentials'));
@@ -95,18 +102,26 @@ export const shareStep: Step = {
   },
 
   uninstall(ctx) {
-    const w = ctx.desired.share;
-    const c = ctx.desired.credential;
     const actions: Action[] = [];
-    const [haveCredential] = ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target));
-    if (haveCredential && ((haveCredential.Comment ?? '').includes(MARKER) || ctx.journaled(credentialResource(c.target)))) {
-      actions.push(makeAction({ step: 'share', op: 'credential.remove', kind: 'remove', target: c.target, resource: credentialResource(c.target),
-        description: `Remove the credential "${c.target}"`, params: { TargetName: c.target } }));
+    for (const cred of ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x))) {
+      actions.push(makeAction({ step: 'share', op: 'credential.remove', kind: 'remove', target: cred.TargetName, resource: credentialResource(cred.TargetName),
+        description: `Remove the credential "${cred.TargetName}"`, params: { TargetName: cred.TargetName },
+        releases: [{ kind: 'credential', id: { TargetName: cred.TargetName } }] }));
     }
-    for (const sh of named(ctx.seen.smbShares, w.name).filter((x) => isMine(ctx, x))) {
+    for (const sh of ctx.seen.smbShares.filter((x) => isMine(ctx, x))) {
       actions.push(makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: sh.Name, resource: shareResource(sh.Name),
-        description: `Stop sharing ${sh.Path} as ${sh.Name}`, params: { Name: sh.Name } }));
+        description: `Stop sharing ${sh.Path} as ${sh.Name}`, params: { Name: sh.Name }, releases: release(sh.Name) }));
     }
     return actions;
+  },
+
+  leftAlone(ctx) {
+    const c = ctx.desired.credential;
+    return [
+      ...named(ctx.seen.smbShares, ctx.desired.share.name).filter((sh) => !isMine(ctx, sh))
+        .map((sh) => `share ${sh.Name} (${sh.Path}): not made by mobykit (the journal has no share of this name and path)`),
+      ...ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target) && !ctx.owned.ownsCredential(x))
+        .map((x) => `credential "${x.TargetName}": not made by mobykit (not in the journal, or its comment is not exactly "${MARKER}")`),
+    ];
   },
 };

@@ -5,13 +5,14 @@ import type { Desired } from '../config/desired.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Action, StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
+import type { Journal } from '../state/journal.js';
 
 export interface StepContext {
   desired: Desired;
   seen: Snapshot;
-  /** True when the journal says mobykit made this resource. Steps also honour on-resource markers. */
-  journaled(resource: string): boolean;
-  /** --adopt: take over same-named resources mobykit did not make. */
+  /** What mobykit owns, by identity (Ids, prefixes, paths, exact markers), never by name alone. */
+  owned: Journal;
+  /** --adopt: take over same-named resources mobykit did not make (each is listed in the plan). */
   adopt: boolean;
   /** uninstall --keep-disk: remove the VM but keep the disk mobykit made for it. */
   keepDisk?: boolean;
@@ -27,7 +28,10 @@ export interface Step {
   name: StepName;
   title: string;
   install(ctx: StepContext): StepPlan;
+  /** Removes what the journal owns that still carries its identity, whatever the configuration names. */
   uninstall(ctx: StepContext): Action[];
+  /** Same-named resources of the configuration that uninstall leaves alone, each with why. */
+  leftAlone(ctx: StepContext): string[];
   /** The doctor checks that verify this step after install. */
   verifyChecks: string[];
 }
@@ -37,11 +41,6 @@ export const eqi = (a: string | null | undefined, b: string | null | undefined):
 
 export function named<T extends { Name: string }>(list: T[], name: string): T[] {
   return list.filter((x) => eqi(x.Name, name));
-}
-
-/** Single-quotes a value for PowerShell shown to people (fixes, exported scripts): ' is doubled. */
-export function psQuote(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** A same-named resource mobykit did not make and would have to change: install stops here. */

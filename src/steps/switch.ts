@@ -1,34 +1,39 @@
 // The Internal switch and its host vNIC's address (the article's DockerNAT at 10.0.75.1/24).
-import { MARKER, vnicAliasOf } from '../config/desired.js';
+import { MARKER, switchNameOf, vnicAliasOf } from '../config/desired.js';
+import { psString } from '../windows/powershell.js';
 import { parseIPv4 } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { VMSwitch } from '../snapshot/types.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `switch:${name}`;
 const addressResource = (name: string) => `switch:${name}/address`;
 
-function isMine(ctx: StepContext, sw: VMSwitch): boolean {
-  return (sw.Notes ?? '').includes(MARKER) || ctx.journaled(resourceOf(sw.Name));
-}
+const isMine = (ctx: StepContext, sw: VMSwitch) => ctx.owned.ownsSwitch(sw);
 
 function createSwitch(ctx: StepContext): Action[] {
   const d = ctx.desired;
+  const before = named(ctx.seen.vmSwitches, d.switchName).map((sw) => sw.Id);
   return [
     makeAction({ step: 'switch', op: 'switch.create', kind: 'create', target: d.switchName, resource: resourceOf(d.switchName),
-      description: `Create Internal switch ${d.switchName} (host vNIC "${d.vnicAlias}")`, params: { Name: d.switchName, Notes: MARKER } }),
+      description: `Create Internal switch ${d.switchName} (host vNIC "${d.vnicAlias}")`, params: { Name: d.switchName, Notes: MARKER },
+      claims: [{ kind: 'switch', id: { Name: d.switchName }, before: { ids: before } }] }),
     setAddress(ctx, null),
   ];
 }
 
-function setAddress(ctx: StepContext, current: string | null): Action {
+function setAddress(ctx: StepContext, current: string | null, adopting?: VMSwitch): Action {
   const d = ctx.desired;
   const to = `${d.hostAddress}/${d.prefixLength}`;
   return makeAction({ step: 'switch', op: 'vnic.set-address', kind: current ? 'change' : 'create', target: d.vnicAlias,
     resource: addressResource(d.switchName),
-    description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off, Private network)`,
-    params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
-    ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}) });
+    description: `Give "${d.vnicAlias}" the static address ${to} (DHCP off, Private network)${adopting ? `, adopting switch ${adopting.Name} (${adopting.Id})` : ''}`,
+    params: { SwitchName: d.switchName, InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress, PrefixLength: d.prefixLength },
+    ...(current ? { changes: [{ property: 'IPAddress', from: current, to }] } : {}),
+    claims: [
+      ...(adopting ? [{ kind: 'switch' as const, id: { Name: adopting.Name, Id: adopting.Id }, adopted: true }] : []),
+      { kind: 'address', id: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress } },
+    ] });
 }
 
 export const switchStep: Step = {
@@ -49,14 +54,14 @@ export const switchStep: Step = {
     if (renamed) {
       actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${renamed.Name} (${renamed.Id})`, resource: resourceOf(renamed.Name),
         description: `Remove switch ${renamed.Name} (${renamed.Id}), which mobykit made: the configuration now names it ${d.switchName}`,
-        params: { Name: renamed.Name, Id: renamed.Id }, multi: true }));
+        params: { Name: renamed.Name, Id: renamed.Id }, multi: true, releases: [{ kind: 'switch', id: { Name: renamed.Name, Id: renamed.Id } }] }));
       holder = undefined;
     }
     if (holder) {
       blockers.push(blocker('vnic.address-conflict', `${d.hostAddress} is held by another adapter`,
         `${d.hostAddress}/${holder.PrefixLength} is on "${holder.InterfaceAlias}"`,
         'Windows allows an address on one adapter only, so the switch\'s vNIC cannot take it.',
-        `Remove-NetIPAddress -InterfaceAlias ${psQuote(holder.InterfaceAlias)} -IPAddress ${psQuote(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
+        `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
     }
 
     const switches = named(s.vmSwitches, d.switchName);
@@ -66,19 +71,22 @@ export const switchStep: Step = {
     const keep = internal.find((sw) => isMine(ctx, sw)) ?? internal[0];
     for (const sw of switches) {
       if (sw === keep) continue;
-      if (isMine(ctx, sw) || ctx.adopt) {
+      // Only a switch mobykit provably made (its Id is journaled) is ever removed to make room; --adopt does not change that.
+      if (isMine(ctx, sw)) {
         actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
-          description: `Remove ${sw.SwitchType} switch ${sw.Name} (${sw.Id})${keep ? ': a duplicate' : ': it is not Internal'}`,
-          params: { Name: sw.Name, Id: sw.Id }, multi: true }));
+          description: `Remove ${sw.SwitchType} switch ${sw.Name} (${sw.Id})${keep ? ': a duplicate mobykit made' : ': it is not Internal'}`,
+          params: { Name: sw.Name, Id: sw.Id }, multi: true, releases: [{ kind: 'switch', id: { Name: sw.Name, Id: sw.Id } }] }));
       } else {
-        blockers.push(ownershipBlocker('switch', `${sw.SwitchType} switch ${sw.Name}`,
+        blockers.push({ ...ownershipBlocker('switch', `${sw.SwitchType} switch ${sw.Name}`,
           `switch ${sw.Name} (${sw.Id}) is ${sw.SwitchType}${keep ? `, and another switch has the same name` : ''}`,
-          `Rename-VMSwitch -Name ${psQuote(sw.Name)} -NewName 'something-else'`));
+          `Rename-VMSwitch -Name ${psString(sw.Name)} -NewName 'something-else'`),
+        fix: `Rename it (Rename-VMSwitch -Name ${psString(sw.Name)} -NewName 'something-else') or choose another switch name with --switch-name; mobykit never removes a switch it did not make, even with --adopt.` });
       }
     }
     if (!keep) return { actions: blockers.length ? [] : [...actions, ...createSwitch(ctx)], blockers };
 
-    const mine = isMine(ctx, keep) || ctx.adopt;
+    const owned = isMine(ctx, keep);
+    const mine = owned || ctx.adopt;
     const addresses = s.netIPAddresses.filter((a) => eqi(a.InterfaceAlias, d.vnicAlias) && a.AddressFamily === 'IPv4');
     const iface = s.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, d.vnicAlias));
     const hasAddress = addresses.some((a) => parseIPv4(a.IPAddress) === hostIp && a.PrefixLength === d.prefixLength);
@@ -86,25 +94,37 @@ export const switchStep: Step = {
     const publicNet = s.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, d.vnicAlias) && c.NetworkCategory === 'Public');
     if (!hasAddress || !dhcpOff || publicNet) {
       const current = addresses.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') || (dhcpOff ? null : 'DHCP');
-      if (mine && !holder) actions.push(setAddress(ctx, current));
+      if (mine && !holder) actions.push(setAddress(ctx, current, owned ? undefined : keep));
       else if (!mine) blockers.push(ownershipBlocker('switch', `Switch ${keep.Name}`, `"${d.vnicAlias}" has ${current ?? 'no IPv4 address'}, expected ${d.hostAddress}/${d.prefixLength}`,
-        `New-NetIPAddress -InterfaceAlias ${psQuote(d.vnicAlias)} -IPAddress ${psQuote(d.hostAddress)} -PrefixLength ${d.prefixLength}`));
+        `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`));
     }
     return { actions: blockers.length ? [] : actions, blockers };
   },
 
   uninstall(ctx) {
-    const d = ctx.desired;
-    const switches = named(ctx.seen.vmSwitches, d.switchName);
-    const mine = switches.filter((sw) => isMine(ctx, sw));
-    if (mine.length) {
-      return mine.map((sw) => makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
-        description: `Remove switch ${sw.Name} and its vNIC "${d.vnicAlias}"`, params: { Name: sw.Name, Id: sw.Id }, multi: mine.length > 1 }));
+    const removed = new Set<string>();
+    const actions: Action[] = [];
+    const mine = ctx.owned.settled('switch').map((e) => ctx.seen.vmSwitches.find((x) => eqi(x.Id, e.id.Id))).filter((x): x is VMSwitch => !!x);
+    for (const sw of mine) {
+      removed.add(vnicAliasOf(sw.Name).toLowerCase());
+      actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
+        description: `Remove switch ${sw.Name} (${sw.Id}) and its vNIC "${vnicAliasOf(sw.Name)}"`, params: { Name: sw.Name, Id: sw.Id }, multi: mine.length > 1,
+        releases: [{ kind: 'switch', id: { Name: sw.Name, Id: sw.Id } }] }));
     }
-    const hostIp = parseIPv4(d.hostAddress);
-    const ours = ctx.journaled(addressResource(d.switchName)) &&
-      ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, d.vnicAlias) && parseIPv4(a.IPAddress) === hostIp);
-    return ours ? [makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: d.vnicAlias, resource: addressResource(d.switchName),
-      description: `Remove ${d.hostAddress} from "${d.vnicAlias}"`, params: { InterfaceAlias: d.vnicAlias, IPAddress: d.hostAddress } })] : [];
+    for (const entry of ctx.owned.settled('address')) {
+      const { InterfaceAlias: alias = '', IPAddress: ip = '' } = entry.id;
+      if (removed.has(alias.toLowerCase()) || !ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, alias) && a.IPAddress === ip)) continue;
+      // The module finds the vNIC through its switch, never by the alias a stale adapter may hold.
+      const switchName = ctx.seen.vmSwitches.find((x) => eqi(x.Id, entry.id.Id))?.Name ?? switchNameOf(alias);
+      actions.push(makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: alias, resource: addressResource(alias),
+        description: `Remove ${ip} from "${alias}"`, params: { SwitchName: switchName, InterfaceAlias: alias, IPAddress: ip },
+        releases: [{ kind: 'address', id: entry.id }] }));
+    }
+    return actions;
+  },
+
+  leftAlone(ctx) {
+    return named(ctx.seen.vmSwitches, ctx.desired.switchName).filter((sw) => !isMine(ctx, sw))
+      .map((sw) => `${sw.SwitchType} switch ${sw.Name} (${sw.Id}): not made by mobykit (the journal has no switch with this Id)`);
   },
 };

@@ -1,18 +1,17 @@
 // The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
+import { psString } from '../windows/powershell.js';
 import { MARKER } from '../config/desired.js';
 import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
-import { blocker, eqi, named, ownershipBlocker, psQuote, type Step, type StepContext } from './step.js';
+import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 /** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
 export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
 export const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
-/** Recorded only when mobykit created the disk: uninstall deletes no disk it did not make. */
-export const diskResource = (name: string) => `vm:${name}/disk`;
-export const isMineVM = (ctx: StepContext, vm: VM) => (vm.Notes ?? '').includes(MARKER) || ctx.journaled(vmResource(vm.Name));
+export const isMineVM = (ctx: StepContext, vm: VM) => ctx.owned.ownsVM(vm);
 export const kvpServiceEnabled = (vm: VM) =>
   vm.IntegrationServices.some((s) => s.Id.toUpperCase().endsWith(KVP_SERVICE_ID) && s.Enabled);
 
@@ -51,17 +50,25 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
   return { params, changes, needsOff };
 }
 
+/** The disk goes only when the journal says mobykit created it for this very VM (by Id) and the VM still uses it. */
 function removeVm(ctx: StepContext, vm: VM): Action {
-  const made = ctx.journaled(diskResource(vm.Name));
-  const disk = made && !ctx.keepDisk ? (vm.HardDrives[0]?.Path ?? ctx.desired.vm.vhdxPath) : '';
+  const made = ctx.owned.diskOf(vm);
+  const disk = made && !ctx.keepDisk ? made : '';
+  // A kept disk leaves the journal with its VM: from then on it is the user's (install --adopt builds on it).
   const kept = made ? 'its disk is kept: --keep-disk' : 'its disk is kept: mobykit did not make it';
   return makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
-    description: disk ? `Remove VM ${vm.Name} and DELETE its disk ${disk} (every image, container and volume in the VM)` : `Remove VM ${vm.Name} (${kept})`,
-    params: { Name: vm.Name, VhdPath: disk } });
+    description: disk ? `Remove VM ${vm.Name} (${vm.Id}) and the disk mobykit made for it: DELETE its disk ${disk} (every image, container and volume in the VM)`
+      : `Remove VM ${vm.Name} (${vm.Id}; ${kept})`,
+    params: { Name: vm.Name, VhdPath: disk }, releases: [{ kind: 'vm', id: { Name: vm.Name, Id: vm.Id } }] });
 }
 
 /** A plan action that deletes a VM disk, and with it the images, containers and volumes on it. */
 export const deletesDisk = (a: Action): boolean => a.op === 'vm.remove' && !!(a.params as OpParams['vm.remove']).VhdPath;
+
+const sharesName = (ctx: StepContext, vm: VM) => named(ctx.seen.vms, vm.Name).length > 1;
+
+/** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
+const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => eqi(d.Path, path)));
 
 export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
@@ -92,25 +99,37 @@ export const vmStep: Step = {
       return { actions: [], blockers: [blocker('vm.duplicate', `${vms.length} VMs are named ${w.name}`,
         vms.map((v) => `${v.Name} (${v.Id}, ${v.State})`).join('; '),
         'Hyper-V allows several VMs with one name; mobykit cannot tell which one to manage.',
-        `Get-VM -Name ${psQuote(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
+        `Get-VM -Name ${psString(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
     }
     const [vm] = vms;
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
       const attach = disk.Exists && eqi(disk.Path, w.vhdxPath);
-      if (attach && !ctx.adopt) {
+      const ownDisk = attach && ctx.owned.ownsOrphanDisk(w.vhdxPath);
+      const users = attach ? diskUsers(ctx, w.vhdxPath) : [];
+      if (users.length) {
+        return { actions: [], blockers: [blocker('ownership.vm', `The disk at ${w.vhdxPath} belongs to another VM`,
+          users.map((v) => `VM ${v.Name} (${v.Id}) uses ${w.vhdxPath}`).join('; '),
+          'A disk in use by another VM is never built on or taken over, even with --adopt.',
+          `Choose another path with --vhdx, or detach it from that VM first (Get-VMHardDiskDrive -VMName ${psString(users[0].Name)})`)] };
+      }
+      if (attach && !ownDisk && !ctx.adopt) {
         return { actions: [], blockers: [blocker('ownership.vm', `A disk already exists at ${w.vhdxPath}`,
           `${w.vhdxPath} exists and no VM named ${w.name} uses it`,
           'mobykit never overwrites a disk: it may hold someone\'s data (a disk from migrate-toolbox, or an earlier VM).',
-          `Build the VM around it with \`mobykit install --adopt\`, move it away (Move-Item -LiteralPath ${psQuote(w.vhdxPath)} -Destination <elsewhere>), or choose another path with --vhdx`)] };
+          `Build the VM around it with \`mobykit install --adopt\`, move it away (Move-Item -LiteralPath ${psString(w.vhdxPath)} -Destination <elsewhere>), or choose another path with --vhdx`)] };
       }
       const create = makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
         description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, `
-          + `${attach ? `on the existing disk ${w.vhdxPath}` : `${w.vhdxSizeBytes / 2 ** 30} GB disk`}, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
+          + `${attach ? `on the existing disk ${w.vhdxPath}${ownDisk ? ' (left by an interrupted run of mobykit)' : ' (adopted: uninstall keeps it)'}` : `${w.vhdxSizeBytes / 2 ** 30} GB disk`}, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
         params: { Name: w.name, Generation: w.generation, MemoryStartupBytes: w.memoryStartupBytes, ProcessorCount: w.processorCount,
           VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe,
-          Notes: MARKER, AttachExistingVhd: attach } });
-      if (!attach) create.alsoCreates = [diskResource(w.name)];
+          Notes: MARKER, AttachExistingVhd: attach },
+        claims: [
+          { kind: 'vm', id: { Name: w.name }, before: { ids: vms.map((v) => v.Id) } },
+          // The disk is mobykit's only when this VM creates it (or an interrupted run of mobykit did).
+          ...(!attach || ownDisk ? [{ kind: 'disk' as const, id: { VMName: w.name, Path: w.vhdxPath }, before: { diskExisted: attach } }] : []),
+        ] });
       const iso = missingIso(ctx);
       if (iso) return { actions: [], blockers: [iso] };
       return { blockers: [], actions: [create, start(w.name)] };
@@ -119,14 +138,14 @@ export const vmStep: Step = {
     if (vm.Generation !== w.generation) {
       return { actions: [], blockers: [blocker('vm.config', `VM ${vm.Name} is generation ${vm.Generation}, expected ${w.generation}`,
         `Generation ${vm.Generation}`, 'A VM\'s generation is fixed when it is created.',
-        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psQuote(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
+        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psString(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
     }
     const { params, changes, needsOff } = configureChanges(ctx, vm);
     const running = vm.State === 'Running';
     if (!mine && (changes.length || !running)) {
       return { actions: [], blockers: [ownershipBlocker('vm', `VM ${vm.Name}`,
         [...changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`), ...(running ? [] : [`it is ${vm.State}`])].join('; '),
-        `Start-VM -Name ${psQuote(vm.Name)}`)] };
+        `Start-VM -Name ${psString(vm.Name)}`)] };
     }
     const actions: Action[] = [];
     if (changes.length) {
@@ -137,13 +156,36 @@ export const vmStep: Step = {
     if (!running || (needsOff && changes.length)) actions.push(start(vm.Name));
     const iso = actions.length ? missingIso(ctx) : undefined;
     if (iso) return { actions: [], blockers: [iso] };
+    // --adopt on a VM mobykit did not make: the first change takes it over (its disk stays the user's).
+    if (actions.length && !isMineVM(ctx, vm)) {
+      actions[0].claims = [{ kind: 'vm', id: { Name: vm.Name, Id: vm.Id }, adopted: true }];
+      actions[0].description += ` (adopting VM ${vm.Name}, ${vm.Id}; its disk stays yours)`;
+    }
     return { actions, blockers: [] };
   },
 
   uninstall(ctx) {
-    return named(ctx.seen.vms, ctx.desired.vm.name).filter((vm) => isMineVM(ctx, vm)).flatMap((vm) => [
+    // The module's VM functions act by name and refuse a name two VMs share: such a VM waits (see leftAlone).
+    return ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && !sharesName(ctx, vm)).flatMap((vm) => [
       ...(vm.State === 'Off' ? [] : [stop(vm.Name, '')]),
       removeVm(ctx, vm),
     ]);
+  },
+
+  leftAlone(ctx) {
+    const w = ctx.desired.vm;
+    const vms = named(ctx.seen.vms, w.name).filter((vm) => !isMineVM(ctx, vm))
+      .map((vm) => `VM ${vm.Name} (${vm.Id}): not made by mobykit (the journal has no VM with this Id)`);
+    const disk = ctx.seen.files.vhdx;
+    const diskKept = disk.Exists && eqi(disk.Path, w.vhdxPath) && !ctx.owned.ownsOrphanDisk(disk.Path)
+      && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && eqi(ctx.owned.diskOf(vm), disk.Path))
+      ? [`disk ${disk.Path}: not created by mobykit for a VM it still owns`] : [];
+    const orphan = disk.Exists && ctx.owned.ownsOrphanDisk(disk.Path)
+      ? [`disk ${disk.Path}: made by an interrupted mobykit run, but no VM uses it and mobykit has no action that deletes a lone disk; `
+        + `\`mobykit install\` builds the VM on it, or delete it yourself: Remove-Item -LiteralPath ${psString(disk.Path)}`] : [];
+    const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
+      .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `
+        + `rename the other one (Get-VM -Id <its Id> | Rename-VM -NewName <new name>) and run uninstall again`);
+    return [...vms, ...shared, ...diskKept, ...orphan];
   },
 };

@@ -42,7 +42,7 @@ describe('shell completion', function () {
   it('bash: the script completes check ids', () => {
     const bin = onPath();
     const script = runPiped(['completion', '--shell', 'bash']).stdout;
-    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(mobykit doctor --skip vm.s); COMP_CWORD=3; _mobykit_completions; printf '%s\\n' "\${COMPREPLY[@]}"`],
+    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(mobykit doctor --skip vm.st); COMP_CWORD=3; _mobykit_completions; printf '%s\\n' "\${COMPREPLY[@]}"`],
       { env: userEnv({ PATH: `${bin}:${process.env.PATH}` }), encoding: 'utf8' });
     assert.deepEqual(r.stdout.split('\n').filter(Boolean).sort(), ['vm.state']);
   });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import Parser from 'tree-sitter';
 import PowerShell from 'tree-sitter-powershell';
 import type { Plan } from '../../src/engine/plan.js';
-import { exportPowerShell, psString, psValue } from '../../src/export/powershell.js';
+import { exportPowerShell, psValue } from '../../src/export/powershell.js';
+import { psString } from '../../src/windows/powershell.js';
 import { makeAction, PS_FUNCTION, type Action } from '../../src/plan/action.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { analyzePowerShell } from '../contract/powershell-ast.js';
@@ -66,10 +67,10 @@ function hostilePlan(): Plan {
     makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: breakout, resource: `vm:${tick}/kvp:x`, description: `Give VM ${breakout} the token`,
       params: { VMName: tick, ItemName: 'cifsmount', MountPoint: 'c', ShareName: semi, UserName: breakout } }),
     makeAction({ step: 'share', op: 'credential.write', kind: 'create', target: nl, resource: `credential:${nl}`, description: `Store the credential ${nl}`,
-      params: { TargetName: nl, UserName: dq, Comment: sub } }),
+      params: { TargetName: nl, UserName: dq, Comment: sub }, multi: true }), // its id holds the value: credential.write:first\nRemove-Item ...
     makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: semi, resource: `share:${semi}`, description: `Remove share ${semi}`, params: { Name: semi } }),
   ];
-  return { command: 'install', actions, blockers: [], predicted: {} as Snapshot };
+  return { command: 'install', actions, blockers: [], predicted: {} as Snapshot, adoptions: [], leftAlone: [] };
 }
 
 const INFO = { computer: 'DEV-PC', version: '0.1.0', at: '2026-11-23T00:00:00Z', modulePathHint: "C:\\npm\\mobykit's\\ps1\\MobyKit.psd1" };
@@ -136,7 +137,7 @@ describe('plan --export (PowerShell script)', function () {
   });
 
   it('calls exactly the planned functions, in order, each with a splatted hashtable', () => {
-    const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+)$/gm)].map((m) => m[1]);
+    const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+) -Confirm:\$false$/gm)].map((m) => m[1]);
     assert.deepEqual(calls, hostilePlan().actions.map((a) => PS_FUNCTION[a.op]));
   });
 
@@ -144,7 +145,7 @@ describe('plan --export (PowerShell script)', function () {
     assert.equal(script.match(/Read-Host/g)?.length, 1);
     assert.match(script, /Read-Host -Prompt .* -AsSecureString/);
     assert.match(script, /NetworkCredential\]::new\('', \$securePassword\)\.Password/);
-    assert.equal(script.match(/Password = \$sharePassword/g)?.length, 2); // kvp.add, credential.write
+    assert.equal(script.match(/Password = \$securePassword/g)?.length, 2); // kvp.add, credential.write
     assert.ok(!script.includes(CANARY_PASSWORD));
   });
 
@@ -157,7 +158,7 @@ describe('plan --export (PowerShell script)', function () {
     const errors = findings.filter((f) => f.severity === 'error');
     assert.equal(errors.length, 0, `\n${formatFindings(errors)}`);
     const moduleFns = new Set(Object.values(PS_FUNCTION));
-    const called = analysis.invocations.map((i) => i.bareName).filter((n) => /MobyKit/.test(n) && n !== 'Update-MobyKitJournal');
+    const called = analysis.invocations.map((i) => i.bareName).filter((n) => /MobyKit/.test(n) && n !== 'Add-MobyKitJournalEntry');
     for (const c of called) assert.ok(moduleFns.has(c), `${c} is a module function`);
   });
 
@@ -169,10 +170,10 @@ describe('plan --export (PowerShell script)', function () {
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF#Requires -RunAsAdministrator\r\n'), 'BOM and CRLF for Windows PowerShell 5.1');
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
-    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+\\r$`, 'm'));
+    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+ -Confirm:\\$false\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
-    // The journal it keeps matches mobykit's: the disk it creates is recorded, so uninstall deletes it.
-    assert.match(text, /Update-MobyKitJournal -Resource 'vm:MobyLinuxVM\/disk' -ActionId 'vm\.create' -Kind 'create'/);
+    // The journal it keeps matches mobykit's: the disk it creates is recorded (pending, before the step), so uninstall deletes it.
+    assert.match(text, /Add-MobyKitJournalEntry -Entry '\{"kind":"disk","id":\{"VMName":"MobyLinuxVM","Path":"[^']*MobyLinuxVM\.vhdx"\},"before":\{"diskExisted":false\},"state":"pending","actionId":"vm\.create"\}'\r\n\s+New-MobyKitVM @action/);
     assert.match(r.stderr, /Wrote .*install\.ps1/);
   });
 });

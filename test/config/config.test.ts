@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
+import { resolveDesired } from '../../src/config/desired.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
 import { UsageError } from '../../src/errors.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mobykit-config-'));
@@ -57,6 +59,11 @@ describe('configuration', () => {
     ['a relative path', { iso: 'mobylinux.iso' }, /--iso "mobylinux\.iso" must be an absolute Windows path/],
     ['a pipe that is not a pipe', { 'com-pipe': 'C:\\com1' }, /named pipe/],
     ['a non-number', { 'vm-memory': 'lots' }, /--vm-memory: "lots" is not a whole number/],
+    ['memory that is not a multiple of 2 MB (New-VM: "not properly aligned")', { 'vm-memory': '2049' }, /--vm-memory "?2049"? is not a multiple of 2 MB, which Hyper-V requires; use 2048 or 2050/],
+    ['a firewall rule name with a wildcard (-Name would match other rules)', { 'firewall-tcp-rule': 'Docker*' }, /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/],
+    ['a firewall rule name with a bracket', { 'firewall-smb-rule': 'Smb[1]' }, /--firewall-smb-rule "Smb\[1\]" must not contain/],
+    ['a firewall rule name with a question mark', { 'firewall-udp-rule': 'Docker?' }, /--firewall-udp-rule "Docker\?" must not contain/],
+    ['a KVP item name over 255 characters (512 bytes of UTF-16 with the NUL)', { 'kvp-item': 'k'.repeat(256) }, /--kvp-item .* is 256 characters long; Windows allows at most 255/],
     ['an unknown firewall profile', { 'firewall-profile': 'Home' }, /must be one of Any, Domain, Private, Public/],
   ];
   for (const [what, flags, message] of bad) {
@@ -82,6 +89,14 @@ describe('configuration', () => {
   it('names the file when a value in it is bad', () => {
     const p = file('bad-value.json', JSON.stringify({ network: { subnet: '300.0.0.0/24' } }));
     assert.throws(() => loadConfig({ configFile: p }), (e: Error) => e.message.includes(`network.subnet in ${p}`));
+  });
+
+  it('leaves the VM disk to the host: <vm>.vhdx in the folder the gather reports (Get-VMHost), or --vhdx', () => {
+    const snapshot = JSON.parse(readFileSync('examples/fresh-win10-pro.json', 'utf8')) as Snapshot;
+    snapshot.files.vhdx.Path = 'D:\\Hyper-V\\Disks\\MobyLinuxVM.vhdx';
+    assert.equal(loadConfig({}).config.vm.vhdxPath, null);
+    assert.equal(resolveDesired(loadConfig({}).config, snapshot).vm.vhdxPath, 'D:\\Hyper-V\\Disks\\MobyLinuxVM.vhdx');
+    assert.equal(resolveDesired(loadConfig({ flags: { vhdx: 'E:\\vm.vhdx' } }).config, snapshot).vm.vhdxPath, 'E:\\vm.vhdx');
   });
 
   it('accepts %APPDATA% style paths for the settings and log folders only', () => {

@@ -30,7 +30,7 @@ export function moduleCheckOptions(catalog: Catalog, analyses: ScriptAnalysis[])
   return {
     catalog,
     moduleFunctions: analyses.flatMap((a) => a.functions),
-    nativeExecutables: ['bcdedit.exe', 'netsh.exe'],
+    nativeExecutables: ['bcdedit.exe', 'netsh.exe', 'icacls.exe'], // icacls: the exported script's journal folder ACL
     dynamicInvocations: [
       // MobyKit.psm1 dot-sources its Public/ and Private/ files.
       { function: null, text: '$file.FullName' },
@@ -38,8 +38,11 @@ export function moduleCheckOptions(catalog: Catalog, analyses: ScriptAnalysis[])
       { function: 'Invoke-MobyKitCall', text: '$target' },
       // The snapshot runs each query block through one error-recording helper.
       { function: 'Invoke-MobyKitSnapshotQuery', text: '$SnapshotQuery' },
+      // bcdedit and netsh run with the OEM code page as the console's output encoding.
+      { function: 'Invoke-MobyKitNativeTool', text: '$ToolCall' },
     ],
     // The dispatcher's own splat: the request's parameters, checked by PowerShell's binder.
-    dynamicSplats: [{ function: 'Invoke-MobyKitCall', variable: 'invokeParameters' }],
+    // ConvertFrom-MobyKitJson: -DateKind (PowerShell 7.5+), passed only where ConvertFrom-Json has it; the catalog is 7.4's.
+    dynamicSplats: [{ function: 'Invoke-MobyKitCall', variable: 'invokeParameters' }, { function: 'ConvertFrom-MobyKitJson', variable: 'dateKind' }],
   };
 }

@@ -8,20 +8,22 @@ import { ctxOf } from './fixtures.js';
 import { TRIGGERS } from './checks.test.js';
 
 const EXPECTED_IDS = [
-  'platform.edition', 'platform.build', 'platform.hyperv-feature', 'platform.hyperv-module',
+  'platform.edition', 'platform.build', 'platform.powershell', 'platform.hyperv-feature', 'platform.hyperv-module',
   'platform.virtualization-firmware', 'platform.hypervisor-launch', 'platform.nested-virtualization',
-  'platform.virtualbox', 'platform.docker-host-env', 'platform.privileges', 'platform.memory',
+  'platform.virtualbox', 'platform.docker-host-env', 'platform.controlled-folder-access', 'platform.privileges', 'platform.memory',
   'service.vmms', 'service.lanmanserver', 'service.firewall',
-  'switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.address', 'vnic.address-conflict',
+  'switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.stale-adapter', 'vnic.address', 'vnic.address-conflict',
   'vnic.dhcp', 'vnic.file-sharing', 'vnic.network-category', 'subnet.overlap',
   'nat.missing', 'nat.prefix', 'nat.conflict',
   'port.in-use', 'port.excluded',
   'firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb',
-  'vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.boot-iso', 'vm.disk', 'vm.com-port', 'vm.kvp-service',
-  'vm.network', 'vm.address',
+  'vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.secure-boot', 'vm.checkpoints', 'vm.boot-iso', 'vm.disk',
+  'vm.com-port', 'vm.kvp-service', 'vm.time-sync', 'vm.network', 'vm.address',
   'kvp.cifsmount', 'kvp.cifsmount-format',
-  'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching', 'credential.missing', 'credential.user',
-  'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.errors',
+  'share.account', 'smb.protocol', 'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching',
+  'credential.missing', 'credential.user',
+  'engine.reachable',
+  'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.scope', 'snapshot.errors',
 ];
 
 describe('doctor catalog', () => {
@@ -56,10 +58,15 @@ describe('doctor catalog', () => {
   });
 
   it('only keeps what the filter accepts', () => {
-    const ctx = ctxOf((s) => { s.netNats = []; s.platform.editionId = 'Core'; });
+    const ctx = ctxOf((s) => { s.netNats = []; s.platform.identity.IsAdministrator = false; });
     const ids = runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id);
     assert.ok(ids.includes('nat.missing'));
-    assert.ok(!ids.includes('platform.edition'));
+    assert.ok(!ids.includes('platform.privileges'));
+  });
+
+  it('a check left out by the filter still decides whether the checks that need it run', () => {
+    const ctx = ctxOf((s) => { s.netNats = []; s.platform.editionId = 'Core'; });
+    assert.deepEqual(runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id), []);
   });
 
   it('exit code is 1 when any finding is an error', () => {
@@ -135,7 +142,7 @@ describe('doctor catalog', () => {
         }
         seen++;
         const params = new Set(cmd.parameterSets.flatMap((s) => s.parameters.map((p) => p.name.toLowerCase())));
-        for (const p of m[2].matchAll(/\s-([A-Za-z]+)/g)) {
+        for (const p of m[2].matchAll(/\s-([A-Za-z][A-Za-z0-9]*)/g)) {
           if (!params.has(p[1].toLowerCase())) problems.push(`${m[1]} has no -${p[1]} (in: ${fix})`);
         }
       }

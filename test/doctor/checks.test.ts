@@ -16,6 +16,16 @@ const vm = (s: Snapshot): VM => s.vms[0];
 const addr = (InterfaceAlias: string, IPAddress: string, PrefixLength: number, InterfaceIndex = 40) =>
   ({ InterfaceAlias, InterfaceIndex, IPAddress, PrefixLength, AddressFamily: 'IPv4' as const, PrefixOrigin: 'Manual' });
 
+/** The switch's live vNIC is "vEthernet (DockerNAT) 2" (its MAC is in hostVNics); a dead adapter holds the plain name. */
+function liveIsNumberTwo(s: Snapshot): void {
+  s.netAdapters[1].Name = 'vEthernet (DockerNAT) 2';
+  s.netAdapters.push({ Name: 'vEthernet (DockerNAT)', InterfaceDescription: 'Hyper-V Virtual Ethernet Adapter', ifIndex: 9, Status: 'Not Present', MacAddress: '00-15-5D-0A-0B-0C' });
+  for (const list of [s.netIPAddresses, s.netIPInterfaces, s.netConnectionProfiles]) {
+    for (const x of list as { InterfaceAlias: string }[]) if (x.InterfaceAlias === 'vEthernet (DockerNAT)') x.InterfaceAlias = 'vEthernet (DockerNAT) 2';
+  }
+  for (const b of s.netAdapterBindings) if (b.Name === 'vEthernet (DockerNAT)') b.Name = 'vEthernet (DockerNAT) 2';
+}
+
 interface Trigger {
   id: string;
   name: string;
@@ -32,13 +42,15 @@ interface NearMiss { id: string; name: string; mutate: Mut; flags?: Record<strin
 export const TRIGGERS: Trigger[] = [
   // platform
   { id: 'platform.edition', name: 'Windows Home', mutate: (s) => { s.platform.editionId = 'Core'; s.platform.os.Caption = 'Microsoft Windows 10 Home'; }, severity: 'error', has: ['Core', 'Windows 10 Home'] },
-  { id: 'platform.build', name: 'build 10240', mutate: (s) => { s.platform.os.BuildNumber = '10240'; }, severity: 'error', has: ['10240', '10586'] },
+  { id: 'platform.build', name: 'build 10586 (1511: no NetNat, PowerShell 5.0)', mutate: (s) => { s.platform.os.BuildNumber = '10586'; }, severity: 'error', has: ['10586', '14393'] },
+  { id: 'platform.powershell', name: 'PowerShell 5.0', mutate: (s) => { s.platform.powershell.PSVersion = '5.0.10586.494'; }, severity: 'error', has: ['5.0.10586.494', 'Windows Management Framework 5.1'] },
   { id: 'platform.hyperv-feature', name: 'Disabled', mutate: (s) => { s.platform.optionalFeatures[0].State = 'Disabled'; }, severity: 'error', has: ['Disabled', 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All'] },
   { id: 'platform.hyperv-feature', name: 'EnablePending means restart', mutate: (s) => { s.platform.optionalFeatures[0].State = 'EnablePending'; }, severity: 'error', has: ['EnablePending', 'Restart-Computer'] },
   { id: 'platform.hyperv-feature', name: 'server SKU', mutate: (s) => { s.platform.optionalFeatures[0].State = 'Disabled'; s.platform.os.ProductType = 3; }, severity: 'error', has: ['Install-WindowsFeature -Name Hyper-V'] },
   { id: 'platform.hyperv-module', name: 'module missing', mutate: (s) => { s.platform.hyperVModuleAvailable = false; }, severity: 'error', has: ['Microsoft-Hyper-V-Management-PowerShell'] },
   { id: 'platform.virtualization-firmware', name: 'VT-x off', mutate: (s) => { s.platform.computerSystem.HypervisorPresent = false; s.platform.processors[0].VirtualizationFirmwareEnabled = false; }, severity: 'error', has: ['i7-8650U', 'VirtualizationFirmwareEnabled is false'] },
   { id: 'platform.hypervisor-launch', name: 'launch type Off', mutate: (s) => { s.platform.hypervisorLaunchType = 'Off'; }, severity: 'error', has: ['hypervisorlaunchtype Off', 'bcdedit /set hypervisorlaunchtype auto'] },
+  { id: 'platform.hypervisor-launch', name: 'Auto, enabled, but no hypervisor: restart pending', mutate: (s) => { s.platform.computerSystem.HypervisorPresent = false; }, severity: 'error', has: ['HypervisorPresent is false', 'a restart is pending', 'Restart-Computer'] },
   {
     id: 'platform.nested-virtualization', name: 'Windows in a Hyper-V VM without extensions',
     mutate: (s) => {
@@ -50,6 +62,7 @@ export const TRIGGERS: Trigger[] = [
   },
   { id: 'platform.virtualbox', name: 'VirtualBox installed', mutate: (s) => { s.platform.virtualBox = { InstallDir: 'C:\\Program Files\\Oracle\\VirtualBox\\' }; }, severity: 'warning', has: ['C:\\Program Files\\Oracle\\VirtualBox\\', 'migrate-toolbox'] },
   { id: 'platform.docker-host-env', name: 'Toolbox DOCKER_HOST', mutate: (s) => { s.platform.environment = { DOCKER_HOST: 'tcp://192.168.99.100:2376', DOCKER_TLS_VERIFY: '1' }; }, severity: 'warning', has: ['tcp://192.168.99.100:2376', "SetEnvironmentVariable('DOCKER_HOST', $null, 'User')", "'DOCKER_TLS_VERIFY'"] },
+  { id: 'platform.controlled-folder-access', name: 'on', mutate: (s) => { s.platform.defender = { EnableControlledFolderAccess: 1 }; }, severity: 'warning', has: ['EnableControlledFolderAccess is 1', "Add-MpPreference -ControlledFolderAccessAllowedApplications 'C:\\Windows\\System32\\vmms.exe'", `'${PROXY}'`] },
   { id: 'platform.privileges', name: 'not elevated', mutate: (s) => { s.platform.identity.IsAdministrator = false; }, severity: 'error', has: ['DEV-PC\\alice', "-Member 'DEV-PC\\alice'"] },
   { id: 'platform.memory', name: 'VM off, 1 GB free', mutate: (s) => { vm(s).State = 'Off'; s.platform.os.FreePhysicalMemory = 1048576; }, severity: 'warning', has: ['1024 MB free', '2048 MB', 'MobyLinuxVM'] },
   // services
@@ -64,8 +77,17 @@ export const TRIGGERS: Trigger[] = [
     id: 'switch.duplicate', name: 'two DockerNAT', mutate: (s) => { s.vmSwitches.push({ Name: 'dockernat', Id: 'dup-id-2', SwitchType: 'Private' }); },
     severity: 'error', has: ['2 switches', "Get-VMSwitch -Id 'dup-id-2' | Remove-VMSwitch -Force"],
   },
-  { id: 'vnic.missing', name: 'no vEthernet', mutate: (s) => { s.netAdapters = s.netAdapters.filter((a) => !a.Name.startsWith('vEthernet')); }, severity: 'error', has: ['vEthernet (DockerNAT)', "Add-VMNetworkAdapter -ManagementOS -Name 'DockerNAT' -SwitchName 'DockerNAT'"] },
-  { id: 'vnic.missing', name: 'only "vEthernet (DockerNAT) 2" is left', mutate: (s) => { s.netAdapters[1].Name = 'vEthernet (DockerNAT) 2'; }, severity: 'error', has: ["Rename-NetAdapter -Name 'vEthernet (DockerNAT) 2' -NewName 'vEthernet (DockerNAT)'"] },
+  { id: 'vnic.missing', name: 'the switch\'s vNIC has no adapter', mutate: (s) => { s.netAdapters = s.netAdapters.filter((a) => !a.Name.startsWith('vEthernet')); }, severity: 'error', has: ['00155D010203', "Remove-VMNetworkAdapter -ManagementOS -Name 'DockerNAT'", "Add-VMNetworkAdapter -ManagementOS -Name 'DockerNAT' -SwitchName 'DockerNAT'"] },
+  { id: 'vnic.missing', name: 'no host vNIC on the switch', mutate: (s) => { s.hostVNics = [{ Name: 'Other', SwitchName: 'Default Switch', MacAddress: '00155D0000AA' }]; }, severity: 'error', has: ['shows no adapter on DockerNAT', "Add-VMNetworkAdapter -ManagementOS -Name 'DockerNAT'"] },
+  {
+    id: 'vnic.stale-adapter', name: 'a dead "vEthernet (DockerNAT)" holds the name; the live one is "... 2"', mutate: liveIsNumberTwo,
+    severity: 'error', has: ['vEthernet (DockerNAT) 2 (MAC 00-15-5D-01-02-03', 'vEthernet (DockerNAT) (MAC 00-15-5D-0A-0B-0C, Not Present)', "Where-Object { $_.MacAddress -eq '00-15-5D-0A-0B-0C' } | Rename-NetAdapter -NewName 'vEthernet (DockerNAT) stale 1'", "Where-Object { $_.MacAddress -eq '00-15-5D-01-02-03' } | Rename-NetAdapter -NewName 'vEthernet (DockerNAT)'"],
+  },
+  {
+    id: 'vnic.address', name: 'the address sits on the stale adapter, not on the live vNIC',
+    mutate: (s) => { liveIsNumberTwo(s); s.netIPAddresses[1].InterfaceIndex = 9; },
+    severity: 'error', has: ['vEthernet (DockerNAT) 2 has no IPv4 address', "New-NetIPAddress -InterfaceAlias 'vEthernet (DockerNAT) 2' -IPAddress '10.0.75.1'"],
+  },
   { id: 'vnic.address', name: 'APIPA only', mutate: (s) => { s.netIPAddresses[1] = addr('vEthernet (DockerNAT)', '169.254.12.3', 16, 23); }, severity: 'error', has: ['169.254.12.3/16', "New-NetIPAddress -InterfaceAlias 'vEthernet (DockerNAT)' -IPAddress '10.0.75.1' -PrefixLength 24"] },
   { id: 'vnic.address', name: 'wrong prefix', mutate: (s) => { s.netIPAddresses[1].PrefixLength = 16; }, severity: 'error', has: ['10.0.75.1/16', "Set-NetIPAddress -InterfaceAlias 'vEthernet (DockerNAT)' -IPAddress '10.0.75.1' -PrefixLength 24"] },
   { id: 'vnic.address', name: 'another address', mutate: (s) => { s.netIPAddresses[1].IPAddress = '10.0.75.9'; }, severity: 'error', has: ["Remove-NetIPAddress -InterfaceAlias 'vEthernet (DockerNAT)' -IPAddress '10.0.75.9' -Confirm:$false"] },
@@ -85,6 +107,7 @@ export const TRIGGERS: Trigger[] = [
     id: 'nat.prefix', name: 'wrong prefix', mutate: (s) => { s.netNats[0].InternalIPInterfaceAddressPrefix = '10.0.0.0/16'; },
     severity: 'error', has: ['NAT DockerNAT covers 10.0.0.0/16, expected 10.0.75.0/24', "Remove-NetNat -Name 'DockerNAT' -Confirm:$false; New-NetNat -Name 'DockerNAT' -InternalIPInterfaceAddressPrefix '10.0.75.0/24'"],
   },
+  { id: 'nat.conflict', name: 'a non-overlapping HNS NAT on Server 2016', mutate: (s) => { s.platform.os.ProductType = 3; s.platform.os.BuildNumber = '14393'; s.netNats.push({ Name: 'H3d4f6a0b-NAT', InternalIPInterfaceAddressPrefix: '172.20.0.0/16', Active: true }); }, severity: 'error', has: ['H3d4f6a0b-NAT', 'only one NAT per host', "Remove-NetNat -Name 'H3d4f6a0b-NAT'"] },
   { id: 'nat.conflict', name: 'second NAT on a client SKU', mutate: (s) => { s.netNats.push({ Name: 'ContainerNAT', InternalIPInterfaceAddressPrefix: '172.20.0.0/16', Active: true }); }, severity: 'error', has: ['ContainerNAT', '172.20.0.0/16', 'only one NAT', "Remove-NetNat -Name 'ContainerNAT'"] },
   {
     id: 'nat.conflict', name: 'overlapping NAT on a server', mutate: (s) => { s.platform.os.ProductType = 3; s.netNats.push({ Name: 'WinNAT', InternalIPInterfaceAddressPrefix: '10.0.0.0/8', Active: true }); },
@@ -108,6 +131,14 @@ export const TRIGGERS: Trigger[] = [
     severity: 'error', has: ['TCP [::]:2375 is held by dockerd (PID 5150)', 'Another Docker'],
   },
   {
+    id: 'port.in-use', name: 'a dockerd on 127.0.0.1:2375, where the proxy serves the API locally',
+    mutate: (s) => {
+      s.tcpListeners.push({ LocalAddress: '127.0.0.1', LocalPort: 2375, OwningProcess: 5151 });
+      s.processes.push({ Id: 5151, ProcessName: 'dockerd', Path: 'C:\\Program Files\\Docker\\dockerd.exe' });
+    },
+    severity: 'error', has: ['TCP 127.0.0.1:2375 is held by dockerd (PID 5151)', 'Another Docker'],
+  },
+  {
     id: 'port.in-use', name: 'held on the host address by an unknown PID',
     mutate: (s) => { s.udpEndpoints.push({ LocalAddress: '10.0.75.1', LocalPort: 67, OwningProcess: 999 }); },
     severity: 'error', has: ['UDP 10.0.75.1:67 is held by PID 999', 'Stop-Process -Id 999'],
@@ -126,7 +157,12 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     id: 'firewall.smb', name: 'only the proxy rules', mutate: (s) => { s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount'); },
-    severity: 'warning', has: ['TCP 445', "-LocalAddress '10.0.75.1' -RemoteAddress '10.0.75.0/24'", '-LocalPort 445', 'New-NetFirewallRule', 'DockerTcp'],
+    severity: 'warning', has: ['TCP 445', "-LocalAddress '10.0.75.1' -RemoteAddress '10.0.75.0/24'", "-LocalPort '445'", "New-NetFirewallRule -Name 'DockerSmbMount'", "-Program 'System'", "-EdgeTraversalPolicy 'Block'", 'DockerTcp'],
+  },
+  {
+    id: 'firewall.smb', name: 'mobykit\'s SMB rule allows Program Any: more than needed, a warning',
+    mutate: (s) => { s.firewallRules[2].Program = 'Any'; s.firewallRules[2].RemoteAddress = ['10.0.75.0/255.255.255.0']; },
+    severity: 'warning', has: ['DockerSmbMount allows Program Any (needed: System)', "Set-NetFirewallRule -Name 'DockerSmbMount' -Enabled True -Direction Inbound -Action Allow -Protocol TCP -Program 'System'"], count: 1,
   },
   {
     id: 'firewall.smb', name: 'a managed rule blocks 445',
@@ -143,6 +179,21 @@ export const TRIGGERS: Trigger[] = [
     severity: 'warning', has: ['MemoryStartup 1024 MB -> 2048 MB', 'ProcessorCount 1 -> 2', "Set-VM -Name 'MobyLinuxVM' -MemoryStartupBytes 2147483648 -ProcessorCount 2"],
   },
   { id: 'vm.config', name: 'generation', mutate: (s) => { vm(s).Generation = 1; }, severity: 'error', has: ['Generation 1 -> 2', "Remove-VM -Name 'MobyLinuxVM' -Force"] },
+  {
+    id: 'vm.secure-boot', name: 'generation 2 with Secure Boot on', mutate: (s) => { vm(s).Firmware!.SecureBoot = 'On'; vm(s).Firmware!.SecureBootTemplate = 'MicrosoftWindows'; },
+    severity: 'error', has: ['SecureBoot On', "Stop-VM -Name 'MobyLinuxVM' -TurnOff; Set-VMFirmware -VMName 'MobyLinuxVM' -EnableSecureBoot Off; Start-VM -Name 'MobyLinuxVM'"],
+  },
+  {
+    id: 'vm.checkpoints', name: 'a checkpoint: merge it, never attach the parent',
+    mutate: (s) => {
+      vm(s).CheckpointType = 'Standard';
+      vm(s).Snapshots = [{ Name: 'MobyLinuxVM - (11/20/2026 - 08:00:00)', CreationTime: '2026-11-20T08:00:00Z' }];
+      vm(s).HardDrives = [{ Path: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM_6A1B.avhdx' }];
+    },
+    severity: 'error', has: ['MobyLinuxVM - (11/20/2026 - 08:00:00)', "Get-VMSnapshot -VMName 'MobyLinuxVM' | Remove-VMSnapshot", "Set-VM -Name 'MobyLinuxVM' -CheckpointType Disabled -AutomaticCheckpointsEnabled $false", 'Never attach the parent'],
+  },
+  { id: 'vm.checkpoints', name: 'automatic checkpoints on', mutate: (s) => { vm(s).CheckpointType = 'Production'; vm(s).AutomaticCheckpointsEnabled = true; }, severity: 'warning', has: ['AutomaticCheckpointsEnabled true', "Set-VM -Name 'MobyLinuxVM' -CheckpointType Disabled -AutomaticCheckpointsEnabled $false"] },
+  { id: 'vm.time-sync', name: 'off', mutate: (s) => { vm(s).IntegrationServices[2].Enabled = false; }, severity: 'warning', has: ['Time Synchronization is disabled', "Where-Object { $_.Id -like '*2497F4DE-E9FA-4204-80E4-4B75C46419C0' } | Enable-VMIntegrationService"] },
   { id: 'vm.state', name: 'Off', mutate: (s) => { vm(s).State = 'Off'; }, severity: 'error', has: ['MobyLinuxVM is Off', "Start-VM -Name 'MobyLinuxVM'"] },
   { id: 'vm.state', name: 'Paused', mutate: (s) => { vm(s).State = 'Paused'; }, severity: 'error', has: ["Resume-VM -Name 'MobyLinuxVM'"] },
   { id: 'vm.boot-iso', name: 'no DVD', mutate: (s) => { vm(s).DvdDrives = []; }, severity: 'error', has: ['no DVD drive', "Add-VMDvdDrive -VMName 'MobyLinuxVM' -Path 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso'"] },
@@ -160,6 +211,7 @@ export const TRIGGERS: Trigger[] = [
     id: 'vm.network', name: 'adapter not connected', mutate: (s) => { vm(s).NetworkAdapters[0].SwitchName = null; },
     severity: 'error', has: ['Network Adapter on no switch', "Connect-VMNetworkAdapter -VMName 'MobyLinuxVM' -Name 'Network Adapter' -SwitchName 'DockerNAT'"],
   },
+  { id: 'vm.disk', name: 'a differencing disk without checkpoint data: merge, never attach the parent', mutate: (s) => { delete vm(s).Snapshots; vm(s).HardDrives = [{ Path: 'D:\\VMs\\MobyLinuxVM_6A1B.avhdx' }]; }, severity: 'error', has: ['MobyLinuxVM_6A1B.avhdx', 'Remove-VMSnapshot'] },
   { id: 'vm.address', name: 'APIPA in the VM', mutate: (s) => { vm(s).NetworkAdapters[0].IPAddresses = ['169.254.9.9']; }, severity: 'warning', has: ['169.254.9.9', '10.0.75.0/24', "Restart-VM -Name 'MobyLinuxVM'"] },
   // KVP
   { id: 'kvp.cifsmount', name: 'no item', mutate: (s) => { vm(s).KvpHostExchangeItems = []; }, severity: 'error', has: ['cifsmount', "Set-MobyKitKvpItem -VMName 'MobyLinuxVM' -ItemName 'cifsmount' -MountPoint 'c' -ShareName 'C' -UserName 'alice'", 'Read-Host -AsSecureString'] },
@@ -168,7 +220,12 @@ export const TRIGGERS: Trigger[] = [
     severity: 'error', has: ['mount point /d, expected /c', 'share D, expected C', 'user bob, expected alice', 'Set-MobyKitKvpItem'],
   },
   { id: 'kvp.cifsmount-format', name: 'malformed', mutate: (s) => { vm(s).KvpHostExchangeItems[0].Data = 'username=alice'; }, severity: 'error', has: ['not of the form /c;/C;username=alice,password=***,noperm'] },
+  // engine
+  { id: 'engine.reachable', name: 'the API does not answer', mutate: (s) => { s.engine = { Endpoint: 'tcp://10.0.75.2:2375', Reachable: false, Error: 'connect ECONNREFUSED 10.0.75.2:2375' }; }, severity: 'error', has: ['ECONNREFUSED', "Restart-VM -Name 'MobyLinuxVM' -Force"] },
   // share / credential
+  { id: 'share.account', name: 'an Azure AD user', mutate: () => {}, flags: { 'share-user': 'AzureAD\\AliceSmith' }, severity: 'error', has: ['AzureAD\\AliceSmith', 'New-LocalUser', "mobykit install --share-user 'DEV-PC\\docker-share'"] },
+  { id: 'smb.protocol', name: 'SMB2 disabled', mutate: (s) => { s.smbServerConfiguration!.EnableSMB2Protocol = false; }, severity: 'error', has: ['EnableSMB2Protocol is False', 'Set-SmbServerConfiguration -EnableSMB2Protocol $true -Force'] },
+  { id: 'smb.protocol', name: 'encryption required of every client', mutate: (s) => { s.smbServerConfiguration!.EncryptData = true; }, severity: 'error', has: ['RejectUnencryptedAccess is True', 'Set-SmbServerConfiguration -RejectUnencryptedAccess $false -Force'] },
   { id: 'share.missing', name: 'no share', mutate: (s) => { s.smbShares = []; }, severity: 'error', has: ["New-SmbShare -Name 'C' -Path 'C:\\' -FullAccess 'DEV-PC\\alice' -CachingMode None"] },
   { id: 'share.path', name: 'D:\\', mutate: (s) => { s.smbShares[0].Path = 'D:\\'; }, severity: 'error', has: ['exposes D:\\, expected C:\\', "Remove-SmbShare -Name 'C' -Force"] },
   {
@@ -182,17 +239,23 @@ export const TRIGGERS: Trigger[] = [
   // files
   { id: 'files.log-dir', name: 'missing', mutate: (s) => { s.files.logDir.Exists = false; }, severity: 'info', has: ["New-Item -ItemType Directory -Force -Path 'C:\\Users\\alice\\AppData\\Local\\Docker'"] },
   { id: 'files.settings-dir', name: 'missing', mutate: (s) => { s.files.settingsDir.Exists = false; }, severity: 'info', has: ["-Path 'C:\\Users\\alice\\AppData\\Roaming\\Docker'"] },
+  // A path still in cmd syntax: -Path '%APPDATA%\Docker' would create a folder literally named %APPDATA%.
+  { id: 'files.settings-dir', name: 'missing, given as %APPDATA%', mutate: (s) => { s.files.settingsDir = { Path: '%APPDATA%\\Docker', Exists: false }; }, severity: 'info',
+    has: ["New-Item -ItemType Directory -Force -Path ([Environment]::ExpandEnvironmentVariables('%APPDATA%\\Docker'))"] },
   {
     id: 'toolbox.migration', name: 'Toolbox disk, no VHDX yet',
     mutate: (s) => { s.files.vhdx.Exists = false; s.files.toolboxMachines = [{ Name: 'default', DiskPath: 'C:\\Users\\alice\\.docker\\machine\\machines\\default\\disk.vmdk' }]; },
     severity: 'info', has: ['default', 'disk.vmdk', 'mobykit migrate-toolbox'],
   },
+  { id: 'snapshot.scope', name: 'gathered for another switch', mutate: () => {}, flags: { 'switch-name': 'MobyNet' }, severity: 'warning', has: ['switchName DockerNAT (gathered) vs MobyNet (asked)'] },
   { id: 'snapshot.errors', name: 'access denied', mutate: (s) => { s.errors = [{ Source: 'Get-NetNat', Message: 'Access is denied.' }]; }, severity: 'warning', has: ['Get-NetNat: Access is denied.', 'Run as administrator'] },
 ];
 
 export const NEAR_MISSES: NearMiss[] = [
   { id: 'platform.edition', name: 'Education', mutate: (s) => { s.platform.editionId = 'Education'; } },
-  { id: 'platform.build', name: 'exactly the minimum', mutate: (s) => { s.platform.os.BuildNumber = '10586'; } },
+  { id: 'platform.build', name: 'exactly the minimum', mutate: (s) => { s.platform.os.BuildNumber = '14393'; } },
+  { id: 'platform.powershell', name: 'PowerShell 7 Core', mutate: (s) => { s.platform.powershell = { PSVersion: '7.4.6', PSEdition: 'Core' }; } },
+  { id: 'platform.powershell', name: 'exactly 5.1', mutate: (s) => { s.platform.powershell.PSVersion = '5.1.14393.0'; } },
   { id: 'platform.build', name: 'custom minimum met', mutate: (s) => { s.platform.os.BuildNumber = '19045'; }, flags: { 'minimum-build': 19041 } },
   { id: 'platform.hyperv-feature', name: 'feature name in other case', mutate: (s) => { s.platform.optionalFeatures[0].FeatureName = 'microsoft-hyper-v'; } },
   { id: 'platform.hyperv-feature', name: 'Home edition (edition check says it)', mutate: (s) => { s.platform.editionId = 'Core'; s.platform.optionalFeatures = []; } },
@@ -200,11 +263,14 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'platform.virtualization-firmware', name: 'hypervisor running hides the flag', mutate: (s) => { s.platform.processors[0].VirtualizationFirmwareEnabled = false; } },
   { id: 'platform.virtualization-firmware', name: 'nested VM (nested check explains)', mutate: (s) => { s.platform.computerSystem = { Manufacturer: 'Microsoft Corporation', Model: 'Virtual Machine', HypervisorPresent: false }; s.platform.processors[0].VirtualizationFirmwareEnabled = false; } },
   { id: 'platform.hypervisor-launch', name: 'unknown launch type', mutate: (s) => { s.platform.hypervisorLaunchType = null; } },
+  { id: 'platform.hypervisor-launch', name: 'no hypervisor because VT-x is off (the firmware check names it)', mutate: (s) => { s.platform.computerSystem.HypervisorPresent = false; s.platform.processors[0].VirtualizationFirmwareEnabled = false; } },
   { id: 'platform.nested-virtualization', name: 'VM with extensions exposed', mutate: (s) => { s.platform.computerSystem = { Manufacturer: 'Microsoft Corporation', Model: 'Virtual Machine', HypervisorPresent: true }; } },
   { id: 'platform.nested-virtualization', name: 'physical PC with VT-x off', mutate: (s) => { s.platform.computerSystem.HypervisorPresent = false; s.platform.processors[0].VirtualizationFirmwareEnabled = false; } },
   { id: 'platform.virtualbox', name: 'no VirtualBox', mutate: (s) => { s.platform.virtualBox = null; } },
   { id: 'platform.docker-host-env', name: 'points at this proxy', mutate: (s) => { s.platform.environment = { DOCKER_HOST: 'tcp://localhost:2375' }; } },
   { id: 'platform.docker-host-env', name: 'the named pipe', mutate: (s) => { s.platform.environment = { DOCKER_HOST: 'npipe:////./pipe/docker_engine' }; } },
+  { id: 'platform.controlled-folder-access', name: 'audit mode', mutate: (s) => { s.platform.defender = { EnableControlledFolderAccess: 2 }; } },
+  { id: 'platform.controlled-folder-access', name: 'Defender is not the antivirus', mutate: (s) => { s.platform.defender = null; } },
   { id: 'platform.privileges', name: 'Hyper-V Administrators only', mutate: (s) => { s.platform.identity.IsAdministrator = false; s.platform.identity.IsHyperVAdministrator = true; } },
   { id: 'platform.memory', name: 'little memory but VM already running', mutate: (s) => { s.platform.os.FreePhysicalMemory = 102400; } },
   { id: 'platform.memory', name: 'VM off, exactly enough', mutate: (s) => { vm(s).State = 'Off'; s.platform.os.FreePhysicalMemory = 2097152; } },
@@ -218,6 +284,9 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'switch.type', name: 'an External switch with another name', mutate: (s) => { s.vmSwitches.push({ Name: 'External', Id: 'x', SwitchType: 'External' }); } },
   { id: 'switch.duplicate', name: 'two switches, different names', mutate: (s) => { s.vmSwitches.push({ Name: 'DockerNAT2', Id: 'x', SwitchType: 'Internal' }); } },
   { id: 'vnic.missing', name: 'alias in other case', mutate: (s) => { s.netAdapters[1].Name = 'vethernet (dockernat)'; } },
+  { id: 'vnic.missing', name: 'the live vNIC is "vEthernet (DockerNAT) 2", found by its MAC', mutate: (s) => { s.netAdapters[1].Name = 'vEthernet (DockerNAT) 2'; } },
+  { id: 'vnic.stale-adapter', name: 'other switches\' vNICs', mutate: (s) => { s.netAdapters.push({ Name: 'vEthernet (Default Switch)', InterfaceDescription: 'Hyper-V Virtual Ethernet Adapter', ifIndex: 30, Status: 'Up', MacAddress: '00-15-5D-99-99-99' }); } },
+  { id: 'vnic.stale-adapter', name: 'the live vNIC alone, under a numbered name', mutate: (s) => { s.netAdapters[1].Name = 'vEthernet (DockerNAT) 2'; } },
   { id: 'vnic.missing', name: 'switch missing (switch.missing says it)', mutate: (s) => { s.vmSwitches = []; s.netAdapters = []; } },
   { id: 'vnic.address', name: 'alias in other case, extra IPv6', mutate: (s) => { s.netIPAddresses[1].InterfaceAlias = 'VETHERNET (DOCKERNAT)'; s.netIPAddresses.push({ ...addr('vEthernet (DockerNAT)', 'fe80::1', 64, 23), AddressFamily: 'IPv6' }); } },
   { id: 'vnic.address-conflict', name: 'another address in the subnet', mutate: (s) => { s.netIPAddresses.push(addr('Ethernet 2', '10.0.75.10', 24, 12)); } },
@@ -230,7 +299,7 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'nat.missing', name: 'name in other case', mutate: (s) => { s.netNats[0].Name = 'dockernat'; } },
   { id: 'nat.missing', name: 'Get-NetNat failed', mutate: (s) => { s.netNats = []; s.errors = [{ Source: 'Get-NetNat', Message: 'Access is denied.' }]; } },
   { id: 'nat.prefix', name: 'same prefix written with host bits', mutate: (s) => { s.netNats[0].InternalIPInterfaceAddressPrefix = '10.0.75.1/24'; } },
-  { id: 'nat.conflict', name: 'non-overlapping NAT on a server', mutate: (s) => { s.platform.os.ProductType = 3; s.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '172.20.0.0/16', Active: true }); } },
+  { id: 'nat.conflict', name: 'only its own NAT, name in other case, on a server', mutate: (s) => { s.platform.os.ProductType = 3; s.netNats[0].Name = 'dockernat'; } },
   { id: 'port.in-use', name: 'port 53 held by the proxy itself (converged)', mutate: () => {} },
   { id: 'port.in-use', name: 'proxy known by name only', mutate: (s) => { s.processes[0].Path = null; } },
   { id: 'port.in-use', name: 'loopback-only listener and other ports', mutate: (s) => { s.tcpListeners.push({ LocalAddress: '127.0.0.1', LocalPort: 53, OwningProcess: 77 }, { LocalAddress: '0.0.0.0', LocalPort: 8080, OwningProcess: 78 }); } },
@@ -238,6 +307,7 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'firewall.missing', name: 'name in other case', mutate: (s) => { s.firewallRules[1].Name = 'dockerudp'; } },
   { id: 'firewall.missing', name: 'Get-NetFirewallRule failed', mutate: (s) => { s.firewallRules = []; s.errors = [{ Source: 'Get-NetFirewallRule', Message: 'Access is denied.' }]; } },
   { id: 'firewall.disabled', name: 'an unrelated rule disabled', mutate: (s) => { s.firewallRules.push({ ...s.firewallRules[0], Name: 'Other', Enabled: false }); } },
+  { id: 'firewall.program', name: 'the SMB rule allows Any (firewall.smb weighs it)', mutate: (s) => { s.firewallRules[2].Program = 'Any'; } },
   { id: 'firewall.program', name: 'same path, other case and %ProgramFiles%', mutate: (s) => { s.firewallRules[0].Program = '%ProgramFiles%\\DOCKER\\Docker\\Resources\\com.docker.proxy.EXE'; } },
   {
     id: 'firewall.smb', name: 'no mobykit rule, but the built-in SMB-In rule is on for the Private vNIC',
@@ -250,20 +320,22 @@ export const NEAR_MISSES: NearMiss[] = [
     },
   },
   {
-    id: 'firewall.smb', name: 'a managed rule allows 445 from the subnet',
-    mutate: (s) => {
-      s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount');
-      s.firewallRules.push({
-        ...s.firewallRules[0], Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Program: 'Any', LocalPort: ['445'],
-        LocalAddress: ['10.0.75.1'], RemoteAddress: ['10.0.75.0/255.255.255.0'],
-      });
-    },
+    id: 'firewall.smb', name: 'the SMB rule as Windows reports it: addresses in mask notation',
+    mutate: (s) => { s.firewallRules[2].LocalAddress = ['10.0.75.1/255.255.255.255']; s.firewallRules[2].RemoteAddress = ['10.0.75.0/255.255.255.0']; },
   },
   { id: 'vm.missing', name: 'name in other case', mutate: (s) => { vm(s).Name = 'mobylinuxvm'; } },
   { id: 'vm.missing', name: 'Hyper-V module missing', mutate: (s) => { s.vms = []; s.platform.hyperVModuleAvailable = false; } },
   { id: 'vm.duplicate', name: 'another VM', mutate: (s) => { s.vms.push({ ...vm(s), Name: 'Ubuntu', Id: 'u' }); } },
   { id: 'vm.config', name: 'configured values', mutate: (s) => { vm(s).MemoryStartup = 4294967296; vm(s).ProcessorCount = 4; }, flags: { 'vm-memory': 4096, 'vm-cpus': 4 } },
   { id: 'vm.state', name: 'VM missing (vm.missing says it)', mutate: (s) => { s.vms = []; } },
+  { id: 'vm.secure-boot', name: 'Secure Boot off', mutate: (s) => { vm(s).Firmware!.SecureBoot = 'Off'; } },
+  { id: 'vm.secure-boot', name: 'generation 1 (no UEFI)', mutate: (s) => { vm(s).Generation = 1; delete vm(s).Firmware; } },
+  { id: 'vm.checkpoints', name: 'disabled, on a Windows without automatic checkpoints', mutate: (s) => { delete vm(s).AutomaticCheckpointsEnabled; } },
+  { id: 'vm.time-sync', name: 'localized name, matched by Id', mutate: (s) => { vm(s).IntegrationServices[2].Name = 'Zeitsynchronisierung'; } },
+  { id: 'engine.reachable', name: 'VM off (vm.state says it)', mutate: (s) => { vm(s).State = 'Off'; s.engine = { Endpoint: 'tcp://10.0.75.2:2375', Reachable: false, Error: 'timeout' }; } },
+  { id: 'share.account', name: 'a local account whose name contains azuread', mutate: () => {}, flags: { 'share-user': 'DEV-PC\\azuread' } },
+  { id: 'smb.protocol', name: 'encryption on but unencrypted clients allowed', mutate: (s) => { s.smbServerConfiguration = { EnableSMB2Protocol: true, EncryptData: true, RejectUnencryptedAccess: false }; } },
+  { id: 'snapshot.scope', name: 'names in other case', mutate: (s) => { s.gatheredFor!.switchName = 'dockernat'; s.gatheredFor!.shareUser = 'dev-pc\\ALICE'; } },
   { id: 'vm.boot-iso', name: 'path in other case', mutate: (s) => { vm(s).DvdDrives[0].Path = 'c:\\program files\\docker\\docker\\resources\\MOBYLINUX.ISO'; } },
   { id: 'vm.disk', name: 'harmless attributes', mutate: (s) => { s.files.vhdx.Attributes = ['Archive', 'NotContentIndexed']; } },
   { id: 'vm.com-port', name: 'pipe in other case', mutate: (s) => { vm(s).ComPorts[0].Path = '\\\\.\\PIPE\\dockermobylinuxvm-com1'; } },
@@ -299,6 +371,8 @@ describe('doctor checks', () => {
         assert.equal(f.id, t.id);
         assert.equal(f.severity, t.severity);
         assert.ok(f.title && f.why && f.evidence && f.fix, 'title, why, evidence and fix are filled in');
+        // Plain words: the title states the problem found, not what the check expects.
+        for (const x of got) assert.notEqual(x.title, CHECKS.find((c) => c.id === t.id)!.title, `${t.id}: the title states the problem`);
         const text = got.map((x) => `${x.evidence}\n${x.fix}`).join('\n');
         for (const s of t.has) assert.ok(text.includes(s), `expected ${JSON.stringify(s)} in:\n${text}`);
       });

@@ -36,6 +36,7 @@ export function convergedSnapshot(): Snapshot {
       powershell: { PSVersion: '5.1.19041.1', PSEdition: 'Desktop' },
       virtualBox: null,
       environment: {},
+      defender: { EnableControlledFolderAccess: 0 },
     },
     services: [
       { Name: 'vmms', Status: 'Running', StartType: 'Automatic' },
@@ -73,6 +74,7 @@ export function convergedSnapshot(): Snapshot {
       { InterfaceAlias: 'Ethernet', NetworkCategory: 'Private' },
       { InterfaceAlias: 'vEthernet (DockerNAT)', NetworkCategory: 'Private' },
     ],
+    hostVNics: [{ Name: 'DockerNAT', SwitchName: 'DockerNAT', MacAddress: '00155D010203' }],
     netAdapterBindings: [
       { Name: 'Ethernet', ComponentID: 'ms_server', Enabled: true },
       { Name: 'vEthernet (DockerNAT)', ComponentID: 'ms_server', Enabled: true },
@@ -101,10 +103,14 @@ export function convergedSnapshot(): Snapshot {
       IntegrationServices: [
         { Name: 'Guest Service Interface', Id: 'Microsoft:1B2C/6C09BB55-D683-4DA0-8931-C9BF705F6480', Enabled: false, PrimaryStatusDescription: 'OK' },
         { Name: 'Key-Value Pair Exchange', Id: 'Microsoft:1B2C0000-0000-0000-0000-000000000002\\2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: true, PrimaryStatusDescription: 'OK' },
+        { Name: 'Time Synchronization', Id: 'Microsoft:1B2C0000-0000-0000-0000-000000000002\\2497F4DE-E9FA-4204-80E4-4B75C46419C0', Enabled: true, PrimaryStatusDescription: 'OK' },
       ],
       NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: 'DockerNAT', MacAddress: '00155D010204', IPAddresses: ['10.0.75.2', 'fe80::215:5dff:fe01:204'] }],
       KvpHostExchangeItems: [{ Name: 'cifsmount', Data: '/c;/C;username=alice,password=***,noperm', Source: 0 }],
+      CheckpointType: 'Disabled', AutomaticCheckpointsEnabled: false, Snapshots: [],
+      Firmware: { SecureBoot: 'Off', SecureBootTemplate: 'MicrosoftUEFICertificateAuthority', FirstBootDevice: 'DvdDrive' },
     }],
+    smbServerConfiguration: { EnableSMB2Protocol: true, EncryptData: false, RejectUnencryptedAccess: true },
     smbShares: [{
       Name: 'C', Path: 'C:\\', CachingMode: 'None', Description: MARKER,
       Access: [{ AccountName: 'DEV-PC\\alice', AccessControlType: 'Allow', AccessRight: 'Full' }],
@@ -119,6 +125,13 @@ export function convergedSnapshot(): Snapshot {
       bootIso: { Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', Exists: true },
       vhdx: { Path: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx', Exists: true, Attributes: ['Archive'] },
       toolboxMachines: [],
+    },
+    engine: { Endpoint: 'tcp://10.0.75.2:2375', Reachable: true, ServerVersion: '1.12.0', Error: null },
+    gatheredFor: {
+      switchName: 'DockerNAT', natName: 'DockerNAT', subnet: '10.0.75.0/24', hostAddress: '10.0.75.1',
+      firewallRules: ['DockerTcp', 'DockerUdp', 'DockerSmbMount'], tcpPorts: [53, 2375], udpPorts: [53, 67],
+      vmName: 'MobyLinuxVM', kvpItem: 'cifsmount', shareName: 'C', shareUser: 'DEV-PC\\alice',
+      credentialTarget: 'Docker Host Filesystem Access',
     },
     errors: [],
   };

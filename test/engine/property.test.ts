@@ -41,7 +41,7 @@ async function startingHost(s: Setup): Promise<Snapshot> {
   if (hasSwitch) await apply(act('switch.create', { Name: 'DockerNAT', Notes: s.switch === 'user-internal' ? '' : MARKER }));
   if (s.switch === 'mine-twice') await apply(act('switch.create', { Name: 'DockerNAT', Notes: MARKER }));
   if (hasSwitch && s.address !== 'none') {
-    await apply(act('vnic.set-address', { InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: s.address === 'right' ? '10.0.75.1' : '169.254.3.4', PrefixLength: s.address === 'right' ? 24 : 16 }));
+    await apply(act('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: s.address === 'right' ? '10.0.75.1' : '169.254.3.4', PrefixLength: s.address === 'right' ? 24 : 16 }));
   }
   const nats: Record<string, [string, string] | null> = {
     none: null, right: ['DockerNAT', '10.0.75.0/24'], 'wrong-prefix': ['DockerNAT', '10.0.0.0/16'],

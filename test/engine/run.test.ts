@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { run } from '../../src/engine/run.js';
+import { renderOutcome } from '../../src/cli/render.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { CANARY_PASSWORD, config, example } from '../helpers.js';
 
@@ -17,6 +18,21 @@ describe('engine on the simulated host', () => {
     assert.equal(vm.State, 'Running');
     assert.ok(vm.NetworkAdapters[0].IPAddresses.includes('10.0.75.2'));
     assert.deepEqual(vm.KvpHostExchangeItems.map((i) => i.Data), ['/c;/C;username=alice,password=***,noperm']);
+  });
+
+  it('tells the truth: what it could not verify and what doctor still reports, never "verified" for those', async () => {
+    const host = new SimulatedHost(example('broken'));
+    const r = await run('install', host, config(), { secrets, adopt: true });
+    assert.equal(r.outcome, 'done');
+    // Get-NetFirewallRule was denied while gathering: the firewall checks could not look.
+    assert.deepEqual(r.notVerified!.map((c) => c.id), ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb']);
+    assert.ok(r.notVerified!.every((c) => c.reason.includes('Access is denied')));
+    assert.deepEqual(r.remaining!.map((f) => f.id), ['platform.docker-host-env', 'port.in-use', 'snapshot.errors']);
+    const text = renderOutcome(r).replace(/\u001b\[[0-9;]*m/g, '');
+    assert.match(text, /^! Done: 11 actions applied; 4 checks could not verify the result\./);
+    assert.doesNotMatch(text, /verified\.\n/);
+    assert.match(text, /Not verified:\n {2}! firewall\.missing: Get-NetFirewallRule failed while gathering: Access is denied\./);
+    assert.match(text, /still reports[^\n]*\n(.*\n)*  ✗ error UDP port 53 is held by svchost \[port\.in-use\]/);
   });
 
   it('a second install plans nothing', async () => {

@@ -19,7 +19,7 @@ describe('bad input: exit 2, a message naming it, nothing changed', function () 
   const truncated = file('truncated.json', fresh.slice(0, 900));
   const notJson = file('config.txt', 'switch.name = DockerNAT\n');
 
-  const cases: [string, string[], RegExp][] = [
+  const cases: [string, string[], RegExp, string?][] = [
     ['a malformed CIDR', ['--subnet', '10.0.75.0/33'], /--subnet "10\.0\.75\.0\/33"/],
     ['a host IP outside the subnet', ['--host-address', '192.168.1.1'], /outside the subnet 10\.0\.75\.0\/24/],
     ['the network address', ['--host-address', '10.0.75.0'], /network address/],
@@ -35,18 +35,22 @@ describe('bad input: exit 2, a message naming it, nothing changed', function () 
     ['a wrong-version snapshot', ['--simulate', wrongVersion], /\$\.version: expected 1, got 2/],
     ['a config file that is not JSON', ['--config', notJson], /not valid JSON/],
     ['an unknown flag', ['--swich-name', 'X'], /swich-name/],
+    ['memory Hyper-V cannot align', ['--vm-memory', '4095'], /--vm-memory "?4095"? is not a multiple of 2 MB/],
+    ['a wildcard in a firewall rule name', ['--firewall-tcp-rule', 'Docker*'], /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/],
+    // 1023 UTF-16 characters is Hyper-V's KVP value limit; the token around the password (/c;/C;username=alice,password=,noperm) takes 37.
+    ['a password the cifsmount KVP value cannot hold', ['--password-stdin'], /The share password is 1000 characters long; the C mount token has room for 986 \(Hyper-V holds a KVP value of at most 1023 UTF-16 characters\)/, 'p'.repeat(1000)],
   ];
 
-  for (const [what, args, message] of cases) {
+  for (const [what, args, message, input] of cases) {
     it(`${what}`, () => {
       copyFileSync('examples/fresh-win10-pro.json', host);
       const simulate = args.includes('--simulate') ? [] : ['--simulate', host];
       const r = spawnSync(process.execPath, [MAIN, 'install', ...simulate, '--simulate-out', host, '--yes', ...args], {
-        encoding: 'utf8', env: { ...process.env, MOBYKIT_STATE_DIR: path.join(work, 'state'), MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs') },
+        encoding: 'utf8', input, env: { ...process.env, MOBYKIT_STATE_DIR: path.join(work, 'state'), MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs') },
       });
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, message);
-      assert.equal(readFileSync(host, 'utf8'), fresh, 'the host changed');
+      assert.deepEqual(JSON.parse(readFileSync(host, 'utf8')), JSON.parse(fresh), 'the host changed');
     });
   }
 });

@@ -13,7 +13,7 @@ describe('interrupted install', () => {
     assert.equal(r.outcome, 'interrupted');
     assert.equal(r.applied.length, 3);
     const journal = await host.loadJournal();
-    assert.deepEqual(journal.map((e) => e.resource), ['switch:DockerNAT', 'switch:DockerNAT/address', 'nat:DockerNAT']);
+    assert.deepEqual(journal.entries.map((e) => e.kind), ['switch', 'address', 'nat']);
     const next = await run('install', host, config(), { secrets });
     assert.equal(next.outcome, 'done');
     assert.equal(next.plan.actions.length, r.plan.actions.length - 3);

@@ -62,6 +62,17 @@ describe('secrets: a canary password is never printed, logged, stored or exporte
     for (const f of files) assert.ok(!readFileSync(f, 'latin1').includes('Pa55$(x)'), `${f} holds the password`);
   });
 
+  it('is never masked in the log by search-and-replace, which would show where a weak password occurs', () => {
+    const logs = path.join(work, 'weak-logs');
+    const r = spawnSync(process.execPath, [MAIN, 'install', '--simulate', path.join(process.cwd(), 'examples/fresh-win10-pro.json'), '--yes'], {
+      env: { ...env, MOBYKIT_RUN_LOG_DIR: logs, MOBYKIT_PASSWORD: 'Docker' }, encoding: 'utf8', cwd: work, input: '',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const log = readFileSync(path.join(logs, readdirSync(logs)[0]), 'utf8');
+    assert.match(log, /DockerNAT/);
+    assert.ok(!log.includes('***NAT') && !r.stdout.includes('***NAT'), 'the log marks where the password "Docker" occurs');
+  });
+
   it('is read from stdin, never taken as a flag', () => {
     const r = run(['install', ...sim, '--yes', '--password', CANARY]);
     assert.equal(r.status, 2);

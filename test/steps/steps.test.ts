@@ -27,16 +27,22 @@ describe('switch step', () => {
     assert.deepEqual(plan, { actions: [], blockers: [] });
     assert.deepEqual(switchStep.uninstall(stepContext(withSwitch(fresh(), 'Internal', ''))), []);
   });
-  it('stops on an External switch named DockerNAT that is not mobykit\'s, and replaces it with --adopt', () => {
+  it('stops on an External switch named DockerNAT that is not mobykit\'s, and never removes it, even with --adopt', () => {
     const plan = switchStep.install(stepContext(withSwitch(fresh(), 'External', '')));
     assert.deepEqual(plan.actions, []);
     assert.equal(plan.blockers[0].id, 'ownership.switch');
     assert.match(plan.blockers[0].evidence, /External/);
     const adopted = switchStep.install(stepContext(withSwitch(fresh(), 'External', ''), { adopt: true }));
-    assert.deepEqual(ids(adopted.actions), ['switch.remove:DockerNAT (sw-1)', 'switch.create', 'vnic.set-address']);
+    assert.deepEqual(adopted.actions, []);
+    assert.match(adopted.blockers[0].fix, /never removes a switch it did not make, even with --adopt/);
+  });
+  it('a marker alone is not ownership: the switch must be journaled', () => {
+    const plan = switchStep.install(stepContext(withSwitch(fresh(), 'Internal', MARKER, '169.254.1.9')));
+    assert.deepEqual(plan.actions, []);
+    assert.equal(plan.blockers[0].id, 'ownership.switch');
   });
   it('moves its own vNIC to the configured address', () => {
-    const plan = switchStep.install(stepContext(withSwitch(fresh(), 'Internal', MARKER, '169.254.1.9')));
+    const plan = switchStep.install(stepContext(withSwitch(fresh(), 'Internal', MARKER, '169.254.1.9'), { journal: ['switch:DockerNAT'] }));
     assert.deepEqual(ids(plan.actions), ['vnic.set-address']);
     assert.deepEqual(plan.actions[0].changes, [{ property: 'IPAddress', from: '169.254.1.9/24', to: '10.0.75.1/24' }]);
   });
@@ -51,8 +57,9 @@ describe('switch step', () => {
   it('removes only switches it made', () => {
     const s = withSwitch(fresh(), 'Internal');
     s.vmSwitches.push({ Name: 'dockernat', Id: 'sw-2', SwitchType: 'Internal', Notes: 'mine, says the user' });
-    assert.deepEqual(ids(switchStep.uninstall(stepContext(s))), ['switch.remove']);
-    assert.equal((switchStep.uninstall(stepContext(s))[0].params as { Id: string }).Id, 'sw-1');
+    const ctx = stepContext(s, { journal: ['switch:DockerNAT'] });
+    assert.deepEqual(ids(switchStep.uninstall(ctx)), ['switch.remove']);
+    assert.equal((switchStep.uninstall(ctx)[0].params as { Id: string }).Id, 'sw-1');
   });
 });
 
@@ -80,12 +87,14 @@ describe('nat step', () => {
     assert.equal(plan.blockers[0].id, 'nat.conflict');
     assert.deepEqual(plan.actions, []);
   });
-  it('stops on a second NAT on a client edition, but not on Server', () => {
+  it('stops on a second NAT on every edition: Server 2016 too, where an HNS NAT counts', () => {
     const s = fresh();
     s.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '192.168.200.0/24', Active: true });
     assert.equal(natStep.install(stepContext(s)).blockers[0].id, 'nat.conflict');
     s.platform.os.ProductType = 3;
-    assert.deepEqual(ids(natStep.install(stepContext(s)).actions), ['nat.create']);
+    const server = natStep.install(stepContext(s));
+    assert.equal(server.blockers[0].id, 'nat.conflict');
+    assert.deepEqual(server.actions, []);
   });
 });
 
@@ -102,9 +111,20 @@ describe('firewall step', () => {
     const s = fresh();
     s.firewallRules.push({ Name: 'DockerTcp', DisplayName: 'DockerTcp', Enabled: false, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
       EdgeTraversalPolicy: 'DeferToUser', Program: 'C:\\old\\proxy.exe', Protocol: 'TCP', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'], Group: 'mobykit' });
-    const plan = firewallStep.install(stepContext(s));
+    assert.equal(firewallStep.install(stepContext(s)).blockers[0].id, 'ownership.firewall', 'a group alone is not ownership');
+    const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerTcp'] }));
     assert.equal(plan.actions[0].id, 'firewall.update:DockerTcp');
     assert.deepEqual(plan.actions[0].changes!.map((c) => c.property), ['Enabled', 'Program']);
+  });
+  it('converges on the SMB rule that Windows reports in mask notation, and still corrects another subnet', () => {
+    const s = fresh();
+    s.firewallRules.push({ Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Enabled: true, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
+      EdgeTraversalPolicy: 'Block', Program: 'System', Protocol: 'TCP', LocalPort: ['445'], LocalAddress: ['10.0.75.1/255.255.255.255'],
+      RemoteAddress: ['10.0.75.0/255.255.255.0'], Group: 'mobykit' });
+    assert.deepEqual(ids(firewallStep.install(stepContext(s)).actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp']);
+    s.firewallRules[0].RemoteAddress = ['10.0.0.0/255.255.0.0'];
+    const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerSmbMount'] }));
+    assert.deepEqual(plan.actions[2].changes!.map((c) => c.property), ['RemoteAddress']);
   });
 });
 
@@ -128,7 +148,7 @@ describe('share step', () => {
     s.smbShares.push({ Name: 'C', Path: 'c:\\', CachingMode: 'None', Description: MARKER, Access: [
       { AccountName: 'dev-pc\\ALICE', AccessControlType: 'Allow', AccessRight: 'Full' },
       { AccountName: 'Everyone', AccessControlType: 'Allow', AccessRight: 'Read' }] });
-    assert.deepEqual(ids(shareStep.install(stepContext(s)).actions), ['share.revoke:C Everyone', 'credential.write']);
+    assert.deepEqual(ids(shareStep.install(stepContext(s, { journal: ['share:C'] })).actions), ['share.revoke:C Everyone', 'credential.write']);
   });
 });
 
@@ -153,7 +173,7 @@ describe('vm step', () => {
     const plan = vmStep.install(stepContext(s, { adopt: true }));
     assert.deepEqual(ids(plan.actions), ['vm.create', 'vm.start']);
     assert.equal((plan.actions[0].params as { AttachExistingVhd: boolean }).AttachExistingVhd, true);
-    assert.equal(plan.actions[0].alsoCreates, undefined);
+    assert.ok(!plan.actions[0].claims?.some((c) => c.kind === 'disk'), 'an adopted disk is never claimed: uninstall keeps it');
     assert.match(plan.actions[0].description, /on the existing disk/);
   });
   it('stops its own running VM to change processors, then starts it again', () => {
@@ -163,7 +183,7 @@ describe('vm step', () => {
       ComPorts: [{ Name: 'COM 1', Path: '\\\\.\\pipe\\dockerMobyLinuxVM-com1' }],
       IntegrationServices: [{ Name: 'Key-Value Pair Exchange', Id: 'Microsoft:vm-1/2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: true, PrimaryStatusDescription: 'OK' }],
       NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: 'DockerNAT', MacAddress: '00155D010204', IPAddresses: ['10.0.75.2'] }], KvpHostExchangeItems: [] });
-    const plan = vmStep.install(stepContext(s));
+    const plan = vmStep.install(stepContext(s, { journal: ['vm:MobyLinuxVM'] }));
     assert.deepEqual(ids(plan.actions), ['vm.stop', 'vm.configure', 'vm.start']);
     assert.deepEqual(plan.actions[1].changes, [{ property: 'ProcessorCount', from: 1, to: 2 }]);
   });

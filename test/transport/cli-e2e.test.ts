@@ -1,10 +1,11 @@
 // install, doctor and uninstall as a user runs them, through the real PowerShellHost,
 // node-powershell and a child shell (the stand-in), one CLI process per command.
+import type { JournalDoc } from '../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLI_MAIN, cliEnv, fixture, type Fixture } from './fixture.js';
+import { CLI_MAIN, cliEnv, FAKE, fixture, type Fixture } from './fixture.js';
 
 const MAIN = CLI_MAIN;
 const CANARY = 'e2e-Canary-Pa55-91d2';
@@ -41,6 +42,16 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     assert.ok(!readFileSync(f.log, 'utf8').includes(CANARY));
   });
 
+  it('MOBYKIT_PASSWORD is taken out of the environment: the PowerShell child (and its own children) never inherit it', () => {
+    const envFile = path.join(f.dir, 'pwsh.env');
+    writeFileSync(path.join(f.dir, 'pwsh'), `#!/bin/sh\nenv > '${envFile}'\nexec '${process.execPath}' '${FAKE}' "$@"\n`);
+    const install = cli('install', '--yes');
+    assert.equal(install.status, 0, install.stderr);
+    const childEnv = readFileSync(envFile, 'utf8');
+    assert.match(childEnv, /MOBYKIT_FAKE_STATE=/, 'the wrapper saw the environment');
+    assert.ok(!childEnv.includes('MOBYKIT_PASSWORD') && !childEnv.includes(CANARY), 'the shell inherited the password');
+  });
+
   it('a cmdlet error surfaces with its message, and the run is rolled back', () => {
     env.MOBYKIT_FAKE_STDERR_ON = 'New-MobyKitNat';
     const r = cli('install', '--yes', '--json');
@@ -70,8 +81,8 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, err);
-    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as { resource: string }[];
-    assert.deepEqual(journal.map((e) => e.resource), ['switch:DockerNAT', 'switch:DockerNAT/address']);
+    const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as JournalDoc;
+    assert.deepEqual(journal.entries.map((e) => [e.kind, e.state]), [['switch', 'applied'], ['address', 'applied']]);
     delete env.MOBYKIT_FAKE_DELAY_MS;
     const next = cli('install', '--yes', '--json');
     assert.equal(next.status, 0, next.stderr);

@@ -30,6 +30,7 @@
 //   MOBYKIT_FAKE_ACCOUNT_PASSWORD  the password Test-MobyKitAccountPassword accepts (unset: it cannot tell, $null)
 //   MOBYKIT_FAKE_CONSOLE    text the VM's console pipe gives on the first Read-MobyKitVMConsole
 //   MOBYKIT_FAKE_CONSOLE_INPUT  file Write-MobyKitVMConsole appends to
+import { createDecipheriv } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -41,7 +42,7 @@ const distRoot = path.resolve(env.MOBYKIT_FAKE_DIST ?? path.join(here, '..', '..
 
 const GATHER = 'Get-MobyKitHostSnapshot';
 const GATHER_PARAMS = new Set(['SwitchName', 'NatName', 'FirewallRuleName', 'TcpPort', 'UdpPort', 'VMName', 'ShareName',
-  'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'VhdxPath']);
+  'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'VhdxPath', 'Subnet', 'HostAddress', 'ShareUser', 'KvpItemName', 'EngineEndpoint']);
 
 // PowerShell's own rule: `-Command -` must be the last thing on its command line.
 const argv = process.argv.slice(2);
@@ -147,6 +148,12 @@ const QUERIES = {
   }],
   'Close-MobyKitVMConsole': [['PipeName'], (p) => { consoles.delete(String(p.PipeName).toLowerCase()); return null; }],
 };
+/** IV || AES-256-CBC(MOBYKIT_SESSION_KEY, IV, UTF-8), as the module's Unprotect-MobyKitSecret opens it. */
+function unseal(sealed) {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-cbc', Buffer.from(env.MOBYKIT_SESSION_KEY ?? '', 'base64'), bytes.subarray(0, 16));
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
+}
 
 /** The dispatcher: one request document in, one compressed JSON line out. */
 async function dispatch(request) {
@@ -164,6 +171,7 @@ async function dispatch(request) {
   const host = await loadHost();
   if (QUERIES[fn]) {
     const [allowed, answer] = QUERIES[fn];
+    if (typeof request.secret === 'string') params.Password = unseal(request.secret);
     const unknown = Object.keys(params).filter((k) => !allowed.includes(k));
     if (unknown.length) {
       return { ok: false, error: { message: `A parameter cannot be found that matches parameter name '${unknown[0]}'.`, cmdlet: fn, category: 'InvalidArgument' } };
@@ -182,6 +190,8 @@ async function dispatch(request) {
     secrets.sharePassword = params.Password;
     delete params.Password;
   }
+  // mobykit seals the password with the session key it put in this shell's environment.
+  if (typeof request.secret === 'string') secrets.sharePassword = unseal(request.secret);
   try {
     for (const [i, op] of ops.entries()) {
       const [area, verb] = op.split('.');
@@ -253,8 +263,8 @@ async function call(line, b64) {
     return;
   }
   const keys = Object.keys(request ?? {}).sort().join(',');
-  if (keys !== 'function,parameters' || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
-    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
+  if (!['function,parameters', 'function,parameters,secret'].includes(keys) || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
+    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"[,"secret"]}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
     return;
   }
   const fn = request.function;
@@ -297,6 +307,10 @@ async function handle(line) {
   if (!parts) { commandNotFound(line, line.split(/\s/)[0]); return; }
   for (const st of parts) {
     if (st === "$ProgressPreference = 'SilentlyContinue'") continue;
+    // The start-up checks pass here (FullLanguage, a supported build, no Group Policy execution policy).
+    if (st.startsWith("if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw (")) continue;
+    if (/^\. \(\[scriptblock\]::Create\(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('[A-Za-z0-9+/=]*'\)\)\)\)$/.test(st)) continue;
+    if (/^Assert-MobyKitSession -ModulePath /.test(st)) continue;
     if (st === '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)') { session.utf8 = true; continue; }
     if (st === '[Console]::Out.NewLine = "`n"') { session.outNewLine = '\n'; continue; }
     if (st === '[Console]::Error.NewLine = "`n"') { session.errNewLine = '\n'; continue; }

@@ -92,7 +92,7 @@ export function action<O extends Op>(op: O, params: OpParams[O], target = ''): A
 }
 
 /** The request documents the shell received, decoded. */
-export function requests(lines: string[]): { function: string; parameters: Record<string, unknown> }[] {
+export function requests(lines: string[]): { function: string; parameters: Record<string, unknown>; secret?: string }[] {
   return lines
     .map((l) => /^Invoke-MobyKitCall -Request '([A-Za-z0-9+/=]+)'$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)

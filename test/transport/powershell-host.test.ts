@@ -1,5 +1,6 @@
 // The real PowerShellHost, through node-powershell, talking to a child process (the stand-in
 // fake-pwsh.mjs) that answers from the simulated host: what a Windows machine would see on stdin.
+import type { JournalDoc } from '../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { PowerShell } from 'node-powershell';
 import { HostActionError } from '../../src/host/host.js';
 import {
   CALL_LINE, PowerShellError, PowerShellHost, countRoundTrips, defaultModulePath, gatherParameters, parseReply,
-  parseStderr, psSingleQuoted, startupLine,
+  parseStderr, startupLine,
 } from '../../src/host/powershell/host.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { readSnapshotFile } from '../../src/snapshot/validate.js';
@@ -18,7 +19,8 @@ const linuxOnly = process.platform === 'win32' ? describe.skip : describe;
 /** After the start-up invocation (5 lines), every invocation is 2 delimiters, one call line, 2 delimiters. */
 function assertOnlyDataLines(lines: string[]): void {
   assert.ok(DELIMITER_LINE.test(lines[0]) && DELIMITER_LINE.test(lines[1]), 'start-up begins with the delimiters');
-  assert.match(lines[2], /^\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/);
+  // The Constrained Language check, the start-up checks when ps1/Preflight is there, then the set-up and the import.
+  assert.match(lines[2], /^if \(\$ExecutionContext\.SessionState\.LanguageMode -ne 'FullLanguage'\) \{ throw \(.*\) \}; (\. \(\[scriptblock\]::Create\(.*\)\); Assert-MobyKitSession -ModulePath .*; )?\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/);
   assert.equal(lines.filter((l) => l.includes('Import-Module')).length, 1, 'the module is imported once');
   for (const [i, line] of lines.slice(3).entries()) {
     assert.ok(DELIMITER_LINE.test(line) || CALL_LINE.test(line), `line ${i + 4} is neither a delimiter nor a call: ${JSON.stringify(line)}`);
@@ -66,15 +68,16 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const [req] = requests(f.lines());
     assert.equal(req.function, 'Get-MobyKitHostSnapshot');
     assert.deepEqual(req.parameters, JSON.parse(JSON.stringify(gatherParameters(config()))));
-    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'FirewallRuleName', 'IsoPath', 'LogDir', 'NatName',
-      'SettingsDir', 'ShareName', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'EngineEndpoint', 'FirewallRuleName', 'HostAddress', 'IsoPath',
+      'KvpItemName', 'LogDir', 'NatName', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.equal(req.parameters.EngineEndpoint, 'tcp://10.0.75.2:2375');
     assert.match(f.calls[1], /^Get-MobyKitHostSnapshot \{"SwitchName":"DockerNAT"/);
   });
 
   it('apply changes the host, and the state carries over to the next process', async () => {
     const host = await f.open();
     await host.apply(action('switch.create', { Name: 'DockerNAT', Notes: 'Managed by mobykit' }), {});
-    await host.apply(action('vnic.set-address', { InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: '10.0.75.1', PrefixLength: 24 }), {});
+    await host.apply(action('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: '10.0.75.1', PrefixLength: 24 }), {});
     await host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {});
     const after = await host.gather();
     assert.deepEqual(after.vmSwitches.map((s) => [s.Name, s.SwitchType]), [['DockerNAT', 'Internal']]);
@@ -258,12 +261,12 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
 
     const log = readFileSync(f.log, 'utf8');
     const reqs = requests(f.lines());
-    const withPassword = reqs.filter((r) => 'Password' in r.parameters);
-    assert.equal(withPassword.length, 3);
-    for (const r of withPassword) assert.equal(r.parameters.Password, canary);
-    for (const r of reqs.filter((x) => !['Set-MobyKitCredential', 'Set-MobyKitKvpItem'].includes(x.function))) {
-      assert.ok(!('Password' in r.parameters));
-    }
+    // Sealed with the session key, never a parameter: the request line (what script block logging
+    // records) carries ciphertext, and the shell had the key in its environment.
+    const sealed = reqs.filter((r) => 'secret' in r);
+    assert.deepEqual(sealed.map((r) => r.function), ['Set-MobyKitCredential', 'Set-MobyKitKvpItem', 'Set-MobyKitKvpItem']);
+    for (const r of reqs) assert.ok(!('Password' in r.parameters));
+    for (const r of sealed) assert.ok(!Buffer.from(String(r.secret), 'base64').toString('latin1').includes('C4nary'));
     for (const secret of [canary, 'C4nary', 'whoami']) {
       assert.ok(!log.includes(secret), `stdin carries ${secret} in clear`);
       assert.ok(!cmdline.includes(secret));
@@ -295,15 +298,15 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
 
   it('the journal is a JSON file in stateDir, written atomically', async () => {
     const host = await f.open();
-    assert.deepEqual(await host.loadJournal(), []);
-    const entries = [{ resource: 'switch:DockerNAT', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
-      { resource: 'share:Ça', actionId: 'share.create', at: '2026-11-22T10:00:01Z' }];
-    await host.saveJournal(entries);
-    assert.deepEqual(await host.loadJournal(), entries);
+    assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
+    const doc: JournalDoc = { version: 2, entries: [{ kind: 'switch', id: { Name: 'DockerNAT', Id: 'b8f7' }, state: 'made', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
+      { kind: 'share', id: { Name: 'Ça', Path: 'C:\\' }, state: 'pending', actionId: 'share.create', at: '2026-11-22T10:00:01Z' }] };
+    await host.saveJournal(doc);
+    assert.deepEqual(await host.loadJournal(), doc);
     assert.deepEqual(readdirSync(f.stateDir), ['journal.json']);
-    assert.deepEqual(JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')), entries);
-    await host.saveJournal([]);
-    assert.deepEqual(await host.loadJournal(), []);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')), doc);
+    await host.saveJournal({ version: 2, entries: [] });
+    assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
     writeFileSync(path.join(f.stateDir, 'journal.json'), '{not json');
     await assert.rejects(host.loadJournal(), /journal .*journal\.json is not valid JSON/);
     assert.equal(host.roundTrips, 0, 'the journal is local: no PowerShell involved');
@@ -334,12 +337,8 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
 });
 
 describe('PowerShell transport helpers', () => {
-  it('single-quotes values with every quote PowerShell treats as one doubled', () => {
-    assert.equal(psSingleQuoted("it's"), "'it''s'");
-    assert.equal(psSingleQuoted('a‘b’c‚d‛e'), "'a‘‘b’’c‚‚d‛‛e'");
-    assert.equal(psSingleQuoted('$(x) `n "y"'), "'$(x) `n \"y\"'");
-    assert.throws(() => psSingleQuoted('a\nb'), /control characters/);
-    assert.throws(() => psSingleQuoted('a\u0085b'), /control characters/);
+  it('quotes the module path through the one PowerShell literal helper', () => {
+    assert.match(startupLine("C:\\it's\\MobyKit.psd1"), /Import-Module -Name 'C:\\it''s\\MobyKit\.psd1' -Force$/);
     assert.match(startupLine('C:\\Program Files\\mobykit\\ps1\\MobyKit.psd1'), /Import-Module -Name 'C:\\Program Files\\mobykit\\ps1\\MobyKit\.psd1' -Force$/);
   });
 

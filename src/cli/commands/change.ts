@@ -5,6 +5,7 @@ import type { Snapshot } from '../../snapshot/types.js';
 import { deletesDisk } from '../../steps/vm.js';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
+import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
 import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
@@ -13,21 +14,27 @@ import { version } from '../version.js';
 import { openSession } from '../session.js';
 import { printJson } from '../json.js';
 import { acquireLock } from '../../state/lock.js';
+import { ensureHostStateDir } from '../../state/journal-file.js';
+import { dirname } from 'node:path';
 
 /**
- * Ctrl-C during apply lets the current action finish (stopping a cmdlet halfway could leave a
- * half-made resource), saves the journal and exits 130; the next install picks up from there.
- * A second Ctrl-C exits at once.
+ * Ctrl-C, SIGTERM (a service manager, `kill`) and SIGHUP (the terminal closed) during apply all
+ * let the current action finish (stopping a cmdlet halfway could leave a half-made resource),
+ * record it and exit 130; the next install picks up from there. A second one quits at once: the
+ * journal already holds the running action as pending, so the next run settles it by looking.
  */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 class Interrupt {
   requested = false;
-  private readonly onSigint = () => {
+  private readonly onSignal = (signal: NodeJS.Signals) => {
     if (this.requested) process.exit(EXIT.interrupted);
     this.requested = true;
-    process.stderr.write('\nStopping after the current action (Ctrl-C again to quit at once)...\n');
+    const again = signal === 'SIGINT' ? 'Ctrl-C again' : `${signal} again`;
+    process.stderr.write(`\nStopping after the current action (${signal}; ${again} to quit at once, the journal already records it)...\n`);
   };
-  constructor() { process.on('SIGINT', this.onSigint); }
-  dispose() { process.off('SIGINT', this.onSigint); }
+  constructor() { for (const s of STOP_SIGNALS) process.on(s, this.onSignal); }
+  dispose() { for (const s of STOP_SIGNALS) process.off(s, this.onSignal); }
 }
 
 /** The ids --simulate-fail may name: the plan's actions and, for install, the undo of each. */
@@ -61,7 +68,11 @@ export async function change(command: Command, argv: Record<string, unknown>): P
   if (saved) session.loaded.config = saved.config;
   let release = () => {};
   try {
-    if (!dryRun) release = acquireLock(session.lockPath, command);
+    if (!dryRun) {
+      // The folder of the lock and journal is made (and on Windows restricted to Administrators) before the lock appears in it.
+      await ensureHostStateDir(dirname(session.lockPath));
+      release = acquireLock(session.lockPath, command);
+    }
   } catch (e) {
     await session.finish();
     throw e;
@@ -116,7 +127,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
       async secrets() {
         const stdin = !!argv['password-stdin'];
         // A rehearsal never uses the password: with no source and no terminal, a placeholder does.
-        if (session.host.kind === 'simulated' && !stdin && !process.env.MOBYKIT_PASSWORD && !interactive()) {
+        if (session.host.kind === 'simulated' && !stdin && !passwordFromEnv() && !interactive()) {
           return { sharePassword: 'rehearsal-placeholder' };
         }
         return { sharePassword: await sharePassword({ stdin, user: shareUser }) };

@@ -5,7 +5,7 @@ import chalk from 'chalk';
 import { resolveDesired, type Desired } from '../../config/desired.js';
 import { runChecks } from '../../doctor/catalog.js';
 import { applyActions } from '../../engine/apply.js';
-import { Journal } from '../../engine/journal.js';
+import { Journal } from '../../state/journal.js';
 import { planUninstall } from '../../engine/plan.js';
 import type { Host } from '../../host/host.js';
 import type { Action, StepName } from '../../plan/action.js';
@@ -256,7 +256,6 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       else process.stderr.write(`${renderPlan(plan, seen.computerName)}\n`);
       const canCheck = !!host.checkPassword && !argv['no-verify'] && argv.verify !== false;
       const secret = await sharePassword({ stdin: !!argv['password-stdin'], user: account, env: false, twice: !canCheck });
-      runLog().secret(secret);
       if (canCheck) {
         const ok = await activity(`Checking the password of ${account} with Windows`, { json }, () => host.checkPassword!(account, { sharePassword: secret }));
         if (ok === false) {

@@ -2,9 +2,10 @@
 // an existing disk and never while the Toolbox VM runs. Then `mobykit install --adopt` builds the
 // VM around the migrated disk. Holds the host lock: install must not build a VM on a half disk.
 import { basename, dirname, join } from 'node:path';
+import { defaultVhdxPath } from '../../config/desired.js';
 import { migrateToolbox } from '../../doctor/migrate-toolbox.js';
 import { acquireLock } from '../../state/lock.js';
-import { stateDir } from '../../state/paths.js';
+import { hostStateDir } from '../../state/paths.js';
 import { EXIT } from '../exit.js';
 import { printJson } from '../json.js';
 import { loadConfigFromArgv } from '../session.js';
@@ -18,8 +19,8 @@ export async function migrate(argv: Record<string, unknown>): Promise<number> {
   const machine = (argv.machine as string | undefined)
     ?? (given && basename(dirname(dirname(given))).toLowerCase() === 'machines' ? basename(dirname(given)) : given ? undefined : 'default');
   const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
-  const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath);
-  const release = acquireLock(join(stateDir(), 'host.lock'), 'migrate-toolbox');
+  const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
+  const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');
   const stop = new AbortController();
   const onSigint = () => stop.abort();
   process.on('SIGINT', onSigint);

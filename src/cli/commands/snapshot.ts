@@ -6,7 +6,10 @@ import { openSession } from '../session.js';
 export async function snapshot(argv: Record<string, unknown>): Promise<number> {
   const session = await openSession(argv);
   try {
-    const text = `${JSON.stringify(redactSnapshot(await session.host.gather()), null, 2)}\n`;
+    // mobykit's journal travels with the snapshot (an extra property): a rehearsal on it plans what the real run would.
+    const { notes: _notes, ...journal } = await session.host.loadJournal();
+    const doc = { ...redactSnapshot(await session.host.gather()), ...(journal.entries.length ? { mobykit: { journal } } : {}) };
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
     const out = argv.output as string | undefined;
     if (out) writeFileSync(out, text);
     else process.stdout.write(text);

@@ -1,27 +1,32 @@
 // Directories, Toolbox leftovers that can be migrated, and queries that failed while gathering.
-import type { Check, CheckContext, Problem } from '../check.js';
-import type { FileEntry } from '../../snapshot/types.js';
-import { q } from './util.js';
+import { psString } from '../../windows/powershell.js';
+import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
+import type { Desired } from '../../config/desired.js';
+import type { FileEntry, GatheredFor } from '../../snapshot/types.js';
+import { ieq } from './util.js';
 
-function dirCheck(id: string, title: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
+function dirCheck(id: string, title: string, what: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
     id, title, why, severity: 'info', fixedByInstall: false,
     run(ctx) {
       const e = pick(ctx);
       if (!e || e.Exists || !e.Path) return [];
-      return [{ evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${q(e.Path)}` }];
+      // A path still holding %VAR% (a snapshot taken elsewhere) is expanded by the fix itself: PowerShell
+      // never expands cmd syntax, so -Path '%APPDATA%\Docker' would create a folder named %APPDATA%.
+      const target = /%[^%\\]+%/.test(e.Path) ? `([Environment]::ExpandEnvironmentVariables(${psString(e.Path)}))` : psString(e.Path);
+      return [{ title: `The ${what} ${e.Path} does not exist`, evidence: `${e.Path} does not exist`, fix: `New-Item -ItemType Directory -Force -Path ${target}` }];
     },
   };
 }
 
 const logDir = dirCheck(
-  'files.log-dir', 'Log directory exists',
+  'files.log-dir', 'Log directory exists', 'log directory',
   'Docker for Windows writes its logs here, and `mobykit logs` reads them; until it exists there is no log to look at when something goes wrong.',
   (ctx) => ctx.snapshot.files?.logDir,
 );
 
 const settingsDir = dirCheck(
-  'files.settings-dir', 'Settings directory exists',
+  'files.settings-dir', 'Settings directory exists', 'settings directory',
   'Docker for Windows keeps its settings here; if Docker has run on this machine before, a missing folder means its settings are gone or the path is set wrong.',
   (ctx) => ctx.snapshot.files?.settingsDir,
 );
@@ -38,6 +43,7 @@ const toolbox: Check = {
     return (f.toolboxMachines ?? [])
       .filter((m) => m.DiskPath)
       .map((m) => ({
+        title: `Docker Toolbox machine ${m.Name} can be moved to Hyper-V`,
         evidence: `Toolbox machine ${m.Name} has ${m.DiskPath}; ${f.vhdx?.Path ?? ctx.desired.vm.vhdxPath} does not exist yet`,
         fix: 'mobykit migrate-toolbox',
       }));
@@ -50,10 +56,11 @@ const errors: Check = {
   id: 'snapshot.errors',
   title: 'Every query succeeded while gathering',
   severity: 'warning',
-  why: 'A query that failed leaves its part of the snapshot empty, so the checks that depend on it could not look.',
+  why: 'A query that failed leaves its part of the snapshot empty, so the checks that depend on it could not look (they are listed as not checked).',
   fixedByInstall: false,
   run(ctx) {
     return (ctx.snapshot.errors ?? []).map((e): Problem => ({
+      title: `A query failed while gathering: ${e.Source}`,
       evidence: `${e.Source}: ${e.Message}`,
       fix: ELEVATE.test(e.Message)
         ? 'Run mobykit doctor again from an elevated PowerShell (right-click > Run as administrator)'
@@ -62,4 +69,43 @@ const errors: Check = {
   },
 };
 
-export const FILES_CHECKS: Check[] = [logDir, settingsDir, toolbox, errors];
+/** What a snapshot was gathered for, as the desired state of the configuration in force says it. */
+export function scopeOf(d: Desired): GatheredFor {
+  return {
+    switchName: d.switchName, natName: d.natName, subnet: d.subnet, hostAddress: d.hostAddress,
+    firewallRules: d.firewallRules.map((r) => r.Name), tcpPorts: d.ports.tcp, udpPorts: d.ports.udp, vmName: d.vm.name,
+    kvpItem: d.kvp.itemName, shareName: d.share.name, shareUser: d.share.account, credentialTarget: d.credential.target,
+  };
+}
+
+/** `switchName: DockerNAT (gathered) vs MobyNet (asked)` for every scope value that differs. */
+export function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
+  const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b)
+    ? a.map(String).map((x) => x.toLowerCase()).sort().join(',') === b.map(String).map((x) => x.toLowerCase()).sort().join(',')
+    : ieq(String(a), String(b));
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(',') : String(v));
+  return (Object.keys(asked) as (keyof GatheredFor)[])
+    .filter((k) => gathered[k] !== undefined && !same(gathered[k], asked[k]))
+    .map((k) => `${k} ${show(gathered[k])} (gathered) vs ${show(asked[k])} (asked)`);
+}
+
+const scope: Check = {
+  id: 'snapshot.scope',
+  title: 'The snapshot was gathered for this configuration',
+  severity: 'warning',
+  why: 'A snapshot holds only what it was gathered for (the rules, ports, VM and share of one configuration); checked against other names, resources look missing that are merely unread.',
+  fixedByInstall: false,
+  run(ctx) {
+    const g = ctx.snapshot.gatheredFor;
+    if (!g) return notChecked('the snapshot does not say what it was gathered for (it was gathered by an older mobykit)');
+    const diffs = scopeDifferences(g, scopeOf(ctx.desired));
+    if (!diffs.length) return [];
+    return [{
+      title: 'The snapshot was gathered for other names than the ones checked',
+      evidence: diffs.join('; '),
+      fix: 'Run mobykit doctor --from FILE without those flags (it then uses the names the snapshot was gathered for), or gather a new snapshot with them: mobykit snapshot -o FILE',
+    }];
+  },
+};
+
+export const FILES_CHECKS: Check[] = [logDir, settingsDir, toolbox, scope, errors];

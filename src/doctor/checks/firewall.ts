@@ -1,27 +1,40 @@
 // The inbound rules that let the VM reach the proxy, and whether SMB (TCP 445) from the VM to
 // the host address is allowed. The snapshot holds only the rules mobykit manages, so the SMB
 // check can only say that none of those allows it.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
-import { FIREWALL_GROUP, MARKER } from '../../config/desired.js';
-import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
-import { ieq, index, lc, normPath, q, queryFailed } from './util.js';
+import { contains, parseIPv4 } from '../../net/ipv4.js';
+import { parseAddressPrefix, sameAddressFilter } from '../../windows/address.js';
+import { ieq, index, lc, normPath, unreadable, vnicName } from './util.js';
 
-function skip(ctx: CheckContext): boolean {
-  return queryFailed(ctx, 'Get-NetFirewallRule');
+const NEEDS = ['service.firewall'];
+
+function unread(ctx: CheckContext) {
+  return unreadable(ctx, 'Get-NetFirewallRule');
 }
 
-function newRuleFix(r: FirewallRuleParams): string {
-  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? '' : ` -${flag} ${values.map(q).join(',')}`);
-  return `New-NetFirewallRule -Name ${q(r.Name)} -DisplayName ${q(r.DisplayName)} -Direction Inbound -Action Allow` +
-    ` -Protocol ${r.Protocol} -Program ${q(r.Program)} -Profile ${q(r.Profile)} -EdgeTraversalPolicy ${q(r.EdgeTraversalPolicy)}` +
-    `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}` +
-    ` -Group ${q(r.Group)} -Description ${q(r.Description)}`;
+/**
+ * The one fix for a rule mobykit manages, the same in every check and in install's blockers:
+ * create it with every property install gives it, or set every one of them on the existing rule.
+ */
+export function firewallRuleFix(r: FirewallRuleParams, exists: boolean): string {
+  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? (exists ? ` -${flag} Any` : '') : ` -${flag} ${values.map(psString).join(',')}`);
+  const common = ` -Direction Inbound -Action Allow -Protocol ${r.Protocol} -Program ${psString(r.Program)} -Profile ${psString(r.Profile)}` +
+    ` -EdgeTraversalPolicy ${psString(r.EdgeTraversalPolicy)}` +
+    `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}`;
+  return exists
+    ? `Set-NetFirewallRule -Name ${psString(r.Name)} -Enabled True${common}`
+    : `New-NetFirewallRule -Name ${psString(r.Name)} -DisplayName ${psString(r.DisplayName)}${common} -Group ${psString(r.Group)} -Description ${psString(r.Description)}`;
 }
 
 function existing(ctx: CheckContext, name: string): FirewallRule | undefined {
   return index(ctx).rulesByName.get(lc(name));
+}
+
+function isSmbRule(ctx: CheckContext, r: { Name: string }): boolean {
+  return ieq(r.Name, ctx.desired.config.firewall.smbRuleName);
 }
 
 const missing: Check = {
@@ -30,31 +43,40 @@ const missing: Check = {
   severity: 'error',
   why: 'The VM reaches the proxy (DNS, DHCP, the Docker API) and the shared drive (SMB) through the Windows firewall; without an allow rule those requests are dropped.',
   fixedByInstall: true,
+  needs: NEEDS,
   run(ctx) {
-    if (skip(ctx)) return [];
-    return ctx.desired.firewallRules
+    return unread(ctx) ?? ctx.desired.firewallRules
       .filter((r) => !existing(ctx, r.Name))
-      .map((r) => ({ evidence: `No firewall rule named ${r.Name} (${r.Protocol})`, fix: newRuleFix(r) }));
+      .map((r) => ({ title: `Firewall rule ${r.Name} does not exist`, evidence: `No firewall rule named ${r.Name} (${r.Protocol})`, fix: firewallRuleFix(r, false) }));
   },
 };
 
 const disabled: Check = {
   id: 'firewall.disabled',
-  title: 'Proxy firewall rules are enabled',
+  title: 'mobykit\'s firewall rules are enabled and allow',
   severity: 'error',
-  why: 'A disabled (or blocking) rule lets the firewall drop the VM\'s DNS, DHCP and Docker API traffic to the proxy.',
+  why: 'A disabled (or blocking) rule lets the firewall drop the VM\'s DNS, DHCP and Docker API traffic to the proxy, or its SMB mount.',
   fixedByInstall: true,
+  needs: NEEDS,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const problems: Problem[] = [];
     for (const want of ctx.desired.firewallRules) {
       const r = existing(ctx, want.Name);
       if (!r) continue;
-      if (!r.Enabled) problems.push({ evidence: `Firewall rule ${r.Name} is disabled`, fix: `Enable-NetFirewallRule -Name ${q(r.Name)}` });
+      const smb = isSmbRule(ctx, r);
+      if (!r.Enabled) {
+        problems.push({
+          title: `Firewall rule ${r.Name} is disabled`, evidence: `Firewall rule ${r.Name} is disabled`,
+          fix: smb ? firewallRuleFix(want, true) : `Enable-NetFirewallRule -Name ${psString(r.Name)}`,
+        });
+      }
       if (r.Action === 'Block' || r.Direction === 'Outbound') {
         problems.push({
+          title: `Firewall rule ${r.Name} is ${r.Direction} ${r.Action}, not Inbound Allow`,
           evidence: `Firewall rule ${r.Name} is ${r.Direction} ${r.Action}, expected Inbound Allow`,
-          fix: `Set-NetFirewallRule -Name ${q(r.Name)} -Direction Inbound -Action Allow`,
+          fix: smb ? firewallRuleFix(want, true) : `Set-NetFirewallRule -Name ${psString(r.Name)} -Direction Inbound -Action Allow`,
         });
       }
     }
@@ -66,17 +88,21 @@ const program: Check = {
   id: 'firewall.program',
   title: 'Proxy firewall rules allow the proxy program',
   severity: 'error',
-  why: 'A firewall rule for a program only lets that exact executable through; a rule left pointing at an old install path does not cover the proxy.',
+  why: 'The proxy rules let only the proxy program through; a rule left pointing at an old install path does not cover the proxy, so the VM\'s DNS, DHCP and Docker API requests are dropped.',
   fixedByInstall: true,
+  needs: NEEDS,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const problems: Problem[] = [];
     for (const want of ctx.desired.firewallRules) {
+      if (isSmbRule(ctx, want)) continue; // firewall.smb weighs the SMB rule
       const r = existing(ctx, want.Name);
       if (!r || normPath(r.Program) === normPath(want.Program)) continue;
       problems.push({
+        title: `Firewall rule ${r.Name} does not allow the proxy`,
         evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
-        fix: `Set-NetFirewallRule -Name ${q(r.Name)} -Program ${q(want.Program)}`,
+        fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
       });
     }
     return problems;
@@ -112,18 +138,9 @@ function addressCovers(spec: string[] | undefined, ip: number, localSubnet: bool
       const hi = parseIPv4(range[2]);
       return lo !== null && hi !== null && ip >= lo && ip <= hi;
     }
-    const slash = a.indexOf('/');
-    if (slash > 0) {
-      const suffix = a.slice(slash + 1);
-      if (suffix.includes('.')) {
-        const m = parseIPv4(suffix);
-        if (m === null) return false;
-        const net = parseIPv4(a.slice(0, slash));
-        return net !== null && ((net & m) >>> 0) === ((ip & m) >>> 0);
-      }
-      const c = parseCidr(a, false);
-      return c !== null && contains(c, ip);
-    }
+    // 10.0.75.0/24 and 10.0.75.0/255.255.255.0 (as Windows reports it) alike.
+    const c = parseAddressPrefix(a);
+    if (c) return contains(c, ip);
     return parseIPv4(a) === ip;
   });
 }
@@ -145,10 +162,20 @@ function profileCovers(profile: string | undefined, category: string | undefined
   return parts.includes(want);
 }
 
-function coversSmb(ctx: CheckContext, r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {
+function coversSmb(r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {
   return r.Enabled && r.Direction === 'Inbound' && protocolIsTcp(r.Protocol) && portCovers(r.LocalPort, 445) &&
     programCoversSmb(r.Program) && addressCovers(r.LocalAddress, host, true) &&
     addressCovers(r.RemoteAddress, vm, true) && profileCovers(r.Profile, category);
+}
+
+/** What mobykit's own SMB rule allows beyond what the VM needs: each a warning at most. */
+function broaderThanNeeded(r: FirewallRule, want: FirewallRuleParams): string[] {
+  const more: string[] = [];
+  if (!ieq(r.Program, want.Program)) more.push(`Program ${r.Program || 'Any'} (needed: ${want.Program})`);
+  if (!sameAddressFilter(r.RemoteAddress, want.RemoteAddress)) more.push(`RemoteAddress ${listOf(r.RemoteAddress).join(',')} (needed: ${want.RemoteAddress.join(',')})`);
+  if (!sameAddressFilter(r.LocalAddress, want.LocalAddress)) more.push(`LocalAddress ${listOf(r.LocalAddress).join(',')} (needed: ${want.LocalAddress.join(',')})`);
+  if (listOf(r.LocalPort).join(',') !== want.LocalPort.join(',')) more.push(`LocalPort ${listOf(r.LocalPort).join(',')} (needed: ${want.LocalPort.join(',')})`);
+  return more;
 }
 
 const smb: Check = {
@@ -157,40 +184,50 @@ const smb: Check = {
   severity: 'warning',
   why: 'The VM mounts the shared drive over SMB (TCP 445) at the host address; if the firewall drops that, volume mounts fail with "A firewall is blocking file sharing".',
   fixedByInstall: true,
+  needs: NEEDS,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const d = ctx.desired;
     const host = parseIPv4(d.hostAddress);
     const vm = parseIPv4(d.vmAddress);
     if (host === null || vm === null) return [];
-    const category = index(ctx).profileByAlias.get(lc(d.vnicAlias))?.NetworkCategory;
+    const category = index(ctx).profileByAlias.get(lc(vnicName(ctx)))?.NetworkCategory;
     const rules = ctx.snapshot.firewallRules ?? [];
+    const want = d.firewallRules.find((r) => isSmbRule(ctx, r))!;
+    const own = existing(ctx, want.Name);
     const problems: Problem[] = [];
     let allowed = false;
     for (const r of rules) {
-      if (!coversSmb(ctx, r, host, vm, category)) continue;
+      if (!coversSmb(r, host, vm, category)) continue;
       if (r.Action === 'Block') {
         problems.push({
           severity: 'error',
+          title: `Firewall rule ${r.Name} blocks the VM's SMB mount`,
           evidence: `Firewall rule ${r.Name} blocks TCP 445 from ${d.vmAddress} to ${d.hostAddress}`,
-          fix: `Disable-NetFirewallRule -Name ${q(r.Name)}`,
+          fix: isSmbRule(ctx, r) ? firewallRuleFix(want, true) : `Disable-NetFirewallRule -Name ${psString(r.Name)}`,
         });
       } else {
         allowed = true;
       }
     }
-    if (allowed || problems.length) return problems;
+    if (problems.length) return problems;
+    if (allowed) {
+      // It works; mobykit's own rule may still open more than the VM needs (Program Any, say).
+      const more = own && own.Action === 'Allow' && own.Enabled ? broaderThanNeeded(own, want) : [];
+      return more.length ? [{
+        title: `Firewall rule ${own!.Name} allows more than the VM needs`,
+        evidence: `${own!.Name} allows ${more.join('; ')}`,
+        fix: firewallRuleFix(want, true),
+      }] : [];
+    }
     const names = rules.slice(0, 5).map((r) => r.Name);
     const seen = rules.length === 0 ? 'no rules' : `${rules.length} rule(s): ${names.join(', ')}${rules.length > 5 ? ', ...' : ''}`;
-    const scope = `-Direction Inbound -Action Allow -Protocol TCP -LocalPort 445 -LocalAddress ${q(d.hostAddress)} -RemoteAddress ${q(d.subnet)} -Profile Any`;
-    const own = existing(ctx, d.config.firewall.smbRuleName);
-    const fix = own
-      ? `Set-NetFirewallRule -Name ${q(own.Name)} -Enabled True -Program Any ${scope}`
-      : `New-NetFirewallRule -Name ${q(d.config.firewall.smbRuleName)} -DisplayName ${q(d.config.firewall.smbRuleName)} ${scope} -Group ${q(FIREWALL_GROUP)} -Description ${q(`${MARKER}: lets the VM mount the shared drive`)}`;
     return [{
+      title: 'The firewall blocks the VM\'s SMB mount',
       evidence: `None of the firewall rules seen (${seen}: mobykit's and the built-in File and Printer Sharing (SMB-In) rule) ` +
         `allows TCP 445 from ${d.subnet} to ${d.hostAddress}`,
-      fix,
+      fix: firewallRuleFix(want, !!own),
     }];
   },
 };

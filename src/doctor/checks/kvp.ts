@@ -1,9 +1,10 @@
 // The KVP host item that tells the VM how to mount the shared drive:
 // `/<mount>;/<share>;username=<user>,password=<secret>,noperm` (the snapshot shows the secret as ***).
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import { MARKER, redactedCifsToken } from '../../config/desired.js';
-import { hyperVUsable, ieq, primaryVm, q, queryFailed } from './util.js';
+import { ieq, primaryVm, unreadable } from './util.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
@@ -20,9 +21,9 @@ export function parseCifsMount(data: string): CifsMount | null {
   return { mountPoint: m[1], shareName: m[2], userName: options.username ?? '', options };
 }
 
-function theVm(ctx: CheckContext): VM | undefined {
-  if (!hyperVUsable(ctx) || queryFailed(ctx, 'Get-VM')) return undefined;
-  return primaryVm(ctx, MARKER);
+/** The VM the checks look at (they run only once vm.missing passed). */
+function theVm(ctx: CheckContext): VM {
+  return primaryVm(ctx, MARKER)!;
 }
 
 function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
@@ -38,8 +39,8 @@ export function kvpFix(ctx: CheckContext, vmName: string): string {
   const fn = 'Set-MobyKitKvpItem';
   return [
     "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
-    `${fn} -VMName ${q(vmName)} -ItemName ${q(k.itemName)} -MountPoint ${q(k.mountPoint)} -ShareName ${q(k.shareName)} -UserName ${q(k.userName)} `
-      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${q(`Password of ${k.userName}`)})).Password)`,
+    `${fn} -VMName ${psString(vmName)} -ItemName ${psString(k.itemName)} -MountPoint ${psString(k.mountPoint)} -ShareName ${psString(k.shareName)} -UserName ${psString(k.userName)} `
+      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})).Password)`,
   ].join('; ');
 }
 
@@ -49,11 +50,15 @@ const cifsmount: Check = {
   severity: 'error',
   why: 'The VM mounts the shared drive with what the KVP item tells it (share, user, password); without the item, volumes from Windows folders are empty.',
   fixedByInstall: true,
+  needs: ['vm.missing'],
   run(ctx) {
     const vm = theVm(ctx);
-    if (!vm || item(ctx, vm)) return [];
+    if (item(ctx, vm)) return [];
+    const failed = unreadable(ctx, 'Msvm_KvpExchangeComponentSettingData');
+    if (failed) return failed;
     const names = (vm.KvpHostExchangeItems ?? []).map((i) => i.Name);
     return [{
+      title: `VM ${vm.Name} has no mount item ${ctx.desired.kvp.itemName}`,
       evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
       fix: kvpFix(ctx, vm.Name),
     }];
@@ -66,10 +71,10 @@ const cifsmountFormat: Check = {
   severity: 'error',
   why: 'A mount item with the wrong drive, share or user makes the VM mount the wrong thing or fail to log in to the share.',
   fixedByInstall: true,
+  needs: ['kvp.cifsmount'],
   run(ctx) {
     const vm = theVm(ctx);
-    const it = vm && item(ctx, vm);
-    if (!vm || !it) return [];
+    const it = item(ctx, vm)!;
     const k = ctx.desired.kvp;
     const expected = redactedCifsToken(k);
     const parsed = parseCifsMount(it.Data ?? '');
@@ -85,6 +90,7 @@ const cifsmountFormat: Check = {
     }
     if (issues.length === 0) return [];
     return [{
+      title: `The mount item ${it.Name} on VM ${vm.Name} is wrong`,
       evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
       fix: kvpFix(ctx, vm.Name),
     }];

@@ -1,14 +1,18 @@
 // The NetNat that lets the VM out to the internet through the host.
+import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import { formatCidr, overlaps, parseCidr } from '../../net/ipv4.js';
-import { ieq, looseCidr, q, queryFailed } from './util.js';
+import { ieq, looseCidr, unreadable } from './util.js';
 
 function newNat(ctx: CheckContext): string {
-  return `New-NetNat -Name ${q(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${q(ctx.desired.subnet)}`;
+  return `New-NetNat -Name ${psString(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${psString(ctx.desired.subnet)}`;
 }
 
-function skip(ctx: CheckContext): boolean {
-  return queryFailed(ctx, 'Get-NetNat');
+/** NetNat is Hyper-V's networking: on a Windows without Hyper-V the platform checks say it all. */
+const HYPERV_NETWORKING = ['platform.hyperv-feature'];
+
+function unread(ctx: CheckContext) {
+  return unreadable(ctx, 'Get-NetNat');
 }
 
 const natMissing: Check = {
@@ -17,12 +21,15 @@ const natMissing: Check = {
   severity: 'error',
   why: 'Without a NetNat for its subnet the VM cannot reach the internet: image pulls and builds fail.',
   fixedByInstall: true,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const nats = ctx.snapshot.netNats ?? [];
     if (nats.some((n) => ieq(n.Name, ctx.desired.natName))) return [];
     const others = nats.map((n) => `${n.Name} (${n.InternalIPInterfaceAddressPrefix})`);
     return [{
+      title: `NAT ${ctx.desired.natName} does not exist`,
       evidence: `No NAT named ${ctx.desired.natName}${others.length ? `; NATs present: ${others.join(', ')}` : '; Get-NetNat returns nothing'}`,
       fix: newNat(ctx),
     }];
@@ -35,8 +42,10 @@ const natPrefix: Check = {
   severity: 'error',
   why: 'A NAT only translates the prefix it was created for; when that is not the VM\'s subnet, the VM gets no internet access.',
   fixedByInstall: true,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const want = parseCidr(ctx.desired.subnet);
     if (!want) return [];
     const problems: Problem[] = [];
@@ -45,8 +54,9 @@ const natPrefix: Check = {
       const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
       if (have && have.network === want.network && have.prefix === want.prefix) continue;
       problems.push({
+        title: `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, not ${ctx.desired.subnet}`,
         evidence: `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${ctx.desired.subnet}`,
-        fix: `Remove-NetNat -Name ${q(n.Name)} -Confirm:$false; ${newNat(ctx)}`,
+        fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false; ${newNat(ctx)}`,
       });
     }
     return problems;
@@ -57,24 +67,23 @@ const natConflict: Check = {
   id: 'nat.conflict',
   title: 'No other NAT gets in the way',
   severity: 'error',
-  why: 'Windows refuses a NAT whose prefix overlaps another NAT, and Windows 10/11 supports only one NAT at a time; a NAT left by another tool blocks this one.',
+  why: 'Windows supports one NAT network per host (Windows 10/11 and Windows Server 2016 alike; the NAT Docker or Windows containers make through HNS counts), and refuses one that overlaps another: a NAT left by another tool blocks this one or leaves WinNAT in an unknown state.',
   fixedByInstall: false,
+  needs: HYPERV_NETWORKING,
   run(ctx) {
-    if (skip(ctx)) return [];
+    const failed = unread(ctx);
+    if (failed) return failed;
     const want = parseCidr(ctx.desired.subnet);
-    const client = ctx.snapshot.platform.os.ProductType === 1;
     const problems: Problem[] = [];
     for (const n of ctx.snapshot.netNats ?? []) {
       if (ieq(n.Name, ctx.desired.natName)) continue;
       const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
       const overlap = !!(want && have && overlaps(want, have));
-      if (!overlap && !client) continue;
-      const reasons: string[] = [];
-      if (overlap) reasons.push(`overlaps ${ctx.desired.subnet}`);
-      if (client) reasons.push('this Windows (ProductType 1, a client SKU) supports only one NAT');
+      const prefix = have ? formatCidr(have) : n.InternalIPInterfaceAddressPrefix;
       problems.push({
-        evidence: `NAT ${n.Name} covers ${have ? formatCidr(have) : n.InternalIPInterfaceAddressPrefix}: ${reasons.join('; ')}`,
-        fix: `Remove-NetNat -Name ${q(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${q(n.Name)} | Format-List *)`,
+        title: `Another NAT, ${n.Name}, is in the way`,
+        evidence: `NAT ${n.Name} covers ${prefix}: ${overlap ? `it overlaps ${ctx.desired.subnet}; ` : ''}Windows supports only one NAT per host`,
+        fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${psString(n.Name)} | Format-List *)`,
       });
     }
     return problems;

@@ -1,21 +1,21 @@
 // The internal switch, its host vNIC "vEthernet (<switch>)" and whether the subnet is free.
-import type { Check, CheckContext, Problem } from '../check.js';
+import { psString } from '../../windows/powershell.js';
+import { type Check, type CheckContext, type Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import {
-  desiredSwitches, hyperVUsable, ieq, index, lc, looseCidr, primarySwitch, q, queryFailed, vnicAdapter,
+  absent, desiredSwitches, ieq, index, lc, looseCidr, macKey, primarySwitch, unreadable, vnicAdapter, vnicName,
 } from './util.js';
+
+/** Hyper-V must be there and answering before switches can be looked at. */
+const HYPERV = ['platform.hyperv-module', 'service.vmms'];
+/** The vNIC checks look at the live vNIC of an Internal switch. */
+const VNIC = ['switch.missing', 'switch.type', 'vnic.missing'];
 
 function newSwitchFix(ctx: CheckContext): string {
   const d = ctx.desired;
-  return `New-VMSwitch -Name ${q(d.switchName)} -SwitchType Internal -Notes ${q(MARKER)}; ` +
-    `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
-}
-
-/** The switch exists once and is Internal: the vNIC checks make sense. */
-function switchReady(ctx: CheckContext): boolean {
-  const list = desiredSwitches(ctx);
-  return list.length > 0 && primarySwitch(ctx, MARKER)?.SwitchType === 'Internal';
+  return `New-VMSwitch -Name ${psString(d.switchName)} -SwitchType Internal -Notes ${psString(MARKER)}; ` +
+    `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
 }
 
 const switchMissing: Check = {
@@ -24,11 +24,14 @@ const switchMissing: Check = {
   severity: 'error',
   why: 'The VM talks to Windows over an internal Hyper-V switch; without it the VM has no network and Docker cannot reach it.',
   fixedByInstall: true,
+  needs: HYPERV,
   run(ctx) {
-    if (!hyperVUsable(ctx) || queryFailed(ctx, 'Get-VMSwitch')) return [];
+    const failed = unreadable(ctx, 'Get-VMSwitch');
+    if (failed) return failed;
     if (desiredSwitches(ctx).length > 0) return [];
     const names = (ctx.snapshot.vmSwitches ?? []).map((s) => `${s.Name} (${s.SwitchType})`);
     return [{
+      title: `Switch ${ctx.desired.switchName} does not exist`,
       evidence: `No switch named ${ctx.desired.switchName}${names.length ? `; switches present: ${names.join(', ')}` : '; there are no switches'}`,
       fix: newSwitchFix(ctx),
     }];
@@ -41,13 +44,15 @@ const switchType: Check = {
   severity: 'error',
   why: 'Only an Internal switch gives Windows its own adapter on the VM\'s network; an External or Private switch does not fit the NAT and the shared drive.',
   fixedByInstall: false,
+  needs: ['switch.missing'],
   run(ctx) {
     const list = desiredSwitches(ctx);
     if (list.length === 0 || list.some((s) => s.SwitchType === 'Internal')) return [];
     const s = list[0];
     return [{
+      title: `Switch ${s.Name} is ${s.SwitchType}, not Internal`,
       evidence: `Switch ${s.Name} is ${s.SwitchType}, expected Internal`,
-      fix: `Set-VMSwitch -Name ${q(s.Name)} -SwitchType Internal`,
+      fix: `Set-VMSwitch -Name ${psString(s.Name)} -SwitchType Internal`,
     }];
   },
 };
@@ -58,14 +63,16 @@ const switchDuplicate: Check = {
   severity: 'error',
   why: 'Two switches with the same name make every -SwitchName ambiguous; Hyper-V cmdlets then act on both or fail.',
   fixedByInstall: false,
+  needs: ['switch.missing'],
   run(ctx) {
     const list = desiredSwitches(ctx);
     if (list.length < 2) return [];
     const keep = primarySwitch(ctx, MARKER)!;
     const extra = list.filter((s) => s !== keep);
     return [{
+      title: `${list.length} switches are named ${ctx.desired.switchName}`,
       evidence: `${list.length} switches are named ${ctx.desired.switchName}: ${list.map((s) => `${s.Id} (${s.SwitchType}${s.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: extra.map((s) => `Get-VMSwitch -Id ${q(s.Id)} | Remove-VMSwitch -Force`).join('; '),
+      fix: extra.map((s) => `Get-VMSwitch -Id ${psString(s.Id)} | Remove-VMSwitch -Force`).join('; '),
     }];
   },
 };
@@ -76,29 +83,68 @@ const vnicMissing: Check = {
   severity: 'error',
   why: 'Windows reaches the VM through the switch\'s host adapter "vEthernet (<switch>)"; it carries the host address the VM mounts the shared drive from.',
   fixedByInstall: false,
+  needs: ['switch.missing', 'switch.type'],
   run(ctx) {
-    if (!switchReady(ctx) || queryFailed(ctx, 'Get-NetAdapter')) return [];
+    const failed = unreadable(ctx, 'Get-NetAdapter', 'Get-VMNetworkAdapter');
+    if (failed) return failed;
     if (vnicAdapter(ctx)) return [];
     const d = ctx.desired;
-    // A second switch of the same name gets "vEthernet (X) 2"; once the first is gone, only that one is left.
-    const numbered = new RegExp(`^${d.vnicAlias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d+$`, 'i');
-    const renamed = (ctx.snapshot.netAdapters ?? []).find((a) => numbered.test(a.Name));
-    if (renamed) {
+    const vnic = ctx.snapshot.hostVNics?.find((v) => ieq(v.SwitchName, d.switchName));
+    const add = `Add-VMNetworkAdapter -ManagementOS -Name ${psString(d.switchName)} -SwitchName ${psString(d.switchName)}; ` +
+      `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
+    if (vnic) {
+      // Hyper-V has a host vNIC on the switch, but no net adapter has its MAC: it is not up.
       return [{
-        evidence: `No adapter named ${d.vnicAlias}, but there is ${renamed.Name}`,
-        fix: `Rename-NetAdapter -Name ${q(renamed.Name)} -NewName ${q(d.vnicAlias)}`,
+        title: `The host vNIC of switch ${d.switchName} has no network adapter`,
+        evidence: `Get-VMNetworkAdapter -ManagementOS shows ${vnic.Name} on ${vnic.SwitchName} (MAC ${vnic.MacAddress}), but no adapter has that MAC`,
+        fix: `Remove-VMNetworkAdapter -ManagementOS -Name ${psString(vnic.Name)}; ${add}`,
       }];
     }
     return [{
-      evidence: `No adapter named ${d.vnicAlias}`,
-      fix: `Add-VMNetworkAdapter -ManagementOS -Name ${q(d.switchName)} -SwitchName ${q(d.switchName)}; ` +
-        `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      title: `Switch ${d.switchName} has no host vNIC`,
+      evidence: ctx.snapshot.hostVNics
+        ? `Get-VMNetworkAdapter -ManagementOS shows no adapter on ${d.switchName}`
+        : `No adapter named ${d.vnicAlias}`,
+      fix: add,
     }];
   },
 };
 
-function ipv4Of(ctx: CheckContext, alias: string) {
-  return (index(ctx).addressesByAlias.get(lc(alias)) ?? []).filter((a) => a.AddressFamily === 'IPv4');
+const STALE_STATUS = /^(disconnected|not present|disabled)$/i;
+
+const vnicStale: Check = {
+  id: 'vnic.stale-adapter',
+  title: 'No stale adapter holds the vNIC\'s name',
+  severity: 'error',
+  why: 'A "vEthernet (<switch>)" adapter left from an earlier switch keeps the name, so the live vNIC becomes "vEthernet (<switch>) 2"; tools and scripts that go by the name then set the host address on the dead adapter and the VM has no network.',
+  fixedByInstall: false,
+  needs: ['switch.missing', 'switch.type', 'vnic.missing'],
+  run(ctx) {
+    if (!ctx.snapshot.hostVNics) return unreadable(ctx, 'Get-VMNetworkAdapter') ?? absent('hostVNics section, so the live vNIC cannot be told from a stale one');
+    const live = vnicAdapter(ctx)!;
+    const d = ctx.desired;
+    const namedLikeIt = new RegExp(`^${d.vnicAlias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+)?$`, 'i');
+    const stale = (ctx.snapshot.netAdapters ?? []).filter((a) => a !== live && macKey(a.MacAddress) !== macKey(live.MacAddress) && namedLikeIt.test(a.Name));
+    if (!stale.length) return [];
+    const byMac = (mac: string) => `Get-NetAdapter -IncludeHidden | Where-Object { $_.MacAddress -eq ${psString(mac)} }`;
+    const holder = stale.find((a) => ieq(a.Name, d.vnicAlias));
+    const fix = stale.map((a, i) => `${byMac(a.MacAddress)} | Rename-NetAdapter -NewName ${psString(`${d.vnicAlias} stale ${i + 1}`)}`);
+    if (holder && !ieq(live.Name, d.vnicAlias)) fix.push(`${byMac(live.MacAddress)} | Rename-NetAdapter -NewName ${psString(d.vnicAlias)}`);
+    return [{
+      title: holder && !ieq(live.Name, d.vnicAlias)
+        ? `A stale adapter holds the name ${d.vnicAlias}; the switch's vNIC is ${live.Name}`
+        : `Stale adapters named like ${d.vnicAlias} are left over`,
+      evidence: `The switch ${d.switchName}'s vNIC is ${live.Name} (MAC ${live.MacAddress}, ${live.Status}); also present: ` +
+        stale.map((a) => `${a.Name} (MAC ${a.MacAddress}, ${a.Status}${STALE_STATUS.test(a.Status) ? '' : ', not the switch\'s'})`).join(', '),
+      fix: fix.join('; '),
+    }];
+  },
+};
+
+/** The IPv4 addresses of the live vNIC, by its interface index (its identity on this boot). */
+function vnicIPv4(ctx: CheckContext) {
+  const live = vnicAdapter(ctx)!;
+  return (ctx.snapshot.netIPAddresses ?? []).filter((a) => a.AddressFamily === 'IPv4' && a.InterfaceIndex === live.ifIndex);
 }
 
 const vnicAddress: Check = {
@@ -107,28 +153,33 @@ const vnicAddress: Check = {
   severity: 'error',
   why: 'The VM expects Windows at the host address (the NAT gateway and the SMB server for shared drives); without it the VM has no route out and cannot mount drives.',
   fixedByInstall: true,
+  needs: VNIC,
   run(ctx) {
-    if (!switchReady(ctx) || !vnicAdapter(ctx) || queryFailed(ctx, 'Get-NetIPAddress')) return [];
+    const failed = unreadable(ctx, 'Get-NetIPAddress');
+    if (failed) return failed;
     const d = ctx.desired;
+    const name = vnicName(ctx);
     const want = parseIPv4(d.hostAddress);
-    const addrs = ipv4Of(ctx, d.vnicAlias);
+    const addrs = vnicIPv4(ctx);
     const same = addrs.find((a) => parseIPv4(a.IPAddress) === want);
     if (same && same.PrefixLength === d.prefixLength) return [];
-    const alias = q(d.vnicAlias);
+    const alias = psString(name);
     if (same) {
       return [{
-        evidence: `${d.vnicAlias} has ${same.IPAddress}/${same.PrefixLength}, expected ${d.hostAddress}/${d.prefixLength}`,
-        fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+        title: `The vNIC ${name} has ${d.hostAddress} with the wrong prefix length`,
+        evidence: `${name} has ${same.IPAddress}/${same.PrefixLength}, expected ${d.hostAddress}/${d.prefixLength}`,
+        fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
       }];
     }
     const removals = addrs
       .filter((a) => !/^169\.254\./.test(a.IPAddress))
-      .map((a) => `Remove-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(a.IPAddress)} -Confirm:$false; `)
+      .map((a) => `Remove-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(a.IPAddress)} -Confirm:$false; `)
       .join('');
     const seen = addrs.length ? addrs.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') : 'no IPv4 address';
     return [{
-      evidence: `${d.vnicAlias} has ${seen}, expected ${d.hostAddress}/${d.prefixLength}`,
-      fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      title: `The vNIC ${name} does not have the host address ${d.hostAddress}`,
+      evidence: `${name} has ${seen}, expected ${d.hostAddress}/${d.prefixLength}`,
+      fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
     }];
   },
 };
@@ -142,14 +193,17 @@ const vnicAddressConflict: Check = {
   run(ctx) {
     const d = ctx.desired;
     const want = parseIPv4(d.hostAddress);
+    const live = vnicAdapter(ctx);
     const holders = (ctx.snapshot.netIPAddresses ?? []).filter(
-      (a) => a.AddressFamily === 'IPv4' && !ieq(a.InterfaceAlias, d.vnicAlias) && parseIPv4(a.IPAddress) === want,
+      (a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === want &&
+        (live ? a.InterfaceIndex !== live.ifIndex : !ieq(a.InterfaceAlias, d.vnicAlias)),
     );
     if (holders.length === 0) return [];
     const move = moveCommand(ctx, occupied(ctx));
     return holders.map((a) => ({
+      title: `The host address ${d.hostAddress} is taken by ${a.InterfaceAlias}`,
       evidence: `${d.hostAddress} is also on ${a.InterfaceAlias} (ifIndex ${a.InterfaceIndex}, ${a.PrefixOrigin})`,
-      fix: `Remove-NetIPAddress -InterfaceAlias ${q(a.InterfaceAlias)} -IPAddress ${q(a.IPAddress)} -Confirm:$false` +
+      fix: `Remove-NetIPAddress -InterfaceAlias ${psString(a.InterfaceAlias)} -IPAddress ${psString(a.IPAddress)} -Confirm:$false` +
         ` (or move mobykit to a free subnet: ${move})`,
     }));
   },
@@ -161,15 +215,17 @@ const vnicDhcp: Check = {
   severity: 'warning',
   why: 'Nothing hands out DHCP leases on an internal switch, so a vNIC left on DHCP ends up with a useless 169.254.x.x address.',
   fixedByInstall: true,
+  needs: VNIC,
   run(ctx) {
-    if (!switchReady(ctx) || !vnicAdapter(ctx)) return [];
     const d = ctx.desired;
-    const ipif = index(ctx).ipInterfaceByAlias.get(lc(d.vnicAlias));
+    const name = vnicName(ctx);
+    const ipif = index(ctx).ipInterfaceByAlias.get(lc(name));
     if (!ipif || ipif.Dhcp !== 'Enabled') return [];
     return [{
-      evidence: `${d.vnicAlias} has Dhcp Enabled`,
-      fix: `Set-NetIPInterface -InterfaceAlias ${q(d.vnicAlias)} -AddressFamily IPv4 -Dhcp Disabled; ` +
-        `New-NetIPAddress -InterfaceAlias ${q(d.vnicAlias)} -IPAddress ${q(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      title: `The vNIC ${name} is on DHCP`,
+      evidence: `${name} has Dhcp Enabled`,
+      fix: `Set-NetIPInterface -InterfaceAlias ${psString(name)} -AddressFamily IPv4 -Dhcp Disabled; ` +
+        `New-NetIPAddress -InterfaceAlias ${psString(name)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
     }];
   },
 };
@@ -180,14 +236,15 @@ const vnicFileSharing: Check = {
   severity: 'error',
   why: 'With "File and Printer Sharing for Microsoft Networks" (ms_server) unbound from the vNIC, the VM cannot reach the shared drive over SMB.',
   fixedByInstall: false,
+  needs: VNIC,
   run(ctx) {
-    if (!switchReady(ctx) || !vnicAdapter(ctx)) return [];
-    const d = ctx.desired;
-    const b = index(ctx).bindingByAlias.get(lc(d.vnicAlias));
+    const name = vnicName(ctx);
+    const b = index(ctx).bindingByAlias.get(lc(name));
     if (!b || b.Enabled) return [];
     return [{
-      evidence: `${d.vnicAlias}: ms_server binding is disabled`,
-      fix: `Enable-NetAdapterBinding -Name ${q(d.vnicAlias)} -ComponentID ms_server`,
+      title: `File and Printer Sharing is unbound from the vNIC ${name}`,
+      evidence: `${name}: ms_server binding is disabled`,
+      fix: `Enable-NetAdapterBinding -Name ${psString(name)} -ComponentID ms_server`,
     }];
   },
 };
@@ -198,14 +255,15 @@ const vnicCategory: Check = {
   severity: 'error',
   why: 'On a Public network the built-in File and Printer Sharing firewall rule does not apply, so the VM is blocked from the shared drive.',
   fixedByInstall: true, // the switch step sets the vNIC address again, which makes the network Private
+  needs: VNIC,
   run(ctx) {
-    if (!switchReady(ctx) || !vnicAdapter(ctx)) return [];
-    const d = ctx.desired;
-    const p = index(ctx).profileByAlias.get(lc(d.vnicAlias));
+    const name = vnicName(ctx);
+    const p = index(ctx).profileByAlias.get(lc(name));
     if (!p || p.NetworkCategory !== 'Public') return [];
     return [{
-      evidence: `${d.vnicAlias} is on a Public network`,
-      fix: `Set-NetConnectionProfile -InterfaceAlias ${q(d.vnicAlias)} -NetworkCategory Private`,
+      title: `The vNIC ${name} is on a Public network`,
+      evidence: `${name} is on a Public network`,
+      fix: `Set-NetConnectionProfile -InterfaceAlias ${psString(name)} -NetworkCategory Private`,
     }];
   },
 };
@@ -223,7 +281,7 @@ interface Occupied { alias: string; cidr: Cidr; what: string }
 
 /** Every IPv4 prefix in use on an interface other than the vNIC: addresses and routes. */
 function occupied(ctx: CheckContext): Occupied[] {
-  const vnic = lc(ctx.desired.vnicAlias);
+  const vnic = lc(vnicName(ctx));
   const out: Occupied[] = [];
   for (const a of ctx.snapshot.netIPAddresses ?? []) {
     if (a.AddressFamily !== 'IPv4' || lc(a.InterfaceAlias) === vnic) continue;
@@ -291,6 +349,7 @@ const subnetOverlap: Check = {
     const problems: Problem[] = [];
     for (const t of hits.values()) {
       problems.push({
+        title: `The subnet ${ctx.desired.subnet} is also used by ${t.alias}`,
         evidence: `${ctx.desired.subnet} overlaps ${formatCidr(t.cidr)} on ${t.alias} (${t.what})`,
         fix: `Disconnect ${t.alias} (e.g. the VPN) while using the VM, or move mobykit to a free subnet: ${suggestion}`,
       });
@@ -300,6 +359,6 @@ const subnetOverlap: Check = {
 };
 
 export const NETWORK_CHECKS: Check[] = [
-  switchMissing, switchType, switchDuplicate, vnicMissing, vnicAddress, vnicAddressConflict, vnicDhcp,
+  switchMissing, switchType, switchDuplicate, vnicMissing, vnicStale, vnicAddress, vnicAddressConflict, vnicDhcp,
   vnicFileSharing, vnicCategory, subnetOverlap,
 ];

@@ -3,7 +3,7 @@
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { Listener, Process } from '../../snapshot/types.js';
 import { parseIPv4 } from '../../net/ipv4.js';
-import { ieq, index, normPath } from './util.js';
+import { absent, ieq, index, normPath, unreadable } from './util.js';
 
 type Proto = 'TCP' | 'UDP';
 
@@ -15,9 +15,20 @@ function isProxy(ctx: CheckContext, p: Process | undefined): boolean {
   return ieq(p.ProcessName, base);
 }
 
-function blocks(ctx: CheckContext, l: Listener): boolean {
+/**
+ * The proxy also serves the Docker API (TCP, not DNS or DHCP) on localhost, for the docker CLI
+ * on this PC: there a program on 127.0.0.1 (a dockerd on 127.0.0.1:2375) is in the way too.
+ */
+function servedLocally(proto: Proto, port: number): boolean {
+  return proto === 'TCP' && port !== 53 && port !== 67;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
+
+function blocks(ctx: CheckContext, proto: Proto, l: Listener): boolean {
   const a = l.LocalAddress.trim();
   if (a === '0.0.0.0' || a === '::' || a === '[::]') return true;
+  if (LOOPBACK.test(a)) return servedLocally(proto, l.LocalPort);
   const ip = parseIPv4(a);
   return ip !== null && ip === parseIPv4(ctx.desired.hostAddress);
 }
@@ -53,22 +64,25 @@ const portInUse: Check = {
   id: 'port.in-use',
   title: 'Proxy ports are free',
   severity: 'error',
-  why: 'The proxy answers DNS, DHCP and Docker API requests from the VM on these ports; when another program holds one, the VM gets no address or name resolution.',
+  why: 'The proxy answers DNS, DHCP and Docker API requests from the VM on these ports (and the Docker API on localhost for this PC); when another program holds one, the VM gets no address or name resolution, or docker talks to the wrong engine.',
   fixedByInstall: false,
   run(ctx) {
+    const failed = unreadable(ctx, 'Get-NetTCPConnection', 'Get-NetUDPEndpoint');
+    if (failed) return failed;
     const ix = index(ctx);
     const problems: Problem[] = [];
     const scan = (proto: Proto, ports: number[], byPort: Map<number, Listener[]>) => {
       for (const port of new Set(ports)) {
         const seen = new Set<number>();
         for (const l of byPort.get(port) ?? []) {
-          if (!blocks(ctx, l)) continue;
+          if (!blocks(ctx, proto, l)) continue;
           const p = ix.processById.get(l.OwningProcess);
           if (isProxy(ctx, p)) continue;
           if (seen.has(l.OwningProcess)) continue;
           seen.add(l.OwningProcess);
           const who = p ? `${p.ProcessName} (PID ${l.OwningProcess})` : `PID ${l.OwningProcess}`;
           problems.push({
+            title: `${proto} port ${port} is held by ${p?.ProcessName ?? `process ${l.OwningProcess}`}`,
             evidence: `${proto} ${endpoint(l)} is held by ${who}${p?.Path ? `, ${p.Path}` : ''}`,
             fix: holderFix(proto, port, l.OwningProcess, p, ctx),
           });
@@ -88,8 +102,9 @@ const portExcluded: Check = {
   why: 'Windows refuses to let any program listen on a port inside an excluded port range; Hyper-V and winnat reserve such ranges at boot.',
   fixedByInstall: false,
   run(ctx) {
-    const ranges = ctx.snapshot.excludedPortRanges ?? [];
-    if (ranges.length === 0) return [];
+    if (!ctx.snapshot.excludedPortRanges) return absent('excludedPortRanges section');
+    const ranges = ctx.snapshot.excludedPortRanges;
+    if (ranges.length === 0) return unreadable(ctx, 'netsh') ?? [];
     const problems: Problem[] = [];
     const scan = (proto: Proto, ports: number[]) => {
       for (const port of new Set(ports)) {
@@ -97,6 +112,7 @@ const portExcluded: Check = {
           if (!ieq(r.Protocol, proto) || port < r.StartPort || port > r.EndPort) continue;
           const p = proto.toLowerCase();
           problems.push({
+            title: `${proto} port ${port} is reserved by Windows`,
             evidence: `${proto} ${port} is inside the excluded range ${r.StartPort}-${r.EndPort}`,
             fix: `net stop winnat; netsh int ipv4 add excludedportrange protocol=${p} startport=${port} numberofports=1; net start winnat` +
               ` (if the range is an administered one, marked * in netsh int ipv4 show excludedportrange protocol=${p}: ` +

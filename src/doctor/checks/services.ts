@@ -1,9 +1,10 @@
 // The Windows services mobykit needs: Hyper-V's VM management, the SMB server and the firewall.
-import type { Check, CheckContext, Problem } from '../check.js';
-import { hyperVUsable, ieq, q, queryFailed } from './util.js';
+import { psString } from '../../windows/powershell.js';
+import type { Check } from '../check.js';
+import { ieq, unreadable } from './util.js';
 
 function serviceCheck(o: {
-  id: string; name: string; display: string; title: string; why: string; quietWhen?: (ctx: CheckContext) => boolean;
+  id: string; name: string; display: string; title: string; why: string; needs?: string[];
   missingFix: string;
 }): Check {
   return {
@@ -12,16 +13,18 @@ function serviceCheck(o: {
     severity: 'error',
     why: o.why,
     fixedByInstall: false,
-    run(ctx): Problem[] {
-      if (queryFailed(ctx, 'Get-Service')) return [];
-      if (o.quietWhen?.(ctx)) return [];
+    needs: o.needs,
+    run(ctx) {
+      const failed = unreadable(ctx, 'Get-Service');
+      if (failed) return failed;
       const svc = (ctx.snapshot.services ?? []).find((s) => ieq(s.Name, o.name));
-      if (!svc) return [{ evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
+      if (!svc) return [{ title: `The ${o.display} service (${o.name}) is not installed`, evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
       if (svc.Status === 'Running') return [];
-      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${q(svc.Name)} -StartupType Automatic; ` : '';
+      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${psString(svc.Name)} -StartupType Automatic; ` : '';
       return [{
+        title: `The ${o.display} service (${svc.Name}) is ${svc.Status.toLowerCase()}`,
         evidence: `Service ${svc.Name} (${o.display}) is ${svc.Status}, StartType ${svc.StartType}`,
-        fix: `${enable}Start-Service -Name ${q(svc.Name)}`,
+        fix: `${enable}Start-Service -Name ${psString(svc.Name)}`,
       }];
     },
   };
@@ -32,17 +35,19 @@ export const SERVICE_CHECKS: Check[] = [
     id: 'service.vmms', name: 'vmms', display: 'Hyper-V Virtual Machine Management',
     title: 'Hyper-V Virtual Machine Management service is running',
     why: 'vmms is the Hyper-V service that creates, starts and reports on VMs; without it every Hyper-V cmdlet fails.',
-    quietWhen: (ctx) => !hyperVUsable(ctx), // the platform checks report Hyper-V itself
+    needs: ['platform.hyperv-feature'], // the platform checks report Hyper-V itself
     missingFix: 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All; Restart-Computer',
   }),
   serviceCheck({
     id: 'service.lanmanserver', name: 'LanmanServer', display: 'Server',
+    needs: ['platform.edition'], // on Windows Home nothing of mobykit can work: the edition says it
     title: 'Server (SMB) service is running',
     why: 'The Server service (LanmanServer) serves the shared drive to the VM over SMB; when it is stopped, volume mounts fail.',
     missingFix: 'Turn on File and Printer Sharing for Microsoft Networks: Control Panel > Network and Sharing Center > Change adapter settings > the adapter > Properties',
   }),
   serviceCheck({
     id: 'service.firewall', name: 'MpsSvc', display: 'Windows Defender Firewall',
+    needs: ['platform.edition'],
     title: 'Windows Firewall service is running',
     why: 'Firewall rules cannot be created or read while the Windows Firewall service (MpsSvc) is stopped, and Windows blocks much traffic without it.',
     missingFix: 'sfc /scannow (the Windows Defender Firewall service is part of Windows and should always be installed)',

@@ -1,16 +1,11 @@
-// Helpers shared by the doctor checks: Windows-style comparisons, PowerShell quoting, and a
+// Helpers shared by the doctor checks: Windows-style comparisons and a
 // per-run index of the snapshot's long lists so that no check scans them more than once.
-import type { CheckContext } from '../check.js';
+import { notChecked, type CheckContext, type NotChecked } from '../check.js';
 import type {
   FirewallRule, Listener, NetAdapter, NetAdapterBinding, NetConnectionProfile, NetIPAddress, NetIPInterface,
   Process, SmbShare, VM, VMSwitch,
 } from '../../snapshot/types.js';
-import { formatCidr, parseCidr, type Cidr } from '../../net/ipv4.js';
-
-/** A PowerShell single-quoted string literal: `'it''s'`. */
-export function q(value: string | number): string {
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
+import { parseCidr, type Cidr } from '../../net/ipv4.js';
 
 /** Windows compares names, paths and accounts case-insensitively. */
 export function ieq(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -59,10 +54,6 @@ export function mb(bytes: number): string {
 /** Parses a CIDR leniently (host bits allowed), for values read from the host. */
 export function looseCidr(text: string | null | undefined): Cidr | null {
   return text ? parseCidr(text, false) : null;
-}
-
-export function fmtCidr(c: Cidr): string {
-  return formatCidr(c);
 }
 
 /** Index of one run's snapshot; built lazily, once per CheckContext. */
@@ -135,23 +126,23 @@ export function queryFailed(ctx: CheckContext, ...sources: string[]): boolean {
   return sources.some((s) => f.has(lc(s)));
 }
 
-// ---- shared facts several checks depend on (to stay quiet when the root cause is reported) ----
-
-export function hyperVFeatureState(ctx: CheckContext): string | null {
-  const f = ctx.snapshot.platform.optionalFeatures?.find((x) => ieq(x.FeatureName, 'Microsoft-Hyper-V'));
-  return f ? f.State : null;
+/** "Not checked" when one of these queries failed while gathering, naming it and its message. */
+export function unreadable(ctx: CheckContext, ...sources: string[]): NotChecked | undefined {
+  if (!queryFailed(ctx, ...sources)) return undefined;
+  const wanted = new Set(sources.map(lc));
+  const e = (ctx.snapshot.errors ?? []).find((x) => wanted.has(lc(String(x.Source).trim().split(/[\s:]/)[0] ?? '')));
+  return notChecked(`${e?.Source ?? sources[0]} failed while gathering: ${e?.Message ?? 'no message'}`);
 }
+
+/** "Not checked" for an optional section the snapshot does not have (gathered by an older mobykit). */
+export function absent(section: string): NotChecked {
+  return notChecked(`the snapshot has no ${section} (it was gathered by an older mobykit, or by hand)`);
+}
+
+// ---- shared facts several checks depend on (to stay quiet when the root cause is reported) ----
 
 export function isHomeEdition(ctx: CheckContext): boolean {
   return /^(core|home)/i.test(ctx.snapshot.platform.editionId ?? '');
-}
-
-/** Hyper-V is usable enough that an empty switch or VM list means "not there". */
-export function hyperVUsable(ctx: CheckContext): boolean {
-  if (isHomeEdition(ctx)) return false;
-  const state = hyperVFeatureState(ctx);
-  if (state !== null && state !== 'Enabled') return false;
-  return ctx.snapshot.platform.hyperVModuleAvailable !== false;
 }
 
 /** The switches named as desired (any case). */
@@ -175,15 +166,28 @@ export function primaryVm(ctx: CheckContext, marker: string): VM | undefined {
   return list.find((v) => v.Notes?.includes(marker)) ?? list.find((v) => v.State === 'Running') ?? list[0];
 }
 
+/** A MAC address in one form: `00-15-5D-01-02-03`, `00155D010203` and `00:15:5d:...` alike. */
+export function macKey(mac: string | null | undefined): string {
+  return (mac ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+}
+
+/**
+ * The switch's live host vNIC, found by identity: the management-OS adapter Hyper-V connects to
+ * the switch (hostVNics), matched to its net adapter by MAC address. Its name is usually
+ * "vEthernet (<switch>)" but may be "vEthernet (<switch>) 2" when a stale adapter holds the
+ * first. Only a snapshot without hostVNics (an older one) falls back to the name.
+ */
 export function vnicAdapter(ctx: CheckContext): NetAdapter | undefined {
-  return index(ctx).adapterByName.get(lc(ctx.desired.vnicAlias));
+  const ix = index(ctx);
+  if (!ctx.snapshot.hostVNics) return ix.adapterByName.get(lc(ctx.desired.vnicAlias));
+  const vnic = ctx.snapshot.hostVNics.find((v) => ieq(v.SwitchName, ctx.desired.switchName));
+  if (!vnic) return undefined;
+  const mac = macKey(vnic.MacAddress);
+  return (ctx.snapshot.netAdapters ?? []).find((a) => macKey(a.MacAddress) === mac);
 }
 
-/** WQL string literal content: `'` and `\` escaped with a backslash. */
-export function wql(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+/** The name to address the live vNIC by in fixes and lookups: its real name, else the usual one. */
+export function vnicName(ctx: CheckContext): string {
+  return vnicAdapter(ctx)?.Name ?? ctx.desired.vnicAlias;
 }
 
-export function joinList(items: string[]): string {
-  return items.join(', ');
-}

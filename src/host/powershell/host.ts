@@ -17,9 +17,9 @@
 //   (<delim> is 16 random [0-9A-Za-z]); the result is the trimmed bytes between the two
 //   delimiters on stdout and on stderr. Anything on stderr marks the invocation as failed.
 // - a process exit during an invocation rejects it (ProcessError) when the exit code is not 0.
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,11 @@ import type { Config } from '../../config/config.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
-import { HostActionError, type Host, type JournalEntry, type Secrets, type VMConsole } from '../host.js';
+import { HostActionError, type Host, type Secrets, type VMConsole } from '../host.js';
+import type { JournalDoc } from '../../state/journal.js';
+import { loadJournalFile, saveJournalFile } from '../../state/journal-file.js';
+import { hostStateDir } from '../../state/paths.js';
+import { psString } from '../../windows/powershell.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -38,7 +42,7 @@ export const DISPATCHER = 'Invoke-MobyKitCall';
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
-export const JOURNAL_FILE = 'journal.json';
+export { JOURNAL_FILE } from '../../state/journal-file.js';
 /** Read-only and console functions of the module, beside the one per operation (PS_FUNCTION). */
 export const PS_QUERY = {
   uptime: 'Get-MobyKitVMUptime',
@@ -54,7 +58,7 @@ export function defaultModulePath(): string {
 }
 
 export function defaultStateDir(): string {
-  return path.join(process.env.LOCALAPPDATA ?? os.homedir(), 'mobykit');
+  return hostStateDir();
 }
 
 export type PowerShellFailure = 'refused' | 'timeout' | 'exited' | 'start' | 'protocol' | 'closed';
@@ -76,8 +80,10 @@ export class PowerShellError extends Error {
 
 export interface PowerShellHostOptions {
   config: Config;
-  /** Where journal.json lives; default %LOCALAPPDATA%\mobykit. */
+  /** Where journal.json lives; default %ProgramData%\mobykit (hostStateDir). */
   stateDir?: string;
+  /** A per-user journal of an earlier mobykit to carry over once (%LOCALAPPDATA%\mobykit). */
+  legacyStateDir?: string;
   /** Per-call limit, start-up included; default 120 s. A call that runs over stops the session. */
   timeoutMs?: number;
   /** The MobyKit module manifest; default the package's own ps1/MobyKit.psd1. */
@@ -104,19 +110,44 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     SettingsDir: config.paths.settingsDir,
     LogDir: config.paths.logDir,
     IsoPath: config.vm.isoPath,
-    VhdxPath: config.vm.vhdxPath,
+    // Empty: the gather reports <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
+    VhdxPath: config.vm.vhdxPath ?? '',
+    // What doctor needs besides: the scope recorded in gatheredFor, and the engine to probe.
+    Subnet: config.network.subnet,
+    HostAddress: config.network.hostAddress,
+    ...(config.share.user ? { ShareUser: config.share.user } : {}),
+    KvpItemName: config.kvp.itemName,
+    EngineEndpoint: `tcp://${config.network.vmAddress}:${config.ports.tcp.find((p) => p !== 53) ?? 2375}`,
   };
 }
 
-/** The request document, base64 of its UTF-8 JSON: the only per-call text the shell sees. */
-export function encodeRequest(functionName: string, parameters: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ function: functionName, parameters }), 'utf8').toString('base64');
+/**
+ * The request document, base64 of its UTF-8 JSON: the only per-call text the shell sees.
+ * `secret` (the share password) travels sealed, never in the parameters: see sealSecret.
+ */
+export function encodeRequest(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
+  return Buffer.from(JSON.stringify({ function: functionName, parameters, ...(secret === undefined ? {} : { secret }) }), 'utf8').toString('base64');
 }
 
-export function callLine(functionName: string, parameters: Record<string, unknown>): string {
-  const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters)}'`;
+export function callLine(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
+  const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters, secret)}'`;
   if (!CALL_LINE.test(line)) throw new Error(`internal error: malformed call line for ${functionName}`);
   return line;
+}
+
+/** The variable that hands the session key to PowerShell; the module takes it out at import. */
+export const SESSION_KEY_VARIABLE = 'MOBYKIT_SESSION_KEY';
+
+/**
+ * The password sealed for the request line: base64 of IV || AES-256-CBC(key, IV, UTF-8). Script
+ * block logging and transcription record the line the shell runs; with the password sealed they
+ * record ciphertext, and the key lives only in this process and the shell's memory (it reaches
+ * the shell in its environment, which the module clears at import, so no grandchild inherits it).
+ */
+export function sealSecret(key: Buffer, secret: string): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([iv, cipher.update(secret, 'utf8'), cipher.final()]).toString('base64');
 }
 
 const SECRET_KEY = /password|secret/i;
@@ -128,18 +159,7 @@ export function describeCall(functionName: string, parameters: Record<string, un
   return `${functionName} ${JSON.stringify(shown)}`;
 }
 
-// Any of these closes a PowerShell single-quoted string; doubling one makes it literal.
-const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u0085]/;
-
-/**
- * A PowerShell single-quoted literal of `value` (no expansion happens inside single quotes).
- * Control characters are refused: a newline would end the line node-powershell sends.
- */
-export function psSingleQuoted(value: string): string {
-  if (CONTROL_CHARS.test(value)) throw new Error(`refusing a value with control characters: ${JSON.stringify(value)}`);
-  return `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
-}
 
 /**
  * The one start-up line. The module path is the only value in script text: single-quoted when it
@@ -149,18 +169,44 @@ export function psSingleQuoted(value: string): string {
  * them): node-powershell's end-of-output check misses a CRLF-terminated delimiter when a whole
  * answer arrives in one read.
  */
-export function startupLine(modulePath: string): string {
+export function startupLine(modulePath: string, preflight = readPreflight(modulePath)): string {
   if (CONTROL_CHARS.test(modulePath)) throw new Error(`refusing a module path with control characters: ${JSON.stringify(modulePath)}`);
   const nameArg = /^[\x20-\x7E]*$/.test(modulePath)
-    ? psSingleQuoted(modulePath)
+    ? psString(modulePath)
     : `([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(modulePath, 'utf8').toString('base64')}')))`;
   return [
+    // First, as plain statements: in Constrained Language Mode the .NET calls below are refused.
+    CLM_CHECK,
+    ...(preflight === undefined ? [] : [
+      `. ([scriptblock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(preflight, 'utf8').toString('base64')}'))))`,
+      `${PREFLIGHT_FUNCTION} -ModulePath ${nameArg}`,
+    ]),
     `$ProgressPreference = 'SilentlyContinue'`,
     '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
     '[Console]::Out.NewLine = "`n"',
     '[Console]::Error.NewLine = "`n"',
     `Import-Module -Name ${nameArg} -Force`,
   ].join('; ');
+}
+
+/**
+ * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
+ * are refused: the module could not work, so the session says so before anything else.
+ */
+export const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+  "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
+  "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
+
+/** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
+export const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
+
+/** The preflight script beside the module manifest, undefined when absent (a module elsewhere). */
+export function readPreflight(modulePath: string): string | undefined {
+  try {
+    return readFileSync(path.join(path.dirname(modulePath), 'Preflight', `${PREFLIGHT_FUNCTION}.ps1`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
@@ -243,8 +289,9 @@ export class PowerShellHost implements Host {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly timeoutMs: number;
   private readonly stateDir: string;
+  private readonly legacyStateDir?: string;
   private readonly onCall?: (line: string) => void;
-  private readonly child: ChildProcess | undefined;
+  private child: ChildProcess | undefined;
   private readonly killNow = () => {
     try { this.child?.kill(); } catch { /* already gone */ }
   };
@@ -258,10 +305,18 @@ export class PowerShellHost implements Host {
     if (process.listenerCount('SIGINT') === 0) process.exit(130);
   };
 
-  private constructor(private readonly shell: PowerShell, readonly config: Config, opts: PowerShellHostOptions) {
+  private constructor(private shell: PowerShell, readonly config: Config, private readonly opts: PowerShellHostOptions,
+    private sessionKey: Buffer) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.stateDir = opts.stateDir ?? defaultStateDir();
+    this.legacyStateDir = opts.legacyStateDir;
     this.onCall = opts.onCall;
+    this.attach(shell);
+  }
+
+  /** Wires a freshly started shell: its exit, its stderr, and mobykit's own exit and Ctrl-C. */
+  private attach(shell: PowerShell): void {
+    this.shell = shell;
     const internals = shell as unknown as ShellInternals;
     this.child = internals.process;
     // node-powershell's exit promise rejects on a non-zero exit; nobody awaits it between calls.
@@ -287,34 +342,60 @@ export class PowerShellHost implements Host {
     process.on('SIGINT', this.onSigint);
   }
 
-  /** Starts PowerShell, sets UTF-8 output and imports the module: one round trip. */
-  static async open(opts: PowerShellHostOptions): Promise<PowerShellHost> {
-    const modulePath = path.resolve(opts.modulePath ?? defaultModulePath());
-    const line = startupLine(modulePath); // refuses control characters before anything starts
-    if (!existsSync(modulePath)) {
-      throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
-    }
-    const options: PowerShellOptions = {
+  private static shellOptions(opts: PowerShellHostOptions, sessionKey: Buffer): PowerShellOptions {
+    return {
       executableOptions: { ...EXECUTABLE_OPTIONS },
-      spawnOptions: { windowsHide: true },
+      // The session key, for sealed passwords; MOBYKIT_PASSWORD stays out of the shell's environment.
+      spawnOptions: { windowsHide: true, env: { ...withoutPassword(process.env), [SESSION_KEY_VARIABLE]: sessionKey.toString('base64') } },
       throwOnInvocationError: false,
       ...(opts.executable ? { executable: opts.executable } : {}),
     };
-    const host = new PowerShellHost(new PowerShell(options), opts.config, opts);
+  }
+
+  /** Starts PowerShell, sets UTF-8 output and imports the module: one round trip. */
+  static async open(opts: PowerShellHostOptions): Promise<PowerShellHost> {
+    const modulePath = path.resolve(opts.modulePath ?? defaultModulePath());
+    startupLine(modulePath); // refuses control characters before anything starts
+    if (!existsSync(modulePath)) {
+      throw new PowerShellError(`the MobyKit PowerShell module is missing: ${modulePath} (reinstall mobykit)`, 'Import-Module', 'start');
+    }
+    const sessionKey = randomBytes(32);
+    const host = new PowerShellHost(new PowerShell(PowerShellHost.shellOptions(opts, sessionKey)), opts.config, opts, sessionKey);
     try {
-      opts.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
-      const out = await host.run(line, 'start-up (Import-Module)');
-      host.startups++;
-      if (out.stderr) {
-        const err = parseStderr(out.stderr);
-        throw new PowerShellError(`PowerShell could not load the MobyKit module (${modulePath}): ${err.message}`,
-          'Import-Module', 'start', err.message, err.cmdlet, err.category);
-      }
+      await host.startup(modulePath);
     } catch (e) {
       await host.dispose();
       throw e;
     }
     return host;
+  }
+
+  private async startup(modulePath = path.resolve(this.opts.modulePath ?? defaultModulePath())): Promise<void> {
+    this.onCall?.(`Import-Module ${JSON.stringify(modulePath)}`);
+    const out = await this.run(startupLine(modulePath), 'start-up (Import-Module)');
+    this.startups++;
+    if (out.stderr) {
+      const err = parseStderr(out.stderr);
+      throw new PowerShellError(`PowerShell could not load the MobyKit module (${modulePath}): ${err.message}`,
+        'Import-Module', 'start', err.message, err.cmdlet, err.category);
+    }
+  }
+
+  /** Whether the session can take calls (false once PowerShell exited, timed out or was stopped). */
+  get usable(): boolean {
+    return !this.closed && !this.exit;
+  }
+
+  /** A new PowerShell session in place of one that died or timed out (for a rollback). */
+  async reopen(): Promise<void> {
+    await this.stop(true);
+    this.closed = undefined;
+    this.exit = undefined;
+    this.stderrTail = '';
+    this.queue = Promise.resolve();
+    this.sessionKey = randomBytes(32); // each shell its own key
+    this.attach(new PowerShell(PowerShellHost.shellOptions(this.opts, this.sessionKey)));
+    await this.startup();
   }
 
   /** PowerShell round trips made through the dispatcher (gather and apply calls). */
@@ -332,8 +413,8 @@ export class PowerShellHost implements Host {
     return this.child?.pid;
   }
 
-  async gather(): Promise<Snapshot> {
-    const result = await this.call(PS_GATHER_FUNCTION, gatherParameters(this.config));
+  async gather(scope: Config = this.config): Promise<Snapshot> {
+    const result = await this.call(PS_GATHER_FUNCTION, gatherParameters(scope));
     let snapshot: Snapshot;
     try {
       snapshot = parseSnapshot(result.value);
@@ -351,15 +432,16 @@ export class PowerShellHost implements Host {
     const functionName = PS_FUNCTION[action.op];
     if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
     const parameters: Record<string, unknown> = { ...(action.params as unknown as Record<string, unknown>) };
+    let secret: string | undefined;
     if (OPS_NEEDING_PASSWORD.includes(action.op)) {
       if (typeof secrets.sharePassword !== 'string' || secrets.sharePassword === '') {
         throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
       }
-      parameters.Password = secrets.sharePassword;
+      secret = sealSecret(this.sessionKey, secrets.sharePassword);
     }
     let result: { stderr: string };
     try {
-      result = await this.call(functionName, parameters);
+      result = await this.call(functionName, parameters, secret);
     } catch (e) {
       if (e instanceof PowerShellError) {
         const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
@@ -382,7 +464,7 @@ export class PowerShellHost implements Host {
 
   async checkPassword(account: string, secrets: Secrets): Promise<boolean | null> {
     if (!secrets.sharePassword) return null;
-    const { value } = await this.call(PS_QUERY.checkPassword, { UserName: account, Password: secrets.sharePassword });
+    const { value } = await this.call(PS_QUERY.checkPassword, { UserName: account }, sealSecret(this.sessionKey, secrets.sharePassword));
     return typeof value === 'boolean' ? value : null;
   }
 
@@ -396,45 +478,13 @@ export class PowerShellHost implements Host {
     close: async (pipe) => { await this.call(PS_QUERY.consoleClose, { PipeName: pipe }); },
   };
 
-  async loadJournal(): Promise<JournalEntry[]> {
-    const file = path.join(this.stateDir, JOURNAL_FILE);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new Error(`cannot read mobykit's journal ${file}: ${(e as Error).message}`);
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      throw new Error(`mobykit's journal ${file} is not valid JSON (${(e as Error).message}); fix or delete it`);
-    }
-    const entries = Array.isArray(doc) ? doc : (doc as { entries?: unknown } | null)?.entries;
-    if (!Array.isArray(entries) || !entries.every(isJournalEntry)) {
-      throw new Error(`mobykit's journal ${file} is not a list of {resource, actionId, at} entries; fix or delete it`);
-    }
-    return entries.map((e) => ({ resource: e.resource, actionId: e.actionId, at: e.at }));
+  async loadJournal(): Promise<JournalDoc> {
+    const { doc, note } = await loadJournalFile(this.stateDir, this.legacyStateDir);
+    return note ? { ...doc, notes: [note] } : doc;
   }
 
-  async saveJournal(entries: JournalEntry[]): Promise<void> {
-    await mkdir(this.stateDir, { recursive: true });
-    const file = path.join(this.stateDir, JOURNAL_FILE);
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      const fh = await open(tmp, 'w');
-      try {
-        await fh.writeFile(`${JSON.stringify(entries, null, 2)}\n`, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      await renameWithRetry(tmp, file);
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      throw new Error(`cannot write mobykit's journal ${file}: ${(e as Error).message}`);
-    }
+  async saveJournal(doc: JournalDoc): Promise<void> {
+    await saveJournalFile(this.stateDir, doc);
   }
 
   async dispose(): Promise<void> {
@@ -466,9 +516,9 @@ export class PowerShellHost implements Host {
   }
 
   /** One dispatcher call: the answer's result, or a PowerShellError. */
-  private async call(functionName: string, parameters: Record<string, unknown>): Promise<{ value: unknown; stderr: string }> {
-    const line = callLine(functionName, parameters);
-    this.onCall?.(describeCall(functionName, parameters));
+  private async call(functionName: string, parameters: Record<string, unknown>, secret?: string): Promise<{ value: unknown; stderr: string }> {
+    const line = callLine(functionName, parameters, secret);
+    this.onCall?.(describeCall(functionName, secret === undefined ? parameters : { ...parameters, Password: '***' }));
     this.calls++;
     const { stdout, stderr } = await this.run(line, functionName);
     const reply = parseReply(stdout);
@@ -560,9 +610,9 @@ export function countRoundTrips(host: Host): number {
   return host instanceof PowerShellHost ? host.roundTrips : 0;
 }
 
-function isJournalEntry(v: unknown): v is JournalEntry {
-  const e = v as JournalEntry;
-  return typeof v === 'object' && v !== null && typeof e.resource === 'string' && typeof e.actionId === 'string' && typeof e.at === 'string';
+/** The environment without MOBYKIT_PASSWORD (in any letter case: Windows' variables are case-insensitive). */
+function withoutPassword(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== 'MOBYKIT_PASSWORD'));
 }
 
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
@@ -570,20 +620,6 @@ async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   const done = await Promise.race([p.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), ms); })]);
   clearTimeout(timer);
   return done;
-}
-
-/** Windows refuses a rename over a file another process (an antivirus scan) holds open: retry a little. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw e;
-      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
-    }
-  }
 }
 
 function formatMs(ms: number): string {

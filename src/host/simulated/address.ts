@@ -54,12 +54,8 @@ export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-addres
   'vnic.remove-address'({ state }, p) {
     const doc = state.doc;
     const target = doc.netIPAddresses.find((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, p.InterfaceAlias));
-    if (!target) {
-      throw new CmdletError('Remove-NetIPAddress',
-        'No matching MSFT_NetIPAddress objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetIPAddress class ' +
-        `on the CIM server: SELECT * FROM MSFT_NetIPAddress WHERE ((IPAddress LIKE '${p.IPAddress}')) AND ((InterfaceAlias LIKE '${p.InterfaceAlias}')). ` +
-        'Verify query parameters and retry.');
-    }
+    // Remove-MobyKitHostAddress: an address the interface does not hold is nothing to remove.
+    if (!target) return;
     doc.netIPAddresses = doc.netIPAddresses.filter((a) => a !== target);
     // The connected route goes with the last address of its subnet on that interface.
     const route = connectedRoute(target.IPAddress, target.PrefixLength);

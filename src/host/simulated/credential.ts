@@ -1,6 +1,6 @@
 // Credential Manager Generic entries (CredWrite / CredDelete). The secret stays in the vault.
 import type { Handlers } from './state.js';
-import { CmdletError, sameName } from './state.js';
+import { sameName } from './state.js';
 
 export const credentialOps: Pick<Handlers, 'credential.write' | 'credential.remove'> = {
   // CredWrite creates the entry or overwrites the one with the same target.
@@ -17,7 +17,7 @@ export const credentialOps: Pick<Handlers, 'credential.write' | 'credential.remo
   'credential.remove'({ state }, p) {
     const doc = state.doc;
     const at = doc.credentials.findIndex((c) => sameName(c.TargetName, p.TargetName) && c.Type === 'Generic');
-    if (at < 0) throw new CmdletError('CredDelete', 'Element not found.');
+    if (at < 0) return; // Remove-MobyKitCredential: no credential is nothing to remove.
     doc.credentials.splice(at, 1);
     delete state.vault[p.TargetName.toLowerCase()];
   },

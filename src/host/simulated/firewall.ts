@@ -2,12 +2,14 @@
 import type { FirewallRuleParams } from '../../plan/action.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, notFoundByName, sameName } from './state.js';
+import { sameName } from './state.js';
 
-function requireRule(state: SimState, cmdlet: string, name: string): FirewallRule {
-  const rule = state.doc.firewallRules.find((r) => sameName(r.Name, name));
-  if (!rule) throw notFoundByName(cmdlet, 'MSFT_NetFirewallRule', 'Name', name);
-  return rule;
+function setRule(state: SimState, p: FirewallRuleParams): void {
+  const rule = state.doc.firewallRules.find((r) => sameName(r.Name, p.Name));
+  // -Enabled is True unless a rollback puts back a rule the admin had disabled.
+  const enabled = p.Enabled !== 'False';
+  if (rule) Object.assign(rule, settable(p), { Enabled: enabled });
+  else state.doc.firewallRules.push({ Name: p.Name, Enabled: enabled, ...settable(p) });
 }
 
 /** The properties the operation sets, filters included (New-NetFirewallRule's default is `Any`). */
@@ -21,23 +23,19 @@ function settable(p: FirewallRuleParams): Omit<FirewallRule, 'Name' | 'Enabled'>
 }
 
 export const firewallOps: Pick<Handlers, 'firewall.create' | 'firewall.update' | 'firewall.remove'> = {
+  // Both are Set-MobyKitFirewallRule, which converges: it creates the rule when its Name is free
+  // and otherwise updates it (New-NetFirewallRule's "Cannot create a file when that file already
+  // exists." for a taken Name is never reached through it).
   'firewall.create'({ state }, p) {
-    if (state.doc.firewallRules.some((r) => sameName(r.Name, p.Name))) {
-      // The policy store reports a duplicate rule Name as ERROR_ALREADY_EXISTS (183).
-      throw new CmdletError('New-NetFirewallRule', 'Cannot create a file when that file already exists.');
-    }
-    state.doc.firewallRules.push({
-      Name: p.Name, Enabled: true, ...settable(p),
-    });
+    setRule(state, p);
   },
 
   'firewall.update'({ state }, p) {
-    // Set-MobyKitFirewallRule also passes -Enabled True: an update makes the rule as planned.
-    Object.assign(requireRule(state, 'Set-NetFirewallRule', p.Name), settable(p), { Enabled: true });
+    setRule(state, p);
   },
 
+  // Remove-MobyKitFirewallRule: no rule of that Name is nothing to remove.
   'firewall.remove'({ state }, p) {
-    const rule = requireRule(state, 'Remove-NetFirewallRule', p.Name);
-    state.doc.firewallRules = state.doc.firewallRules.filter((r) => r !== rule);
+    state.doc.firewallRules = state.doc.firewallRules.filter((r) => !sameName(r.Name, p.Name));
   },
 };

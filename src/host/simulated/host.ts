@@ -3,7 +3,8 @@
 import type { Action } from '../../plan/action.js';
 import { needsPassword } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
-import { HostActionError, type Host, type JournalEntry, type Secrets } from '../host.js';
+import { HostActionError, type Host, type Secrets } from '../host.js';
+import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal.js';
 import { CmdletError, clone, type Handlers, type SimDoc, type SimState } from './state.js';
 import { CMDLET, INJECTED_FAILURE } from './cmdlets.js';
 import { redactedCopy } from './redact.js';
@@ -65,14 +66,15 @@ export class SimulatedHost implements Host {
     this.state = draft;
   }
 
-  async loadJournal(): Promise<JournalEntry[]> {
-    return clone(this.state.doc.mobykit?.journal ?? []);
+  async loadJournal(): Promise<JournalDoc> {
+    const stored = this.state.doc.mobykit?.journal;
+    return stored === undefined ? emptyJournal() : parseJournal(stored, 'in the snapshot ($.mobykit.journal)');
   }
 
   /** The journal lives in the document; an empty one leaves no trace, so uninstall restores it exactly. */
-  async saveJournal(entries: JournalEntry[]): Promise<void> {
-    if (entries.length === 0) delete this.state.doc.mobykit;
-    else this.state.doc.mobykit = { journal: clone(entries) };
+  async saveJournal(doc: JournalDoc): Promise<void> {
+    if (doc.entries.length === 0) delete this.state.doc.mobykit;
+    else this.state.doc.mobykit = { journal: clone(doc) };
   }
 
   async dispose(): Promise<void> {

@@ -52,6 +52,18 @@ export function requireVms(state: SimState, cmdlet: string, name: string): VM[] 
   return found;
 }
 
+/**
+ * The VM a module function acts on (Get-MobyKitVMByName): none, or the one of that name. Two of
+ * one name are refused, as the module does, rather than acting on every namesake.
+ */
+export function moduleVm(state: SimState, fn: string, name: string): VM | undefined {
+  const found = state.doc.vms.filter((v) => sameName(v.Name, name));
+  if (found.length > 1) {
+    throw new CmdletError(fn, `There are ${found.length} virtual machines named '${name}'; rename or remove the extra ones`);
+  }
+  return found[0];
+}
+
 /** The snapshot only knows the boot ISO's existence; any other path is assumed present. */
 export function isoExists(state: SimState, path: string): boolean {
   const iso = state.doc.files.bootIso;

@@ -1,14 +1,15 @@
 // The integration services New-VM gives every VM, with the component GUIDs Hyper-V uses in their
-// Ids (`Microsoft:<VMID>/<component>`). Guest Service Interface starts disabled, the rest enabled.
+// Ids (`Microsoft:<VMID>\<component>`, a backslash as MobyLinux.ps1 and K2s show). Guest Service
+// Interface starts disabled, the rest enabled. Services are known by Id: their Names are localized.
 import type { IntegrationService, VM } from '../../snapshot/types.js';
-import { sameName } from './state.js';
 
 export const KVP_SERVICE = 'Key-Value Pair Exchange';
+export const KVP_COMPONENT = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
 
 const STANDARD: [name: string, component: string, enabled: boolean][] = [
   ['Guest Service Interface', '6C09BB55-D683-4DA0-8931-C9BF705F6480', false],
   ['Heartbeat', '84EAAE65-2F2E-45F5-9BB5-0E857DC8EB47', true],
-  [KVP_SERVICE, '2A34B1C2-FD73-4043-8A5B-DD2159BC743F', true],
+  [KVP_SERVICE, KVP_COMPONENT, true],
   ['Shutdown', '9F8233AC-BE49-4C79-8EE3-E7E1985B2077', true],
   ['Time Synchronization', '2497F4DE-E9FA-4204-80E4-4B75C46419C0', true],
   ['VSS', '5CED1297-4598-4915-A5FC-AD21BB4D02A4', true],
@@ -21,12 +22,17 @@ export function statusOf(running: boolean, enabled: boolean): string {
 
 export function standardServices(vmId: string): IntegrationService[] {
   return STANDARD.map(([Name, component, Enabled]) => ({
-    Name, Id: `Microsoft:${vmId.toUpperCase()}/${component}`, Enabled, PrimaryStatusDescription: statusOf(false, Enabled),
+    Name, Id: `Microsoft:${vmId.toUpperCase()}\\${component}`, Enabled, PrimaryStatusDescription: statusOf(false, Enabled),
   }));
 }
 
+/** Key-Value Pair Exchange, by the Id's component GUID (either separator), as the module finds it. */
+export function isKvpService(service: IntegrationService): boolean {
+  return /[\\/]2A34B1C2-FD73-4043-8A5B-DD2159BC743F$/i.test(service.Id);
+}
+
 export function kvpEnabled(vm: VM): boolean {
-  return vm.IntegrationServices.some((s) => sameName(s.Name, KVP_SERVICE) && s.Enabled);
+  return vm.IntegrationServices.some((s) => isKvpService(s) && s.Enabled);
 }
 
 export function refreshStatuses(vm: VM): void {

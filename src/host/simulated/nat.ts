@@ -4,7 +4,7 @@
 // cannot take. The rule modelled here, kept simple:
 //   - the prefix must be a network address (host bits zero);
 //   - it must not overlap another NAT's internal prefix;
-//   - a client SKU (ProductType 1) supports one NAT only;
+//   - a host supports one NAT only, on every edition (Server 2016 too: an HNS NAT counts);
 //   - every host IPv4 address whose subnet overlaps the prefix must sit on ONE interface, that
 //     interface must be the host vNIC of an Internal switch, and the address's subnet must lie
 //     inside the prefix. So the vNIC's own 10.0.75.1/24 is fine for 10.0.75.0/24, while a
@@ -12,7 +12,7 @@
 //     internal prefixes" case WinNAT refuses. Link-local 169.254/16 addresses are ignored.
 import { parseCidr, overlaps, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, notFoundByName, sameName } from './state.js';
+import { CmdletError, sameName } from './state.js';
 import { vnicAliasFor } from './hyperv.js';
 
 const INCORRECT = 'The parameter is incorrect.';
@@ -43,12 +43,15 @@ export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
     if (winnat?.StartType === 'Disabled') {
       throw new CmdletError(cmdlet, 'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.');
     }
-    if (doc.netNats.some((n) => sameName(n.Name, p.Name))) {
-      throw new CmdletError(cmdlet, `The object already exists. (A NAT named '${p.Name}' exists.)`);
+    // New-MobyKitNat: a NAT of that name for that prefix is left alone, for another one refused.
+    const namesake = doc.netNats.find((n) => sameName(n.Name, p.Name));
+    if (namesake) {
+      if (namesake.InternalIPInterfaceAddressPrefix === p.InternalIPInterfaceAddressPrefix) return;
+      throw new CmdletError('New-MobyKitNat', `NAT '${p.Name}' already exists for ${namesake.InternalIPInterfaceAddressPrefix}, not ${p.InternalIPInterfaceAddressPrefix}`);
     }
     const prefix = parseCidr(p.InternalIPInterfaceAddressPrefix, true);
     if (!prefix) throw new CmdletError(cmdlet, INCORRECT);
-    if (doc.platform.os.ProductType === 1 && doc.netNats.length > 0) throw new CmdletError(cmdlet, INCORRECT);
+    if (doc.netNats.length > 0) throw new CmdletError(cmdlet, INCORRECT);
     const natOverlap = doc.netNats.some((n) => {
       const other = parseCidr(n.InternalIPInterfaceAddressPrefix, false);
       return other !== null && overlaps(other, prefix);
@@ -59,7 +62,7 @@ export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {
 
   'nat.remove'({ state }, p) {
     const doc = state.doc;
-    if (!doc.netNats.some((n) => sameName(n.Name, p.Name))) throw notFoundByName('Remove-NetNat', 'MSFT_NetNat', 'Name', p.Name);
+    // Remove-MobyKitNat: no NAT of that name is nothing to remove.
     doc.netNats = doc.netNats.filter((n) => !sameName(n.Name, p.Name));
   },
 };

@@ -22,7 +22,12 @@ export const shareOps: Pick<Handlers, 'share.create' | 'share.update' | 'share.g
     const cmdlet = 'New-SmbShare';
     const server = state.doc.services.find((s) => sameName(s.Name, 'LanmanServer'));
     if (server?.Status !== 'Running') throw new CmdletError(cmdlet, 'The service has not been started.');
-    if (state.doc.smbShares.some((s) => sameName(s.Name, p.Name))) throw new CmdletError(cmdlet, 'The name has already been shared.');
+    // New-MobyKitShare: a share of that name for that folder is left alone, for another refused.
+    const namesake = state.doc.smbShares.find((s) => sameName(s.Name, p.Name));
+    if (namesake) {
+      if (sameName(namesake.Path.replace(/\\+$/, ''), p.Path.replace(/\\+$/, ''))) return;
+      throw new CmdletError('New-MobyKitShare', `Share '${p.Name}' already exists for '${namesake.Path}', not '${p.Path}'`);
+    }
     if (!pathExists(p.Path)) throw new CmdletError(cmdlet, 'The device or directory does not exist.');
     // With no -FullAccess/-ChangeAccess/-ReadAccess, New-SmbShare grants Everyone Read; the
     // operation always passes -FullAccess, so that account is the only entry.
@@ -46,12 +51,14 @@ export const shareOps: Pick<Handlers, 'share.create' | 'share.update' | 'share.g
   // Revoke-SmbShareAccess removes all the account's Allow entries (Deny entries belong to
   // Unblock-SmbShareAccess); revoking an account with no entry is not an error.
   'share.revoke'({ state }, p) {
-    const share = requireShare(state, 'Revoke-SmbShareAccess', p.Name);
+    // Revoke-MobyKitShareAccess: no share is no access to revoke.
+    const share = state.doc.smbShares.find((s) => sameName(s.Name, p.Name));
+    if (!share) return;
     share.Access = share.Access.filter((a) => !(sameName(a.AccountName, p.AccountName) && a.AccessControlType === 'Allow'));
   },
 
   'share.remove'({ state }, p) {
-    const share = requireShare(state, 'Remove-SmbShare', p.Name);
-    state.doc.smbShares = state.doc.smbShares.filter((s) => s !== share);
+    // Remove-MobyKitShare: no share of that name is nothing to remove.
+    state.doc.smbShares = state.doc.smbShares.filter((s) => !sameName(s.Name, p.Name));
   },
 };

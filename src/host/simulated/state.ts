@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { Op, OpParams } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
-import type { JournalEntry } from '../host.js';
 
 /** The snapshot document, with any extra top-level properties it arrived with. */
-export type SimDoc = Snapshot & { mobykit?: { journal: JournalEntry[] }; [extra: string]: unknown };
+export type SimDoc = Snapshot & { mobykit?: { journal: unknown }; [extra: string]: unknown };
 
 export interface SimState {
   doc: SimDoc;

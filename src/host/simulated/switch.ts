@@ -28,10 +28,13 @@ function addVnic(state: SimState, switchName: string): string {
   const doc = state.doc;
   const alias = freeAlias(state, vnicAliasOf(switchName));
   const ifIndex = Math.max(1, ...doc.netAdapters.map((a) => a.ifIndex)) + 1;
+  const mac = newMacBytes(state);
   doc.netAdapters.push({
     Name: alias, InterfaceDescription: nextDescription(state), ifIndex, Status: 'Up',
-    MacAddress: newMacBytes(state).join('-'),
+    MacAddress: mac.join('-'),
   });
+  // Get-VMNetworkAdapter -ManagementOS names the switch's host vNIC after the switch (MAC without dashes).
+  doc.hostVNics?.push({ Name: switchName, SwitchName: switchName, MacAddress: mac.join('') });
   // A new vNIC asks DHCP (and falls back to APIPA, omitted here) on a network Windows cannot
   // identify, which it files as Public; file sharing (ms_server) is bound by default.
   doc.netIPInterfaces.push({ InterfaceAlias: alias, AddressFamily: 'IPv4', Dhcp: 'Enabled' });
@@ -43,6 +46,8 @@ function addVnic(state: SimState, switchName: string): string {
 function removeVnic(state: SimState, alias: string): void {
   const doc = state.doc;
   const other = (a: string) => !sameName(a, alias);
+  const mac = doc.netAdapters.find((a) => !other(a.Name))?.MacAddress.replace(/-/g, '');
+  if (doc.hostVNics && mac) doc.hostVNics = doc.hostVNics.filter((v) => !sameName(v.MacAddress, mac));
   doc.netAdapters = doc.netAdapters.filter((a) => other(a.Name));
   doc.netIPAddresses = doc.netIPAddresses.filter((a) => other(a.InterfaceAlias));
   doc.netIPInterfaces = doc.netIPInterfaces.filter((a) => other(a.InterfaceAlias));
@@ -52,9 +57,21 @@ function removeVnic(state: SimState, alias: string): void {
 }
 
 export const switchOps: Pick<Handlers, 'switch.create' | 'switch.remove'> = {
-  // New-VMSwitch happily creates a second switch with a name already in use: only Ids are unique.
+  // New-VMSwitch would happily create a second switch of a name in use (only Ids are unique), but
+  // New-MobyKitSwitch looks first: an Internal namesake with the marker is left alone, any other
+  // namesake is refused.
   'switch.create'({ state }, p) {
     requireHyperV(state, 'New-VMSwitch');
+    const existing = switchesNamed(state, p.Name)[0];
+    if (existing) {
+      if (existing.SwitchType !== 'Internal') {
+        throw new CmdletError('New-MobyKitSwitch', `Virtual switch '${p.Name}' already exists as a ${existing.SwitchType} switch; mobykit needs an Internal one`);
+      }
+      if ((existing.Notes ?? '') !== p.Notes) {
+        throw new CmdletError('New-MobyKitSwitch', `Virtual switch '${p.Name}' already exists and is not marked '${p.Notes}'; it is not mobykit's to take over`);
+      }
+      return;
+    }
     const Id = newGuid(state);
     state.doc.vmSwitches.push({ Name: p.Name, Id, SwitchType: 'Internal', Notes: p.Notes });
     state.vnicOf[Id] = addVnic(state, p.Name);
@@ -66,13 +83,15 @@ export const switchOps: Pick<Handlers, 'switch.create' | 'switch.remove'> = {
     const candidates = p.Id
       ? state.doc.vmSwitches.filter((s) => sameName(s.Id, p.Id))
       : switchesNamed(state, p.Name);
-    if (candidates.length === 0) {
-      throw new CmdletError(cmdlet, `Hyper-V was unable to find a virtual switch with name "${p.Name}"${p.Id ? ` and Id ${p.Id}` : ''}.`);
-    }
+    // Remove-MobyKitSwitch: no switch with that Id is nothing to remove.
+    if (candidates.length === 0) return;
     if (candidates.length > 1) {
       throw new CmdletError(cmdlet, `More than one virtual switch is named "${p.Name}"; the switch to remove must be given by Id.`);
     }
     const sw = candidates[0];
+    if (!sameName(sw.Name, p.Name)) {
+      throw new CmdletError('Remove-MobyKitSwitch', `Virtual switch ${sw.Id} is now named '${sw.Name}', not '${p.Name}'; not removing it`);
+    }
     removeVnic(state, vnicAliasFor(state, sw));
     delete state.vnicOf[sw.Id];
     state.doc.vmSwitches = state.doc.vmSwitches.filter((s) => s !== sw);

@@ -2,7 +2,7 @@
 import type { VM } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
 import { CmdletError } from './state.js';
-import { isoExists, requireHyperV, requireVms } from './hyperv.js';
+import { isoExists, moduleVm, requireHyperV, requireVms } from './hyperv.js';
 import { refreshStatuses } from './integration.js';
 import { refreshGuestAddresses } from './guest-ip.js';
 
@@ -27,7 +27,8 @@ function start(state: SimState, vm: VM): void {
   vm.State = 'Running';
 }
 
-function stop(state: SimState, vm: VM): void {
+/** Off (Stop-VM, or -TurnOff): a running or paused VM gives its memory back. */
+export function powerOff(state: SimState, vm: VM): void {
   const os = state.doc.platform.os;
   // Only a running (or paused) VM holds memory; a saved one gave it back when it was saved.
   if (vm.State === 'Running' || vm.State === 'Paused') {
@@ -48,12 +49,12 @@ export const powerOps: Pick<Handlers, 'vm.start' | 'vm.stop'> = {
     }
   },
 
-  // Stop-VM on a VM that is already off does nothing and reports no error.
+  // Stop-MobyKitVM: a VM that is absent, Off or Saved is left as it is (a Saved VM stays Saved).
   'vm.stop'({ state }, p) {
     requireHyperV(state, 'Stop-VM');
-    for (const vm of requireVms(state, 'Stop-VM', p.Name)) {
-      if (vm.State === 'Off') continue;
-      stop(state, vm);
+    const vm = moduleVm(state, 'Stop-MobyKitVM', p.Name);
+    if (vm && vm.State !== 'Off' && vm.State !== 'Saved') {
+      powerOff(state, vm);
       refreshStatuses(vm);
       refreshGuestAddresses(state, vm);
     }

@@ -3,8 +3,9 @@
 import type { VM } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
 import { CmdletError, newGuid, newMacBytes, sameName } from './state.js';
-import { isoExists, missingIsoError, requireHyperV, requireSwitch, requireVms, vhdxExists } from './hyperv.js';
-import { KVP_SERVICE, refreshStatuses, standardServices } from './integration.js';
+import { isoExists, missingIsoError, moduleVm, requireHyperV, requireSwitch, requireVms, vhdxExists } from './hyperv.js';
+import { powerOff } from './vm-power.js';
+import { isKvpService, refreshStatuses, standardServices } from './integration.js';
 import { refreshGuestAddresses } from './guest-ip.js';
 
 function logicalProcessors(state: SimState): number {
@@ -25,9 +26,21 @@ function runningChangeError(cmdlet: string, device: string, vm: VM): CmdletError
 }
 
 export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> = {
-  // New-VM allows a second VM with the same name; the new one simply gets a new Id.
+  // New-VM would allow a second VM of the same name, but New-MobyKitVM looks first: a namesake
+  // with these settings and disk is left alone, any other is refused.
   'vm.create'({ state }, p) {
     requireHyperV(state, 'New-VM');
+    const existing = moduleVm(state, 'New-MobyKitVM', p.Name);
+    if (existing) {
+      const differences = [
+        ...(existing.Generation !== p.Generation ? [`Generation ${existing.Generation}`] : []),
+        ...(existing.MemoryStartup !== p.MemoryStartupBytes ? [`MemoryStartup ${existing.MemoryStartup}`] : []),
+        ...(existing.ProcessorCount !== p.ProcessorCount ? [`ProcessorCount ${existing.ProcessorCount}`] : []),
+        ...(existing.HardDrives.some((d) => d.Path === p.VhdPath) ? [] : ['no disk at VhdPath']),
+      ];
+      if (differences.length === 0) return;
+      throw new CmdletError('New-MobyKitVM', `VM '${p.Name}' already exists with other settings (${differences.join(', ')})`);
+    }
     requireSwitch(state, 'New-VM', p.SwitchName);
     if (p.AttachExistingVhd && !vhdxExists(state, p.VhdPath)) {
       throw new CmdletError('New-MobyKitVM', `There is no disk at '${p.VhdPath}' to attach`);
@@ -49,8 +62,11 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> =
       NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: p.SwitchName, MacAddress: newMacBytes(state).join(''), IPAddresses: [] }],
       KvpHostExchangeItems: [],
       Notes: p.Notes,
+      // A new VM has no checkpoints; New-MobyKitVM turns Secure Boot off and boots the DVD (generation 2).
+      Snapshots: [],
+      ...(p.Generation === 2 ? { Firmware: { SecureBoot: 'Off' as const, SecureBootTemplate: 'MicrosoftWindows', FirstBootDevice: 'DvdDrive' } } : {}),
     };
-    vm.IntegrationServices.find((s) => s.Name === KVP_SERVICE)!.Enabled = true;
+    vm.IntegrationServices.find(isKvpService)!.Enabled = true;
     state.doc.vms.push(vm);
     const vhdx = state.doc.files.vhdx;
     if (sameName(vhdx.Path, p.VhdPath)) Object.assign(vhdx, { Exists: true, Attributes: ['Archive'] });
@@ -86,25 +102,23 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> =
       }
       if (p.SwitchName !== undefined) for (const nic of vm.NetworkAdapters) nic.SwitchName = p.SwitchName;
       if (p.EnableKvp !== undefined) {
-        for (const s of vm.IntegrationServices) if (s.Name === KVP_SERVICE) s.Enabled = p.EnableKvp;
+        for (const s of vm.IntegrationServices) if (isKvpService(s)) s.Enabled = p.EnableKvp;
       }
       refreshStatuses(vm);
       refreshGuestAddresses(state, vm);
     }
   },
 
-  // Remove-VM deletes only the configuration; the module function then deletes the VHDX.
-  // Msvm_VirtualSystemManagementService.DestroySystem requires the VM to be off or saved, so a
-  // running VM is refused here: stop it first (Docker's MobyLinux.ps1 also stops before removing).
+  // Remove-MobyKitVM: Remove-VM deletes only the configuration and needs the VM off or saved, so
+  // the module turns a running VM off first (Stop-VM -TurnOff), then deletes the VHDX. No VM of
+  // that name is nothing to remove (the disk is still deleted); a disk another VM uses is refused.
   'vm.remove'({ state }, p) {
     requireHyperV(state, 'Remove-VM');
-    const vms = requireVms(state, 'Remove-VM', p.Name);
-    const running = vms.find((v) => v.State !== 'Off' && v.State !== 'Saved');
-    if (running) {
-      throw new CmdletError('Remove-VM',
-        `Failed to delete virtual machine '${running.Name}'. The operation cannot be performed while the object is in its current state (${running.State}).`);
-    }
-    state.doc.vms = state.doc.vms.filter((v) => !vms.includes(v));
+    const vm = moduleVm(state, 'Remove-MobyKitVM', p.Name);
+    const user = p.VhdPath ? state.doc.vms.find((v) => v !== vm && v.HardDrives.some((d) => d.Path === p.VhdPath)) : undefined;
+    if (user) throw new CmdletError('Remove-MobyKitVM', `Could not check which VMs use the disk for VM '${p.Name}': the disk '${p.VhdPath}' is used by VM '${user.Name}'`);
+    if (vm && vm.State !== 'Off' && vm.State !== 'Saved') powerOff(state, vm);
+    state.doc.vms = state.doc.vms.filter((v) => v !== vm);
     const vhdx = state.doc.files.vhdx;
     if (p.VhdPath && sameName(vhdx.Path, p.VhdPath)) {
       vhdx.Exists = false;

@@ -19,7 +19,7 @@ export const VNIC = 'vEthernet (DockerNAT)';
 
 export const createSwitch = (name = 'DockerNAT') => act('switch.create', { Name: name, Notes: MARK });
 export const setAddress = (ip = '10.0.75.1', prefix = 24, alias = VNIC) =>
-  act('vnic.set-address', { InterfaceAlias: alias, IPAddress: ip, PrefixLength: prefix });
+  act('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: alias, IPAddress: ip, PrefixLength: prefix });
 export const createNat = (prefix = '10.0.75.0/24', name = 'DockerNAT') =>
   act('nat.create', { Name: name, InternalIPInterfaceAddressPrefix: prefix });
 

@@ -44,16 +44,17 @@ describe('simulated host: host address (New-NetIPAddress)', () => {
     await refusedUnchanged(host, setAddress(), /No MSFT_NetAdapter objects found with property 'InterfaceAlias' equal to 'vEthernet \(DockerNAT\)'/);
   });
 
-  it('removes the address and its route; a missing address is an error', async () => {
+  it('removes the address and its route; a missing address is nothing to remove (Remove-MobyKitHostAddress)', async () => {
     const host = await hostWithSwitch();
     const before = host.current();
     await host.apply(setAddress(), {});
-    const remove = act('vnic.remove-address', { InterfaceAlias: VNIC, IPAddress: '10.0.75.1' });
+    const remove = act('vnic.remove-address', { SwitchName: 'DockerNAT', InterfaceAlias: VNIC, IPAddress: '10.0.75.1' });
     await host.apply(remove, {});
     const s = host.current();
     assert.deepEqual(s.netIPAddresses, before.netIPAddresses);
     assert.deepEqual(s.netRoutes, before.netRoutes);
-    await refusedUnchanged(host, remove, /No matching MSFT_NetIPAddress objects found/);
+    await host.apply(remove, {});
+    assert.deepEqual(host.current().netIPAddresses, before.netIPAddresses);
   });
 });
 
@@ -74,14 +75,14 @@ describe('simulated host: NAT (New-NetNat)', () => {
     await refusedUnchanged(await hostWithSwitch(), createNat('192.168.1.0/24'), /parameter is incorrect/);
   });
 
-  it('rejects a prefix overlapping another NAT (server SKU, so only the overlap counts)', async () => {
+  it('allows only one NAT on a server SKU too (Server 2016: an HNS NAT counts)', async () => {
     const server = freshWin10Pro();
     server.platform.os.ProductType = 3;
     server.netNats.push({ Name: 'Other', InternalIPInterfaceAddressPrefix: '10.0.0.0/16', Active: true });
     const host = new SimulatedHost(server);
     await refusedUnchanged(host, createNat('10.0.75.0/24'), /parameter is incorrect/);
-    await host.apply(createNat('172.20.0.0/24'), {});
-    assert.equal(host.current().netNats.length, 2);
+    await refusedUnchanged(host, createNat('172.20.0.0/24'), /parameter is incorrect/);
+    assert.equal(host.current().netNats.length, 1);
   });
 
   it('allows only one NAT on a client SKU', async () => {
@@ -99,11 +100,12 @@ describe('simulated host: NAT (New-NetNat)', () => {
     await refusedUnchanged(new SimulatedHost(disabled), createNat(), /disabled/);
   });
 
-  it('removes a NAT; a missing one is reported like Remove-NetNat', async () => {
+  it('removes a NAT; a missing one is nothing to remove (Remove-MobyKitNat)', async () => {
     const host = await hostWithSwitch();
     await host.apply(createNat(), {});
     await host.apply(act('nat.remove', { Name: 'DockerNAT' }), {});
     assert.deepEqual(host.current().netNats, []);
-    await refusedUnchanged(host, act('nat.remove', { Name: 'DockerNAT' }), /No MSFT_NetNat objects found with property 'Name' equal to 'DockerNAT'/);
+    await host.apply(act('nat.remove', { Name: 'DockerNAT' }), {});
+    assert.deepEqual(host.current().netNats, []);
   });
 });

@@ -20,20 +20,24 @@ describe('simulated host: firewall rules', () => {
     }]);
   });
 
-  it('allows a repeated DisplayName but not a repeated Name', async () => {
+  it('allows a repeated DisplayName; a taken Name is updated, not duplicated (Set-MobyKitFirewallRule converges)', async () => {
     const host = new SimulatedHost(freshWin10Pro());
     await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
     await host.apply(act('firewall.create', { ...rule, Name: 'DockerTcp2' }, 'DockerTcp2'), {});
-    await refusedUnchanged(host, act('firewall.create', { ...rule, Name: 'dockertcp' }, 'dockertcp'), /Cannot create a file when that file already exists/);
+    await host.apply(act('firewall.create', { ...rule, Name: 'dockertcp', Profile: 'Private' }, 'dockertcp'), {});
+    const rules = host.current().firewallRules;
+    assert.deepEqual(rules.map((r) => [r.Name, r.Profile]), [['DockerTcp', 'Private'], ['DockerTcp2', rule.Profile]]);
   });
 
-  it('updates and removes existing rules; missing ones are reported', async () => {
+  it('updates (creating a missing rule) and removes; a missing rule is nothing to remove', async () => {
     const host = new SimulatedHost(freshWin10Pro());
     const update = act('firewall.update', { ...rule, Profile: 'Private' }, 'DockerTcp');
-    await refusedUnchanged(host, update, /No MSFT_NetFirewallRule objects found with property 'Name' equal to 'DockerTcp'/);
-    await host.apply(act('firewall.create', rule, 'DockerTcp'), {});
     await host.apply(update, {});
     assert.equal(host.current().firewallRules[0].Profile, 'Private');
+    await host.apply(act('firewall.update', { ...rule, Profile: 'Public' }, 'DockerTcp'), {});
+    assert.equal(host.current().firewallRules[0].Profile, 'Public');
+    await host.apply(act('firewall.remove', { Name: 'DockerTcp' }, 'DockerTcp'), {});
+    assert.deepEqual(host.current().firewallRules, []);
     await host.apply(act('firewall.remove', { Name: 'DockerTcp' }, 'DockerTcp'), {});
     assert.deepEqual(host.current().firewallRules, []);
   });

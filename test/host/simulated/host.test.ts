@@ -1,3 +1,4 @@
+import type { JournalDoc } from '../../../src/state/journal.js';
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { SimulatedHost } from '../../../src/host/simulated/host.js';
@@ -27,7 +28,7 @@ function uninstall(switchId: string): Action[] {
     act('vm.stop', { Name: 'MobyLinuxVM', TimeoutSeconds: 30 }), act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }),
     act('vm.remove', { Name: 'MobyLinuxVM', VhdPath: VHDX_PATH }), act('credential.remove', { TargetName: 'Docker Host Filesystem Access' }),
     act('share.remove', { Name: 'C' }), act('firewall.remove', { Name: 'DockerTcp' }, 'DockerTcp'), act('nat.remove', { Name: 'DockerNAT' }),
-    act('vnic.remove-address', { InterfaceAlias: VNIC, IPAddress: '10.0.75.1' }), act('switch.remove', { Name: 'DockerNAT', Id: switchId }),
+    act('vnic.remove-address', { SwitchName: 'DockerNAT', InterfaceAlias: VNIC, IPAddress: '10.0.75.1' }), act('switch.remove', { Name: 'DockerNAT', Id: switchId }),
   ];
 }
 
@@ -67,11 +68,11 @@ describe('simulated host', () => {
     start.support = { ticket: 42 };
     const host = new SimulatedHost(start);
     await applyAll(host, install(), secrets);
-    await host.saveJournal([{ resource: 'switch:DockerNAT', actionId: 'switch.create', at: '2026-11-22T10:01:00Z' }]);
+    await host.saveJournal({ version: 2, entries: [{ kind: 'nat', id: { Name: 'DockerNAT', Prefix: '10.0.75.0/24' }, state: 'made', actionId: 'nat.create', at: '2026-11-22T10:01:00Z' }] });
     const running = host.current();
     assert.equal(running.vms[0].State, 'Running');
     await applyAll(host, uninstall(running.vmSwitches[0].Id), secrets);
-    await host.saveJournal([]);
+    await host.saveJournal({ version: 2, entries: [] });
     assert.deepEqual(host.current(), start);
   });
 
@@ -91,14 +92,14 @@ describe('simulated host', () => {
 
   it('stores the journal in the document under mobykit, and drops it when empty', async () => {
     const host = new SimulatedHost(freshWin10Pro());
-    assert.deepEqual(await host.loadJournal(), []);
-    const entries = [{ resource: 'nat:DockerNAT', actionId: 'nat.create', at: '2026-11-22T10:02:00Z' }];
-    await host.saveJournal(entries);
-    assert.deepEqual(await host.loadJournal(), entries);
-    assert.deepEqual((host.current() as unknown as { mobykit: unknown }).mobykit, { journal: entries });
+    assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
+    const doc: JournalDoc = { version: 2, entries: [{ kind: 'nat', id: { Name: 'DockerNAT', Prefix: '10.0.75.0/24' }, state: 'made', actionId: 'nat.create', at: '2026-11-22T10:02:00Z' }] };
+    await host.saveJournal(doc);
+    assert.deepEqual(await host.loadJournal(), doc);
+    assert.deepEqual((host.current() as unknown as { mobykit: unknown }).mobykit, { journal: doc });
     const reopened = new SimulatedHost(host.current());
-    assert.deepEqual(await reopened.loadJournal(), entries);
-    await host.saveJournal([]);
+    assert.deepEqual(await reopened.loadJournal(), doc);
+    await host.saveJournal({ version: 2, entries: [] });
     assert.ok(!('mobykit' in host.current()));
   });
 });

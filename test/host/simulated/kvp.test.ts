@@ -22,17 +22,20 @@ describe('simulated host: KVP items', () => {
     assert.ok(!JSON.stringify(await host.gather()).includes('S3cr3t'));
   });
 
-  it('AddKvpItems fails when the item already exists', async () => {
+  it('an existing item is modified, not added twice (Set-MobyKitKvpItem; AddKvpItems would fail with 32773)', async () => {
     const host = await hostWithVm();
     await host.apply(act('kvp.add', kvpParams), secrets);
-    await refusedUnchanged(host, act('kvp.add', { ...kvpParams, ItemName: 'CIFSMOUNT' }), /32768.*already exists/, secrets);
+    await host.apply(act('kvp.add', { ...kvpParams, UserName: 'bob' }), secrets);
+    const items = host.current().vms[0].KvpHostExchangeItems;
+    assert.equal(items.length, 1);
+    assert.match(items[0].Data, /username=bob,password=\*\*\*/);
   });
 
-  it('ModifyKvpItems and RemoveKvpItems fail when the item is missing', async () => {
+  it('a missing item is added by kvp.modify and is nothing to remove for kvp.remove', async () => {
     const host = await hostWithVm();
-    await refusedUnchanged(host, act('kvp.modify', kvpParams), /32768.*does not exist/, secrets);
-    await refusedUnchanged(host, act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }), /does not exist/);
-    await host.apply(act('kvp.add', kvpParams), secrets);
+    await host.apply(act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }), {});
+    await host.apply(act('kvp.modify', kvpParams), secrets);
+    assert.equal(host.current().vms[0].KvpHostExchangeItems.length, 1);
     await host.apply(act('kvp.modify', { ...kvpParams, UserName: 'bob' }), secrets);
     assert.match(host.current().vms[0].KvpHostExchangeItems[0].Data, /username=bob,password=\*\*\*/);
     await host.apply(act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }), {});
@@ -41,7 +44,8 @@ describe('simulated host: KVP items', () => {
 
   it('fails on a VM that does not exist', async () => {
     const host = new SimulatedHost(freshWin10Pro());
-    await refusedUnchanged(host, act('kvp.add', kvpParams), /Unable to find a virtual machine with name 'MobyLinuxVM'/, secrets);
+    await refusedUnchanged(host, act('kvp.add', kvpParams), /VM 'MobyLinuxVM' does not exist/, secrets);
+    await host.apply(act('kvp.remove', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount' }), {});
   });
 
   it('treats a missing password as a programming error, not a host refusal', async () => {

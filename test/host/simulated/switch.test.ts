@@ -23,15 +23,15 @@ describe('simulated host: virtual switches', () => {
     assert.equal(s.netAdapterBindings.find((b) => b.Name === VNIC)?.Enabled, true);
   });
 
-  it('allows a second switch with the same name (new Id, second vNIC)', async () => {
+  it('leaves its own switch of that name alone (New-MobyKitSwitch), and refuses someone else\'s', async () => {
     const host = new SimulatedHost(freshWin10Pro());
     await host.apply(createSwitch(), {});
     await host.apply(createSwitch('dockernat'), {});
     const s = host.current();
-    assert.equal(s.vmSwitches.length, 2);
-    assert.notEqual(s.vmSwitches[0].Id, s.vmSwitches[1].Id);
+    assert.equal(s.vmSwitches.length, 1);
     assert.deepEqual(s.netAdapters.filter((a) => a.Name.startsWith('vEthernet')).map((a) => a.InterfaceDescription),
-      ['Hyper-V Virtual Ethernet Adapter', 'Hyper-V Virtual Ethernet Adapter #2']);
+      ['Hyper-V Virtual Ethernet Adapter']);
+    await refusedUnchanged(host, act('switch.create', { Name: 'DockerNAT', Notes: 'made by a user' }), /not marked 'made by a user'|is not mobykit's/);
   });
 
   it('refuses to create a switch when Hyper-V is not enabled or vmms is stopped', async () => {
@@ -53,11 +53,11 @@ describe('simulated host: virtual switches', () => {
     assert.deepEqual(host.current(), start);
   });
 
-  it('removes by name only when exactly one switch has it, and reports a missing one', async () => {
+  it('a missing switch is nothing to remove; a switch renamed since is refused', async () => {
     const host = new SimulatedHost(freshWin10Pro());
-    await refusedUnchanged(host, act('switch.remove', { Name: 'DockerNAT', Id: '' }), /unable to find a virtual switch with name "DockerNAT"/);
+    await host.apply(act('switch.remove', { Name: 'DockerNAT', Id: '' }), {});
     await host.apply(createSwitch(), {});
-    await host.apply(createSwitch(), {});
-    await refusedUnchanged(host, act('switch.remove', { Name: 'DockerNAT', Id: '' }), /More than one/);
+    const id = host.current().vmSwitches[0].Id;
+    await refusedUnchanged(host, act('switch.remove', { Name: 'Other', Id: id }), /is now named 'DockerNAT', not 'Other'/);
   });
 });

@@ -25,19 +25,17 @@ describe('simulated host: VM lifecycle', () => {
     assert.equal(vm.IntegrationServices.length, 6);
     const kvp = vm.IntegrationServices.find((x) => x.Name === 'Key-Value Pair Exchange')!;
     assert.equal(kvp.Enabled, true);
-    assert.equal(kvp.Id, `Microsoft:${vm.Id.toUpperCase()}/${KVP_GUID}`);
+    assert.equal(kvp.Id, `Microsoft:${vm.Id.toUpperCase()}\\${KVP_GUID}`);
     assert.deepEqual(vm.NetworkAdapters.map((n) => [n.Name, n.SwitchName, n.IPAddresses]), [['Network Adapter', 'DockerNAT', []]]);
     assert.match(vm.NetworkAdapters[0].MacAddress, /^00155D[0-9A-F]{6}$/);
     assert.deepEqual(s.files.vhdx, { Path: VHDX_PATH, Exists: true, Attributes: ['Archive'] });
   });
 
-  it('allows a second VM with the same name, but not on the same existing VHDX', async () => {
+  it('leaves a VM of that name with these settings alone (New-MobyKitVM), and refuses one with others', async () => {
     const host = await hostWithVm();
-    await refusedUnchanged(host, createVm(), /The file exists/);
-    await host.apply(createVm({ VhdPath: 'D:\\vms\\other.vhdx' }), {});
-    const vms = host.current().vms;
-    assert.equal(vms.length, 2);
-    assert.notEqual(vms[0].Id, vms[1].Id);
+    await host.apply(createVm(), {});
+    assert.equal(host.current().vms.length, 1);
+    await refusedUnchanged(host, createVm({ VhdPath: 'D:\\vms\\other.vhdx' }), /already exists with other settings \(no disk at VhdPath\)/);
   });
 
   it('refuses a missing switch or a missing ISO', async () => {
@@ -102,16 +100,40 @@ describe('simulated host: VM lifecycle', () => {
     assert.equal(host.current().vms[0].ProcessorCount, 4);
   });
 
-  it('removes an off VM and its VHDX; a running one must be stopped first', async () => {
+  it('removes a running VM (Remove-MobyKitVM turns it off first) and its VHDX; a missing one is nothing to remove', async () => {
     const host = await hostWithVm();
     const remove = act('vm.remove', { Name: 'MobyLinuxVM', VhdPath: VHDX_PATH });
+    const freeBefore = host.current().platform.os.FreePhysicalMemory;
     await host.apply(start, {});
-    await refusedUnchanged(host, remove, /current state/);
-    await host.apply(stop, {});
     await host.apply(remove, {});
     const s = host.current();
     assert.deepEqual(s.vms, []);
     assert.deepEqual(s.files.vhdx, { Path: VHDX_PATH, Exists: false });
-    await refusedUnchanged(host, remove, /unable to find a virtual machine with name "MobyLinuxVM"/);
+    assert.equal(s.platform.os.FreePhysicalMemory, freeBefore);
+    await host.apply(remove, {});
+    assert.deepEqual(host.current().vms, []);
+  });
+
+  it('stopping a Saved VM leaves it Saved (Stop-MobyKitVM)', async () => {
+    const doc = freshWin10Pro();
+    const host0 = new SimulatedHost(doc);
+    await host0.apply(act('switch.create', { Name: 'DockerNAT', Notes: 'Managed by mobykit' }), {});
+    await host0.apply(createVm(), {});
+    const saved = host0.current();
+    saved.vms[0].State = 'Saved';
+    const host = new SimulatedHost(saved);
+    await host.apply(stop, {});
+    assert.equal(host.current().vms[0].State, 'Saved');
+  });
+
+  it('enables Key-Value Pair Exchange by its Id, whatever the service is called (a German host)', async () => {
+    const host0 = await hostWithVm();
+    const german = host0.current();
+    const kvp = german.vms[0].IntegrationServices.find((x) => x.Id.endsWith(KVP_GUID))!;
+    kvp.Name = 'Austausch von Schlüsselwertepaaren';
+    kvp.Enabled = false;
+    const host = new SimulatedHost(german);
+    await host.apply(act('vm.configure', { Name: 'MobyLinuxVM', EnableKvp: true }), {});
+    assert.equal(host.current().vms[0].IntegrationServices.find((x) => x.Id.endsWith(KVP_GUID))!.Enabled, true);
   });
 });

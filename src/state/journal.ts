@@ -1,0 +1,383 @@
+// mobykit's ownership journal: what it made, and how to know each resource again. A name is
+// something a user can reuse, so a resource is mobykit's only while its identity matches: the
+// switch or VM Id, the NAT's name and prefix, the rule's name and exact Group, the share's name
+// and path, the credential's target and exact Comment, the disk path mobykit created on its VM.
+//
+// Intent comes before action: an entry is written `pending` before the cmdlet that makes the
+// resource and `applied` after it; the next look at the host (this run's verify, or the next run)
+// settles it as `made` or drops it. So a kill at any instant leaves a journal the next run
+// resolves by looking, and nothing mobykit made is ever unrecorded.
+import type { Config } from '../config/config.js';
+import { MARKER, switchNameOf } from '../config/desired.js';
+import { parseCidr } from '../net/ipv4.js';
+import type { Snapshot, VM } from '../snapshot/types.js';
+
+export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
+
+/** How a resource is known again; which fields a kind uses is in describeEntry and the README table. */
+export interface Identity {
+  Name?: string;
+  /** A switch's or VM's Id; on an `address`, the Id of the switch whose vNIC holds it. */
+  Id?: string;
+  Prefix?: string;
+  Group?: string;
+  Path?: string;
+  InterfaceAlias?: string;
+  IPAddress?: string;
+  TargetName?: string;
+  VMName?: string;
+  VMId?: string;
+  ItemName?: string;
+}
+
+export type EntryState = 'pending' | 'applied' | 'made';
+
+export interface JournalEntry {
+  kind: OwnedKind;
+  id: Identity;
+  /** pending: about to be made; applied: the cmdlet said done; made: seen on the host with this identity. */
+  state: EntryState;
+  /** Until seen: the Ids of same-named resources that existed before, and whether the disk existed. */
+  before?: { ids?: string[]; diskExisted?: boolean };
+  actionId: string;
+  at: string;
+}
+
+export interface JournalDoc {
+  version: 2;
+  /** The configuration of the last install that changed something: uninstall works from it. */
+  settings?: Config;
+  entries: JournalEntry[];
+  /** Said while loading (a carried-over journal); never stored. */
+  notes?: string[];
+}
+
+/** What an action claims for mobykit (a create, or an --adopt), before it runs. */
+export type Claim = Omit<JournalEntry, 'state' | 'actionId' | 'at'> & { adopted?: boolean };
+/** What a removal gives up once it succeeded. */
+export interface Release { kind: OwnedKind; id: Identity }
+
+export const JOURNAL_VERSION = 2;
+export const emptyJournal = (): JournalDoc => ({ version: JOURNAL_VERSION, entries: [] });
+
+const eqi = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && a.toLowerCase() === b.toLowerCase();
+const sameCidr = (a: string | undefined, b: string | undefined) => {
+  const x = a ? parseCidr(a, false) : null;
+  const y = b ? parseCidr(b, false) : null;
+  return !!x && !!y && x.network === y.network && x.prefix === y.prefix;
+};
+
+/** Two entries are about the same resource. */
+function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
+  switch (kind) {
+    case 'switch':
+    case 'vm': return a.Id || b.Id ? eqi(a.Id, b.Id) : eqi(a.Name, b.Name); // a claim not yet seen never evicts a known Id
+    case 'nat':
+    case 'firewall':
+    case 'share': return eqi(a.Name, b.Name);
+    case 'credential': return eqi(a.TargetName, b.TargetName);
+    case 'address': return eqi(a.InterfaceAlias, b.InterfaceAlias) && eqi(a.IPAddress, b.IPAddress);
+    case 'kvp': return (a.VMId && b.VMId ? eqi(a.VMId, b.VMId) : eqi(a.VMName, b.VMName)) && eqi(a.ItemName, b.ItemName);
+    case 'disk': return eqi(a.Path, b.Path);
+  }
+}
+
+/** A person's name for an entry's resource, for notes. */
+export function describeEntry(e: { kind: OwnedKind; id: Identity }): string {
+  const i = e.id;
+  switch (e.kind) {
+    case 'switch': return `switch ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
+    case 'vm': return `VM ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
+    case 'nat': return `NAT ${i.Name} (${i.Prefix ?? 'any prefix'})`;
+    case 'firewall': return `firewall rule ${i.Name} (group ${JSON.stringify(i.Group ?? '')})`;
+    case 'share': return `share ${i.Name}${i.Path ? ` (${i.Path})` : ''}`;
+    case 'credential': return `credential "${i.TargetName}"`;
+    case 'address': return `address ${i.IPAddress ?? ''} on "${i.InterfaceAlias}"`;
+    case 'kvp': return `KVP item ${i.ItemName} on VM ${i.VMName ?? i.VMId}`;
+    case 'disk': return `disk ${i.Path}`;
+  }
+}
+
+/** Is this entry's resource one this snapshot looked at? (The real host gathers by configured names.) */
+export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string }
+
+/** The Id a switch or VM entry settled on in this pass, by name (a KVP item, disk or address names its VM or switch). */
+type IdOf = (kind: 'switch' | 'vm', name: string) => string | undefined;
+
+/** The resource that carries this entry's identity now, if any: the one rule both for settling and for checking. */
+function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | undefined {
+  const vmIdOf = (name: string) => idOf('vm', name);
+  const i = e.id;
+  const settled = e.state === 'made';
+  const notBefore = (id: string) => !(e.before?.ids ?? []).some((b) => eqi(b, id));
+  switch (e.kind) {
+    case 'switch': {
+      const sw = settled ? s.vmSwitches.find((x) => eqi(x.Id, i.Id))
+        : s.vmSwitches.find((x) => eqi(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      return sw && { id: { Name: sw.Name, Id: sw.Id } };
+    }
+    case 'vm': {
+      const vm = settled ? s.vms.find((x) => eqi(x.Id, i.Id))
+        : s.vms.find((x) => eqi(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      return vm && { id: { Name: vm.Name, Id: vm.Id } };
+    }
+    case 'nat': {
+      const n = s.netNats.find((x) => eqi(x.Name, i.Name) && (i.Prefix === undefined || sameCidr(x.InternalIPInterfaceAddressPrefix, i.Prefix)));
+      return n && { id: { Name: n.Name, Prefix: n.InternalIPInterfaceAddressPrefix } };
+    }
+    case 'firewall': {
+      const r = s.firewallRules.find((x) => eqi(x.Name, i.Name) && x.Group === i.Group);
+      return r && { id: { Name: r.Name, Group: r.Group } };
+    }
+    case 'share': {
+      const sh = s.smbShares.find((x) => eqi(x.Name, i.Name) && (i.Path !== undefined ? eqi(x.Path, i.Path) : x.Description === MARKER));
+      return sh && { id: { Name: sh.Name, Path: sh.Path } };
+    }
+    case 'credential': {
+      const c = s.credentials.find((x) => eqi(x.TargetName, i.TargetName) && x.Comment === MARKER);
+      return c && { id: { TargetName: c.TargetName } };
+    }
+    case 'address': {
+      // The address is mobykit's only on the switch it was set on: a new switch of that name (yours) is another vNIC.
+      const switchName = switchNameOf(i.InterfaceAlias ?? '');
+      const named = s.vmSwitches.filter((x) => eqi(x.Name, switchName));
+      const switchId = i.Id ?? idOf('switch', switchName) ?? (named.length === 1 ? named[0].Id : undefined);
+      if (i.Id !== undefined && !named.some((x) => eqi(x.Id, i.Id))) return undefined;
+      if (!switchId) return undefined;
+      const a = s.netIPAddresses.find((x) => eqi(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4');
+      return a && { id: { InterfaceAlias: a.InterfaceAlias, IPAddress: a.IPAddress, Id: switchId } };
+    }
+    case 'kvp': {
+      const vmId = i.VMId ?? vmIdOf(i.VMName ?? '');
+      const vm = vmId ? s.vms.find((x) => eqi(x.Id, vmId)) : undefined;
+      const item = vm?.KvpHostExchangeItems.find((x) => eqi(x.Name, i.ItemName));
+      return vm && item && { id: { VMName: vm.Name, VMId: vm.Id, ItemName: item.Name } };
+    }
+    case 'disk': {
+      const vmId = i.VMId ?? (settled ? undefined : vmIdOf(i.VMName ?? ''));
+      if (vmId) {
+        const vm = s.vms.find((x) => eqi(x.Id, vmId));
+        const path = vm?.HardDrives.find((d) => i.Path === undefined || eqi(d.Path, i.Path))?.Path;
+        return vm && path ? { id: { Path: path, VMName: vm.Name, VMId: vm.Id } } : undefined;
+      }
+      // A disk whose VM was never made (a run killed inside vm.create): mobykit's only if it was not there before.
+      const f = s.files.vhdx;
+      const orphan = f.Exists && eqi(f.Path, i.Path) && (settled || e.before?.diskExisted === false);
+      return orphan ? { id: { Path: f.Path } } : undefined;
+    }
+  }
+}
+
+function inScope(e: JournalEntry, scope: Scope): boolean {
+  const i = e.id;
+  switch (e.kind) {
+    case 'vm': case 'kvp': return eqi(i.Name ?? i.VMName, scope.vmName);
+    case 'disk': return i.VMName ? eqi(i.VMName, scope.vmName) : eqi(i.Path, scope.vhdxPath);
+    case 'firewall': return scope.ruleNames.some((n) => eqi(n, i.Name));
+    case 'share': return eqi(i.Name, scope.shareName);
+    case 'credential': return eqi(i.TargetName, scope.credentialTarget);
+    default: return true;
+  }
+}
+
+/** The snapshot queries each kind is seen through (their Source when they fail). */
+const SOURCES: Record<OwnedKind, string[]> = {
+  switch: ['Get-VMSwitch'], vm: ['Get-VM'], disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
+  kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'], nat: ['Get-NetNat'], firewall: ['Get-NetFirewallRule'],
+  share: ['Get-SmbShare'], credential: ['CredEnumerate'], address: ['Get-NetIPAddress', 'Get-VMSwitch'],
+};
+const KNOWN_SOURCES = new Set(Object.values(SOURCES).flat());
+const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;
+/** A failed query hides this kind if it is one of its queries, or one mobykit does not know (then nothing is forgotten). */
+const blinds = (source: string, kind: OwnedKind) => SOURCES[kind].includes(source) || (!KNOWN_SOURCES.has(source) && !UNRELATED.test(source));
+
+/** Kinds settle in this order: a KVP item or disk is known by its VM's Id. */
+const SETTLE_ORDER: OwnedKind[] = ['switch', 'vm', 'address', 'nat', 'firewall', 'share', 'credential', 'kvp', 'disk'];
+
+export class Journal {
+  private doc: JournalDoc;
+  constructor(doc: JournalDoc = emptyJournal()) {
+    const { notes: _notes, ...stored } = doc;
+    this.doc = structuredClone(stored);
+  }
+
+  get entries(): readonly JournalEntry[] { return this.doc.entries; }
+  get settings(): Config | undefined { return this.doc.settings; }
+  /** As stored: a journal that owns nothing keeps no settings either, so uninstall leaves no trace. */
+  toDoc(): JournalDoc {
+    const doc = structuredClone(this.doc);
+    if (!doc.entries.length) delete doc.settings;
+    return doc;
+  }
+
+  setSettings(config: Config): void { this.doc.settings = structuredClone(config); }
+
+  /** Owned now: a settled entry whose identity this resource carries. */
+  private owns(kind: OwnedKind, match: (i: Identity) => boolean): boolean {
+    return this.doc.entries.some((e) => e.kind === kind && e.state === 'made' && match(e.id));
+  }
+  ownsSwitch(sw: { Id: string }) { return this.owns('switch', (i) => eqi(i.Id, sw.Id)); }
+  ownsVM(vm: { Id: string }) { return this.owns('vm', (i) => eqi(i.Id, vm.Id)); }
+  ownsNat(n: { Name: string; InternalIPInterfaceAddressPrefix: string }) {
+    return this.owns('nat', (i) => eqi(i.Name, n.Name) && sameCidr(i.Prefix, n.InternalIPInterfaceAddressPrefix));
+  }
+  ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => eqi(i.Name, r.Name) && i.Group === r.Group); }
+  ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => eqi(i.Name, sh.Name) && eqi(i.Path, sh.Path)); }
+  ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => eqi(i.TargetName, c.TargetName)); }
+  ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => eqi(i.VMId, vm.Id) && eqi(i.ItemName, item)); }
+  /** The disk mobykit created for this VM, if it still is this VM's disk. */
+  diskOf(vm: VM): string | undefined {
+    const e = this.doc.entries.find((x) => x.kind === 'disk' && x.state === 'made' && eqi(x.id.VMId, vm.Id) && vm.HardDrives.some((d) => eqi(d.Path, x.id.Path)));
+    return e?.id.Path;
+  }
+  /** A disk mobykit created whose VM was never made. */
+  ownsOrphanDisk(path: string) { return this.owns('disk', (i) => !i.VMId && eqi(i.Path, path)); }
+  settled(kind: OwnedKind): JournalEntry[] { return this.doc.entries.filter((e) => e.kind === kind && e.state === 'made'); }
+
+  /** Before the cmdlet: the intent, so a kill leaves a trace. Adoptions are known already and settle at once. */
+  claim(claims: Claim[], actionId: string, at = new Date().toISOString()): void {
+    for (const { adopted, ...c } of claims) {
+      this.forget(c.kind, c.id);
+      this.doc.entries.push({ ...structuredClone(c), state: adopted ? 'made' : 'pending', actionId, at });
+    }
+  }
+
+  /** After the cmdlet said done: the claims wait to be seen. */
+  confirm(actionId: string): void {
+    for (const e of this.doc.entries) if (e.actionId === actionId && e.state === 'pending') e.state = 'applied';
+  }
+
+  /** After a removal succeeded: the resource and what lived on it. */
+  release(releases: Release[]): void {
+    for (const r of releases) {
+      this.forget(r.kind, r.id);
+      if (r.kind === 'vm' && r.id.Id) this.doc.entries = this.doc.entries.filter((e) => !((e.kind === 'kvp' || e.kind === 'disk') && eqi(e.id.VMId, r.id.Id)));
+      if (r.kind === 'switch' && r.id.Name) this.doc.entries = this.doc.entries.filter((e) => !(e.kind === 'address' && eqi(e.id.InterfaceAlias, `vEthernet (${r.id.Name})`)));
+    }
+  }
+
+  /** Takes back entries of `earlier` for these resources (a removal Windows reported done but did not make). */
+  keepFrom(earlier: JournalDoc, resources: Release[]): void {
+    for (const r of resources) {
+      for (const e of earlier.entries.filter((x) => x.kind === r.kind && sameResource(r.kind, x.id, r.id))) {
+        if (!this.doc.entries.some((x) => x.kind === e.kind && sameResource(e.kind, x.id, e.id))) this.doc.entries.push(structuredClone(e));
+      }
+    }
+  }
+
+  private forget(kind: OwnedKind, id: Identity): void {
+    this.doc.entries = this.doc.entries.filter((e) => !(e.kind === kind && sameResource(kind, e.id, id)));
+  }
+
+  /**
+   * Settles every entry against what the host shows now: unconfirmed ones become `made` with their
+   * full identity or are dropped (not made); settled ones whose resource is gone, or no longer
+   * carries its identity, are dropped. Entries this snapshot could not see are kept. Returns what
+   * changed, for the output.
+   */
+  reconcile(seen: Snapshot, scope: Scope): string[] {
+    const notes: string[] = [];
+    const blindTo = (e: JournalEntry) => seen.errors.filter((x) => blinds(x.Source, e.kind)).map((x) => x.Source);
+    const entries = this.doc.entries;
+    const result: (JournalEntry | null)[] = entries.map(() => null);
+    const ids = new Map<string, string>();
+    const idOf: IdOf = (kind, name) => ids.get(`${kind}:${name.toLowerCase()}`);
+    const order = entries.map((_, i) => i).sort((a, b) => SETTLE_ORDER.indexOf(entries[a].kind) - SETTLE_ORDER.indexOf(entries[b].kind));
+    for (const index of order) {
+      const e = entries[index];
+      const found = find(e, seen, idOf);
+      if (found) {
+        const settled: JournalEntry = { kind: e.kind, id: { ...e.id, ...found.id }, state: 'made', actionId: e.actionId, at: e.at };
+        if ((e.kind === 'vm' || e.kind === 'switch') && settled.id.Name && settled.id.Id) ids.set(`${e.kind}:${settled.id.Name.toLowerCase()}`, settled.id.Id);
+        if (e.state === 'pending') notes.push(`${describeEntry(settled)}: made by an interrupted or earlier run; now recorded by its identity`);
+        result[index] = settled;
+      } else if (blindTo(e).length) {
+        result[index] = e;
+        notes.push(`${describeEntry(e)} could not be checked (a query of the snapshot failed: ${blindTo(e).join(', ')}); it stays recorded`);
+      } else if (!inScope(e, scope)) {
+        result[index] = e;
+        notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);
+      } else {
+        notes.push(e.state === 'made'
+          ? `${describeEntry(e)} is gone or no longer carries mobykit's identity: forgotten (anything of that name now is not mobykit's)`
+          : `${describeEntry(e)}: ${e.state === 'pending' ? 'not made (the run that meant to make it stopped first)' : 'not found after it was made'}: forgotten`);
+      }
+    }
+    this.doc.entries = result.filter((e): e is JournalEntry => e !== null);
+    return notes;
+  }
+}
+
+export function scopeOf(d: { vm: { name: string; vhdxPath: string }; firewallRules: { Name: string }[]; share: { name: string }; credential: { target: string } }): Scope {
+  return { vmName: d.vm.name, vhdxPath: d.vm.vhdxPath, ruleNames: d.firewallRules.map((r) => r.Name), shareName: d.share.name, credentialTarget: d.credential.target };
+}
+
+const KINDS: readonly OwnedKind[] = SETTLE_ORDER;
+const STATES: readonly EntryState[] = ['pending', 'applied', 'made'];
+const IDENTITY_FIELDS: (keyof Identity)[] = ['Name', 'Id', 'Prefix', 'Group', 'Path', 'InterfaceAlias', 'IPAddress', 'TargetName', 'VMName', 'VMId', 'ItemName'];
+
+/** An entry of the first journal format (`{resource: "nat:DockerNAT", actionId, at}`): carried over as pending, settled by exact markers. */
+function fromLegacy(resource: string, actionId: string, at: string): JournalEntry | null {
+  const m = /^(switch|nat|firewall|share|credential|vm):(.+?)(?:\/(address|disk|kvp:(.+)))?$/i.exec(resource);
+  if (!m) return null;
+  const [, kind, name, sub, item] = m;
+  const entry = (k: OwnedKind, id: Identity): JournalEntry => ({ kind: k, id, state: 'pending', actionId, at });
+  const k = kind.toLowerCase();
+  if (k === 'switch') return sub ? entry('address', { InterfaceAlias: `vEthernet (${name})` }) : entry('switch', { Name: name });
+  if (k === 'vm') {
+    if (!sub) return entry('vm', { Name: name });
+    return sub.toLowerCase() === 'disk' ? entry('disk', { VMName: name }) : entry('kvp', { VMName: name, ItemName: item });
+  }
+  if (sub) return null;
+  if (k === 'nat') return entry('nat', { Name: name });
+  if (k === 'firewall') return entry('firewall', { Name: name, Group: 'mobykit' });
+  if (k === 'share') return entry('share', { Name: name });
+  return entry('credential', { TargetName: name });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A journal document as stored, checked: the current format, or the first one (a bare list of
+ * `{resource, actionId, at}`), whose entries are carried over to be settled by looking.
+ * Throws naming the first bad value.
+ */
+export function parseJournal(doc: unknown, where: string): JournalDoc {
+  const bad = (path: string, what: string) => new Error(`mobykit's journal ${where}: ${path} ${what}; fix or delete it`);
+  const list = Array.isArray(doc) ? doc : isObject(doc) ? doc.entries : undefined;
+  if (!Array.isArray(list)) throw bad('$', 'is not a journal (an object with "entries")');
+  const entries: JournalEntry[] = [];
+  list.forEach((raw, n) => {
+    const path = `$.entries[${n}]`;
+    if (!isObject(raw)) throw bad(path, 'is not an object');
+    const actionId = typeof raw.actionId === 'string' ? raw.actionId : '';
+    const at = typeof raw.at === 'string' ? raw.at : '';
+    if (typeof raw.resource === 'string' && raw.kind === undefined) {
+      const legacy = fromLegacy(raw.resource, actionId, at);
+      if (!legacy) throw bad(`${path}.resource`, `(${JSON.stringify(raw.resource)}) names no resource mobykit makes`);
+      entries.push(legacy);
+      return;
+    }
+    if (!KINDS.includes(raw.kind as OwnedKind)) throw bad(`${path}.kind`, `must be one of ${KINDS.join(', ')}`);
+    if (!STATES.includes(raw.state as EntryState)) throw bad(`${path}.state`, `must be one of ${STATES.join(', ')}`);
+    if (!isObject(raw.id)) throw bad(`${path}.id`, 'is not an object');
+    const id: Identity = {};
+    for (const f of IDENTITY_FIELDS) {
+      const v = raw.id[f];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') throw bad(`${path}.id.${f}`, 'is not a string');
+      id[f] = v;
+    }
+    const entry: JournalEntry = { kind: raw.kind as OwnedKind, id, state: raw.state as EntryState, actionId, at };
+    if (isObject(raw.before)) {
+      const ids = raw.before.ids;
+      entry.before = {
+        ...(Array.isArray(ids) && ids.every((x) => typeof x === 'string') ? { ids: ids as string[] } : {}),
+        ...(typeof raw.before.diskExisted === 'boolean' ? { diskExisted: raw.before.diskExisted } : {}),
+      };
+    }
+    entries.push(entry);
+  });
+  const settings = isObject(doc) && isObject(doc.settings) ? (doc.settings as unknown as Config) : undefined;
+  return { version: JOURNAL_VERSION, ...(settings ? { settings } : {}), entries };
+}

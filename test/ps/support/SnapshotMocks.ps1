@@ -1,0 +1,162 @@
+# Mocks every platform command Get-MobyKitHostSnapshot calls so that they answer what the given
+# host snapshot describes (objects with the property names the Windows cmdlets emit), and returns
+# the parameters the TypeScript side would pass for it. Call inside BeforeAll/BeforeEach/It.
+#   $parameters = Register-MobyKitSnapshotMock -Snapshot (Get-Content converged.json -Raw | ConvertFrom-Json)
+# What no mock can reach, and so is not compared: platform.identity ([WindowsIdentity]::GetCurrent
+# is Windows-only: on Linux it throws, and the gather records that in errors) and platform.powershell
+# ($PSVersionTable of the shell that runs the test).
+
+function global:Register-MobyKitSnapshotMock {
+    param([Parameter(Mandatory = $true)]$Snapshot)
+    $global:MobyKitTestSnapshot = $Snapshot
+    $s = { $global:MobyKitTestSnapshot }
+
+    function Use-Item([object[]]$Items) { foreach ($item in @($Items)) { if ($null -ne $item) { [pscustomobject]$item } } }
+    Set-Item -Path function:global:Use-MobyKitSnapshotItem -Value ${function:Use-Item}
+
+    Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.os } -ParameterFilter { $ClassName -eq 'Win32_OperatingSystem' }
+    Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.computerSystem } -ParameterFilter { $ClassName -eq 'Win32_ComputerSystem' }
+    Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.processors } -ParameterFilter { $ClassName -eq 'Win32_Processor' }
+    Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ EditionID = $global:MobyKitTestSnapshot.platform.editionId } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' }
+    Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ InstallDir = $global:MobyKitTestSnapshot.platform.virtualBox.InstallDir } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
+    Mock -ModuleName MobyKit Test-Path { $null -ne $global:MobyKitTestSnapshot.platform.virtualBox } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
+    Mock -ModuleName MobyKit Dism\Get-WindowsOptionalFeature { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.optionalFeatures }
+    Mock -ModuleName MobyKit Get-Module { if ($global:MobyKitTestSnapshot.platform.hyperVModuleAvailable) { [pscustomobject]@{ Name = 'Hyper-V' } } } -ParameterFilter { $ListAvailable -and $Name -eq 'Hyper-V' }
+    Mock -ModuleName MobyKit bcdedit.exe {
+        $global:LASTEXITCODE = 0
+        'Windows Boot Loader'; '-------------------'; 'identifier              {current}'
+        if ($null -ne $global:MobyKitTestSnapshot.platform.hypervisorLaunchType) { 'hypervisorlaunchtype    ' + $global:MobyKitTestSnapshot.platform.hypervisorLaunchType }
+    }
+    Mock -ModuleName MobyKit Get-ChildItem {
+        foreach ($property in $global:MobyKitTestSnapshot.platform.environment.PSObject.Properties) { [pscustomobject]@{ Name = $property.Name; Value = $property.Value } }
+    } -ParameterFilter { $LiteralPath -eq 'Env:' }
+    Mock -ModuleName MobyKit MobyKitWindowsCore\Get-Service { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.services }
+
+    Mock -ModuleName MobyKit Hyper-V\Get-VMSwitch { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.vmSwitches }
+    Mock -ModuleName MobyKit NetAdapter\Get-NetAdapter { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapters }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPAddress { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPAddresses }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPInterface { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPInterfaces }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetRoute { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netRoutes }
+    Mock -ModuleName MobyKit NetConnection\Get-NetConnectionProfile { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netConnectionProfiles }
+    Mock -ModuleName MobyKit NetAdapter\Get-NetAdapterBinding { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapterBindings }
+    Mock -ModuleName MobyKit NetNat\Get-NetNat { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netNats }
+
+    Mock -ModuleName MobyKit NetSecurity\Get-NetFirewallRule {
+        $rule = @($global:MobyKitTestSnapshot.firewallRules | Where-Object -FilterScript { $_.Name -eq $Name[0] })
+        if ($rule.Count -eq 0) { Write-WindowsError ("No MSFT_NetFirewallRule objects found with property 'Name' equal to '{0}'.  Verify the value of the property and retry." -f $Name[0]) ObjectNotFound; return }
+        $r = $rule[0]
+        [pscustomobject]@{ Name = $r.Name; DisplayName = $r.DisplayName; Enabled = $(if ($r.Enabled) { 'True' } else { 'False' }); Direction = $r.Direction; Action = $r.Action; Profile = $r.Profile; EdgeTraversalPolicy = $r.EdgeTraversalPolicy; Group = $r.Group; Description = $r.Description }
+    }
+    Mock -ModuleName MobyKit NetSecurity\Get-NetFirewallApplicationFilter {
+        $r = @($global:MobyKitTestSnapshot.firewallRules | Where-Object -FilterScript { $_.Name -eq $AssociatedNetFirewallRule.Name })[0]
+        [pscustomobject]@{ Program = $r.Program }
+    }
+    Mock -ModuleName MobyKit NetSecurity\Get-NetFirewallPortFilter {
+        $r = @($global:MobyKitTestSnapshot.firewallRules | Where-Object -FilterScript { $_.Name -eq $AssociatedNetFirewallRule.Name })[0]
+        # One port comes back as a string, several as an array, as CIM returns them.
+        [pscustomobject]@{ Protocol = $r.Protocol; LocalPort = $(if (@($r.LocalPort).Count -eq 1) { [string]$r.LocalPort[0] } else { [string[]]$r.LocalPort }) }
+    }
+    Mock -ModuleName MobyKit NetSecurity\Get-NetFirewallAddressFilter {
+        $r = @($global:MobyKitTestSnapshot.firewallRules | Where-Object -FilterScript { $_.Name -eq $AssociatedNetFirewallRule.Name })[0]
+        [pscustomobject]@{ LocalAddress = $(if (@($r.LocalAddress).Count -eq 1) { [string]$r.LocalAddress[0] } else { [string[]]$r.LocalAddress }); RemoteAddress = $(if (@($r.RemoteAddress).Count -eq 1) { [string]$r.RemoteAddress[0] } else { [string[]]$r.RemoteAddress }) }
+    }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetTCPConnection { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.tcpListeners | Where-Object -FilterScript { $LocalPort -contains $_.LocalPort }) }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetUDPEndpoint { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.udpEndpoints | Where-Object -FilterScript { $LocalPort -contains $_.LocalPort }) }
+    Mock -ModuleName MobyKit netsh.exe {
+        $global:LASTEXITCODE = 0
+        $protocol = ([string]$args[-1]) -replace '^protocol=', ''
+        ''; 'Protocol ' + $protocol + ' Port Exclusion Ranges'; ''; 'Start Port    End Port'; '----------    --------'
+        foreach ($range in @($global:MobyKitTestSnapshot.excludedPortRanges | Where-Object -FilterScript { $_.Protocol -eq $protocol })) { '{0,10}    {1,8}' -f $range.StartPort, $range.EndPort }
+        ''; '* - Administered port exclusions.'
+    }
+    Mock -ModuleName MobyKit Get-Process { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.processes | Where-Object -FilterScript { $Id -contains $_.Id }) } -ParameterFilter { $null -ne $Id }
+
+    Mock -ModuleName MobyKit Hyper-V\Get-VM {
+        foreach ($vm in @($global:MobyKitTestSnapshot.vms)) {
+            $item = [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes }
+            # Get-VM has these only on newer Windows (as the snapshot says, by having them or not).
+            foreach ($name in @('CheckpointType', 'AutomaticCheckpointsEnabled')) { if ($null -ne $vm.PSObject.Properties[$name]) { $item | Add-Member -NotePropertyName $name -NotePropertyValue $vm.$name } }
+            $item
+        }
+    }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMSnapshot { Use-MobyKitSnapshotItem @(@($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].Snapshots | ForEach-Object -Process { [pscustomobject]@{ Name = $_.Name; CreationTime = [datetime]::Parse($_.CreationTime, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal) } }) }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMFirmware {
+        $firmware = @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { $_.Name -eq $VM[0].Name })[0].Firmware
+        # The first boot device as an object of the type Get-VMDvdDrive returns (its type name is what the gather reads).
+        Add-Type -TypeDefinition 'namespace MobyKitTest { public class DvdDrive {} public class HardDiskDrive {} }' -ErrorAction SilentlyContinue
+        $device = $(if ($firmware.FirstBootDevice -eq 'DvdDrive') { New-Object -TypeName MobyKitTest.DvdDrive } elseif ($firmware.FirstBootDevice -eq 'HardDiskDrive') { New-Object -TypeName MobyKitTest.HardDiskDrive } else { $null })
+        [pscustomobject]@{ SecureBoot = $firmware.SecureBoot; SecureBootTemplate = $firmware.SecureBootTemplate; BootOrder = @([pscustomobject]@{ Device = $device }) }
+    }
+    Mock -ModuleName MobyKit Hyper-V\Get-VMNetworkAdapter { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.hostVNics } -ParameterFilter { $ManagementOS }
+    Mock -ModuleName MobyKit SmbShare\Get-SmbServerConfiguration { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.smbServerConfiguration }
+    Mock -ModuleName MobyKit Get-Command { if ($null -ne $global:MobyKitTestSnapshot.platform.defender) { [pscustomobject]@{ Name = 'Get-MpPreference' } } } -ParameterFilter { $Name -eq 'Get-MpPreference' }
+    Mock -ModuleName MobyKit Get-MpPreference { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.defender }
+    Mock -ModuleName MobyKit Get-MobyKitEngineState { if ($null -ne $global:MobyKitTestSnapshot.PSObject.Properties['engine']) { $e = $global:MobyKitTestSnapshot.engine; [ordered]@{ Endpoint = $e.Endpoint; Reachable = $e.Reachable; ServerVersion = $e.ServerVersion; Error = $e.Error } } }
+    foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMIntegrationService', 'IntegrationServices'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
+        $property = $pair[1]
+        Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
+    }
+    Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { [guid]$_.Id -eq $VMId })[0].KvpHostExchangeItems }
+
+    Mock -ModuleName MobyKit SmbShare\Get-SmbShare {
+        $shares = @($global:MobyKitTestSnapshot.smbShares | Where-Object -FilterScript { $null -eq $Name -or $_.Name -eq $Name[0] })
+        if ($null -ne $Name -and $shares.Count -eq 0) { Write-WindowsError ("No MSFT_SmbShare objects found with property 'Name' equal to '{0}'." -f $Name[0]) ObjectNotFound; return }
+        foreach ($share in $shares) { [pscustomobject]@{ Name = $share.Name; Path = $share.Path; CachingMode = $share.CachingMode; Description = $share.Description } }
+    }
+    Mock -ModuleName MobyKit SmbShare\Get-SmbShareAccess { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.smbShares | Where-Object -FilterScript { $_.Name -eq $Name[0] })[0].Access }
+
+    Install-FakeNativeCredential
+    foreach ($credential in @($Snapshot.credentials)) {
+        [MobyKit.NativeCredential]::Store[$credential.TargetName] = [string[]]@($credential.UserName, 'not the real secret', $credential.Comment, $credential.Type)
+    }
+
+    $files = $Snapshot.files
+    $global:MobyKitTestFiles = $files
+    Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.settingsDir.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.settingsDir.Path }
+    Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.logDir.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.logDir.Path }
+    Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.bootIso.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.bootIso.Path }
+    Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.vhdx.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.vhdx.Path }
+    Mock -ModuleName MobyKit Get-Item { [pscustomobject]@{ Attributes = ($global:MobyKitTestFiles.vhdx.Attributes -join ', ') } } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.vhdx.Path }
+    Mock -ModuleName MobyKit Get-ChildItem {
+        $latest = $global:MobyKitTestFiles.logDir.LatestLog
+        if ($null -ne $latest) {
+            $time = [datetime]::Parse($latest.LastWriteTime, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal)
+            [pscustomobject]@{ Name = $latest.Name; PSIsContainer = $false; LastWriteTimeUtc = $time; LastWriteTime = $time; Length = [long]$latest.Length }
+            [pscustomobject]@{ Name = 'older.txt'; PSIsContainer = $false; LastWriteTimeUtc = $time.AddDays(-1); LastWriteTime = $time.AddDays(-1); Length = 1 }
+        }
+    } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.logDir.Path }
+    # docker-machine: machines under a storage folder, each with disk.vmdk.
+    $storage = '/mobykit-test/docker-machine'
+    $env:MACHINE_STORAGE_PATH = $storage
+    Mock -ModuleName MobyKit Test-Path { @($global:MobyKitTestFiles.toolboxMachines).Count -gt 0 } -ParameterFilter { $LiteralPath -eq (Join-Path '/mobykit-test/docker-machine' 'machines') }
+    Mock -ModuleName MobyKit Get-ChildItem { foreach ($machine in @($global:MobyKitTestFiles.toolboxMachines)) { [pscustomobject]@{ Name = $machine.Name; FullName = (Split-Path -Parent $machine.DiskPath); PSIsContainer = $true } } } -ParameterFilter { $LiteralPath -eq (Join-Path '/mobykit-test/docker-machine' 'machines') }
+    Mock -ModuleName MobyKit Test-Path { $true } -ParameterFilter { $LiteralPath -like '*disk.vmdk' }
+    Mock -ModuleName MobyKit Join-Path { $machine = @($global:MobyKitTestFiles.toolboxMachines | Where-Object -FilterScript { (Split-Path -Parent $_.DiskPath) -eq $Path })[0]; $machine.DiskPath } -ParameterFilter { $ChildPath -eq 'disk.vmdk' }
+
+    $time = [datetime]::Parse($Snapshot.capturedAt, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal)
+    $global:MobyKitTestCapturedAt = $time
+    Mock -ModuleName MobyKit Get-Date { $global:MobyKitTestCapturedAt }
+    $env:COMPUTERNAME = $Snapshot.computerName
+
+    $firstVm = @($Snapshot.vms) | Select-Object -First 1
+    return [ordered]@{
+        SwitchName       = 'DockerNAT'
+        NatName          = 'DockerNAT'
+        # The snapshot's gatheredFor names the rules it was gathered for, found or not.
+        FirewallRuleName = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.firewallRules) } else { @($Snapshot.firewallRules | ForEach-Object -Process { $_.Name }) })
+        TcpPort          = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.tcpPorts) } else { @($Snapshot.tcpListeners | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique) })
+        UdpPort          = $(if ($null -ne $Snapshot.PSObject.Properties['gatheredFor']) { @($Snapshot.gatheredFor.udpPorts) } else { @($Snapshot.udpEndpoints | ForEach-Object -Process { [int]$_.LocalPort } | Sort-Object -Unique) })
+        VMName           = $(if ($null -ne $firstVm) { $firstVm.Name } else { 'MobyLinuxVM' })
+        ShareName        = $(if (@($Snapshot.smbShares).Count -gt 0) { (@($Snapshot.smbShares) | Select-Object -First 1).Name } else { 'C' })
+        CredentialTarget = 'Docker Host Filesystem Access'
+        SettingsDir      = $files.settingsDir.Path
+        LogDir           = $files.logDir.Path
+        IsoPath          = $files.bootIso.Path
+        VhdxPath         = $files.vhdx.Path
+        Subnet           = '10.0.75.0/24'
+        HostAddress      = '10.0.75.1'
+        ShareUser        = 'DEV-PC\alice'
+        KvpItemName      = 'cifsmount'
+        EngineEndpoint   = 'tcp://10.0.75.2:2375'
+    }
+}
