@@ -7,13 +7,16 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FunctionsToExport    = @(
+        'Close-MobyKitVMConsole',
         'Get-MobyKitHostSnapshot',
+        'Get-MobyKitVMUptime',
         'Grant-MobyKitShareAccess',
         'Invoke-MobyKitCall',
         'New-MobyKitNat',
         'New-MobyKitShare',
         'New-MobyKitSwitch',
         'New-MobyKitVM',
+        'Read-MobyKitVMConsole',
         'Remove-MobyKitCredential',
         'Remove-MobyKitFirewallRule',
         'Remove-MobyKitHostAddress',
@@ -30,7 +33,9 @@
         'Set-MobyKitShare',
         'Set-MobyKitVM',
         'Start-MobyKitVM',
-        'Stop-MobyKitVM'
+        'Stop-MobyKitVM',
+        'Test-MobyKitAccountPassword',
+        'Write-MobyKitVMConsole'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

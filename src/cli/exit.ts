@@ -1,5 +1,6 @@
 // Exit codes: 0 done or healthy, 1 doctor found errors or a change failed, 2 usage or bad input,
 // 130 interrupted (Ctrl+C).
+import { printJsonError } from './json.js';
 import { runLog } from './log.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -22,8 +23,10 @@ export function exitWith(error: unknown): void {
   const message = e instanceof Error ? e.message : String(error);
   const log = runLog();
   process.stderr.write(code === EXIT.interrupted ? `mobykit: interrupted (${message})\n` : `mobykit: ${message}\n`);
-  if (code === EXIT.usage) process.stderr.write('Run mobykit --help for the commands and options.\n');
-  else if (process.argv.includes('--verbose') && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if ((e as { help?: boolean }).help) process.stderr.write('Run mobykit --help for the commands and options.\n');
+  else if (code !== EXIT.usage && process.argv.includes('--verbose') && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  // Under --json stdout still carries one document: the error.
+  if (process.argv.slice(2).includes('--json')) printJsonError(message, code);
   if (e instanceof Error && e.stack) log.section('error', e.stack);
   else log.line(`error: ${message}`);
   if (code !== EXIT.usage && log.path) process.stderr.write(`The log of this run: ${log.path}\n`);

@@ -5,7 +5,7 @@
 // The password never enters any text mobykit writes: it travels only beside the actions, to the
 // host. It is not masked by search-and-replace either, which would show where a weak password
 // occurs in predictable text (a password "Docker" turning DockerNAT into ***NAT).
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -119,11 +119,29 @@ export function startRunLog(opts: { command: string; args: readonly string[]; ve
     current = NO_LOG;
     return current;
   }
+  rotate(dir, file);
   current.line(`mobykit ${opts.version} ${opts.command} (node ${process.version}, ${process.platform}, pid ${process.pid})`);
   current.line(`command line: mobykit ${redactArgv(opts.args).map(quoteArg).join(' ')}`);
   current.line(`working directory: ${process.cwd()}`);
   if (opts.verbose) process.stderr.write(`mobykit: logging to ${file}\n`);
   return current;
+}
+
+/** How many run logs are kept: the oldest go when a run starts. */
+export const KEEP_RUN_LOGS = 50;
+const RUN_LOG_NAME = /^mobykit-\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.log$/;
+
+/** Deletes all but the newest KEEP_RUN_LOGS run logs (names sort by time); never `keep`, never other files. */
+export function rotate(dir: string, keep: string): void {
+  try {
+    const logs = readdirSync(dir).filter((n) => RUN_LOG_NAME.test(n)).sort();
+    for (const name of logs.slice(0, Math.max(0, logs.length - KEEP_RUN_LOGS))) {
+      const full = path.join(dir, name);
+      if (full !== keep) unlinkSync(full);
+    }
+  } catch {
+    // Another run rotating at the same time, or a file in use: the next run tries again.
+  }
 }
 
 let printer: (text: string) => void = (t) => { process.stderr.write(t); };

@@ -20,7 +20,7 @@ decideColour(args, process.env);
 passwordFromEnv();
 
 /** Commands that touch a host (or a snapshot of one) leave a log of their run. */
-const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot']);
+const LOGGED = new Set(['install', 'uninstall', 'plan', 'doctor', 'snapshot', 'status', 'start', 'stop', 'password', 'console']);
 
 
 // A reader that went away (`mobykit install 2>&1 | head`, a closed terminal) must not kill a run
@@ -48,32 +48,42 @@ async function runCommand(name: string, argv: Record<string, unknown>): Promise<
     process.exit(EXIT.interrupted);
   };
   process.on('SIGINT', onSigint);
+  const { checkOutputPaths } = await import('./output-path.js');
+  checkOutputPaths(name, argv);
   const code = await commands[name](argv).finally(() => process.off('SIGINT', onSigint));
   const outcome = code === EXIT.ok ? 'ok' : code === EXIT.failed ? 'failed' : `exit ${code}`;
-  if (code !== EXIT.ok && name !== 'doctor' && run.path && !argv.json) process.stderr.write(`The log of this run: ${run.path}\n`);
+  // A finding (doctor, status) or a pending plan is an answer, not a failure to explain.
+  const answered = name === 'doctor' || name === 'status' || (name === 'plan' && code === EXIT.usage);
+  if (code !== EXIT.ok && !answered && run.path && !argv.json) process.stderr.write(`The log of this run: ${run.path}\n`);
   run.close(outcome, code);
   process.exitCode = code;
 }
 
 async function cli(): Promise<void> {
-  const [{ default: yargs }, { hideBin }, { configOptions, hostOptions, outputOptions }, { exitWith }] = await Promise.all([
+  const [{ default: yargs }, { hideBin }, { configOptions, hostOptions, globalOptions }, { exitWith }] = await Promise.all([
     import('yargs/yargs'), import('yargs/helpers'), import('./options.js'), import('./exit.js')]);
 
-  const parser = yargs(hideBin(process.argv))
+  const { withCompletion } = await import('./completion.js');
+  // The check ids are loaded only to complete them (the catalog is not needed for anything else here).
+  const checkIds = args.includes('--get-yargs-completions') ? (await import('../doctor/catalog.js')).CHECKS.map((c) => c.id) : [];
+  const parser = withCompletion(yargs(hideBin(process.argv)), checkIds)
     .scriptName('mobykit')
     .usage('$0 <command> [options]\n\nStand up, diagnose and tear down a Docker-style Linux VM host on Windows Hyper-V.')
-    .command('install', 'Converge the host to the configuration (shows the plan, asks once)', (y) => hostOptions(configOptions(y))
+    .command('install', 'Converge the host to the configuration (shows the plan, asks once)', (y) => hostOptions(configOptions(y), { changes: true, failures: true, asks: true })
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
       .option('adopt', { type: 'boolean', describe: 'Take over same-named resources mobykit did not make' })
       .option('password-stdin', { type: 'boolean', describe: 'Read the share password from standard input (or set MOBYKIT_PASSWORD)' })
       .option('rollback', { type: 'boolean', default: true, describe: "Undo this run's changes if one fails (--no-rollback keeps them for the next install to finish)" })
+      .option('plan', { type: 'string', requiresArg: true, describe: 'Apply exactly the plan saved by mobykit plan --out FILE (refused if the host changed since)' })
       .example('$0 install', 'Show the plan, ask once, apply it and verify')
       .example('$0 install --dry-run', 'Show what install would change')
       .example('$0 install --subnet 10.0.80.0/24 --host-address 10.0.80.1 --vm-address 10.0.80.2', 'Use another subnet')
       .example('$0 install --simulate examples/fresh-win10-pro.json --yes', 'Rehearse on a simulated fresh host'),
     (argv) => runCommand('install', argv))
-    .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y))
+    .command('uninstall', 'Remove what mobykit made, in reverse order, and nothing else', (y) => hostOptions(configOptions(y), { changes: true, failures: true, asks: true })
       .option('dry-run', { type: 'boolean', describe: 'Print the plan and change nothing' })
+      .option('keep-disk', { type: 'boolean', describe: "Keep the VM's disk (its images, containers and volumes)" })
+      .option('plan', { type: 'string', requiresArg: true, describe: 'Apply exactly the plan saved by mobykit plan --uninstall --out FILE' })
       .example('$0 uninstall', 'Show what would be removed, ask once, remove it')
       .example('$0 uninstall --yes', 'Remove without asking'),
     (argv) => runCommand('uninstall', argv))
@@ -81,6 +91,9 @@ async function cli(): Promise<void> {
       .option('adopt', { type: 'boolean', describe: 'Plan as if taking over same-named resources' })
       .option('uninstall', { type: 'boolean', describe: 'Plan the uninstall instead' })
       .option('export', { type: 'string', requiresArg: true, describe: 'Write the plan as a standalone PowerShell script (no secrets in it)' })
+      .option('out', { type: 'string', requiresArg: true, describe: 'Save the plan for mobykit install --plan FILE' })
+      .option('keep-disk', { type: 'boolean', describe: "With --uninstall: keep the VM's disk" })
+      .option('detailed-exitcode', { type: 'boolean', describe: 'Exit 0 when nothing would change, 2 when changes are pending, 1 on error (for CI drift checks)' })
       .example('$0 plan', 'What install would change')
       .example('$0 plan --json', 'The plan as JSON')
       .example('$0 plan --export install.ps1', 'A script that performs exactly this plan, for review or offline use')
@@ -96,14 +109,44 @@ async function cli(): Promise<void> {
       .example('$0 doctor --report doctor.html', 'A report to attach to a ticket')
       .example('$0 doctor --list', 'Every check and its id'),
     (argv) => runCommand('doctor', argv))
+    .command('status', 'Each resource: there or not, mobykit\'s or not, healthy or not; the VM\'s state, uptime and address', (y) => hostOptions(configOptions(y))
+      .example('$0 status', 'Is everything there and running?')
+      .example('$0 status --json', 'The same as one JSON document'),
+    (argv) => runCommand('status', argv))
+    .command('start', 'Start the VM mobykit made', (y) => hostOptions(configOptions(y), { changes: true })
+      .example('$0 start', 'Start the VM'),
+    (argv) => runCommand('start', argv))
+    .command('stop', 'Stop the VM mobykit made: a guest shutdown, then turned off after --timeout seconds', (y) => hostOptions(configOptions(y), { changes: true })
+      .option('timeout', { type: 'number', requiresArg: true, describe: 'Seconds the guest gets to shut down before the VM is turned off (default 60)' })
+      .example('$0 stop', 'Shut the VM down')
+      .example('$0 stop --timeout 10', 'Turn it off if it has not shut down in 10 seconds'),
+    (argv) => runCommand('stop', argv))
+    .command('docker-env', 'Print the commands that point docker at the engine in the VM', (y) => configOptions(y)
+      .option('shell', { choices: ['powershell', 'cmd', 'bash'], requiresArg: true, describe: 'Shell syntax (default: powershell on Windows, else bash)' })
+      .example('$0 docker-env | Invoke-Expression', 'PowerShell: set DOCKER_HOST in this session')
+      .example('eval "$($0 docker-env --shell bash)"', 'bash'),
+    (argv) => runCommand('docker-env', argv))
+    .command('password', 'Put a new share password in the Credential Manager entry and the VM\'s KVP token, in one plan', (y) => hostOptions(configOptions(y), { changes: true, asks: true })
+      .option('password-stdin', { type: 'boolean', describe: 'Read the password from standard input (otherwise asked, hidden)' })
+      .option('verify', { type: 'boolean', default: true, describe: 'Check the password with Windows first (--no-verify: store it unchecked)' })
+      .example('$0 password', 'After changing your Windows password: asks for it (hidden), checks it, updates both places'),
+    (argv) => runCommand('password', argv))
+    .command('console', 'Stream the VM\'s console (its COM1 pipe): boot messages and login prompt', (y) => hostOptions(configOptions(y))
+      .option('interactive', { alias: 'i', type: 'boolean', describe: 'Type into the console too (Ctrl-] ends it)' })
+      .example('$0 console', 'Watch the VM boot (read-only; Ctrl-C ends it)'),
+    (argv) => runCommand('console', argv))
     .command('snapshot', 'Write a redacted host snapshot, for doctor --from or a support engineer', (y) => hostOptions(configOptions(y))
       .option('o', { alias: 'output', type: 'string', requiresArg: true, describe: 'File to write (default: standard output)' })
       .example('$0 snapshot -o snapshot.json', 'Save the host as mobykit sees it, passwords removed'),
     (argv) => runCommand('snapshot', argv))
-    .command('logs', 'Show the newest log of the log directory (--follow: keep showing what is appended)', (y) => configOptions(y)
-      .option('follow', { alias: 'f', type: 'boolean', describe: 'Keep printing new lines, like Get-Content -Wait' })
+    .command('logs', 'Show the newest log of the log directory (--follow: keep showing what is appended; --runs: mobykit\'s own)', (y) => configOptions(y)
+      .option('follow', { alias: 'f', type: 'boolean', describe: 'Keep printing new lines, like Get-Content -Wait (Ctrl-C ends it, exit 130)' })
+      .option('tail', { type: 'number', requiresArg: true, describe: 'Only the last N lines' })
+      .option('runs', { type: 'boolean', describe: 'mobykit\'s own run logs (the newest run) instead of the log folder' })
       .option('dir', { type: 'string', requiresArg: true, describe: 'Log folder (default: the logDir setting, %LOCALAPPDATA%\\Docker)' })
-      .example('$0 logs --follow', 'Watch the log while reproducing a problem'),
+      .conflicts('runs', 'dir')
+      .example('$0 logs --follow', 'Watch the log while reproducing a problem')
+      .example('$0 logs --runs --tail 40', 'The end of mobykit\'s last run'),
     (argv) => runCommand('logs', argv))
     .command('migrate-toolbox', 'Convert a Docker Toolbox disk.vmdk to the VM\'s VHDX with qemu-img (never overwrites a disk)', (y) => configOptions(y)
       .option('machine', { type: 'string', requiresArg: true, describe: 'docker-machine name (default: default)' })
@@ -125,12 +168,19 @@ async function cli(): Promise<void> {
       .demandCommand(1, 'Name a config subcommand: show.')
       .example('$0 config show', 'The values install would use, and their sources'),
     )
-    .completion('completion', 'Print a shell completion script (bash/zsh): mobykit completion >> ~/.bashrc')
-    .options(outputOptions)
+    .command('completion', 'Print a shell completion script (PowerShell, bash, zsh): commands, flags and check ids', (y) => y
+      .option('shell', { choices: ['powershell', 'bash', 'zsh'], requiresArg: true, describe: 'The shell (default: PowerShell on Windows, else zsh or bash from $SHELL)' })
+      .example('$0 completion --shell powershell | Out-String | Add-Content $PROFILE', 'PowerShell')
+      .example('$0 completion --shell bash >> ~/.bashrc', 'bash'),
+    async (argv) => {
+      const { completionScript, defaultShell } = await import('./completion.js');
+      process.stdout.write(completionScript((argv.shell as 'powershell' | 'bash' | 'zsh' | undefined) ?? defaultShell()));
+    })
+    .options(globalOptions)
     .option('verbose', { type: 'boolean', describe: 'Print each host call (passwords never shown)', global: true })
     .option('color', { type: 'boolean', describe: 'Colour output (default: on a terminal; NO_COLOR and FORCE_COLOR are honoured)', global: true })
-    .group(['json', 'yes', 'verbose', 'color', 'help', 'version'], 'Global options:')
-    .demandCommand(1, 'Name a command: install, plan, doctor, uninstall, snapshot, logs, migrate-toolbox, init or config.')
+    .group(['json', 'verbose', 'color', 'help', 'version'], 'Global options:')
+    .demandCommand(1, 'Name a command: install, plan, uninstall, status, start, stop, docker-env, password, console, doctor, snapshot, logs, migrate-toolbox, init, config or completion.')
     .strict()
     .recommendCommands()
     .help()
@@ -138,8 +188,8 @@ async function cli(): Promise<void> {
     .version(version())
     .epilogue([
       'Exit codes: 0 done or healthy, 1 doctor found errors or a change failed, 2 bad usage or input, 130 interrupted.',
-      'Settings: flags > MOBYKIT_* environment variables > --config FILE > defaults (see mobykit init, mobykit config show).',
-      'Every run of install, uninstall, plan, doctor and snapshot is logged, passwords removed, in %LOCALAPPDATA%\\mobykit\\logs '
+      'Settings: flags > MOBYKIT_* environment variables > config file (--config, MOBYKIT_CONFIG, ./mobykit.config.json, %APPDATA%\\mobykit\\config.json) > defaults.',
+      'Every run of a command that reads the host is logged, passwords removed, in %LOCALAPPDATA%\\mobykit\\logs (the newest 50 kept; mobykit logs --runs) '
         + '(elsewhere ~/.local/state/mobykit/logs; set MOBYKIT_RUN_LOG_DIR to move it).',
     ].join('\n'))
     .wrap(Math.min(110, process.stdout.columns || 100))
@@ -147,6 +197,7 @@ async function cli(): Promise<void> {
       // yargs' own complaints (unknown flag, missing value, bad choice) are usage errors: exit 2.
       if (err && err.name !== 'YError') throw err;
       process.stderr.write(`mobykit: ${msg ?? err?.message}\nRun mobykit --help for the commands and options.\n`);
+      if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ formatVersion: 1, error: { message: msg ?? err?.message, exitCode: 2 } }, null, 2)}\n`);
       process.exit(2);
     });
 

@@ -1,23 +1,39 @@
 import type { Argv, Options } from 'yargs';
 import { SETTINGS } from '../config/schema.js';
 
-export const outputOptions: Record<string, Options> = {
-  json: { type: 'boolean', describe: 'Machine-readable output on stdout' },
-  yes: { alias: 'y', type: 'boolean', describe: 'Do not ask before changing anything' },
+export const globalOptions: Record<string, Options> = {
+  json: { type: 'boolean', describe: 'Machine-readable output on stdout: one JSON document (see the README)' },
 };
 
-/** Every setting of the configuration table as a flag; values are validated by loadConfig. */
+/**
+ * Every setting of the configuration table as a flag, grouped after the command's own options
+ * (the empty 'Options:' group is created first so yargs lists it first); values are validated
+ * by loadConfig.
+ */
 export function configOptions<T>(y: Argv<T>): Argv<T> {
-  y.option('config', { type: 'string', describe: 'JSON configuration file', group: 'Configuration:' });
+  y.group([], 'Options:');
+  y.option('config', { type: 'string', requiresArg: true, describe: 'JSON configuration file (default: MOBYKIT_CONFIG, ./mobykit.config.json, then %APPDATA%\\mobykit\\config.json)', group: 'Configuration:' });
   for (const s of SETTINGS) {
-    y.option(s.flag, { type: 'string', describe: `${s.description} [default: ${s.default ?? s.derived}]`, group: 'Configuration:', requiresArg: true });
+    // A whole number is left untyped for the parser (a typed one turns "lots" into NaN, losing
+    // what was typed, which the error must name); its help still says [number].
+    const integer = s.type === 'integer';
+    y.option(s.flag, {
+      ...(integer ? {} : { type: 'string' as const }),
+      describe: `${s.description} [default: ${s.default ?? s.derived}]${integer ? ' [number]' : ''}`, group: 'Configuration:', requiresArg: true,
+    });
   }
   return y;
 }
 
-export function hostOptions<T>(y: Argv<T>): Argv<T> {
-  return y
-    .option('simulate', { type: 'string', describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' })
-    .option('simulate-out', { type: 'string', describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' })
-    .option('simulate-fail', { type: 'string', array: true, describe: 'Make this action id fail (e.g. nat.create)', group: 'Rehearsal:' });
+/**
+ * The rehearsal flags, where they mean something: every command that reads a host takes
+ * --simulate; those that change it --simulate-out; install and uninstall --simulate-fail;
+ * those that ask before changing --yes.
+ */
+export function hostOptions<T>(y: Argv<T>, opts: { changes?: boolean; failures?: boolean; asks?: boolean } = {}): Argv<T> {
+  if (opts.asks) y.option('yes', { alias: 'y', type: 'boolean', describe: 'Do not ask before changing anything' });
+  y.option('simulate', { type: 'string', requiresArg: true, describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' });
+  if (opts.changes) y.option('simulate-out', { type: 'string', requiresArg: true, describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' });
+  if (opts.failures) y.option('simulate-fail', { type: 'string', array: true, requiresArg: true, describe: 'Make this action id fail (e.g. nat.create)', group: 'Rehearsal:' });
+  return y;
 }

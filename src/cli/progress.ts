@@ -87,3 +87,36 @@ export async function progress(opts: { json: boolean }): Promise<ApplyEvents> {
     },
   };
 }
+
+/**
+ * Shows `text` while `work` runs (reading the host is the slowest part on a real one): a spinner
+ * on a terminal, else one plain line on stderr. The spinner is cleared when the work ends.
+ */
+export async function activity<T>(text: string, opts: { json?: boolean }, work: () => Promise<T>): Promise<T> {
+  if (plainOutput(opts)) {
+    process.stderr.write(`${text}...\n`);
+    return work();
+  }
+  const { default: ora } = await import('ora');
+  const began = Date.now();
+  const spinner = ora({ text, stream: process.stderr }).start();
+  active = spinner;
+  const timer = setInterval(() => { spinner.text = `${text} ${chalk.dim(seconds(Date.now() - began))}`; }, 100);
+  timer.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    if (spinner.isSpinning) spinner.stop();
+    if (active === spinner) active = undefined;
+  }
+}
+
+/** Wraps a host so that every gather shows what it is doing: the first reads the host, later ones verify. */
+export function announceGathers<H extends { gather(): Promise<unknown> }>(host: H, opts: { json?: boolean }): H {
+  const gather = host.gather.bind(host);
+  let count = 0;
+  (host as { gather: typeof gather }).gather = () =>
+    activity(count++ === 0 ? 'Reading the host' : 'Reading the host again to verify', opts, gather);
+  return host;
+}

@@ -53,12 +53,19 @@ function hiddenPrompt(question: string): Promise<string> {
  * The share password, from --password-stdin, MOBYKIT_PASSWORD or a hidden prompt. It goes into
  * the cifsmount token, whose options are comma-separated: a comma would silently break the mount.
  */
-export async function sharePassword(opts: { stdin: boolean; user: string }): Promise<string> {
+export async function sharePassword(opts: { stdin: boolean; user: string; env?: boolean; twice?: boolean }): Promise<string> {
+  const useEnv = opts.env !== false;
   let password: string | undefined;
   if (opts.stdin) password = await readStdin();
-  else if (passwordFromEnv()) password = passwordFromEnv();
-  else if (interactive()) password = await hiddenPrompt(`Windows password of ${opts.user} (for the share): `);
-  else throw new UsageError('The plan stores the share password, and there is no terminal to ask for it: pass it with --password-stdin or MOBYKIT_PASSWORD.');
+  else if (useEnv && passwordFromEnv()) password = passwordFromEnv();
+  else if (interactive()) {
+    password = await hiddenPrompt(`Windows password of ${opts.user} (for the share): `);
+    if (opts.twice && password && password !== await hiddenPrompt('The same password again: ')) {
+      throw new UsageError('The two passwords differ: nothing was changed.');
+    }
+  } else {
+    throw new UsageError(`The plan stores the share password, and there is no terminal to ask for it: pass it with --password-stdin${useEnv ? ' or MOBYKIT_PASSWORD' : ''}.`);
+  }
   if (!password) throw new UsageError('The share password is empty; give the Windows password of the share user.');
   if (/[,;\r\n]/.test(password)) {
     throw new UsageError('The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry. Change the account password or use another account (--share-user).');

@@ -23,6 +23,9 @@ const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
 export function showValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '(none)';
   if (Array.isArray(v)) return `[${v.map(showValue).join(', ')}]`;
+  // Windows paths as Windows shows them (JSON's doubled backslashes undone); control characters
+  // stay JSON's visible \uXXXX escapes, and plainValue shows those JSON leaves (C1, bidi).
+  if (typeof v === 'string') return plainValue(JSON.stringify(v).replace(/\\\\/g, '\\'));
   return plainValue(JSON.stringify(v));
 }
 
@@ -30,7 +33,7 @@ export function showValue(v: unknown): string {
  * The plan, terraform-style: a legend, the actions grouped by step in the order they run, each
  * with `+` create, `~` change or `-` remove, changed properties old -> new, then a summary line.
  */
-export function renderPlan(plan: Plan, computer: string): string {
+export function renderPlan(plan: { command: string; actions: Action[] } & Partial<Pick<Plan, 'adoptions' | 'leftAlone'>>, computer: string): string {
   const where = computer || 'the host';
   if (!plan.actions.length) return `No changes: ${where} already matches the configuration.\n`;
   const lines = [
@@ -46,11 +49,11 @@ export function renderPlan(plan: Plan, computer: string): string {
     lines.push('', chalk.bold(`  ${titles.get(step) ?? step}`));
     for (const a of actions) lines.push(...renderAction(a));
   }
-  if (plan.adoptions.length) {
+  if (plan.adoptions?.length) {
     lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
     for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${printable(describeEntry(c))}`);
   }
-  if (plan.leftAlone.length) {
+  if (plan.leftAlone?.length) {
     lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
     for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${printable(n)}`);
   }
@@ -142,7 +145,7 @@ function failedTail(r: RunResult): string {
   }
   const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
   for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${plainText(n)}`);
-  lines.push('Run mobykit doctor for the cause, then mobykit install again.');
+  lines.push(`Run mobykit doctor for the cause, then ${again}.`);
   return `${lines.join('\n')}\n`;
 }
 

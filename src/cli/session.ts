@@ -1,9 +1,10 @@
 // What every command starts from: the configuration and the host it acts on.
 import { writeFileSync } from 'node:fs';
-import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { findConfigFile, loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { hostCall } from './log.js';
+import { activity, announceGathers } from './progress.js';
 import { hostStateDir, legacyJournalDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,8 @@ export interface Session {
 }
 
 export function loadConfigFromArgv(argv: Record<string, unknown>): LoadedConfig {
-  return loadConfig({ flags: argv, env: process.env, configFile: argv.config as string | undefined });
+  const found = findConfigFile(argv.config as string | undefined, process.env);
+  return loadConfig({ flags: argv, env: process.env, configFile: found?.file, found: found?.found });
 }
 
 export async function openSession(argv: Record<string, unknown>): Promise<Session> {
@@ -26,12 +28,12 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   const simulateOut = argv['simulate-out'] as string | undefined;
   const fail = (argv['simulate-fail'] as string[] | undefined) ?? [];
   if (!simulate && (simulateOut || fail.length)) {
-    throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`);
+    throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`, { help: true });
   }
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
-    const host = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
+    const host = announceGathers(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail }), { json: !!argv.json });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
       loaded, host, lockPath: join(hostStateDir(), `simulated-${key}.lock`),
@@ -47,6 +49,8 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const host = await PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() });
+  const opened = await activity('Starting PowerShell', { json: !!argv.json },
+    () => PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }));
+  const host = announceGathers(opened, { json: !!argv.json });
   return { loaded, host, lockPath: join(hostStateDir(), 'host.lock'), finish: () => host.dispose() };
 }

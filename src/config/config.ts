@@ -1,7 +1,10 @@
 // Loads the desired state from its sources, in precedence: flags > MOBYKIT_* env > --config FILE
 // > defaults. Every value is validated; all problems are reported at once, and nothing changes.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { decodeText } from '../text-file.js';
 import { SETTINGS, SETTING_BY_KEY, type Setting, type Value } from './schema.js';
 
 export type Source = 'default' | 'file' | 'env' | 'flag';
@@ -28,23 +31,56 @@ export interface LoadedConfig {
   /** Where each value came from, by dotted key. */
   sources: Record<string, Source>;
   file?: string;
+  /** How the file was found. */
+  found?: ConfigFileSource;
 }
+
+/** --config, MOBYKIT_CONFIG, ./mobykit.config.json, or the user's config folder. */
+export type ConfigFileSource = 'flag' | 'env' | 'current folder' | 'user folder';
 
 export interface ConfigInputs {
   flags?: Record<string, unknown>;
   env?: Record<string, string | undefined>;
   configFile?: string;
+  found?: ConfigFileSource;
 }
+
+export const CONFIG_FILE_ENV = 'MOBYKIT_CONFIG';
+export const LOCAL_CONFIG_FILE = 'mobykit.config.json';
+
+/** %APPDATA%\mobykit\config.json; elsewhere $XDG_CONFIG_HOME (or ~/.config)/mobykit/config.json. */
+export function userConfigFile(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(homedir(), 'AppData', 'Roaming'), 'mobykit', 'config.json');
+  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(homedir(), '.config');
+  return path.join(base, 'mobykit', 'config.json');
+}
+
+/** The configuration file a command uses, found on its own when --config is not given. */
+export function findConfigFile(flag: string | undefined, env: Record<string, string | undefined>, cwd = process.cwd()): { file: string; found: ConfigFileSource } | undefined {
+  if (flag) return { file: flag, found: 'flag' };
+  if (env[CONFIG_FILE_ENV]) return { file: env[CONFIG_FILE_ENV]!, found: 'env' };
+  const local = path.join(cwd, LOCAL_CONFIG_FILE);
+  if (existsSync(local)) return { file: local, found: 'current folder' };
+  const user = userConfigFile(env);
+  if (existsSync(user)) return { file: user, found: 'user folder' };
+  return undefined;
+}
+
+const fileLabel = (file: string, found?: ConfigFileSource) =>
+  (found === 'flag' || found === undefined ? `--config ${file}` : found === 'env' ? `${CONFIG_FILE_ENV} ${file}` : `config file ${file}`);
 
 function coerce(setting: Setting, raw: unknown, origin: string): Value {
   const bad = (what: string) => new UsageError(`${origin}: ${JSON.stringify(raw)} is not ${what}`);
   switch (setting.type) {
     case 'string':
       if (typeof raw !== 'string') throw bad('a string');
-      return raw;
+      // " 10.0.75.1" pasted with its space must not reach PowerShell or a firewall rule.
+      return raw.trim();
     case 'integer':
-      if (typeof raw === 'number') return raw;
-      if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) return Number(raw);
+      // A flag typed as a number arrives as NaN when it was not one (yargs keeps no text).
+      if (typeof raw === 'number' && Number.isNaN(raw)) throw new UsageError(`${origin}: not a whole number`);
+      if (typeof raw === 'number') { if (Number.isInteger(raw)) return raw; throw bad('a whole number'); }
+      if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
       throw bad('a whole number');
     case 'ports': {
       const list = typeof raw === 'string' ? raw.split(',').map((p) => p.trim()) : Array.isArray(raw) ? raw : [raw];
@@ -57,21 +93,22 @@ function coerce(setting: Setting, raw: unknown, origin: string): Value {
   }
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+function readConfigFile(file: string, found?: ConfigFileSource): Record<string, unknown> {
+  const label = fileLabel(file, found);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readFileSync(file));
   } catch (e) {
-    throw new UsageError(`--config ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new UsageError(`${label}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`--config ${path}: not valid JSON (${(e as Error).message})`);
+    throw new UsageError(`${label}: not valid JSON (${(e as Error).message})`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`--config ${path}: must be a JSON object such as {"switch": {"name": "DockerNAT"}}`);
+    throw new UsageError(`${label}: must be a JSON object such as {"switch": {"name": "DockerNAT"}}`);
   }
   const flat: Record<string, unknown> = {};
   const unknown: string[] = [];
@@ -89,13 +126,13 @@ function readConfigFile(path: string): Record<string, unknown> {
     }
   }
   if (unknown.length) {
-    throw new UsageError(`--config ${path}: unknown setting ${unknown.join(', ')}; known settings: ${SETTINGS.map((s) => s.key).join(', ')}`);
+    throw new UsageError(`${label}: unknown setting ${unknown.join(', ')}; known settings: ${SETTINGS.map((s) => s.key).join(', ')}`);
   }
   return flat;
 }
 
 export function loadConfig(inputs: ConfigInputs = {}): LoadedConfig {
-  const fileValues = inputs.configFile ? readConfigFile(inputs.configFile) : {};
+  const fileValues = inputs.configFile ? readConfigFile(inputs.configFile, inputs.found) : {};
   const flat: Record<string, Value | null> = {};
   const sources: Record<string, Source> = {};
   const problems: string[] = [];
@@ -131,7 +168,7 @@ export function loadConfig(inputs: ConfigInputs = {}): LoadedConfig {
     }
   }
   if (problems.length) throw new UsageError(problems.join('\n'));
-  return { config: nest(flat), sources, ...(inputs.configFile ? { file: inputs.configFile } : {}) };
+  return { config: nest(flat), sources, ...(inputs.configFile ? { file: inputs.configFile, found: inputs.found ?? 'flag' } : {}) };
 }
 
 function describeOrigin(s: Setting, source: Source, file?: string): string {

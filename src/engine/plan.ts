@@ -27,7 +27,7 @@ export interface Plan {
   leftAlone: string[];
 }
 
-export interface PlanOptions { adopt?: boolean }
+export interface PlanOptions { adopt?: boolean; keepDisk?: boolean }
 
 /** Checks whose failure means install cannot work at all on this machine. */
 export const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
@@ -40,8 +40,8 @@ export async function planInstall(seen: Snapshot, desired: Desired, journal: Jou
   return withElevation(await plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight), seen);
 }
 
-export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalDoc): Promise<Plan> {
-  return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, {}, []), seen);
+export async function planUninstall(seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions = {}): Promise<Plan> {
+  return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, opts, []), seen);
 }
 
 /** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
@@ -73,7 +73,7 @@ async function plan(
   const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
     adoptions: list.flatMap((a) => (a.claims ?? []).filter((c) => c.adopted)), leftAlone });
   for (const step of steps) {
-    const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt };
+    const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
     const result = stepPlan(step, ctx);
     blockers.push(...result.blockers);
     for (const action of result.actions) {

@@ -19,6 +19,8 @@ export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancel
 export interface RunOptions {
   dryRun?: boolean;
   adopt?: boolean;
+  /** uninstall: keep the disk of the VM mobykit made. */
+  keepDisk?: boolean;
   /** Asked once before any change; false cancels. */
   confirm?(plan: Plan): Promise<boolean>;
   /** Asked only when the plan needs the share password. */
@@ -121,7 +123,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
 
   const plan = command === 'install'
     ? await planInstall(seen, desired, started, { adopt: opts.adopt })
-    : await planUninstall(seen, desired, started);
+    : await planUninstall(seen, desired, started, { keepDisk: opts.keepDisk });
   notes.push(...plan.leftAlone.map((n) => `${LEFT_ALONE}${n}`));
   const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult =>
     ({ command, outcome, plan, applied: [], findings: [], notes, ...extra });
@@ -156,7 +158,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
       fix: 'Run mobykit doctor (and mobykit install again if it finds something).', fixedByInstall: true }] });
   }
   journal.reconcile(after, scope);
-  const checked = command === 'install' ? verifyInstall(after, desired) : { findings: await leftovers(after, desired, started, journal) };
+  const checked = command === 'install' ? verifyInstall(after, desired) : { findings: await leftovers(after, desired, started, journal, opts.keepDisk) };
   await saveQuietly(host, journal.toDoc(), notes);
   const converged = !checked.findings.some((f) => f.severity === 'error');
   return result(converged ? 'done' : 'unverified', { applied: applied.applied, ...checked });
@@ -175,8 +177,8 @@ async function saveQuietly(host: Host, doc: JournalDoc, notes: string[]): Promis
  * Uninstall is verified by planning it again with the ownership it started from: anything still
  * planned was not removed, and goes back into the journal so the next uninstall removes it.
  */
-async function leftovers(after: Snapshot, desired: Desired, started: JournalDoc, journal: Journal): Promise<Finding[]> {
-  const again = await planUninstall(after, desired, started);
+async function leftovers(after: Snapshot, desired: Desired, started: JournalDoc, journal: Journal, keepDisk?: boolean): Promise<Finding[]> {
+  const again = await planUninstall(after, desired, started, { keepDisk });
   journal.keepFrom(started, again.actions.flatMap((a) => a.releases ?? []));
   return again.actions.map((a) => ({
     id: 'uninstall.leftover', severity: 'error', title: `${a.target} is still there`, evidence: `Still planned: ${a.description}`,

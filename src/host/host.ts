@@ -19,6 +19,20 @@ export interface Host {
   /** After the session died or timed out: a fresh one, so a rollback can still run. */
   reopen?(): Promise<void>;
   dispose(): Promise<void>;
+  /** Seconds since the VM started, or null when it is not running. Absent: the host cannot tell. */
+  vmUptime?(name: string): Promise<number | null>;
+  /** Whether Windows accepts `secrets.sharePassword` for `account`; null when it cannot tell. */
+  checkPassword?(account: string, secrets: Secrets): Promise<boolean | null>;
+  /** The VM's COM1 console pipe, opened on first use; absent on a host that has no pipes. */
+  console?: VMConsole;
+}
+
+/** A serial console reached through a named pipe. */
+export interface VMConsole {
+  /** What the VM wrote, waiting up to `waitMs` for something; an empty buffer when nothing came. The first read opens the pipe, for writing too when `interactive`. */
+  read(pipe: string, waitMs: number, interactive?: boolean): Promise<Buffer>;
+  write(pipe: string, data: Buffer): Promise<void>;
+  close(pipe: string): Promise<void>;
 }
 
 /** An action the host refused, with the cmdlet's own message. */

@@ -4,6 +4,7 @@
 // properties are allowed and left in place; optional sections (`?` in the spec) may be absent.
 
 import { readFileSync } from 'node:fs';
+import { decodeText } from '../text-file.js';
 import { UsageError } from '../errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types.js';
 
@@ -273,7 +274,7 @@ export function keptEnvironment(env: Record<string, string>): Record<string, str
   return kept;
 }
 
-/** Reads a snapshot file (UTF-8 with or without BOM, or UTF-16 as PowerShell 5.1's `>` writes). */
+/** Reads a snapshot file (UTF-8 with or without BOM, or UTF-16 as PowerShell 5.1's `>` writes: see decodeText). */
 export function readSnapshotFile(file: string): Snapshot {
   let bytes: Buffer;
   try {
@@ -281,10 +282,7 @@ export function readSnapshotFile(file: string): Snapshot {
   } catch (err) {
     throw new SnapshotError('$', `cannot read the host snapshot: ${(err as Error).message}`, file);
   }
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
-  else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = bytes.subarray(3).toString('utf8');
-  else text = bytes.toString('utf8');
+  const text = decodeText(bytes);
 
   let doc: unknown;
   try {

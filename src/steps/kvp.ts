@@ -1,11 +1,30 @@
 // The KVP host item the VM reads to mount the share (the article's cifsmount token).
 import { redactedCifsToken } from '../config/desired.js';
-import { makeAction } from '../plan/action.js';
+import type { Desired } from '../config/desired.js';
+import { makeAction, type Action } from '../plan/action.js';
+import type { Claim } from '../state/journal.js';
 import { redactKvpData as redact } from '../snapshot/validate.js';
 import { eqi, named, ownershipBlocker, type Step } from './step.js';
 import { isMineVM, vmResource } from './vm.js';
 
 const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`;
+
+/**
+ * Writes the token (with the password given at apply time): adds it, or, given what the item
+ * holds now (redacted), updates it; `claims`: what the write makes mobykit's. `mobykit password` uses it to put a new password in.
+ */
+export function writeToken(d: Desired, now?: string, claims: Claim[] = []): Action {
+  const params = { VMName: d.vm.name, ItemName: d.kvp.itemName, MountPoint: d.kvp.mountPoint, ShareName: d.kvp.shareName, UserName: d.kvp.userName };
+  const want = redactedCifsToken(d.kvp);
+  const resource = resourceOf(d.vm.name, d.kvp.itemName);
+  if (now === undefined) {
+    return makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: d.kvp.itemName, resource,
+      description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`, params, claims });
+  }
+  return makeAction({ step: 'kvp', op: 'kvp.modify', kind: 'change', target: d.kvp.itemName, resource,
+    description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`, params, claims,
+    ...(now === want ? {} : { changes: [{ property: 'Data', from: now, to: want }] }) });
+}
 
 export const kvpStep: Step = {
   name: 'kvp',
@@ -15,23 +34,17 @@ export const kvpStep: Step = {
   install(ctx) {
     const d = ctx.desired;
     const [vm] = named(ctx.seen.vms, d.vm.name);
-    const params = { VMName: d.vm.name, ItemName: d.kvp.itemName, MountPoint: d.kvp.mountPoint, ShareName: d.kvp.shareName, UserName: d.kvp.userName };
     const want = redactedCifsToken(d.kvp);
     const item = vm?.KvpHostExchangeItems.find((i) => i.Name === d.kvp.itemName);
     const claim = { kind: 'kvp' as const, id: { VMName: d.vm.name, ...(vm ? { VMId: vm.Id } : {}), ItemName: d.kvp.itemName } };
-    if (!item) {
-      return { blockers: [], actions: [makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: d.kvp.itemName,
-        resource: resourceOf(d.vm.name, d.kvp.itemName), description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`, params, claims: [claim] })] };
-    }
+    if (!item) return { blockers: [], actions: [writeToken(d, undefined, [claim])] };
     if (redact(item.Data) === want) return { actions: [], blockers: [] };
     const mine = isMineVM(ctx, vm!) || ctx.owned.ownsKvp(vm!, item.Name);
     if (!mine && !ctx.adopt) {
       return { actions: [], blockers: [ownershipBlocker('kvp', `KVP item ${item.Name} on VM ${vm!.Name}`,
         `${item.Name} is ${redact(item.Data)}, expected ${want}`, 'mobykit install --adopt')] };
     }
-    return { blockers: [], actions: [makeAction({ step: 'kvp', op: 'kvp.modify', kind: 'change', target: d.kvp.itemName,
-      resource: resourceOf(d.vm.name, d.kvp.itemName), description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`, params,
-      changes: [{ property: 'Data', from: redact(item.Data), to: want }], ...(mine ? {} : { claims: [{ ...claim, adopted: true }] }) })] };
+    return { blockers: [], actions: [writeToken(d, redact(item.Data), mine ? [] : [{ ...claim, adopted: true }])] };
   },
 
   uninstall(ctx) {

@@ -22,7 +22,15 @@ export const natStep: Step = {
     const nats = ctx.seen.netNats;
     const others = nats.filter((n) => !eqi(n.Name, d.natName));
     const blockers = [];
+    const replaced: Action[] = [];
     for (const other of others) {
+      // Renamed in the configuration: a NAT mobykit made (its name and prefix are journaled) is replaced.
+      if (ctx.owned.ownsNat(other)) {
+        replaced.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: other.Name, resource: resourceOf(other.Name),
+          description: `Remove NAT ${other.Name} (${other.InternalIPInterfaceAddressPrefix}), which mobykit made: the configuration now names it ${d.natName}`,
+          params: { Name: other.Name }, multi: true, releases: [{ kind: 'nat', id: { Name: other.Name } }] }));
+        continue;
+      }
       const prefix = parseCidr(other.InternalIPInterfaceAddressPrefix, false);
       if (prefix && overlaps(prefix, subnet)) {
         blockers.push(blocker('nat.conflict', `NAT ${other.Name} overlaps ${d.subnet}`,
@@ -42,9 +50,9 @@ export const natStep: Step = {
       description: `Create NAT ${d.natName} for ${prefix}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: prefix },
       claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }] });
     const mine = named(nats, d.natName);
-    if (mine.length === 0) return { actions: blockers.length ? [] : [create], blockers };
+    if (mine.length === 0) return { actions: blockers.length ? [] : [...replaced, create], blockers };
     const wrong = mine.filter((n) => !sameCidr(n.InternalIPInterfaceAddressPrefix, d.subnet));
-    if (!wrong.length) return { actions: [], blockers };
+    if (!wrong.length) return { actions: blockers.length ? [] : replaced, blockers };
     const actions: Action[] = [];
     for (const n of wrong) {
       const owned = ctx.owned.ownsNat(n);
@@ -57,7 +65,7 @@ export const natStep: Step = {
         releases: [{ kind: 'nat', id: { Name: n.Name } }],
         changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }] }));
     }
-    return { actions: blockers.length ? [] : [...actions, create], blockers };
+    return { actions: blockers.length ? [] : [...replaced, ...actions, create], blockers };
   },
 
   uninstall(ctx) {

@@ -1,8 +1,9 @@
 // The SMB share of the drive, granted Full to the user, and its credential in Credential Manager
 // (the article's `net share C=C:\ /grant:<user>,FULL /CACHE:None`, "Docker Host Filesystem Access").
 import { psString } from '../windows/powershell.js';
-import { MARKER } from '../config/desired.js';
+import { MARKER, type Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
+import type { Claim } from '../state/journal.js';
 import type { SmbShare } from '../snapshot/types.js';
 import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
@@ -56,14 +57,20 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
   return { actions, problems };
 }
 
+/** Stores the share password (given at apply time) in Credential Manager; `from`: the user name it had; `claims`: what the write makes mobykit's. */
+export function writeCredential(d: Desired, kind: 'create' | 'change', from?: string, claims: Claim[] = []): Action {
+  const c = d.credential;
+  return makeAction({ step: 'share', op: 'credential.write', kind, target: c.target,
+    resource: credentialResource(c.target), description: `Store the share password for ${c.userName} in Credential Manager as "${c.target}"`,
+    params: { TargetName: c.target, UserName: c.userName, Comment: MARKER }, claims,
+    ...(from !== undefined && from !== c.userName ? { changes: [{ property: 'UserName', from, to: c.userName }] } : {}) });
+}
+
 function planCredential(ctx: StepContext): { actions: Action[]; problems: string[] } {
   const c = ctx.desired.credential;
   const [have] = ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target));
-  const write = (kind: 'create' | 'change', from?: string) => makeAction({ step: 'share', op: 'credential.write', kind, target: c.target,
-    resource: credentialResource(c.target), description: `Store the share password for ${c.userName} in Credential Manager as "${c.target}"`,
-    params: { TargetName: c.target, UserName: c.userName, Comment: MARKER },
-    ...(have && ctx.owned.ownsCredential(have) ? {} : { claims: [{ kind: 'credential' as const, id: { TargetName: c.target }, ...(have ? { adopted: true } : {}) }] }),
-    ...(from !== undefined ? { changes: [{ property: 'UserName', from, to: c.userName }] } : {}) });
+  const write = (kind: 'create' | 'change', from?: string) => writeCredential(ctx.desired, kind, from,
+    have && ctx.owned.ownsCredential(have) ? [] : [{ kind: 'credential' as const, id: { TargetName: c.target }, ...(have ? { adopted: true } : {}) }]);
   if (!have) return { actions: [write('create')], problems: [] };
   if (eqi(have.UserName, c.userName)) return { actions: [], problems: [] };
   return { actions: [write('change', have.UserName)], problems: [`credential "${c.target}" is for ${have.UserName}, expected ${c.userName}`] };

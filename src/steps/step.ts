@@ -14,6 +14,8 @@ export interface StepContext {
   owned: Journal;
   /** --adopt: take over same-named resources mobykit did not make (each is listed in the plan). */
   adopt: boolean;
+  /** uninstall --keep-disk: remove the VM but keep the disk mobykit made for it. */
+  keepDisk?: boolean;
 }
 
 export interface StepPlan {

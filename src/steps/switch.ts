@@ -46,7 +46,17 @@ export const switchStep: Step = {
     const s = ctx.seen;
     const blockers = [];
     const hostIp = parseIPv4(d.hostAddress);
-    const holder = s.netIPAddresses.find((a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === hostIp && !eqi(a.InterfaceAlias, d.vnicAlias));
+    const actions: Action[] = [];
+    let holder = s.netIPAddresses.find((a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === hostIp && !eqi(a.InterfaceAlias, d.vnicAlias));
+    // The switch was renamed in the configuration: the address is on the vNIC of mobykit's own
+    // switch under its old name. That switch is replaced (its vNIC and address go with it).
+    const renamed = holder && s.vmSwitches.find((sw) => !eqi(sw.Name, d.switchName) && eqi(vnicAliasOf(sw.Name), holder!.InterfaceAlias) && isMine(ctx, sw));
+    if (renamed) {
+      actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${renamed.Name} (${renamed.Id})`, resource: resourceOf(renamed.Name),
+        description: `Remove switch ${renamed.Name} (${renamed.Id}), which mobykit made: the configuration now names it ${d.switchName}`,
+        params: { Name: renamed.Name, Id: renamed.Id }, multi: true, releases: [{ kind: 'switch', id: { Name: renamed.Name, Id: renamed.Id } }] }));
+      holder = undefined;
+    }
     if (holder) {
       blockers.push(blocker('vnic.address-conflict', `${d.hostAddress} is held by another adapter`,
         `${d.hostAddress}/${holder.PrefixLength} is on "${holder.InterfaceAlias}"`,
@@ -55,9 +65,8 @@ export const switchStep: Step = {
     }
 
     const switches = named(s.vmSwitches, d.switchName);
-    if (switches.length === 0) return { actions: blockers.length ? [] : createSwitch(ctx), blockers };
+    if (switches.length === 0) return { actions: blockers.length ? [] : [...actions, ...createSwitch(ctx)], blockers };
 
-    const actions: Action[] = [];
     const internal = switches.filter((sw) => sw.SwitchType === 'Internal');
     const keep = internal.find((sw) => isMine(ctx, sw)) ?? internal[0];
     for (const sw of switches) {

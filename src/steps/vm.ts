@@ -1,13 +1,14 @@
 // The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
 import { psString } from '../windows/powershell.js';
 import { MARKER } from '../config/desired.js';
+import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
 import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 /** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
 export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
-const STOP_TIMEOUT_SECONDS = 60;
+export const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
 export const isMineVM = (ctx: StepContext, vm: VM) => ctx.owned.ownsVM(vm);
@@ -51,21 +52,40 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
 
 /** The disk goes only when the journal says mobykit created it for this very VM (by Id) and the VM still uses it. */
 function removeVm(ctx: StepContext, vm: VM): Action {
-  const disk = ctx.owned.diskOf(vm) ?? '';
+  const made = ctx.owned.diskOf(vm);
+  const disk = made && !ctx.keepDisk ? made : '';
+  // A kept disk leaves the journal with its VM: from then on it is the user's (install --adopt builds on it).
+  const kept = made ? 'its disk is kept: --keep-disk' : 'its disk is kept: mobykit did not make it';
   return makeAction({ step: 'vm', op: 'vm.remove', kind: 'remove', target: vm.Name, resource: vmResource(vm.Name),
-    description: disk ? `Remove VM ${vm.Name} (${vm.Id}) and the disk mobykit made for it, ${disk}` : `Remove VM ${vm.Name} (${vm.Id}; its disk is kept: mobykit did not make it)`,
+    description: disk ? `Remove VM ${vm.Name} (${vm.Id}) and the disk mobykit made for it: DELETE its disk ${disk} (every image, container and volume in the VM)`
+      : `Remove VM ${vm.Name} (${vm.Id}; ${kept})`,
     params: { Name: vm.Name, VhdPath: disk }, releases: [{ kind: 'vm', id: { Name: vm.Name, Id: vm.Id } }] });
 }
+
+/** A plan action that deletes a VM disk, and with it the images, containers and volumes on it. */
+export const deletesDisk = (a: Action): boolean => a.op === 'vm.remove' && !!(a.params as OpParams['vm.remove']).VhdPath;
 
 const sharesName = (ctx: StepContext, vm: VM) => named(ctx.seen.vms, vm.Name).length > 1;
 
 /** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
 const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => eqi(d.Path, path)));
 
-const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
+export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
-const stop = (name: string, why: string) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change', target: name, resource: vmResource(name),
-  description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: STOP_TIMEOUT_SECONDS } });
+export const stop = (name: string, why: string, timeoutSeconds = STOP_TIMEOUT_SECONDS) => makeAction({ step: 'vm', op: 'vm.stop', kind: 'change',
+  target: name, resource: vmResource(name), description: `Stop VM ${name}${why}`, params: { Name: name, TimeoutSeconds: timeoutSeconds } });
+
+/**
+ * mobykit does not make the boot ISO: Docker for Windows ships it. A plan that creates, points at
+ * or starts a VM on a missing ISO stops here, saying where the ISO comes from.
+ */
+function missingIso(ctx: StepContext): Finding | undefined {
+  const iso = ctx.seen.files.bootIso;
+  if (!eqi(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
+  return blocker('preflight.boot-iso', `The boot ISO ${iso.Path} is not there`, `${iso.Path} does not exist`,
+    'The VM boots MobyLinux from this ISO. mobykit does not make it: it comes with Docker for Windows (Resources\\mobylinux.iso in its install folder).',
+    'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration).');
+}
 
 export const vmStep: Step = {
   name: 'vm',
@@ -110,6 +130,8 @@ export const vmStep: Step = {
           // The disk is mobykit's only when this VM creates it (or an interrupted run of mobykit did).
           ...(!attach || ownDisk ? [{ kind: 'disk' as const, id: { VMName: w.name, Path: w.vhdxPath }, before: { diskExisted: attach } }] : []),
         ] });
+      const iso = missingIso(ctx);
+      if (iso) return { actions: [], blockers: [iso] };
       return { blockers: [], actions: [create, start(w.name)] };
     }
     const mine = isMineVM(ctx, vm) || ctx.adopt;
@@ -132,6 +154,8 @@ export const vmStep: Step = {
         description: `Reconfigure VM ${vm.Name}`, params, changes }));
     }
     if (!running || (needsOff && changes.length)) actions.push(start(vm.Name));
+    const iso = actions.length ? missingIso(ctx) : undefined;
+    if (iso) return { actions: [], blockers: [iso] };
     // --adopt on a VM mobykit did not make: the first change takes it over (its disk stays the user's).
     if (actions.length && !isMineVM(ctx, vm)) {
       actions[0].claims = [{ kind: 'vm', id: { Name: vm.Name, Id: vm.Id }, adopted: true }];

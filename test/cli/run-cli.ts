@@ -1,5 +1,5 @@
 // Runs the built CLI as a user would: in a pipe, or under a pseudo-terminal (util-linux `script`).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,12 +14,15 @@ export const SGR = /\u001b\[[0-9;]*m/;
 export interface CliResult { code: number | null; stdout: string; stderr: string; output: string }
 
 const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'mobykit-test-logs-'));
+/** An empty user configuration folder: a config file on the machine running the tests is not read. */
+export const TEST_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'mobykit-test-config-'));
 export const TEST_LOG_DIR = LOG_DIR;
 
 /** The environment of a user's shell: no CI, no colour overrides, logs in a temp folder. */
 export function userEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', MOBYKIT_RUN_LOG_DIR: LOG_DIR, MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91' };
-  for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'TF_BUILD']) delete env[k];
+  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', MOBYKIT_RUN_LOG_DIR: LOG_DIR, MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91',
+    XDG_CONFIG_HOME: TEST_CONFIG_HOME, APPDATA: TEST_CONFIG_HOME };
+  for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'TF_BUILD', 'MOBYKIT_CONFIG']) delete env[k];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -51,3 +54,18 @@ export function runInTerminal(args: string[], opts: { env?: Record<string, strin
 
 export const FRESH = 'examples/fresh-win10-pro.json';
 export const BROKEN = 'examples/broken.json';
+
+/** Runs under a pseudo-terminal and answers each prompt when it shows. */
+export async function typeInTerminal(args: string[], env: Record<string, string>, answers: [string, string][]): Promise<{ code: number | null; text: string }> {
+  const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' ${args.map((a) => `'${a}'`).join(' ')}`;
+  const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env: userEnv({ MOBYKIT_PASSWORD: undefined, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
+  let text = '';
+  let next = 0;
+  child.stdout.on('data', (d) => {
+    text += d.toString();
+    while (next < answers.length && text.includes(answers[next][0])) child.stdin.write(answers[next++][1]);
+  });
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  return { code, text };
+}
+

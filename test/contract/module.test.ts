@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Op } from '../../src/plan/action.js';
+import { PS_QUERY } from '../../src/host/powershell/host.js';
 import { APPROVED_VERBS } from './approved-verbs.js';
 import { checkAnalyses, formatFindings } from './checker.js';
 import { analyseModule, CATALOG_FIXTURE, listModuleFiles, loadCatalog, moduleCheckOptions, PS1_DIR } from './module-files.js';
@@ -141,8 +142,8 @@ describe('PowerShell module ps1/', () => {
       assert.deepEqual(Object.values(PS_FUNCTION).filter((n) => !publics.includes(n)), []);
     });
 
-    it('public functions are the operations, the snapshot and the dispatcher', () => {
-      const expected = [...new Set([...Object.values(PS_FUNCTION), PS_GATHER_FUNCTION, 'Invoke-MobyKitCall'])].sort();
+    it('public functions are the operations, the snapshot, the status/console queries and the dispatcher', () => {
+      const expected = [...new Set([...Object.values(PS_FUNCTION), ...Object.values(PS_QUERY), PS_GATHER_FUNCTION, 'Invoke-MobyKitCall'])].sort();
       assert.deepEqual(baseNames(publicDir), expected);
     });
   });

@@ -140,8 +140,9 @@ describe('doctor: what it prints', () => {
     const r = runPiped(['doctor', '--from', 'examples/broken.json', '--json', '--skip', 'share.caching']);
     assert.equal(r.code, 1, r.stderr);
     const doc = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(doc), ['formatVersion', 'computerName', 'capturedAt', 'gatheredFor', 'summary', 'findings', 'passed', 'skipped', 'notChecked']);
+    assert.deepEqual(Object.keys(doc), ['formatVersion', 'command', 'computerName', 'capturedAt', 'gatheredFor', 'summary', 'findings', 'passed', 'skipped', 'notChecked']);
     assert.equal(doc.formatVersion, 1);
+    assert.equal(doc.command, 'doctor');
     assert.equal(doc.computerName, 'DEV-PC');
     assert.deepEqual(doc.skipped, [{ id: 'share.caching', title: CHECK_BY_ID.get('share.caching')!.title }]);
     assert.equal(doc.summary.errors, doc.findings.filter((f: { severity: string }) => f.severity === 'error').length);

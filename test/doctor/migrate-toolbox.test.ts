@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fakeQemuImg } from './fake-qemu-img.js';
+import { fakeQemuImg, fakeVBoxManage } from './fake-qemu-img.js';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { migrateToolbox, MigrateError, parseProgress, qemuImgArgs, type SpawnLike } from '../../src/doctor/migrate-toolbox.js';
+import { migrateToolbox, MigrateError, parseProgress, partialPath, qemuImgArgs, type SpawnLike } from '../../src/doctor/migrate-toolbox.js';
 
 describe('doctor migrate-toolbox', function () {
   this.timeout(20000);
@@ -31,8 +31,9 @@ describe('doctor migrate-toolbox', function () {
       onProgress: (p) => progress.push(p),
     });
     assert.equal(readFileSync(vhdx, 'utf8'), 'VHDX:toolbox-disk');
-    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')), qemuImgArgs(vmdk, vhdx));
-    assert.deepEqual(qemuImgArgs(vmdk, vhdx).slice(0, 6), ['convert', '-O', 'vhdx', '-o', 'subformat=dynamic', '-p']);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')), qemuImgArgs(vmdk, partialPath(vhdx)));
+    assert.deepEqual(qemuImgArgs(vmdk, vhdx).slice(0, 8), ['convert', '-f', 'vmdk', '-O', 'vhdx', '-o', 'subformat=dynamic', '-p']);
+    assert.ok(!existsSync(partialPath(vhdx)), 'the partial name is gone once the disk has its name');
     assert.deepEqual(progress, [0, 12.5, 50.01, 100]);
     assert.equal(res.qemuImg, join(bin, 'qemu-img'));
   });
@@ -67,6 +68,45 @@ describe('doctor migrate-toolbox', function () {
   it('reports a missing vmdk and a non-.vhdx target', async () => {
     await assert.rejects(migrateToolbox({ vmdkPath: join(dir, 'nope.vmdk'), vhdxPath: join(dir, 'x.vhdx') }), /does not exist/);
     await assert.rejects(migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'x.vhd') }), /must end in \.vhdx/);
+  });
+
+  it('refuses an empty file: qemu-img is told the format and never guesses', async () => {
+    const bin = fakeQemuImg(dir);
+    writeFileSync(vmdk, '');
+    await assert.rejects(migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'e.vhdx'), env: { PATH: bin } }), /is empty: it is not a Toolbox disk/);
+  });
+
+  it('refuses while the Toolbox VM runs (VBoxManage), and goes ahead when it is off', async () => {
+    const bin = fakeQemuImg(dir);
+    fakeVBoxManage(bin, 'running');
+    await assert.rejects(
+      migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'r.vhdx'), env: { PATH: bin }, machine: 'dev' }),
+      /The Toolbox VM dev is running: stop it first \(docker-machine stop dev\)/,
+    );
+    assert.ok(!existsSync(join(dir, 'args.json')), 'qemu-img was not run');
+    fakeVBoxManage(bin, 'poweroff');
+    await migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'r.vhdx'), env: { PATH: bin }, machine: 'dev' });
+    assert.ok(existsSync(join(dir, 'r.vhdx')));
+  });
+
+  it('checks free space before converting', async () => {
+    const bin = fakeQemuImg(dir);
+    await assert.rejects(
+      migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 's.vhdx'), env: { PATH: bin }, freeBytes: () => 3 }),
+      /has 0\.0 GB free and the Toolbox disk holds/,
+    );
+    assert.ok(!existsSync(join(dir, 'args.json')));
+  });
+
+  it('aborting (Ctrl-C) stops qemu-img and removes the partial file; the disk path never existed', async () => {
+    const bin = fakeQemuImg(dir, { slow: true });
+    const vhdx = join(dir, 'c.vhdx');
+    const stop = new AbortController();
+    const done = migrateToolbox({ vmdkPath: vmdk, vhdxPath: vhdx, env: { PATH: bin }, signal: stop.signal, onProgress: () => stop.abort() });
+    await assert.rejects(done, (e: Error & { exitCode?: number }) => e.exitCode === 130 && /partial disk was removed/.test(e.message));
+    assert.ok(!existsSync(partialPath(vhdx)));
+    assert.ok(!existsSync(vhdx));
+    assert.ok(!existsSync(partialPath(vhdx)));
   });
 
   it('reports qemu-img failure with its message and removes the partial disk', async () => {

@@ -110,7 +110,7 @@ describe('engine on the simulated host', () => {
     await run('install', host, config(), { secrets });
     assert.equal(host.current().files.vhdx.Exists, true);
     const u = await run('uninstall', host, config());
-    assert.match(u.plan.actions.find((a) => a.op === 'vm.remove')!.description, /the disk mobykit made/);
+    assert.match(u.plan.actions.find((a) => a.op === 'vm.remove')!.description, /DELETE its disk .*every image, container and volume/);
     assert.equal(host.current().files.vhdx.Exists, false);
   });
 

@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cliEnv, FAKE, fixture, type Fixture } from './fixture.js';
+import { CLI_MAIN, cliEnv, FAKE, fixture, type Fixture } from './fixture.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const MAIN = CLI_MAIN;
 const CANARY = 'e2e-Canary-Pa55-91d2';
 
 describe('CLI end to end through PowerShell (stand-in shell)', function () {

@@ -26,6 +26,10 @@
 //   MOBYKIT_FAKE_DIE_ON     function: exit(1) mid-call
 //   MOBYKIT_FAKE_HANG_ON    function: never answer
 //   MOBYKIT_FAKE_DELAY_MS   every call takes this long (a slow host, for Ctrl-C tests)
+//   MOBYKIT_FAKE_UPTIME     Get-MobyKitVMUptime's answer for a running VM, in seconds (default 3725)
+//   MOBYKIT_FAKE_ACCOUNT_PASSWORD  the password Test-MobyKitAccountPassword accepts (unset: it cannot tell, $null)
+//   MOBYKIT_FAKE_CONSOLE    text the VM's console pipe gives on the first Read-MobyKitVMConsole
+//   MOBYKIT_FAKE_CONSOLE_INPUT  file Write-MobyKitVMConsole appends to
 import { createDecipheriv } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -119,6 +123,31 @@ function saveHost() {
 const STEP = { switch: 'switch', vnic: 'switch', nat: 'nat', firewall: 'firewall', vm: 'vm', kvp: 'kvp', share: 'share', credential: 'share' };
 const KIND = { create: 'create', add: 'create', write: 'create', grant: 'change', remove: 'remove', revoke: 'change' };
 
+// The read-only and console functions (not operations): their parameters, and what they answer.
+const consoles = new Map();
+const QUERIES = {
+  'Get-MobyKitVMUptime': [['Name'], async (p, host) => {
+    const vm = (await host.gather()).vms.find((v) => v.Name.toLowerCase() === String(p.Name).toLowerCase());
+    return vm?.State === 'Running' ? Number(env.MOBYKIT_FAKE_UPTIME ?? 3725) : null;
+  }],
+  'Test-MobyKitAccountPassword': [['UserName', 'Password'], (p) =>
+    (env.MOBYKIT_FAKE_ACCOUNT_PASSWORD === undefined ? null : p.Password === env.MOBYKIT_FAKE_ACCOUNT_PASSWORD)],
+  'Read-MobyKitVMConsole': [['PipeName', 'TimeoutMilliseconds', 'Interactive'], async (p) => {
+    const key = String(p.PipeName).toLowerCase();
+    if (!consoles.has(key)) { consoles.set(key, { interactive: !!p.Interactive, given: false }); return ''; }
+    const c = consoles.get(key);
+    if (!c.given) { c.given = true; return Buffer.from(env.MOBYKIT_FAKE_CONSOLE ?? '', 'utf8').toString('base64'); }
+    await new Promise((r) => setTimeout(r, Math.min(Number(p.TimeoutMilliseconds ?? 0), 200)));
+    return '';
+  }],
+  'Write-MobyKitVMConsole': [['PipeName', 'Data'], (p) => {
+    const c = consoles.get(String(p.PipeName).toLowerCase());
+    if (!c?.interactive) throw new Error(`The console ${p.PipeName} is not open for writing (Read-MobyKitVMConsole -Interactive first)`);
+    if (env.MOBYKIT_FAKE_CONSOLE_INPUT) appendFileSync(env.MOBYKIT_FAKE_CONSOLE_INPUT, Buffer.from(String(p.Data), 'base64'));
+    return null;
+  }],
+  'Close-MobyKitVMConsole': [['PipeName'], (p) => { consoles.delete(String(p.PipeName).toLowerCase()); return null; }],
+};
 /** IV || AES-256-CBC(MOBYKIT_SESSION_KEY, IV, UTF-8), as the module's Unprotect-MobyKitSecret opens it. */
 function unseal(sealed) {
   const bytes = Buffer.from(sealed, 'base64');
@@ -140,8 +169,19 @@ async function dispatch(request) {
     return { ok: true, result: await host.gather() };
   }
   const host = await loadHost();
-  const op = Object.keys(PS_FUNCTION).find((o) => PS_FUNCTION[o] === fn);
-  if (!op) {
+  if (QUERIES[fn]) {
+    const [allowed, answer] = QUERIES[fn];
+    if (typeof request.secret === 'string') params.Password = unseal(request.secret);
+    const unknown = Object.keys(params).filter((k) => !allowed.includes(k));
+    if (unknown.length) {
+      return { ok: false, error: { message: `A parameter cannot be found that matches parameter name '${unknown[0]}'.`, cmdlet: fn, category: 'InvalidArgument' } };
+    }
+    return { ok: true, result: await answer(params, host) };
+  }
+  // A converging function (Set-MobyKitKvpItem adds or updates) stands for several operations:
+  // it does whichever applies, so the first the host accepts is the one it did.
+  const ops = Object.keys(PS_FUNCTION).filter((o) => PS_FUNCTION[o] === fn);
+  if (!ops.length) {
     return { ok: false, error: { message: `The term '${fn}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
       cmdlet: fn, category: 'ObjectNotFound' } };
   }
@@ -152,13 +192,20 @@ async function dispatch(request) {
   }
   // mobykit seals the password with the session key it put in this shell's environment.
   if (typeof request.secret === 'string') secrets.sharePassword = unseal(request.secret);
-  const [area, verb] = op.split('.');
-  const action = { id: op, op, step: STEP[area] ?? area, kind: KIND[verb] ?? 'change', target: '', resource: '', description: fn, params };
   try {
-    await host.apply(action, secrets);
-  } catch (e) {
-    return { ok: false, error: { message: e.cmdletMessage ?? e.message, cmdlet: e.cmdlet ?? fn,
-      category: e.name === 'HostActionError' ? 'InvalidOperation' : 'NotSpecified' } };
+    for (const [i, op] of ops.entries()) {
+      const [area, verb] = op.split('.');
+      const action = { id: op, op, step: STEP[area] ?? area, kind: KIND[verb] ?? 'change', target: '', resource: '', description: fn, params };
+      try {
+        await host.apply(action, secrets);
+        break;
+      } catch (e) {
+        if (i === ops.length - 1 || e.name !== 'HostActionError') {
+          return { ok: false, error: { message: e.cmdletMessage ?? e.message, cmdlet: e.cmdlet ?? fn,
+            category: e.name === 'HostActionError' ? 'InvalidOperation' : 'NotSpecified' } };
+        }
+      }
+    }
   } finally {
     saveHost();
   }

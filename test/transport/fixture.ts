@@ -74,6 +74,15 @@ export function fixture(): Fixture {
   return f;
 }
 
+/** The built CLI, and the environment that makes it drive the stand-in shell of `f`. */
+export const CLI_MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+export function cliEnv(f: Fixture, password: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
+    MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: password,
+  };
+}
+
 export function config(): Config {
   return defaultConfig();
 }
@@ -98,12 +107,4 @@ export function isAlive(pid: number | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-/** The environment of a CLI process driving the stand-in as the real host: state, logs and password of its own. */
-export function cliEnv(f: Fixture, password: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-    MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: password,
-  };
 }

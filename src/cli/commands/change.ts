@@ -1,6 +1,9 @@
 // install, uninstall and plan: show the plan, ask once, apply, verify.
 import { run, type RunResult } from '../../engine/run.js';
-import type { Command } from '../../engine/plan.js';
+import type { Command, Plan } from '../../engine/plan.js';
+import type { Snapshot } from '../../snapshot/types.js';
+import { deletesDisk } from '../../steps/vm.js';
+import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
@@ -9,6 +12,7 @@ import { confirm, interactive, sharePassword } from '../prompt.js';
 import { logPlan, logResult, renderOutcome, renderPlan, resultJson } from '../render.js';
 import { version } from '../version.js';
 import { openSession } from '../session.js';
+import { printJson } from '../json.js';
 import { acquireLock } from '../../state/lock.js';
 import { ensureHostStateDir } from '../../state/journal-file.js';
 import { dirname } from 'node:path';
@@ -33,10 +37,35 @@ class Interrupt {
   dispose() { for (const s of STOP_SIGNALS) process.off(s, this.onSignal); }
 }
 
+/** The ids --simulate-fail may name: the plan's actions and, for install, the undo of each. */
+async function failableIds(plan: Plan, seen: Snapshot): Promise<string[]> {
+  const { undoOf } = await import('../../engine/rollback.js');
+  const undos = plan.command === 'install' ? plan.actions.map((a) => undoOf(a, seen, plan.predicted)).flatMap((u) => ('action' in u ? [u.action.id] : [])) : [];
+  return [...new Set([...plan.actions.map((a) => a.id), ...undos])];
+}
+
+/**
+ * The proxy program the firewall rules allow is not mobykit's either (Docker for Windows ships
+ * com.docker.proxy.exe). The snapshot does not carry it, but mobykit runs on the host it drives,
+ * so on Windows it looks itself. A rule for a program that is not there yet is harmless: a warning.
+ */
+function proxyWarning(plan: Plan, hostKind: string): string | undefined {
+  if (hostKind !== 'powershell' || process.platform !== 'win32') return undefined;
+  const programs = new Set(plan.actions.filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
+    .map((a) => (a.params as { Program: string }).Program).filter((p) => p && p !== 'System' && p !== 'Any'));
+  const missing = [...programs].filter((p) => !existsSync(p));
+  if (!missing.length) return undefined;
+  return `Warning: ${missing.join(', ')} is not there. The firewall rules allow it once it is: it comes with Docker for Windows `
+    + '(or set the proxy program with --proxy-program).\n';
+}
+
 export async function change(command: Command, argv: Record<string, unknown>): Promise<number> {
   const json = !!argv.json;
   const dryRun = !!argv['dry-run'];
+  const planFile = argv.plan as string | undefined;
+  const saved = planFile ? (await import('../saved-plan.js')).readSavedPlan(planFile, command) : undefined;
   const session = await openSession(argv);
+  if (saved) session.loaded.config = saved.config;
   let release = () => {};
   try {
     if (!dryRun) {
@@ -50,20 +79,50 @@ export async function change(command: Command, argv: Record<string, unknown>): P
   }
   const interrupt = new Interrupt();
   let computer = '';
+  let seen: Snapshot | undefined;
   let shareUser = session.loaded.config.share.user ?? 'the current user';
+  const failIds = (argv['simulate-fail'] as string[] | undefined) ?? [];
   try {
     const result = await run(command, session.host, session.loaded.config, {
       dryRun,
-      adopt: !!argv.adopt,
+      adopt: saved ? saved.adopt : !!argv.adopt,
+      keepDisk: saved ? saved.keepDisk : !!argv['keep-disk'],
       rollback: argv.rollback !== false,
       shouldStop: () => interrupt.requested,
       events: await progress({ json }),
       async confirm(plan) {
+        if (failIds.length) {
+          const ids = await failableIds(plan, seen!);
+          const unknown = failIds.filter((id) => !ids.includes(id));
+          if (unknown.length) {
+            throw new UsageError(`--simulate-fail ${unknown.join(', ')}: no such action in this plan; its ids are ${ids.join(', ')}.`);
+          }
+        }
         logPlan(plan, computer);
-        if (!json) process.stdout.write(`${renderPlan(plan, computer)}\n`);
-        if (argv.yes) return true;
+        const proxy = proxyWarning(plan, session.host.kind);
+        if (proxy) process.stderr.write(proxy);
+        if (saved) {
+          (await import('../saved-plan.js')).assertSamePlan(saved, plan, computer, planFile!);
+          if (!json) process.stdout.write(`${renderPlan(plan, computer)}\nApplying the saved plan ${planFile}.\n`);
+          return true;
+        }
+        // Under --json stdout carries only the result: the plan a person approves goes to stderr.
+        const shown = `${renderPlan(plan, computer)}\n`;
+        if (!json) process.stdout.write(shown);
+        const disk = plan.actions.find(deletesDisk);
+        if (argv.yes) {
+          if (disk) process.stderr.write(`Deleting ${(disk.params as { VhdPath: string }).VhdPath}: every image, container and volume in the VM goes with it (--yes).\n`);
+          return true;
+        }
         if (!interactive()) throw new UsageError(`Not on a terminal, so there is no one to ask: re-run with --yes to ${command}.`);
-        return confirm(`Apply these ${plan.actions.length} changes?`);
+        if (json) process.stderr.write(shown);
+        if (!(await confirm(`Apply these ${plan.actions.length} changes?`))) return false;
+        if (disk) {
+          const vhdx = (disk.params as { VhdPath: string }).VhdPath;
+          return confirm(`This DELETES the VM's disk ${vhdx}: every image, container and volume in it is lost `
+            + '(mobykit uninstall --keep-disk keeps it). Delete the disk?');
+        }
+        return true;
       },
       async secrets() {
         const stdin = !!argv['password-stdin'];
@@ -73,15 +132,27 @@ export async function change(command: Command, argv: Record<string, unknown>): P
         }
         return { sharePassword: await sharePassword({ stdin, user: shareUser }) };
       },
-      gathered(seen) {
-        computer = seen.computerName;
-        shareUser = session.loaded.config.share.user ?? seen.platform.identity.UserName;
+      gathered(snapshot) {
+        seen = snapshot;
+        computer = snapshot.computerName;
+        shareUser = session.loaded.config.share.user ?? snapshot.platform.identity.UserName;
       },
     });
+    // A saved plan with changes, on a host that now needs none: the host changed too.
+    if (saved && result.outcome === 'nothing-to-do') (await import('../saved-plan.js')).assertSamePlan(saved, result.plan, computer, planFile!);
+    if (result.outcome === 'planned') { const proxy = proxyWarning(result.plan, session.host.kind); if (proxy) process.stderr.write(proxy); }
     report(result, json, computer);
     logResult(result, computer);
     if (argv.export) await (await import('../../export/powershell.js')).exportPlanCommand(result, String(argv.export), computer, version());
+    if (argv.out && dryRun) {
+      if (result.outcome === 'blocked') throw new UsageError(`--out ${String(argv.out)}: the plan is blocked, so there is nothing to save.`);
+      (await import('../saved-plan.js')).writeSavedPlan(String(argv.out), result.plan,
+        { computerName: computer, config: session.loaded.config, adopt: !!argv.adopt, keepDisk: !!argv['keep-disk'] });
+      process.stderr.write(`Plan saved to ${String(argv.out)}: apply exactly it with mobykit ${command} --plan ${String(argv.out)}\n`);
+    }
     if (result.outcome === 'interrupted') return EXIT.interrupted;
+    // plan --detailed-exitcode, as terraform: 0 nothing to change, 2 changes pending, 1 error.
+    if (argv['detailed-exitcode'] && result.outcome === 'planned') return EXIT.usage;
     return ['done', 'nothing-to-do', 'planned'].includes(result.outcome) ? EXIT.ok : EXIT.failed;
   } finally {
     interrupt.dispose();
@@ -92,7 +163,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
 
 function report(result: RunResult, json: boolean, computer: string): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(resultJson(result), null, 2)}\n`);
+    printJson(result.command, resultJson(result));
     return;
   }
   if (result.outcome === 'planned') process.stdout.write(renderPlan(result.plan, computer));

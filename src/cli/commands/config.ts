@@ -1,6 +1,9 @@
 // config show: the effective configuration, and where each value came from.
 import chalk from 'chalk';
+import path from 'node:path';
+import { CONFIG_FILE_ENV, LOCAL_CONFIG_FILE, userConfigFile, type ConfigFileSource } from '../../config/config.js';
 import { SETTINGS } from '../../config/schema.js';
+import { printJson } from '../json.js';
 import { EXIT } from '../exit.js';
 import { loadConfigFromArgv } from '../session.js';
 
@@ -16,7 +19,7 @@ export interface ShownSetting {
   derived?: string;
 }
 
-export function effectiveSettings(argv: Record<string, unknown>): { file: string | null; settings: ShownSetting[] } {
+export function effectiveSettings(argv: Record<string, unknown>): { file: string | null; found: ConfigFileSource | null; settings: ShownSetting[] } {
   const loaded = loadConfigFromArgv(argv);
   const flat = loaded.config as unknown as Record<string, Record<string, unknown>>;
   const settings = SETTINGS.map((s): ShownSetting => {
@@ -26,7 +29,7 @@ export function effectiveSettings(argv: Record<string, unknown>): { file: string
     const value = flat[section]?.[name] ?? null;
     return { key: s.key, value, source, from, flag: `--${s.flag}`, env: s.env, ...(value === null && s.derived ? { derived: s.derived } : {}) };
   });
-  return { file: loaded.file ?? null, settings };
+  return { file: loaded.file ?? null, found: loaded.found ?? null, settings };
 }
 
 function shownValue(s: ShownSetting): string {
@@ -46,7 +49,7 @@ function shownSource(s: ShownSetting): string {
 export async function config(argv: Record<string, unknown>): Promise<number> {
   const shown = effectiveSettings(argv);
   if (argv.json) {
-    process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    printJson('config show', shown);
     return EXIT.ok;
   }
   const keyWidth = Math.max(...shown.settings.map((s) => s.key.length));
@@ -59,7 +62,9 @@ export async function config(argv: Record<string, unknown>): Promise<number> {
     const pad = ' '.repeat(Math.max(1, valueWidth - visible(v) + 1));
     return `${s.key.padEnd(keyWidth)}  ${v}${pad} ${shownSource(s)}`;
   });
-  const head = shown.file ? `Effective configuration (file ${shown.file}):` : 'Effective configuration (no --config file):';
-  process.stdout.write(`${chalk.bold(head)}\n\n${lines.join('\n')}\n\n${chalk.dim('Precedence: flag > MOBYKIT_* environment variable > --config file > default.')}\n`);
+  const how = { flag: 'given with --config', env: `given with ${CONFIG_FILE_ENV}`, 'current folder': 'found in the current folder', 'user folder': 'found in your user configuration folder' };
+  const head = shown.file ? `Effective configuration (file ${shown.file}, ${how[shown.found ?? 'flag']}):`
+    : `Effective configuration (no configuration file: none given with --config or ${CONFIG_FILE_ENV}, none at .${path.sep}${LOCAL_CONFIG_FILE} or ${userConfigFile()}):`;
+  process.stdout.write(`${chalk.bold(head)}\n\n${lines.join('\n')}\n\n${chalk.dim('Precedence: flag > MOBYKIT_* environment variable > configuration file > default.')}\n`);
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../../errors.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal.js';
 import type { GatheredFor, Snapshot } from '../../snapshot/types.js';
 import { readSnapshotFile } from '../../snapshot/validate.js';
+import { printJson } from '../json.js';
 import { doctorJson, renderDiagnosis } from '../doctor-view.js';
 import { runLog } from '../log.js';
 import { loadConfigFromArgv, openSession } from '../session.js';
@@ -64,7 +65,8 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
   if (argv.list) {
     const width = Math.max(...CHECKS.map((c) => c.id.length));
     const rows = CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`);
-    process.stdout.write(argv.json ? `${JSON.stringify(CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })), null, 2)}\n` : `${rows.join('\n')}\n`);
+    if (argv.json) printJson('doctor --list', { checks: CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })) });
+    else process.stdout.write(`${rows.join('\n')}\n`);
     return 0;
   }
   const skip = ((argv.skip as string[] | undefined) ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
@@ -100,7 +102,11 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
   adviseInstall(diagnosis, snapshot, desired, journal);
   const text = renderDiagnosis(diagnosis, { verbose: true });
   runLog().section(`findings on ${snapshot.computerName}`, text);
-  process.stdout.write(argv.json ? `${JSON.stringify(doctorJson(diagnosis, snapshot), null, 2)}\n` : renderDiagnosis(diagnosis, { verbose: !!argv.verbose }));
+  if (argv.json) {
+    // The doctor document keeps its own formatVersion; `command` is what every --json document carries.
+    const { formatVersion, ...doc } = doctorJson(diagnosis, snapshot);
+    process.stdout.write(`${JSON.stringify({ formatVersion, command: 'doctor', ...doc }, null, 2)}\n`);
+  } else process.stdout.write(renderDiagnosis(diagnosis, { verbose: !!argv.verbose }));
 
   const report = argv.report as string | undefined;
   if (report) {

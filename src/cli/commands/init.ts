@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { SETTINGS } from '../../config/schema.js';
 import { UsageError } from '../../errors.js';
 import { fill, readTemplate } from '../../export/template.js';
+import path from 'node:path';
 import { EXIT } from '../exit.js';
+import { printJson } from '../json.js';
 import { version } from '../version.js';
 
 export const CONFIG_TEMPLATE = 'mobykit.config.json.tmpl';
@@ -33,6 +35,7 @@ export function renderConfigFile(file: string, at = new Date().toISOString()): s
 export async function init(argv: Record<string, unknown>): Promise<number> {
   const file = (argv.output as string | undefined) ?? DEFAULT_CONFIG_FILE;
   if (file === '-') {
+    if (argv.json) throw new UsageError('--output - writes the file itself to standard output; --json does not go with it.', { help: true });
     process.stdout.write(renderConfigFile('mobykit.config.json'));
     return EXIT.ok;
   }
@@ -45,7 +48,10 @@ export async function init(argv: Record<string, unknown>): Promise<number> {
     if (code === 'EISDIR') throw new UsageError(`${file} is a folder; give a file name with --output.`);
     throw new UsageError(`cannot write ${file} (${code ?? (e as Error).message})`);
   }
-  process.stderr.write(`Wrote ${file} with all ${SETTINGS.length} settings at their defaults.\n`
-    + `Edit it, then use it with: mobykit install --config ${file}\n`);
+  // Found on its own in the current folder (see findConfigFile); any other name is given with --config.
+  const found = path.resolve(file) === path.resolve(DEFAULT_CONFIG_FILE);
+  const use = found ? 'every mobykit command run in this folder uses it' : `use it with: mobykit install --config ${file} (or set MOBYKIT_CONFIG)`;
+  if (argv.json) printJson('init', { file: path.resolve(file), settings: SETTINGS.length, foundInThisFolder: found });
+  else process.stderr.write(`Wrote ${file} with all ${SETTINGS.length} settings at their defaults.\nEdit it; ${use}.\n`);
   return EXIT.ok;
 }

@@ -1,31 +1,47 @@
 // migrate-toolbox: copy a Docker Toolbox disk.vmdk into the VM's VHDX with qemu-img, never over
-// an existing disk. Then `mobykit install --adopt` builds the VM around the migrated disk.
-import { join } from 'node:path';
+// an existing disk and never while the Toolbox VM runs. Then `mobykit install --adopt` builds the
+// VM around the migrated disk. Holds the host lock: install must not build a VM on a half disk.
+import { basename, dirname, join } from 'node:path';
 import { defaultVhdxPath } from '../../config/desired.js';
 import { migrateToolbox } from '../../doctor/migrate-toolbox.js';
+import { acquireLock } from '../../state/lock.js';
+import { hostStateDir } from '../../state/paths.js';
+import { EXIT } from '../exit.js';
+import { printJson } from '../json.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
 
 export async function migrate(argv: Record<string, unknown>): Promise<number> {
   const config = loadConfigFromArgv(argv).config;
-  const machine = (argv.machine as string | undefined) ?? 'default';
-  const vmdkPath = (argv.vmdk as string | undefined)
-    ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine, 'disk.vmdk');
-  // No host is asked here: unset, the disk goes to Hyper-V's out-of-the-box folder.
-  const vhdxPath = (argv.to as string | undefined) ?? config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name);
+  const given = argv.vmdk as string | undefined;
+  // The machine whose VM must be stopped: --machine, else the folder a given disk sits in
+  // (…\machines\<name>\disk.vmdk), else 'default'.
+  const machine = (argv.machine as string | undefined)
+    ?? (given && basename(dirname(dirname(given))).toLowerCase() === 'machines' ? basename(dirname(given)) : given ? undefined : 'default');
+  const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
+  const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
+  const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  process.on('SIGINT', onSigint);
   const plain = !process.stderr.isTTY || !!argv.json;
   let last = -1;
-  const result = await migrateToolbox({
-    vmdkPath, vhdxPath,
-    onProgress(p) {
-      const step = Math.floor(p / 10);
-      if (plain && step === last) return;
-      last = step;
-      process.stderr.write(plain ? `${p.toFixed(0)}%\n` : `\rConverting ${vmdkPath}: ${p.toFixed(1)}%   `);
-    },
-  });
-  if (!plain) process.stderr.write('\n');
-  process.stdout.write(argv.json ? `${JSON.stringify(result)}\n`
-    : `Wrote ${result.vhdxPath}. Run mobykit install --adopt to build the VM around it.\n`);
-  return 0;
+  try {
+    const result = await migrateToolbox({
+      vmdkPath, vhdxPath, machine, signal: stop.signal,
+      onProgress(p) {
+        const step = Math.floor(p / 10);
+        if (plain && step === last) return;
+        last = step;
+        process.stderr.write(plain ? `${p.toFixed(0)}%\n` : `\rConverting ${vmdkPath}: ${p.toFixed(1)}%   `);
+      },
+    });
+    if (!plain) process.stderr.write('\n');
+    if (argv.json) printJson('migrate-toolbox', { ...result, next: 'mobykit install --adopt' });
+    else process.stdout.write(`Wrote ${result.vhdxPath}. Run mobykit install --adopt to build the VM around it.\n`);
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    release();
+  }
 }

@@ -233,7 +233,7 @@ const vmComPort: Check = {
   id: 'vm.com-port',
   title: 'COM1 is connected to the pipe',
   severity: 'warning',
-  why: 'The VM writes its console and boot log to COM1; mobykit reads them from the named pipe to diagnose a VM that does not come up.',
+  why: 'The VM writes its console and boot log to COM1; `mobykit console` streams them from the named pipe to diagnose a VM that does not come up.',
   fixedByInstall: true,
   needs: VM_NEEDS,
   run(ctx) {
@@ -320,7 +320,7 @@ const vmAddress: Check = {
     return [{
       title: `VM ${vm.Name} has no address in ${ctx.desired.subnet}`,
       evidence: `${vm.Name} is Running and reports ${ips.length ? ips.join(', ') : 'no IP address'}; none is in ${ctx.desired.subnet}`,
-      fix: `Restart-VM -Name ${psString(vm.Name)} -Force (if it stays without an address, watch its boot in Hyper-V Manager: vmconnect.exe localhost ${psString(vm.Name)})`,
+      fix: `Restart-VM -Name ${psString(vm.Name)} -Force (if it stays without an address, read its console: mobykit console)`,
     }];
   },
 };

@@ -20,8 +20,6 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
@@ -29,7 +27,7 @@ import type { Config } from '../../config/config.js';
 import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
-import { HostActionError, type Host, type Secrets } from '../host.js';
+import { HostActionError, type Host, type Secrets, type VMConsole } from '../host.js';
 import type { JournalDoc } from '../../state/journal.js';
 import { loadJournalFile, saveJournalFile } from '../../state/journal-file.js';
 import { hostStateDir } from '../../state/paths.js';
@@ -43,6 +41,14 @@ export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
 export { JOURNAL_FILE } from '../../state/journal-file.js';
+/** Read-only and console functions of the module, beside the one per operation (PS_FUNCTION). */
+export const PS_QUERY = {
+  uptime: 'Get-MobyKitVMUptime',
+  checkPassword: 'Test-MobyKitAccountPassword',
+  consoleRead: 'Read-MobyKitVMConsole',
+  consoleWrite: 'Write-MobyKitVMConsole',
+  consoleClose: 'Close-MobyKitVMConsole',
+} as const;
 
 /** Where the module ships: <package>/ps1/MobyKit.psd1, from dist/src/host/powershell/host.js. */
 export function defaultModulePath(): string {
@@ -452,6 +458,27 @@ export class PowerShellHost implements Host {
       throw new HostActionError(action.id, err.message, err.cmdlet);
     }
   }
+
+  async vmUptime(name: string): Promise<number | null> {
+    const { value } = await this.call(PS_QUERY.uptime, { Name: name });
+    return typeof value === 'number' && value >= 0 ? value : null;
+  }
+
+  async checkPassword(account: string, secrets: Secrets): Promise<boolean | null> {
+    if (!secrets.sharePassword) return null;
+    const { value } = await this.call(PS_QUERY.checkPassword, { UserName: account }, sealSecret(this.sessionKey, secrets.sharePassword));
+    return typeof value === 'boolean' ? value : null;
+  }
+
+  /** The console pipe stays open in the session between calls; reads wait a little for output. */
+  readonly console: VMConsole = {
+    read: async (pipe, waitMs, interactive) => {
+      const { value } = await this.call(PS_QUERY.consoleRead, { PipeName: pipe, TimeoutMilliseconds: waitMs, ...(interactive ? { Interactive: true } : {}) });
+      return Buffer.from(typeof value === 'string' ? value : '', 'base64');
+    },
+    write: async (pipe, data) => { await this.call(PS_QUERY.consoleWrite, { PipeName: pipe, Data: data.toString('base64') }); },
+    close: async (pipe) => { await this.call(PS_QUERY.consoleClose, { PipeName: pipe }); },
+  };
 
   async loadJournal(): Promise<JournalDoc> {
     const { doc, note } = await loadJournalFile(this.stateDir, this.legacyStateDir);
