@@ -9,6 +9,7 @@
 // resolves by looking, and nothing mobykit made is ever unrecorded.
 import type { Config } from '../config/config.js';
 import { MARKER, switchNameOf } from '../config/desired.js';
+import { psString } from '../windows/powershell.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
 
@@ -160,10 +161,9 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
         const path = vm?.HardDrives.find((d) => i.Path === undefined || eqi(d.Path, i.Path))?.Path;
         return vm && path ? { id: { Path: path, VMName: vm.Name, VMId: vm.Id } } : undefined;
       }
-      // A disk whose VM was never made (a run killed inside vm.create): mobykit's only if it was not there before.
-      const f = s.files.vhdx;
-      const orphan = f.Exists && eqi(f.Path, i.Path) && (settled || e.before?.diskExisted === false);
-      return orphan ? { id: { Path: f.Path } } : undefined;
+      // A disk whose VM was never made (a run killed inside vm.create) cannot be told from one put at that
+      // path since (migrate-toolbox writes the user's disk there): it is never mobykit's; reconcile says so.
+      return undefined;
     }
   }
 }
@@ -231,7 +231,6 @@ export class Journal {
     return e?.id.Path;
   }
   /** A disk mobykit created whose VM was never made. */
-  ownsOrphanDisk(path: string) { return this.owns('disk', (i) => !i.VMId && eqi(i.Path, path)); }
   settled(kind: OwnedKind): JournalEntry[] { return this.doc.entries.filter((e) => e.kind === kind && e.state === 'made'); }
 
   /** Before the cmdlet: the intent, so a kill leaves a trace. Adoptions are known already and settle at once. */
@@ -297,6 +296,9 @@ export class Journal {
       } else if (!inScope(e, scope)) {
         result[index] = e;
         notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);
+      } else if (e.kind === 'disk' && !e.id.VMId && seen.files.vhdx.Exists && eqi(seen.files.vhdx.Path, e.id.Path)) {
+        notes.push(`disk ${e.id.Path}: the run that was creating mobykit's VM on it stopped, and a disk is there now; it may be that run's or yours, `
+          + `so mobykit leaves it alone: delete it (Remove-Item -LiteralPath ${psString(e.id.Path ?? '')}) if it is not yours, or build the VM on it with mobykit install --adopt`);
       } else {
         notes.push(e.state === 'made'
           ? `${describeEntry(e)} is gone or no longer carries mobykit's identity: forgotten (anything of that name now is not mobykit's)`

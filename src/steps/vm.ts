@@ -105,7 +105,6 @@ export const vmStep: Step = {
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
       const attach = disk.Exists && eqi(disk.Path, w.vhdxPath);
-      const ownDisk = attach && ctx.owned.ownsOrphanDisk(w.vhdxPath);
       const users = attach ? diskUsers(ctx, w.vhdxPath) : [];
       if (users.length) {
         return { actions: [], blockers: [blocker('ownership.vm', `The disk at ${w.vhdxPath} belongs to another VM`,
@@ -113,7 +112,7 @@ export const vmStep: Step = {
           'A disk in use by another VM is never built on or taken over, even with --adopt.',
           `Choose another path with --vhdx, or detach it from that VM first (Get-VMHardDiskDrive -VMName ${psString(users[0].Name)})`)] };
       }
-      if (attach && !ownDisk && !ctx.adopt) {
+      if (attach && !ctx.adopt) {
         return { actions: [], blockers: [blocker('ownership.vm', `A disk already exists at ${w.vhdxPath}`,
           `${w.vhdxPath} exists and no VM named ${w.name} uses it`,
           'mobykit never overwrites a disk: it may hold someone\'s data (a disk from migrate-toolbox, or an earlier VM).',
@@ -121,14 +120,14 @@ export const vmStep: Step = {
       }
       const create = makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: w.name, resource: vmResource(w.name),
         description: `Create generation ${w.generation} VM ${w.name} (${w.memoryStartupBytes / 2 ** 20} MB, ${w.processorCount} CPU) booting ${w.isoPath}, `
-          + `${attach ? `on the existing disk ${w.vhdxPath}${ownDisk ? ' (left by an interrupted run of mobykit)' : ' (adopted: uninstall keeps it)'}` : `${w.vhdxSizeBytes / 2 ** 30} GB disk`}, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
+          + `${attach ? `on the existing disk ${w.vhdxPath} (adopted: uninstall keeps it)` : `${w.vhdxSizeBytes / 2 ** 30} GB disk`}, COM1 on ${w.comPipe}, Key-Value Pair Exchange on`,
         params: { Name: w.name, Generation: w.generation, MemoryStartupBytes: w.memoryStartupBytes, ProcessorCount: w.processorCount,
           VhdPath: w.vhdxPath, VhdSizeBytes: w.vhdxSizeBytes, IsoPath: w.isoPath, SwitchName: ctx.desired.switchName, ComPipe: w.comPipe,
           Notes: MARKER, AttachExistingVhd: attach },
         claims: [
           { kind: 'vm', id: { Name: w.name }, before: { ids: vms.map((v) => v.Id) } },
-          // The disk is mobykit's only when this VM creates it (or an interrupted run of mobykit did).
-          ...(!attach || ownDisk ? [{ kind: 'disk' as const, id: { VMName: w.name, Path: w.vhdxPath }, before: { diskExisted: attach } }] : []),
+          // The disk is mobykit's only when this VM creates it.
+          ...(!attach ? [{ kind: 'disk' as const, id: { VMName: w.name, Path: w.vhdxPath }, before: { diskExisted: false } }] : []),
         ] });
       const iso = missingIso(ctx);
       if (iso) return { actions: [], blockers: [iso] };
@@ -177,15 +176,12 @@ export const vmStep: Step = {
     const vms = named(ctx.seen.vms, w.name).filter((vm) => !isMineVM(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}): not made by mobykit (the journal has no VM with this Id)`);
     const disk = ctx.seen.files.vhdx;
-    const diskKept = disk.Exists && eqi(disk.Path, w.vhdxPath) && !ctx.owned.ownsOrphanDisk(disk.Path)
+    const diskKept = disk.Exists && eqi(disk.Path, w.vhdxPath)
       && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && eqi(ctx.owned.diskOf(vm), disk.Path))
       ? [`disk ${disk.Path}: not created by mobykit for a VM it still owns`] : [];
-    const orphan = disk.Exists && ctx.owned.ownsOrphanDisk(disk.Path)
-      ? [`disk ${disk.Path}: made by an interrupted mobykit run, but no VM uses it and mobykit has no action that deletes a lone disk; `
-        + `\`mobykit install\` builds the VM on it, or delete it yourself: Remove-Item -LiteralPath ${psString(disk.Path)}`] : [];
     const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `
         + `rename the other one (Get-VM -Id <its Id> | Rename-VM -NewName <new name>) and run uninstall again`);
-    return [...vms, ...shared, ...diskKept, ...orphan];
+    return [...vms, ...shared, ...diskKept];
   },
 };

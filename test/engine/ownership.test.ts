@@ -46,6 +46,23 @@ describe('ownership by identity (issue 9)', () => {
     assert.ok(r.notes.some((n) => /KVP item cifsmount .* forgotten/.test(n)));
   });
 
+  it('a run that stopped while creating the VM, then the user\'s own disk at the path: not mobykit\'s (a file has no Id), and said so', async () => {
+    // vm.create refused after its pending entries were written: the journal holds a pending VM and disk.
+    const host = new SimulatedHost(example('fresh-win10-pro'), { failActions: ['vm.create'] });
+    const failed = await run('install', host, config(), { secrets, rollback: false });
+    assert.equal(failed.outcome, 'failed');
+    assert.ok(journalOf(host)!.entries.some((e) => e.kind === 'disk' && e.state === 'pending'), 'the disk was journaled as pending');
+    // migrate-toolbox then writes the user's Toolbox disk where mobykit's would have gone.
+    const later = edited(host, (s) => { s.files.vhdx.Exists = true; });
+    const u = await run('uninstall', later, config());
+    assert.equal(later.current().files.vhdx.Exists, true);
+    assert.ok(u.notes.some((n) => /disk .*MobyLinuxVM\.vhdx: the run that was creating mobykit's VM on it stopped.*leaves it alone.*Remove-Item -LiteralPath '.*install --adopt/.test(n)), u.notes.join('\n'));
+    assert.ok(!journalOf(later)?.entries.some((e) => e.kind === 'disk'), 'the disk is not recorded as mobykit\'s');
+    const again = await run('install', later, config(), { secrets });
+    assert.equal(again.outcome, 'blocked', 'install does not build on a disk it cannot prove it made');
+    assert.equal(again.findings[0].id, 'ownership.vm');
+  });
+
   it('the documented Toolbox path on a host that had mobykit before: uninstall keeps the migrated disk', async () => {
     // mobykit's VM deleted by hand; then migrate-toolbox writes the user's disk at the VHDX path.
     const host = edited(await installed(), (s) => { s.vms = []; s.files.vhdx.Exists = true; });
