@@ -8,8 +8,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FunctionsToExport    = @(
         'Get-MobyKitHostSnapshot',
+        'Get-MobyKitJournal',
         'Grant-MobyKitShareAccess',
         'Invoke-MobyKitCall',
+        'Invoke-MobyKitRemoteBatch',
         'New-MobyKitNat',
         'New-MobyKitShare',
         'New-MobyKitSwitch',
@@ -26,6 +28,7 @@
         'Set-MobyKitCredential',
         'Set-MobyKitFirewallRule',
         'Set-MobyKitHostAddress',
+        'Set-MobyKitJournal',
         'Set-MobyKitKvpItem',
         'Set-MobyKitShare',
         'Set-MobyKitVM',

@@ -1,5 +1,6 @@
 import type { Argv, Options } from 'yargs';
 import { SETTINGS } from '../config/schema.js';
+import { fleetOptions } from '../fleet/cli.js';
 
 export const outputOptions: Record<string, Options> = {
   json: { type: 'boolean', describe: 'Machine-readable output on stdout' },
@@ -16,7 +17,7 @@ export function configOptions<T>(y: Argv<T>): Argv<T> {
 }
 
 export function hostOptions<T>(y: Argv<T>): Argv<T> {
-  return y
+  return fleetOptions(y)
     .option('simulate', { type: 'string', describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' })
     .option('simulate-out', { type: 'string', describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' })
     .option('simulate-fail', { type: 'string', array: true, describe: 'Make this action id fail (e.g. nat.create)', group: 'Rehearsal:' });

@@ -201,7 +201,7 @@ export function readPreflight(modulePath: string): string | undefined {
   }
 }
 
-interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
+export interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
 
 function isReply(v: unknown): v is Reply {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Reply).ok === 'boolean';
@@ -227,6 +227,19 @@ export function parseReply(stdout: string): Reply | undefined {
     }
   }
   return undefined;
+}
+
+/** The result of a dispatcher reply, or the PowerShellError it reports. */
+export function replyValue(functionName: string, reply: Reply): unknown {
+  if (!reply.ok) {
+    const e = reply.error ?? {};
+    const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
+    const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
+    const category = typeof e.category === 'string' && e.category ? e.category : undefined;
+    throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
+      functionName, 'refused', message, cmdlet, category);
+  }
+  return reply.result ?? null;
 }
 
 // Long base64 runs (the echoed request, which may carry the password) never reach a message.
@@ -449,6 +462,19 @@ export class PowerShellHost implements Host {
     }
   }
 
+  /**
+   * One call of any function the module exports, for the fleet's remote sessions (src/fleet):
+   * its result, or a PowerShellError. `password` travels sealed, as for apply.
+   */
+  async invoke(functionName: string, parameters: Record<string, unknown>, password?: string): Promise<unknown> {
+    return (await this.call(functionName, parameters, password === undefined ? undefined : sealSecret(this.sessionKey, password))).value;
+  }
+
+  /** A password sealed with this shell's key, which its remote sessions share (Open-MobyKitRemoteSession). */
+  seal(password: string): string {
+    return sealSecret(this.sessionKey, password);
+  }
+
   async loadJournal(): Promise<JournalDoc> {
     const { doc, note } = await loadJournalFile(this.stateDir, this.legacyStateDir);
     return note ? { ...doc, notes: [note] } : doc;
@@ -503,15 +529,7 @@ export class PowerShellHost implements Host {
       throw new PowerShellError(`${functionName} gave no answer from ${DISPATCHER}${shown ? ` (output: ${JSON.stringify(shown)})` : ''}`,
         functionName, 'protocol');
     }
-    if (!reply.ok) {
-      const e = reply.error ?? {};
-      const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
-      const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
-      const category = typeof e.category === 'string' && e.category ? e.category : undefined;
-      throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
-        functionName, 'refused', message, cmdlet, category);
-    }
-    return { value: reply.result ?? null, stderr };
+    return { value: replyValue(functionName, reply), stderr };
   }
 
   /** Runs one line in the session, one at a time, with the timeout and exit watch. */
