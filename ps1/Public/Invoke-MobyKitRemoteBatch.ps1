@@ -103,14 +103,16 @@ function Invoke-MobyKitRemoteBatch {
             $null = $finished.Add([ordered]@{ tag = $pair.Key; reply = $reply })
         }
         catch {
-            $failure = $_
-            if ($failure.Exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $failure.Exception.InnerException) {
-                $message = $failure.Exception.InnerException.Message
+            # The cause, not its wrappers: EndInvoke wraps what the runspace threw, and -ErrorAction
+            # Stop wraps the cmdlet's own error record.
+            $exception = $_.Exception
+            if ($exception -is [System.Management.Automation.MethodInvocationException] -and $null -ne $exception.InnerException) {
+                $exception = $exception.InnerException
             }
-            else {
-                $message = $failure.Exception.Message
+            if ($exception -is [System.Management.Automation.ActionPreferenceStopException] -and $null -ne $exception.ErrorRecord) {
+                $exception = $exception.ErrorRecord.Exception
             }
-            $null = $finished.Add([ordered]@{ tag = $pair.Key; error = [string]$message })
+            $null = $finished.Add([ordered]@{ tag = $pair.Key; error = [string]$exception.Message })
         }
         finally {
             $work.Pipeline.Dispose()

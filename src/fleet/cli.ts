@@ -299,7 +299,7 @@ export function table(reports: HostReport[], command: FleetCommand): string {
     ...reports.map((r) => {
       const { errors, warnings } = counts(r);
       return [plainText(r.computerName), r.outcome, String(errors), String(warnings),
-        command === 'doctor' ? plainText(r.error ?? (r.findings.find((f) => f.severity === 'error')?.title ?? '')).slice(0, 80)
+        command === 'doctor' ? plainText(r.error ?? r.findings.filter((f) => f.severity === 'error').map((f) => f.id).join(', ')).slice(0, 100)
           : `${r.applied?.length ?? 0}/${r.plan?.length ?? 0}${r.error ? ` ${plainText(r.error).slice(0, 60)}` : ''}`,
         r.roundTrips === undefined ? '-' : String(r.roundTrips)];
     })];

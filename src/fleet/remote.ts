@@ -42,7 +42,7 @@ export class FleetShell {
   /** A session to the host with the module delivered and version-checked; its id. */
   async open(target: Target): Promise<string> {
     const c = this.connection;
-    const opened = await this.submit(target.computerName, 'Open-MobyKitRemoteSession', {
+    const opened = await this.submit(target.computerName, 'New-PSSession', {
       open: {
         ComputerName: target.address,
         Transport: c.transport,
@@ -58,7 +58,7 @@ export class FleetShell {
 
   /** Removes the delivered module folder and closes the session; whether the folder went. */
   async close(session: string, host: string): Promise<boolean> {
-    return (await this.submit(host, 'Close-MobyKitRemoteSession', { close: session })) === true;
+    return (await this.submit(host, 'Remove-PSSession', { close: session })) === true;
   }
 
   /** One request on one host's session: its result, or the PowerShellError it reports. */
@@ -98,7 +98,7 @@ export class FleetShell {
           this.waiting.delete(r.tag);
           try {
             const reply = typeof r.reply === 'string' ? parseReply(r.reply) : undefined;
-            if (!reply) throw new PowerShellError(`${w.host}: ${w.functionName} could not run: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
+            if (!reply) throw new PowerShellError(`${w.functionName}: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
             w.resolve(replyValue(w.functionName, reply));
           } catch (e) {
             w.reject(e as Error);
