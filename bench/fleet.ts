@@ -10,7 +10,7 @@ import { fleetUnavailable, startFleet, type TestFleet } from '../test/fleet/sshd
 
 const MAIN = path.resolve('dist/src/cli/main.js');
 
-interface Timed { ms: number; hosts: { computerName: string; outcome: string; roundTrips?: number }[] }
+interface Timed { ms: number; hosts: { computerName: string; outcome: string; error: string | null; roundTrips?: number }[] }
 
 function doctor(fleet: TestFleet, names: string[], state: string): Promise<Timed> {
   const started = performance.now();
@@ -32,11 +32,12 @@ export async function benchFleet(n = Number(process.env.MOBYKIT_BENCH_HOSTS ?? 2
   const state = mkdtempSync(path.join(os.tmpdir(), 'mobykit-bench-fleet-'));
   try {
     const one = await doctor(fleet, fleet.names().slice(0, 1), state);
+    if (one.hosts[0]?.error) return `the one-host run failed, no ratio: ${one.hosts[0].computerName}: ${one.hosts[0].error}`;
     const all = await doctor(fleet, fleet.names(), state);
     const failed = all.hosts.filter((h) => !['healthy', 'problems'].includes(h.outcome));
     return [
       `doctor, 1 host:   ${(one.ms / 1000).toFixed(1)} s (whole CLI run: node, the local pwsh, the SSH session, module delivery, gather, close)`,
-      `doctor, ${n} hosts: ${(all.ms / 1000).toFixed(1)} s = ${(all.ms / one.ms).toFixed(2)}x one host (target <= 2x)${failed.length ? `; ${failed.length} hosts failed: ${failed.map((h) => `${h.computerName} ${h.outcome}`).join(', ')}` : ''}`,
+      `doctor, ${n} hosts: ${(all.ms / 1000).toFixed(1)} s = ${(all.ms / one.ms).toFixed(2)}x one host (target <= 2x)${failed.length ? `; ${failed.length} hosts failed: ${failed.map((h) => `${h.computerName} ${h.outcome}: ${h.error}`).join('; ')}` : ''}`,
       `remote round trips per host: ${all.hosts.map((h) => `${h.computerName}=${h.roundTrips ?? '?'}`).join(' ')}`,
     ].join('\n');
   } finally {

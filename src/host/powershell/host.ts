@@ -209,7 +209,9 @@ function isReply(v: unknown): v is Reply {
 
 /** The dispatcher's one JSON line, tolerating other output (warnings) around it. */
 export function parseReply(stdout: string): Reply | undefined {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
+  // Terminal sequences the console writes around output (a child such as ssh under PowerShell
+  // remoting sets modes when no NO_COLOR is set) are no part of the answer: a JSON line escapes ESC.
+  const text = stdout.replace(ANSI, '').replace(/\u001B[=>]/g, '').replace(/^\uFEFF/, '').trim();
   if (!text) return undefined;
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {
