@@ -9,7 +9,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../snapshot/validate.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../state/journal.js';
 import { HostActionError, type Host, type Secrets } from '../host/host.js';
-import { encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
+import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
 import type { Target } from './targets.js';
 
 /** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal on a remote host. */
@@ -141,12 +141,7 @@ export class RemoteHost implements Host {
     try {
       await this.call(functionName, { ...(action.params as unknown as Record<string, unknown>) }, sealed);
     } catch (e) {
-      if (e instanceof PowerShellError) {
-        const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
-        (err as Error).cause = e;
-        throw err;
-      }
-      throw e;
+      throw asActionError(action.id, e);
     }
   }
 

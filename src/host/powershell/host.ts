@@ -231,6 +231,14 @@ export function parseReply(stdout: string): Reply | undefined {
   return undefined;
 }
 
+/** A failed call of an action as the action's error: the cmdlet's own message when PowerShell refused it. */
+export function asActionError(actionId: string, e: unknown): unknown {
+  if (!(e instanceof PowerShellError)) return e;
+  const err = new HostActionError(actionId, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
+  (err as Error).cause = e;
+  return err;
+}
+
 /** The result of a dispatcher reply, or the PowerShellError it reports. */
 export function replyValue(functionName: string, reply: Reply): unknown {
   if (!reply.ok) {
@@ -450,12 +458,7 @@ export class PowerShellHost implements Host {
     try {
       result = await this.call(functionName, parameters, secret);
     } catch (e) {
-      if (e instanceof PowerShellError) {
-        const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
-        (err as Error).cause = e;
-        throw err;
-      }
-      throw e;
+      throw asActionError(action.id, e);
     }
     // ok:true but an error record leaked to stderr: the change may be incomplete, so it failed.
     if (result.stderr) {
