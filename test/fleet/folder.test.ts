@@ -1,7 +1,7 @@
 // Rehearsal on many hosts: doctor --from DIR, install --simulate DIR --simulate-out DIR --simulate-fail HOST:ACTION.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,18 +9,21 @@ const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
 
 describe('fleet rehearsal: a folder of snapshots', function () {
   this.timeout(60_000);
+  let root: string;
   let dir: string;
   let state: string;
+  const made: string[] = [];
   const cli = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], {
     env: { ...process.env, MOBYKIT_STATE_DIR: state, MOBYKIT_RUN_LOG_DIR: state, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
 
   before(() => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-dir-'));
+    root = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-dir-'));
     dir = path.join(root, 'hosts');
     state = path.join(root, 'state');
     mkdirSync(dir);
     for (const f of ['fresh-win10-pro.json', 'converged.json', 'broken.json']) copyFileSync(path.join('examples', f), path.join(dir, f));
   });
+  after(() => { for (const d of [root, ...made]) rmSync(d, { recursive: true, force: true }); });
 
   it('doctor --from DIR diagnoses every snapshot, one line per host and a table; exit 1 for a host with errors', () => {
     const r = cli('doctor', '--from', dir);
@@ -33,6 +36,7 @@ describe('fleet rehearsal: a folder of snapshots', function () {
 
   it('install --simulate DIR: each host on its own; one injected failure rolls back that host only', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-out-'));
+    made.push(out);
     const fresh2 = path.join(dir, 'fresh-2.json');
     copyFileSync(path.join('examples', 'fresh-win10-pro.json'), fresh2);
     try {
@@ -50,7 +54,7 @@ describe('fleet rehearsal: a folder of snapshots', function () {
       assert.ok(switches('fresh-win10-pro.json').includes('DockerNAT'));
       assert.ok(!switches('fresh-2.json').includes('DockerNAT'));
     } finally {
-      spawnSync('rm', ['-f', fresh2]);
+      rmSync(fresh2, { force: true });
     }
   });
 
