@@ -7,6 +7,7 @@ import { run } from '../src/engine/run.js';
 import { SimulatedHost } from '../src/host/simulated/host.js';
 import type { Snapshot } from '../src/snapshot/types.js';
 import { benchDoctor } from './doctor.js';
+import { benchFleet } from './fleet.js';
 import { benchRoundTrips, doctorScenario, type Scenario } from './roundtrips.js';
 import { benchStartup } from './startup.js';
 import { benchRealPwsh } from './realpwsh.js';
@@ -28,7 +29,7 @@ async function roundTrips(): Promise<string> {
   ].join('\n');
 }
 
-for (const [title, bench] of [['doctor', benchDoctor], ['PowerShell round trips', roundTrips], ['start-up', benchStartup], ['real PowerShell 7.6.9 (.tools/)', benchRealPwsh]] as const) {
+for (const [title, bench] of [['doctor', benchDoctor], ['PowerShell round trips', roundTrips], ['start-up', benchStartup], ['real PowerShell 7.6.9 (.tools/)', benchRealPwsh], ['fleet: doctor over many hosts (PowerShell remoting over SSH)', benchFleet]] as const) {
   console.log(`== ${title}`);
   console.log(await bench());
 }

@@ -26,4 +26,9 @@ if (-not [string]::IsNullOrEmpty($env:MOBYKIT_SESSION_KEY)) {
     [System.Environment]::SetEnvironmentVariable('MOBYKIT_SESSION_KEY', $null)
 }
 
+# Remote sessions this shell holds and the work in flight on them (Invoke-MobyKitRemoteBatch), by id and tag.
+$script:MobyKitRemoteSessions = @{}
+$script:MobyKitRemoteWork = @{}
+$script:MobyKitRemotePool = $null
+
 Export-ModuleMember -Function @($publicFiles | ForEach-Object -Process { $_.BaseName })

@@ -1,5 +1,6 @@
 import type { Argv, Options } from 'yargs';
 import { SETTINGS } from '../config/schema.js';
+import { fleetOptions } from '../fleet/cli.js';
 
 export const globalOptions: Record<string, Options> = {
   json: { type: 'boolean', describe: 'Machine-readable output on stdout: one JSON document (see the README)' },
@@ -30,7 +31,8 @@ export function configOptions<T>(y: Argv<T>): Argv<T> {
  * --simulate; those that change it --simulate-out; install and uninstall --simulate-fail;
  * those that ask before changing --yes.
  */
-export function hostOptions<T>(y: Argv<T>, opts: { changes?: boolean; failures?: boolean; asks?: boolean } = {}): Argv<T> {
+export function hostOptions<T>(y: Argv<T>, opts: { changes?: boolean; failures?: boolean; asks?: boolean; fleet?: boolean } = {}): Argv<T> {
+  if (opts.fleet) fleetOptions(y); // doctor, plan, install and uninstall act on many hosts too
   if (opts.asks) y.option('yes', { alias: 'y', type: 'boolean', describe: 'Do not ask before changing anything' });
   y.option('simulate', { type: 'string', requiresArg: true, describe: 'Rehearse on a simulated host started from this snapshot', group: 'Rehearsal:' });
   if (opts.changes) y.option('simulate-out', { type: 'string', requiresArg: true, describe: "Write the simulated host's final snapshot here", group: 'Rehearsal:' });

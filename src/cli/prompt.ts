@@ -28,7 +28,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-function hiddenPrompt(question: string): Promise<string> {
+export function hiddenPrompt(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
     // Raw (no echo) before the question shows: a fast typist's first keys must not echo.

@@ -1,4 +1,5 @@
 // Contract tests of the PowerShell module in ps1/, held against the cmdlet catalog.
+import { FLEET_FUNCTIONS } from '../../src/fleet/remote.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -142,8 +143,8 @@ describe('PowerShell module ps1/', () => {
       assert.deepEqual(Object.values(PS_FUNCTION).filter((n) => !publics.includes(n)), []);
     });
 
-    it('public functions are the operations, the snapshot, the status/console queries and the dispatcher', () => {
-      const expected = [...new Set([...Object.values(PS_FUNCTION), ...Object.values(PS_QUERY), PS_GATHER_FUNCTION, 'Invoke-MobyKitCall'])].sort();
+    it('public functions are the operations, the snapshot, the status/console queries, the dispatcher and the fleet\'s remote sessions and journal', () => {
+      const expected = [...new Set([...Object.values(PS_FUNCTION), ...Object.values(PS_QUERY), PS_GATHER_FUNCTION, 'Invoke-MobyKitCall', ...FLEET_FUNCTIONS])].sort();
       assert.deepEqual(baseNames(publicDir), expected);
     });
   });

@@ -351,6 +351,8 @@ describe('PowerShell transport helpers', () => {
     assert.deepEqual(parseReply('{"ok":false,"error":{"message":"m"}}'), { ok: false, error: { message: 'm' } });
     assert.deepEqual(parseReply('{"ok":true,"res\nult":2}'), { ok: true, 'result': 2 });
     assert.equal(parseReply(''), undefined);
+    // Terminal mode sequences a console writes around the answer (seen with ssh under PowerShell remoting).
+    assert.deepEqual(parseReply('\u001b[?1h\u001b={"ok":true,"result":[]}\u001b[?1l\n'), { ok: true, result: [] });
     assert.equal(parseReply('hello'), undefined);
   });
 

@@ -20,3 +20,12 @@ export const commands: Record<string, Handler> = {
   logs: async (argv) => (await import('./logs.js')).logs(argv),
   'migrate-toolbox': async (argv) => (await import('./migrate.js')).migrate(argv),
 };
+
+// Many hosts (--computer-name, --inventory, or a folder given to --from / --simulate): src/fleet.
+for (const name of ['install', 'uninstall', 'plan', 'doctor'] as const) {
+  const single = commands[name];
+  commands[name] = async (argv) => {
+    const fleet = await import('../../fleet/cli.js');
+    return fleet.isFleet(argv) ? fleet.fleet(name, argv) : single(argv);
+  };
+}

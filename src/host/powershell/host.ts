@@ -207,7 +207,7 @@ export function readPreflight(modulePath: string): string | undefined {
   }
 }
 
-interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
+export interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
 
 function isReply(v: unknown): v is Reply {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Reply).ok === 'boolean';
@@ -219,7 +219,9 @@ function isReply(v: unknown): v is Reply {
  * around each command it reads from a pipe, on the same line as the answer.
  */
 export function parseReply(stdout: string): Reply | undefined {
-  const text = stdout.replace(/^\uFEFF/, '').replace(ANSI, '').trim();
+  // Terminal sequences the console writes around output (a child such as ssh under PowerShell
+  // remoting sets modes when no NO_COLOR is set) are no part of the answer: a JSON line escapes ESC.
+  const text = stdout.replace(ANSI, '').replace(/\u001B[=>]/g, '').replace(/^\uFEFF/, '').trim();
   if (!text) return undefined;
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -237,6 +239,27 @@ export function parseReply(stdout: string): Reply | undefined {
     }
   }
   return undefined;
+}
+
+/** A failed call of an action as the action's error: the cmdlet's own message when PowerShell refused it. */
+export function asActionError(actionId: string, e: unknown): unknown {
+  if (!(e instanceof PowerShellError)) return e;
+  const err = new HostActionError(actionId, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
+  (err as Error).cause = e;
+  return err;
+}
+
+/** The result of a dispatcher reply, or the PowerShellError it reports. */
+export function replyValue(functionName: string, reply: Reply): unknown {
+  if (!reply.ok) {
+    const e = reply.error ?? {};
+    const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
+    const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
+    const category = typeof e.category === 'string' && e.category ? e.category : undefined;
+    throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
+      functionName, 'refused', message, cmdlet, category);
+  }
+  return reply.result ?? null;
 }
 
 // Long base64 runs (the echoed request, which may carry the password) never reach a message.
@@ -445,12 +468,7 @@ export class PowerShellHost implements Host {
     try {
       result = await this.call(functionName, parameters, secret);
     } catch (e) {
-      if (e instanceof PowerShellError) {
-        const err = new HostActionError(action.id, e.reason === 'refused' ? e.psMessage : e.message, e.cmdlet);
-        (err as Error).cause = e;
-        throw err;
-      }
-      throw e;
+      throw asActionError(action.id, e);
     }
     // ok:true but an error record leaked to stderr: the change may be incomplete, so it failed.
     if (result.stderr) {
@@ -479,6 +497,19 @@ export class PowerShellHost implements Host {
     write: async (pipe, data) => { await this.call(PS_QUERY.consoleWrite, { PipeName: pipe, Data: data.toString('base64') }); },
     close: async (pipe) => { await this.call(PS_QUERY.consoleClose, { PipeName: pipe }); },
   };
+
+  /**
+   * One call of any function the module exports, for the fleet's remote sessions (src/fleet):
+   * its result, or a PowerShellError. `password` travels sealed, as for apply.
+   */
+  async invoke(functionName: string, parameters: Record<string, unknown>, password?: string): Promise<unknown> {
+    return (await this.call(functionName, parameters, password === undefined ? undefined : sealSecret(this.sessionKey, password))).value;
+  }
+
+  /** A password sealed with this shell's key, which its remote sessions share (Open-MobyKitRemoteSession). */
+  seal(password: string): string {
+    return sealSecret(this.sessionKey, password);
+  }
 
   async loadJournal(): Promise<JournalDoc> {
     const { doc, note } = await loadJournalFile(this.stateDir, this.legacyStateDir);
@@ -534,15 +565,7 @@ export class PowerShellHost implements Host {
       throw new PowerShellError(`${functionName} gave no answer from ${DISPATCHER}${shown ? ` (output: ${JSON.stringify(shown)})` : ''}`,
         functionName, 'protocol');
     }
-    if (!reply.ok) {
-      const e = reply.error ?? {};
-      const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
-      const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
-      const category = typeof e.category === 'string' && e.category ? e.category : undefined;
-      throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
-        functionName, 'refused', message, cmdlet, category);
-    }
-    return { value: reply.result ?? null, stderr };
+    return { value: replyValue(functionName, reply), stderr };
   }
 
   /** Runs one line in the session, one at a time, with the timeout and exit watch. */

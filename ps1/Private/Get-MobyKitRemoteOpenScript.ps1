@@ -1,0 +1,69 @@
+function Get-MobyKitRemoteOpenScript {
+    <#
+    .SYNOPSIS
+        The script a runspace runs to open one remote session and deliver the module (Invoke-MobyKitRemoteBatch).
+    .DESCRIPTION
+        Fixed text: every value (host, user, key file, the module's files, the session key)
+        arrives as an argument. Returns { id, session, folder, version }; on any failure the
+        remote folder and the session are removed and the error is thrown.
+    .EXAMPLE
+        $pipeline.AddScript((Get-MobyKitRemoteOpenScript))
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    return @'
+param($Open, $Password, $Files, $Version, $Key)
+$ErrorActionPreference = 'Stop'
+$sessionParameters = @{ ErrorAction = 'Stop' }
+if ([string]$Open['Transport'] -eq 'SSH') {
+    $sessionParameters['HostName'] = [string]$Open['ComputerName']
+    $sessionParameters['SSHTransport'] = $true
+    if ($Open['UserName']) { $sessionParameters['UserName'] = [string]$Open['UserName'] }
+    if ($Open['KeyFilePath']) { $sessionParameters['KeyFilePath'] = [string]$Open['KeyFilePath'] }
+    if ($Open['KnownHostsFile']) { $sessionParameters['Options'] = @{ UserKnownHostsFile = [string]$Open['KnownHostsFile'] } }
+}
+else {
+    $sessionParameters['ComputerName'] = [string]$Open['ComputerName']
+    if ($Open['UserName'] -and $null -ne $Password) {
+        $sessionParameters['Credential'] = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList ([string]$Open['UserName']), $Password
+    }
+}
+if ([int]$Open['Port'] -gt 0) { $sessionParameters['Port'] = [int]$Open['Port'] }
+$session = New-PSSession @sessionParameters
+$folder = $null
+try {
+    $folder = Invoke-Command -Session $session -ErrorAction Stop -ScriptBlock {
+        $path = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('mobykit-' + [System.Guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $path
+        $path
+    }
+    $delivered = Invoke-Command -Session $session -ErrorAction Stop -ArgumentList $folder, $Files, $Key -ScriptBlock {
+        param($Folder, $Files, $Key)
+        $ProgressPreference = 'SilentlyContinue'
+        $encoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $true
+        foreach ($relative in $Files.Keys) {
+            $target = Join-Path -Path $Folder -ChildPath ($relative -replace '[\\/]', [System.IO.Path]::DirectorySeparatorChar)
+            $parent = Split-Path -Path $target -Parent
+            if (-not (Test-Path -LiteralPath $parent)) { $null = New-Item -ItemType Directory -Path $parent -Force }
+            [System.IO.File]::WriteAllText($target, $Files[$relative], $encoding)
+        }
+        $imported = Import-Module -Name (Join-Path -Path $Folder -ChildPath 'MobyKit.psd1') -Force -PassThru -ErrorAction Stop
+        if ($null -ne $Key) { & $imported { param($k) $script:MobyKitSessionKey = [byte[]]$k } $Key }
+        $imported.Version.ToString()
+    }
+    if ($delivered -ne $Version) {
+        throw ('The MobyKit module delivered to {0} is version {1}, not {2}' -f $Open['ComputerName'], $delivered, $Version)
+    }
+}
+catch {
+    $failure = $_
+    if ($null -ne $folder) {
+        Invoke-Command -Session $session -ArgumentList $folder -ScriptBlock { param($Folder) Remove-Item -LiteralPath $Folder -Recurse -Force } -ErrorAction SilentlyContinue
+    }
+    Remove-PSSession -Session $session -ErrorAction SilentlyContinue
+    throw $failure
+}
+[pscustomobject]@{ id = [System.Guid]::NewGuid().ToString('N'); session = $session; folder = $folder; version = $delivered }
+'@
+}

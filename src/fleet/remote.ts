@@ -1,0 +1,172 @@
+// Many hosts through ONE local PowerShell: the local shell (PowerShellHost, the module imported)
+// holds a remoting session per host and runs each host's work (open and deliver the module, the
+// calls, close) in a runspace pool (Invoke-MobyKitRemoteBatch), so the hosts work at the same
+// time while the one shell stays free: each batch starts what is queued and hands back what finished. Every remote call is the very request a single
+// host gets (base64 JSON through Invoke-MobyKitCall): no user value becomes PowerShell source.
+import type { Config } from '../config/config.js';
+import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../plan/action.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { parseSnapshot, redactSnapshot } from '../snapshot/validate.js';
+import { emptyJournal, parseJournal, type JournalDoc } from '../state/journal.js';
+import { HostActionError, type Host, type Secrets } from '../host/host.js';
+import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
+import type { Target } from './targets.js';
+
+/** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal on a remote host. */
+export const FLEET_FUNCTIONS = ['Invoke-MobyKitRemoteBatch', 'Get-MobyKitJournal', 'Set-MobyKitJournal'];
+
+export interface Connection {
+  transport: 'WinRM' | 'SSH';
+  userName?: string;
+  /** WinRM: the credential's password (prompted once, hidden); sealed on its way to the shell. */
+  password?: string;
+  keyFilePath?: string;
+  knownHostsFile?: string;
+}
+
+interface Waiting { resolve(v: unknown): void; reject(e: Error): void; functionName: string; host: string }
+
+/** How long one batch call waits in the shell for a remote call to finish before new calls may start. */
+const WAIT_MS = 50;
+
+export class FleetShell {
+  private tag = 0;
+  private starts: Record<string, unknown>[] = [];
+  private readonly waiting = new Map<string, Waiting>();
+  private pumping = false;
+  /** Remote round trips, by host. */
+  readonly roundTrips = new Map<string, number>();
+
+  constructor(readonly local: PowerShellHost, private readonly connection: Connection) {}
+
+  /** A session to the host with the module delivered and version-checked; its id. */
+  async open(target: Target): Promise<string> {
+    const c = this.connection;
+    const opened = await this.submit(target.computerName, 'New-PSSession', {
+      open: {
+        ComputerName: target.address,
+        Transport: c.transport,
+        ...(c.userName ? { UserName: c.userName } : {}),
+        ...(c.keyFilePath ? { KeyFilePath: c.keyFilePath } : {}),
+        ...(c.knownHostsFile ? { KnownHostsFile: c.knownHostsFile } : {}),
+        ...(target.port ? { Port: target.port } : {}),
+      },
+    }) as { id?: unknown };
+    if (typeof opened?.id !== 'string') throw new PowerShellError(`no session was opened to ${target.computerName}`, 'Invoke-MobyKitRemoteBatch', 'protocol');
+    return opened.id;
+  }
+
+  /** Removes the delivered module folder and closes the session; whether the folder went. */
+  async close(session: string, host: string): Promise<boolean> {
+    return (await this.submit(host, 'Remove-PSSession', { close: session })) === true;
+  }
+
+  /** One request on one host's session: its result, or the PowerShellError it reports. */
+  call(session: string, host: string, functionName: string, parameters: Record<string, unknown>, sealed?: string): Promise<unknown> {
+    this.roundTrips.set(host, (this.roundTrips.get(host) ?? 0) + 1);
+    return this.submit(host, functionName, { session, request: encodeRequest(functionName, parameters, sealed) });
+  }
+
+  private submit(host: string, functionName: string, work: Record<string, unknown>): Promise<unknown> {
+    const tag = String(++this.tag);
+    const done = new Promise<unknown>((resolve, reject) => this.waiting.set(tag, { resolve, reject, functionName, host }));
+    this.starts.push({ ...work, tag });
+    if (!this.pumping) void this.pump();
+    return done;
+  }
+
+  /** Starts what is queued and hands out what finished, until nothing is in flight. */
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.waiting.size) {
+        let finished: unknown;
+        try {
+          const start = this.starts.splice(0);
+          // The WinRM credential's password goes (sealed) only with a batch that opens sessions.
+          const password = this.connection.password !== undefined && start.some((w) => w.open) ? this.connection.password : undefined;
+          finished = await this.local.invoke('Invoke-MobyKitRemoteBatch', { Start: start, WaitMs: WAIT_MS }, password);
+        } catch (e) {
+          // The local shell itself failed: every call in flight fails with it.
+          for (const w of this.waiting.values()) w.reject(e as Error);
+          this.waiting.clear();
+          return;
+        }
+        for (const r of asList(finished) as { tag?: string; reply?: string; error?: string }[]) {
+          const w = r.tag === undefined ? undefined : this.waiting.get(r.tag);
+          if (!w || r.tag === undefined) continue;
+          this.waiting.delete(r.tag);
+          try {
+            const reply = typeof r.reply === 'string' ? parseReply(r.reply) : undefined;
+            if (!reply) throw new PowerShellError(`${w.functionName}: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
+            w.resolve(replyValue(w.functionName, reply));
+          } catch (e) {
+            w.reject(e as Error);
+          }
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
+
+/** One remote Windows host, through the fleet's shared shell; its journal lives on it. */
+export class RemoteHost implements Host {
+  readonly kind = 'powershell' as const;
+  constructor(private readonly shell: FleetShell, private readonly session: string, readonly target: Target, readonly config: Config) {}
+
+  private call(functionName: string, parameters: Record<string, unknown>, sealed?: string): Promise<unknown> {
+    return this.shell.call(this.session, this.target.computerName, functionName, parameters, sealed);
+  }
+
+  async gather(scope: Config = this.config): Promise<Snapshot> {
+    const value = await this.call(PS_GATHER_FUNCTION, gatherParameters(scope));
+    try {
+      return redactSnapshot(parseSnapshot(value));
+    } catch (e) {
+      throw new PowerShellError(`${PS_GATHER_FUNCTION} on ${this.target.computerName} returned a document that is not a host snapshot: ${(e as Error).message}`,
+        PS_GATHER_FUNCTION, 'protocol');
+    }
+  }
+
+  async apply(action: Action, secrets: Secrets): Promise<void> {
+    const functionName = PS_FUNCTION[action.op];
+    if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
+    let sealed: string | undefined;
+    if (OPS_NEEDING_PASSWORD.includes(action.op)) {
+      if (!secrets.sharePassword) throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
+      sealed = this.shell.local.seal(secrets.sharePassword);
+    }
+    try {
+      await this.call(functionName, { ...(action.params as unknown as Record<string, unknown>) }, sealed);
+    } catch (e) {
+      throw asActionError(action.id, e);
+    }
+  }
+
+  async loadJournal(): Promise<JournalDoc> {
+    const text = await this.call('Get-MobyKitJournal', {});
+    if (typeof text !== 'string' || !text.trim()) return emptyJournal();
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new Error(`mobykit's journal on ${this.target.computerName} is not valid JSON (${(e as Error).message}); fix or delete it`);
+    }
+    return parseJournal(doc, `on ${this.target.computerName}`);
+  }
+
+  async saveJournal(doc: JournalDoc): Promise<void> {
+    await this.call('Set-MobyKitJournal', { Json: `${JSON.stringify(doc, null, 2)}\n` });
+  }
+
+  async dispose(): Promise<void> {
+    await this.shell.close(this.session, this.target.computerName).catch(() => false);
+  }
+}
+
+function asList(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  return v === null || v === undefined ? [] : [v];
+}

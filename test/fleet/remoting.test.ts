@@ -1,0 +1,110 @@
+// doctor and plan on many hosts through real PowerShell remoting over SSH: the CLI's one local
+// pwsh opens a session per host (one sshd each on a loopback address, test/fleet/sshd.ts),
+// delivers the module, and every host answers from its own simulated Windows.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REAL_PWSH } from '../real-pwsh.js';
+import { fleetUnavailable, startFleet, type TestFleet } from './sshd.js';
+
+const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
+const EXAMPLES = ['fresh-win10-pro.json', 'converged.json', 'broken.json'].map((f) => path.join(process.cwd(), 'examples', f));
+
+interface Run { code: number | null; stdout: string; stderr: string }
+interface FleetJson { formatVersion: number; hosts: { computerName: string; outcome: string; findings: { id: string; severity: string }[]; plan: { id: string }[] | null; error: string | null; roundTrips?: number }[]; summary: Record<string, number> }
+
+describe('fleet: many hosts through PowerShell remoting over SSH', function () {
+  this.timeout(120_000);
+  let fleet: TestFleet;
+  let state: string;
+
+  before(async function () {
+    const why = fleetUnavailable(REAL_PWSH);
+    if (why) {
+      if (process.env.MOBYKIT_REQUIRE_PWSH === '1') throw new Error(`the fleet tests cannot run: ${why}`);
+      this.skip();
+    }
+    state = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-state-'));
+    fleet = await startFleet(REAL_PWSH, EXAMPLES);
+  });
+  after(async () => {
+    await fleet?.stop();
+    if (state) rmSync(state, { recursive: true, force: true });
+  });
+
+  function cli(args: string[], whileRunning?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
+    const ssh = ['--ssh', '--ssh-user', 'root', '--ssh-key', fleet.key, '--ssh-known-hosts', fleet.knownHosts, '--json'];
+    const child = spawn(process.execPath, [MAIN, ...args, ...ssh], {
+      env: { ...process.env, NODE_POWERSHELL: REAL_PWSH, MOBYKIT_STATE_DIR: state, MOBYKIT_RUN_LOG_DIR: state, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    whileRunning?.(child);
+    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  }
+
+  const parse = (r: Run): FleetJson => {
+    try { return JSON.parse(r.stdout) as FleetJson; } catch { throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`); }
+  };
+
+  it('diagnoses every host from its own state, reports an unreachable host for that host, and removes the delivered module', async () => {
+    const unreachable = `127.0.0.250:${fleet.hosts[0].port}`;
+    const r = await cli(['doctor', '--computer-name', [...fleet.names(), unreachable].join(',')]);
+    const doc = parse(r);
+    assert.equal(r.code, 1, 'a host with doctor errors and an unreachable host make exit 1');
+    assert.equal(doc.formatVersion, 1);
+    assert.deepEqual(doc.hosts.map((h) => h.computerName), [...fleet.names(), unreachable]);
+    const [fresh, converged, broken, gone] = doc.hosts;
+    const ids = (h: FleetJson['hosts'][number]) => h.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    // Each host answered from its own snapshot: the fresh host lacks the switch, the converged one has it.
+    assert.ok(ids(fresh).includes('switch.missing'), `fresh host: ${ids(fresh).join(', ')}`);
+    assert.ok(!ids(converged).includes('switch.missing'), `converged host: ${ids(converged).join(', ')}`);
+    assert.notDeepEqual(ids(broken), ids(fresh));
+    for (const h of [fresh, converged, broken]) {
+      assert.equal(h.error, null, `${h.computerName}: ${h.error}`);
+      assert.ok((h.roundTrips ?? 0) >= 2, 'the gather and the journal, on the host');
+    }
+    assert.equal(gone.outcome, 'unreachable');
+    assert.match(gone.error ?? '', /127\.0\.0\.250|ssh|connect|transport/i);
+    assert.equal(doc.summary.hosts, 4);
+    // The module was delivered into each host's temporary folder and removed at the end.
+    for (const h of fleet.hosts) assert.deepEqual(readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')), [], h.name);
+  });
+
+  it('plans every host through the engine, on the host (blocked here: the stand-in host cannot say who is an administrator)', async () => {
+    const r = await cli(['plan', '--computer-name', fleet.names().slice(0, 2).join(',')]);
+    const doc = parse(r);
+    // [WindowsIdentity]::GetCurrent() does not exist off Windows, so the remote gather records
+    // that it could not check privileges, and the engine refuses to plan changes without them.
+    for (const h of doc.hosts) {
+      assert.equal(h.outcome, 'blocked', `${h.computerName}: ${h.error}`);
+      assert.ok(h.findings.some((f) => f.id === 'platform.privileges'), JSON.stringify(h.findings.map((f) => f.id)));
+    }
+    assert.equal(r.code, 1);
+  });
+
+  it('a host killed mid-run is reported for that host; the others finish', async () => {
+    const victim = fleet.hosts[2];
+    let killed = false;
+    const r = await cli(['doctor', '--computer-name', fleet.names().join(',')], () => {
+      const poll = setInterval(() => {
+        // Its session's pwsh is up: the host dies while the run works on it.
+        if (fleet.sessions(victim).length >= 2) { clearInterval(poll); setTimeout(() => { fleet.kill(victim); killed = true; }, 300); }
+      }, 50);
+      setTimeout(() => clearInterval(poll), 60_000);
+    });
+    const doc = parse(r);
+    assert.ok(killed, 'the host was killed during the run');
+    const [a, b, c] = doc.hosts;
+    assert.equal(a.error, null, a.error ?? '');
+    assert.equal(b.error, null, b.error ?? '');
+    assert.ok(['failed', 'unreachable'].includes(c.outcome), c.outcome);
+    assert.ok(c.error, 'the killed host says what happened');
+    assert.equal(r.code, 1);
+  });
+});
