@@ -23,8 +23,15 @@ const OUTPUT_FLAGS: Record<string, string> = { 'simulate-out': '--simulate-out',
 
 /** Checks every output path given on the command line (snapshot's -o too; `-` is standard output). */
 export function checkOutputPaths(command: string, argv: Record<string, unknown>): void {
+  // A rehearsal on a folder of snapshots writes one <host>.json per host into a folder (src/fleet checks it).
+  const folderRehearsal = typeof argv.simulate === 'string' && isFolder(argv.simulate);
   for (const [key, flag] of Object.entries(OUTPUT_FLAGS)) {
+    if (key === 'simulate-out' && folderRehearsal) continue;
     if (typeof argv[key] === 'string') checkOutputPath(argv[key] as string, flag);
   }
   if (command === 'snapshot' && typeof argv.output === 'string' && argv.output !== '-') checkOutputPath(argv.output, '--output');
+}
+
+function isFolder(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
 }
