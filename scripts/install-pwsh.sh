@@ -25,6 +25,15 @@ else
   echo "install-pwsh: installed PowerShell $PWSH_VERSION into $PWSH_DIR"
 fi
 
+# The tool's shim starts `dotnet pwsh.dll` as a child, so killing the shim (as a test of a dead or
+# hung shell does) would orphan PowerShell, still holding its parent's pipes open. Tests start it
+# through this launcher instead, which is PowerShell itself once exec'd.
+dll=$(find "$PWSH_DIR/.store" -path '*/tools/*/any/unix/pwsh.dll' | head -n 1)
+[ -n "$dll" ] || { echo "install-pwsh: no pwsh.dll under $PWSH_DIR/.store" >&2; exit 1; }
+mkdir -p "$TOOLS/bin"
+printf '#!/bin/sh\nexec dotnet "%s" "$@"\n' "$dll" >"$TOOLS/bin/pwsh"
+chmod +x "$TOOLS/bin/pwsh"
+
 PESTER_MODULE="$PESTER_DIR/pester/$PESTER_VERSION/tools/Pester.psd1"
 if [ -f "$PESTER_MODULE" ]; then
   echo "install-pwsh: Pester $PESTER_VERSION already in $PESTER_DIR"

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const REAL_PWSH = path.join(process.cwd(), '.tools', 'pwsh', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
+// .tools/bin/pwsh execs PowerShell itself (the tool's shim would start it as a child a kill orphans).
+export const REAL_PWSH = path.join(process.cwd(), '.tools', process.platform === 'win32' ? 'pwsh' : 'bin', process.platform === 'win32' ? 'pwsh.exe' : 'pwsh');
 
 /** The pwsh path, or skips the calling test (fails it under MOBYKIT_REQUIRE_PWSH=1). */
 export function realPwsh(ctx: Mocha.Context): string {

@@ -14,7 +14,8 @@ import { PowerShellError, PowerShellHost } from '../../src/host/powershell/host.
 import { parseSnapshot } from '../../src/snapshot/validate.js';
 import { action, isAlive } from './fixture.js';
 
-export const PWSH = path.resolve('.tools', 'pwsh', 'pwsh');
+export { REAL_PWSH as PWSH } from '../real-pwsh.js';
+import { REAL_PWSH as PWSH } from '../real-pwsh.js';
 export const PESTER = path.resolve('.tools', 'pester', 'pester', '5.7.1', 'tools', 'Pester.psd1');
 export const HARNESS = path.resolve('test', 'transport', 'pwsh', 'MobyKitHarness.psm1');
 const KNOBS = ['MOBYKIT_HARNESS_LOG', 'MOBYKIT_HARNESS_FAIL', 'MOBYKIT_HARNESS_HANG', 'MOBYKIT_HARNESS_DIE', 'MOBYKIT_HARNESS_STDERR'];
