@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { Plan } from '../engine/plan.js';
+import { SETTINGS } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { Action } from '../plan/action.js';
 import { FORMAT_VERSION } from './json.js';
@@ -42,6 +43,24 @@ export function readSavedPlan(file: string, command: Plan['command']): SavedPlan
   }
   if (doc.command !== command) throw new UsageError(`--plan ${file} is a plan to ${doc.command}; run mobykit ${doc.command} --plan ${file}.`);
   return doc;
+}
+
+/** Flags that say what a plan is made from: with --plan FILE the saved plan says it, so giving one contradicts it. */
+const PLAN_MAKERS = ['config', ...SETTINGS.map((s) => s.flag), 'adopt', 'keep-disk', 'dry-run', 'computer-name', 'inventory'];
+
+/**
+ * `install --plan FILE` applies the plan as saved: its configuration, --adopt and --keep-disk, on
+ * the one computer it was made for. A flag that would change any of that is refused, naming it,
+ * rather than silently ignored. (--yes, --json, --password-stdin, --no-rollback and the rehearsal
+ * flags still mean what they say.)
+ */
+export function refuseContradictions(argv: Record<string, unknown>): void {
+  if (argv.plan === undefined) return;
+  const given = PLAN_MAKERS.filter((flag) => argv[flag] !== undefined);
+  if (!given.length) return;
+  throw new UsageError(`--plan ${String(argv.plan)} applies the saved plan exactly as it was made (its configuration, --adopt and --keep-disk, for one computer), `
+    + `so it cannot be combined with ${given.map((f) => `--${f}`).join(', ')}. Leave ${given.length > 1 ? 'them' : 'it'} out, or make a new plan with `
+    + `${given.length > 1 ? 'them' : 'it'}: mobykit plan --out FILE.`, { help: true });
 }
 
 /** Refuses when planning again gives anything but the saved actions. */

@@ -49,6 +49,33 @@ describe('plans', function () {
     assert.equal((JSON.parse(readFileSync(host, 'utf8')) as { vms: { MemoryStartup: number }[] }).vms[0].MemoryStartup, 4096 * 2 ** 20);
   });
 
+  it('install --plan refuses flags that contradict the saved plan, naming them, and changes nothing', () => {
+    const { dir, env } = scratch();
+    const host = path.join(dir, 'host.json');
+    writeFileSync(host, readFileSync(FRESH));
+    const planFile = path.join(dir, 'plan.json');
+    assert.equal(runPiped(['plan', '--simulate', host, '--out', planFile], { env }).code, 0);
+    const cases: [string[], string][] = [
+      [['--vm-memory', '4096'], '--vm-memory'],
+      [['--adopt'], '--adopt'],
+      [['--switch-name', 'MobyNet', '--config', path.join(dir, 'none.json')], '--config, --switch-name'],
+      [['--dry-run'], '--dry-run'],
+    ];
+    for (const [flags, named] of cases) {
+      const r = runPiped(['install', '--simulate', host, '--simulate-out', host, '--plan', planFile, '--yes', ...flags], { env });
+      assert.equal(r.code, 2, `${flags.join(' ')}: ${r.output}`);
+      assert.ok(r.stderr.includes(`cannot be combined with ${named}.`), r.stderr);
+      assert.equal(readFileSync(host, 'utf8'), readFileSync(FRESH, 'utf8'));
+    }
+    const keep = runPiped(['uninstall', '--simulate', host, '--plan', planFile, '--keep-disk'], { env });
+    assert.equal(keep.code, 2, keep.output);
+    assert.match(keep.stderr, /cannot be combined with --keep-disk\./);
+    // What still means something is honoured: --no-rollback, --json and the rehearsal flags.
+    const ok = runPiped(['install', '--simulate', host, '--simulate-out', host, '--plan', planFile, '--no-rollback', '--simulate-fail', 'vm.start', '--json'], { env });
+    assert.equal(ok.code, 1, ok.output);
+    assert.equal(JSON.parse(ok.stdout).rollback, undefined);
+  });
+
   it('install --plan refuses when the host changed since, changing nothing', () => {
     const { dir, env } = scratch();
     const planFile = path.join(dir, 'plan.json');

@@ -25,6 +25,7 @@ export const commands: Record<string, Handler> = {
 for (const name of ['install', 'uninstall', 'plan', 'doctor'] as const) {
   const single = commands[name];
   commands[name] = async (argv) => {
+    (await import('../saved-plan.js')).refuseContradictions(argv);
     const fleet = await import('../../fleet/cli.js');
     return fleet.isFleet(argv) ? fleet.fleet(name, argv) : single(argv);
   };
