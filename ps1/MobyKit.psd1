@@ -27,6 +27,7 @@
         'Remove-MobyKitShare',
         'Remove-MobyKitSwitch',
         'Remove-MobyKitVM',
+        'Rename-MobyKitVM',
         'Revoke-MobyKitShareAccess',
         'Set-MobyKitCredential',
         'Set-MobyKitFirewallRule',

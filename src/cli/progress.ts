@@ -113,10 +113,11 @@ export async function activity<T>(text: string, opts: { json?: boolean }, work: 
 }
 
 /** Wraps a host so that every gather shows what it is doing: the first reads the host, later ones verify. */
-export function announceGathers<H extends { gather(): Promise<unknown> }>(host: H, opts: { json?: boolean }): H {
-  const gather = host.gather.bind(host);
+export function announceGathers<H extends { gather(...scope: never[]): Promise<unknown> }>(host: H, opts: { json?: boolean }): H {
+  const gather = host.gather.bind(host) as (...scope: unknown[]) => Promise<unknown>;
   let count = 0;
-  (host as { gather: typeof gather }).gather = () =>
-    activity(count++ === 0 ? 'Reading the host' : 'Reading the host again to verify', opts, gather);
+  // The scope goes through: uninstall and renames gather for other names than the session's.
+  (host as unknown as { gather: typeof gather }).gather = (...scope) =>
+    activity(count++ === 0 ? 'Reading the host' : 'Reading the host again to verify', opts, () => gather(...scope));
   return host;
 }

@@ -45,7 +45,7 @@ export async function planUninstall(seen: Snapshot, desired: Desired, journal: J
 }
 
 /** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
-const HYPERV_ADMIN_OPS = new Set(['switch.create', 'switch.remove', 'vm.create', 'vm.configure', 'vm.start', 'vm.stop', 'vm.remove', 'kvp.add', 'kvp.modify', 'kvp.remove', 'credential.write', 'credential.remove']);
+const HYPERV_ADMIN_OPS = new Set(['switch.create', 'switch.remove', 'vm.create', 'vm.configure', 'vm.start', 'vm.stop', 'vm.rename', 'vm.remove', 'kvp.add', 'kvp.modify', 'kvp.remove', 'credential.write', 'credential.remove']);
 
 function withElevation(p: Plan, seen: Snapshot): Plan {
   const id = seen.platform.identity;

@@ -58,6 +58,8 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
       return undo('vm.stop', 'change', `stop VM ${p.Name}`, { Name: p.Name, TimeoutSeconds: 60 });
     case 'vm.stop':
       return undo('vm.start', 'change', `start VM ${p.Name}`, { Name: p.Name });
+    case 'vm.rename':
+      return undo('vm.rename', 'change', `name VM ${p.NewName} ${p.Name} again`, { Name: p.NewName, Id: p.Id, NewName: p.Name });
     case 'vm.configure': {
       const [old] = named(before.vms, p.Name);
       if (!old) return { impossible: `VM ${p.Name} was not there before` };
@@ -118,11 +120,27 @@ export function undoOf(done: Action, before: Snapshot, now: Snapshot): Undo {
         : { impossible: `the earlier password of "${p.TargetName}" was never known to mobykit` };
     case 'kvp.modify':
       return { impossible: `the earlier ${p.ItemName} token held a password mobykit never saw` };
+    // A renamed token or credential is written back from what the host showed, with the password given to this run.
+    case 'kvp.remove': {
+      const vmId = done.releases?.[0]?.id.VMId; // the VM may have been renamed by this run too
+      const vm = before.vms.find((v) => eqi(v.Id, vmId)) ?? named(before.vms, p.VMName)[0];
+      const item = vm?.KvpHostExchangeItems.find((i) => eqi(i.Name, p.ItemName));
+      const token = item && /^\/([^;]*);\/([^;]*);username=([^,]*),password=/.exec(item.Data);
+      if (!token) return { impossible: `${done.description} cannot be undone` };
+      const restore = undo('kvp.add', 'create', `give VM ${p.VMName} its ${p.ItemName} token again`,
+        { VMName: p.VMName, ItemName: p.ItemName, MountPoint: token[1], ShareName: token[2], UserName: token[3] });
+      return { ...restore, caveats: [`the ${p.ItemName} token of VM ${p.VMName} holds the password given to this run`] } as Undo;
+    }
+    case 'credential.remove': {
+      const old = before.credentials.find((c) => eqi(c.TargetName, p.TargetName));
+      if (!old) return { impossible: `${done.description} cannot be undone` };
+      const restore = undo('credential.write', 'create', `store the credential "${old.TargetName}" again`,
+        { TargetName: old.TargetName, UserName: old.UserName, Comment: old.Comment ?? '' });
+      return { ...restore, caveats: [`the credential "${old.TargetName}" holds the password given to this run`] } as Undo;
+    }
     case 'switch.remove':
     case 'vnic.remove-address':
     case 'vm.remove':
-    case 'kvp.remove':
-    case 'credential.remove':
       return { impossible: `${done.description} cannot be undone` };
   }
 }

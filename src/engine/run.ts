@@ -89,6 +89,36 @@ export function withInstalledNames(config: Config, settings: Config): { config: 
   return { config: merged as unknown as Config, differences };
 }
 
+/**
+ * A host gathers by the configured names. When the configuration renamed something since the
+ * install (the journal keeps the names it used), what mobykit made under the old names is looked
+ * at too, so install can replace it; whether it is mobykit's is still decided by its identity.
+ */
+export async function gatherWithInstalled(host: Host, config: Config, installed?: Config): Promise<Snapshot> {
+  const seen = await host.gather(config);
+  const renamed = installed && withInstalledNames(config, installed);
+  if (!renamed?.differences.length) return seen;
+  const old = await host.gather(renamed.config);
+  const add = <T>(mine: T[], theirs: T[], key: (x: T) => string) =>
+    [...mine, ...theirs.filter((x) => !mine.some((y) => key(y).toLowerCase() === key(x).toLowerCase()))];
+  return { ...seen,
+    vms: add(seen.vms, old.vms, (v) => v.Id),
+    firewallRules: add(seen.firewallRules, old.firewallRules, (r) => r.Name),
+    smbShares: add(seen.smbShares, old.smbShares, (sh) => sh.Name),
+    credentials: add(seen.credentials, old.credentials, (c) => c.TargetName),
+    errors: add(seen.errors, old.errors, (e) => `${e.Source}: ${e.Message}`) };
+}
+
+/**
+ * Unset in the configuration, the VM's disk is the one mobykit made for its VM (the journal), not
+ * the one a new VM name would give: a renamed VM keeps its disk and everything on it.
+ */
+export function withJournaledDisk(config: Config, journal: Pick<JournalDoc, 'entries'>): Config {
+  if (config.vm.vhdxPath != null) return config;
+  const disks = journal.entries.filter((e) => e.kind === 'disk' && e.state === 'made' && e.id.Path);
+  return disks.length === 1 ? { ...config, vm: { ...config.vm, vhdxPath: disks[0].id.Path! } } : config;
+}
+
 /** Install's verification, told apart: what failed, what could not be verified, what else doctor reports. */
 function verifyInstall(snapshot: Snapshot, desired: Desired): Pick<RunResult, 'findings' | 'notVerified' | 'remaining'> {
   const all = diagnose({ snapshot, desired });
@@ -105,13 +135,13 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const journal = new Journal(loaded);
   const notes = [...(loaded.notes ?? [])];
   // Uninstall removes what the journal owns, under the names the install used, whatever flags it is given.
-  let effective = config;
+  let effective = withJournaledDisk(config, loaded);
   if (command === 'uninstall' && journal.settings) {
-    const { config: installed, differences } = withInstalledNames(config, journal.settings);
+    const { config: installed, differences } = withInstalledNames(effective, journal.settings);
     effective = installed;
     if (differences.length) notes.push(`uninstall looks where mobykit installed: ${differences.join(', ')}`);
   }
-  const seen = await host.gather(effective);
+  const seen = await gatherWithInstalled(host, effective, command === 'install' ? journal.settings : undefined);
   opts.gathered?.(seen);
   const desired = resolveDesired(effective, seen);
   const scope = scopeOf(desired);

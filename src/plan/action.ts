@@ -51,6 +51,8 @@ export interface OpParams {
   };
   'vm.start': { Name: string };
   'vm.stop': { Name: string; TimeoutSeconds: number };
+  /** The VM is found by its Id (the journal's identity), never by Name alone: Name must still be its name. */
+  'vm.rename': { Name: string; Id: string; NewName: string };
   /** VhdPath '' keeps the disk: mobykit deletes only a disk it created. */
   'vm.remove': { Name: string; VhdPath: string };
   'kvp.add': { VMName: string; ItemName: string; MountPoint: string; ShareName: string; UserName: string };
@@ -124,6 +126,7 @@ export const PS_FUNCTION: Record<Op, string> = {
   'vm.configure': 'Set-MobyKitVM',
   'vm.start': 'Start-MobyKitVM',
   'vm.stop': 'Stop-MobyKitVM',
+  'vm.rename': 'Rename-MobyKitVM',
   'vm.remove': 'Remove-MobyKitVM',
   'kvp.add': 'Set-MobyKitKvpItem', // adds or updates: one converging function
   'kvp.modify': 'Set-MobyKitKvpItem',

@@ -1,10 +1,12 @@
 // Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
+import type { Finding } from '../doctor/finding.js';
 import { sameAddressFilter } from '../windows/address.js';
 import { firewallRuleFix } from '../doctor/checks/firewall.js';
 import { FIREWALL_GROUP } from '../config/desired.js';
 import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
 import type { FirewallRule } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { psString } from '../windows/powershell.js';
+import { eqi, named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
 const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
@@ -36,7 +38,7 @@ export const firewallStep: Step = {
 
   install(ctx) {
     const actions = [];
-    const blockers = [];
+    const blockers: Finding[] = [];
     for (const want of ctx.desired.firewallRules) {
       const [have] = named(ctx.seen.firewallRules, want.Name);
       if (!have) {
@@ -59,6 +61,22 @@ export const firewallStep: Step = {
           changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
           firewallRuleFix(want, true)));
       }
+    }
+    // Renamed in the configuration: mobykit's rules (by name and exact group) under names no longer configured go.
+    const wanted = ctx.desired.firewallRules;
+    const old = ctx.seen.firewallRules.filter((r) => isMine(ctx, r) && !wanted.some((w) => eqi(w.Name, r.Name)));
+    const flags = ['firewall-tcp-rule', 'firewall-udp-rule', 'firewall-smb-rule'];
+    wanted.forEach((w, i) => {
+      const stranger = old.length && !ctx.adopt ? named(ctx.seen.firewallRules, w.Name).find((r) => !isMine(ctx, r)) : undefined;
+      if (stranger && !blockers.some((b) => b.title.startsWith(`Firewall rule ${stranger.Name} `))) {
+        blockers.push(renameBlocker(`Firewall rule ${stranger.Name} (group ${JSON.stringify(stranger.Group ?? '')})`, `mobykit's rules are ${old.map((o) => o.Name).join(', ')}`,
+          `Remove-NetFirewallRule -Name ${psString(stranger.Name)}`, flags[i], old[0].Name));
+      }
+    });
+    for (const r of old) {
+      actions.push(makeAction({ step: 'firewall', op: 'firewall.remove', kind: 'remove', target: r.Name, resource: resourceOf(r.Name), multi: true,
+        description: `Remove firewall rule ${r.Name}, which mobykit made: the configuration no longer names it`, params: { Name: r.Name },
+        releases: [{ kind: 'firewall', id: { Name: r.Name } }] }));
     }
     return { actions: blockers.length ? [] : actions, blockers };
   },

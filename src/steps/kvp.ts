@@ -4,7 +4,7 @@ import type { Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { Claim } from '../state/journal.js';
 import { redactKvpData as redact } from '../snapshot/validate.js';
-import { eqi, named, ownershipBlocker, type Step } from './step.js';
+import { eqi, named, ownershipBlocker, renameBlocker, type Step } from './step.js';
 import { isMineVM, vmResource } from './vm.js';
 
 const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`;
@@ -37,14 +37,23 @@ export const kvpStep: Step = {
     const want = redactedCifsToken(d.kvp);
     const item = vm?.KvpHostExchangeItems.find((i) => i.Name === d.kvp.itemName);
     const claim = { kind: 'kvp' as const, id: { VMName: d.vm.name, ...(vm ? { VMId: vm.Id } : {}), ItemName: d.kvp.itemName } };
-    if (!item) return { blockers: [], actions: [writeToken(d, undefined, [claim])] };
-    if (redact(item.Data) === want) return { actions: [], blockers: [] };
+    // Renamed in the configuration: the item mobykit wrote (journaled by its VM's Id and its name) goes once the new one is there.
+    const old = vm ? vm.KvpHostExchangeItems.filter((i) => !eqi(i.Name, d.kvp.itemName) && ctx.owned.ownsKvp(vm, i.Name)) : [];
+    const removeOld = old.map((i) => makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: i.Name, resource: resourceOf(vm!.Name, i.Name), multi: true,
+      description: `Remove the ${i.Name} token from VM ${vm!.Name}, which mobykit wrote: the configuration now names it ${d.kvp.itemName}`,
+      params: { VMName: vm!.Name, ItemName: i.Name }, releases: [{ kind: 'kvp', id: { VMId: vm!.Id, ItemName: i.Name } }] }));
+    if (!item) return { blockers: [], actions: [writeToken(d, undefined, [claim]), ...removeOld] };
+    if (old.length && !ctx.owned.ownsKvp(vm!, item.Name) && !ctx.adopt) {
+      return { actions: [], blockers: [renameBlocker(`KVP item ${item.Name} on VM ${vm!.Name}`, `mobykit's item is ${old[0].Name}`,
+        'choose another name with --kvp-item', 'kvp-item', old[0].Name)] };
+    }
+    if (redact(item.Data) === want) return { actions: removeOld, blockers: [] };
     const mine = isMineVM(ctx, vm!) || ctx.owned.ownsKvp(vm!, item.Name);
     if (!mine && !ctx.adopt) {
       return { actions: [], blockers: [ownershipBlocker('kvp', `KVP item ${item.Name} on VM ${vm!.Name}`,
         `${item.Name} is ${redact(item.Data)}, expected ${want}`, 'mobykit install --adopt')] };
     }
-    return { blockers: [], actions: [writeToken(d, redact(item.Data), mine ? [] : [{ ...claim, adopted: true }])] };
+    return { blockers: [], actions: [writeToken(d, redact(item.Data), mine ? [] : [{ ...claim, adopted: true }]), ...removeOld] };
   },
 
   uninstall(ctx) {

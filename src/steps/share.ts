@@ -5,7 +5,7 @@ import { MARKER, type Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { Claim } from '../state/journal.js';
 import type { SmbShare } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { eqi, named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
@@ -76,6 +76,11 @@ function planCredential(ctx: StepContext): { actions: Action[]; problems: string
   return { actions: [write('change', have.UserName)], problems: [`credential "${c.target}" is for ${have.UserName}, expected ${c.userName}`] };
 }
 
+function removeCredential(target: string, why: string, multi = false): Action {
+  return makeAction({ step: 'share', op: 'credential.remove', kind: 'remove', target, resource: credentialResource(target), multi,
+    description: `Remove the credential "${target}"${why}`, params: { TargetName: target }, releases: [{ kind: 'credential', id: { TargetName: target } }] });
+}
+
 export const shareStep: Step = {
   name: 'share',
   title: 'SMB share and its credential',
@@ -98,16 +103,27 @@ export const shareStep: Step = {
       blockers.push(ownershipBlocker('share', `Credential "${c.target}"`, credential.problems.join('; '),
         'Remove it in Control Panel > Credential Manager > Windows Credentials'));
     }
-    return { actions: blockers.length ? [] : [...share.actions, ...credential.actions], blockers };
+    // Renamed in the configuration: mobykit's share and credential under their old names go once the new ones are there.
+    const oldShares = ctx.seen.smbShares.filter((sh) => isMine(ctx, sh) && !eqi(sh.Name, w.name));
+    const oldCredentials = ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x) && !eqi(x.TargetName, c.target));
+    if (oldShares.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
+      blockers.push(renameBlocker(`Share ${haveShare.Name} (${haveShare.Path})`, `mobykit's share is ${oldShares.map((sh) => `${sh.Name} (${sh.Path})`).join(', ')}`,
+        `Remove-SmbShare -Name ${psString(haveShare.Name)} -Force`, 'share-name', oldShares[0].Name));
+    }
+    if (oldCredentials.length && haveCredential && !credentialMine && !ctx.adopt) {
+      blockers.push(renameBlocker(`Credential "${haveCredential.TargetName}"`, `mobykit's credential is "${oldCredentials[0].TargetName}"`,
+        'remove it in Control Panel > Credential Manager > Windows Credentials', 'credential-target', oldCredentials[0].TargetName));
+    }
+    const renamed = (why: string) => `which mobykit made: the configuration now names it ${why}`;
+    const removeOldShares = oldShares.map((sh) => makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: sh.Name, resource: shareResource(sh.Name), multi: true,
+      description: `Stop sharing ${sh.Path} as ${sh.Name}, ${renamed(w.name)}`, params: { Name: sh.Name }, releases: release(sh.Name) }));
+    const removeOldCredentials = oldCredentials.map((x) => removeCredential(x.TargetName, `, ${renamed(`"${c.target}"`)}`, true));
+    return { actions: blockers.length ? [] : [...share.actions, ...removeOldShares, ...credential.actions, ...removeOldCredentials], blockers };
   },
 
   uninstall(ctx) {
     const actions: Action[] = [];
-    for (const cred of ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x))) {
-      actions.push(makeAction({ step: 'share', op: 'credential.remove', kind: 'remove', target: cred.TargetName, resource: credentialResource(cred.TargetName),
-        description: `Remove the credential "${cred.TargetName}"`, params: { TargetName: cred.TargetName },
-        releases: [{ kind: 'credential', id: { TargetName: cred.TargetName } }] }));
-    }
+    for (const cred of ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x))) actions.push(removeCredential(cred.TargetName, ''));
     for (const sh of ctx.seen.smbShares.filter((x) => isMine(ctx, x))) {
       actions.push(makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: sh.Name, resource: shareResource(sh.Name),
         description: `Stop sharing ${sh.Path} as ${sh.Name}`, params: { Name: sh.Name }, releases: release(sh.Name) }));

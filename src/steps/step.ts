@@ -6,6 +6,7 @@ import type { Finding } from '../doctor/finding.js';
 import type { Action, StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Journal } from '../state/journal.js';
+import { psString } from '../windows/powershell.js';
 
 export interface StepContext {
   desired: Desired;
@@ -52,6 +53,19 @@ export function ownershipBlocker(step: StepName, what: string, evidence: string,
     evidence,
     why: 'mobykit never changes or removes what it did not make without being told to.',
     fix: `Either take it over with \`mobykit install --adopt\`, choose another name in the configuration, or fix it yourself: ${manualFix}`,
+    fixedByInstall: false,
+  };
+}
+
+/** A rename that would give mobykit's resource the name of one it did not make: install stops here (--adopt takes that one over). */
+export function renameBlocker(what: string, evidence: string, manualFix: string, flag: string, oldName: string): Finding {
+  return {
+    id: 'ownership.rename',
+    severity: 'error',
+    title: `${what} exists and was not made by mobykit`,
+    evidence: `${evidence}, which the configuration now names like this one`,
+    why: 'mobykit never changes, takes over or removes what it did not make without being told to, and a rename does not tell it to.',
+    fix: `Keep the old name (--${flag} ${psString(oldName)}), take it over with \`mobykit install --adopt\`, or ${manualFix}`,
     fixedByInstall: false,
   };
 }

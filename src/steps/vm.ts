@@ -67,6 +67,13 @@ export const deletesDisk = (a: Action): boolean => a.op === 'vm.remove' && !!(a.
 
 const sharesName = (ctx: StepContext, vm: VM) => named(ctx.seen.vms, vm.Name).length > 1;
 
+/** mobykit's VM (by its journaled Id) under another name than the configuration's: the configuration renamed it. */
+function renamedVm(ctx: StepContext): VM | undefined {
+  const mine = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm));
+  const elsewhere = mine.filter((vm) => !eqi(vm.Name, ctx.desired.vm.name));
+  return mine.length === 1 && elsewhere.length === 1 ? elsewhere[0] : undefined;
+}
+
 /** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
 const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => eqi(d.Path, path)));
 
@@ -101,7 +108,18 @@ export const vmStep: Step = {
         'Hyper-V allows several VMs with one name; mobykit cannot tell which one to manage.',
         `Get-VM -Name ${psString(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
     }
-    const [vm] = vms;
+    const old = renamedVm(ctx);
+    if (old && vms[0]) {
+      return { actions: [], blockers: [{ ...ownershipBlocker('vm', `VM ${vms[0].Name}`,
+        `VM ${vms[0].Name} (${vms[0].Id}) is not in mobykit's journal; mobykit's VM is ${old.Name} (${old.Id}), which the configuration now names ${w.name}`,
+        `Rename-VM -Name ${psString(vms[0].Name)} -NewName 'something-else'`),
+      fix: `Rename that VM (Rename-VM -Name ${psString(vms[0].Name)} -NewName 'something-else'), or keep mobykit's VM's name: --vm-name ${psString(old.Name)}. mobykit never gives its VM the name of one it did not make, even with --adopt.` }] };
+    }
+    // Renamed in the configuration: mobykit's VM is renamed in place (its disk, images and KVP items stay), then converged under its new name.
+    const rename = old ? [makeAction({ step: 'vm', op: 'vm.rename', kind: 'change', target: old.Name, resource: vmResource(old.Name),
+      description: `Rename VM ${old.Name} (${old.Id}), which mobykit made, to ${w.name}: its disk and everything on it stay`,
+      params: { Name: old.Name, Id: old.Id, NewName: w.name }, changes: [{ property: 'Name', from: old.Name, to: w.name }] })] : [];
+    const vm = old ? { ...old, Name: w.name } : vms[0];
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
       const attach = disk.Exists && eqi(disk.Path, w.vhdxPath);
@@ -146,14 +164,14 @@ export const vmStep: Step = {
         [...changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`), ...(running ? [] : [`it is ${vm.State}`])].join('; '),
         `Start-VM -Name ${psString(vm.Name)}`)] };
     }
-    const actions: Action[] = [];
+    const actions: Action[] = [...rename];
     if (changes.length) {
       if (needsOff && running) actions.push(stop(vm.Name, ' to change memory or processors'));
       actions.push(makeAction({ step: 'vm', op: 'vm.configure', kind: 'change', target: vm.Name, resource: vmResource(vm.Name),
         description: `Reconfigure VM ${vm.Name}`, params, changes }));
     }
     if (!running || (needsOff && changes.length)) actions.push(start(vm.Name));
-    const iso = actions.length ? missingIso(ctx) : undefined;
+    const iso = actions.length > rename.length ? missingIso(ctx) : undefined;
     if (iso) return { actions: [], blockers: [iso] };
     // --adopt on a VM mobykit did not make: the first change takes it over (its disk stays the user's).
     if (actions.length && !isMineVM(ctx, vm)) {

@@ -13,7 +13,7 @@ BeforeAll {
     $script:Functions = @{
         'nat.create' = 'New-MobyKitNat'; 'nat.remove' = 'Remove-MobyKitNat'; 'switch.create' = 'New-MobyKitSwitch'; 'switch.remove' = 'Remove-MobyKitSwitch'
         'share.remove' = 'Remove-MobyKitShare'; 'firewall.remove' = 'Remove-MobyKitFirewallRule'; 'credential.remove' = 'Remove-MobyKitCredential'
-        'vm.stop' = 'Stop-MobyKitVM'; 'kvp.remove' = 'Remove-MobyKitKvpItem'
+        'vm.stop' = 'Stop-MobyKitVM'; 'kvp.remove' = 'Remove-MobyKitKvpItem'; 'vm.rename' = 'Rename-MobyKitVM'
     }
 }
 
@@ -30,6 +30,7 @@ Describe 'Shared behaviour table (ops.json) on the module' {
         Mock -ModuleName MobyKit Hyper-V\Remove-VMSwitch { $global:MobyKitTestSnapshot.vmSwitches = @($global:MobyKitTestSnapshot.vmSwitches | Where-Object { $_.Id -ne $VMSwitch.Id }) }
         Mock -ModuleName MobyKit SmbShare\Remove-SmbShare { $global:MobyKitTestSnapshot.smbShares = @($global:MobyKitTestSnapshot.smbShares | Where-Object { $_.Name -ne $Name[0] }) }
         Mock -ModuleName MobyKit NetSecurity\Remove-NetFirewallRule { $global:MobyKitTestSnapshot.firewallRules = @($global:MobyKitTestSnapshot.firewallRules | Where-Object { $_.Name -ne $Name[0] }) }
+        Mock -ModuleName MobyKit Hyper-V\Rename-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms | Where-Object { [guid]$_.Id -eq $VM[0].Id })) { $vm.Name = $NewName } }
         Mock -ModuleName MobyKit Hyper-V\Stop-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms | Where-Object { $_.Name -eq $VM[0].Name })) { $vm.State = 'Off' } }
 
         $reply = Invoke-MobyKitRequest -Function $script:Functions[$Op] -Parameters (ConvertTo-MobyKitCaseParameter $Case.params)

@@ -30,6 +30,7 @@
 //   MOBYKIT_FAKE_ACCOUNT_PASSWORD  the password Test-MobyKitAccountPassword accepts (unset: it cannot tell, $null)
 //   MOBYKIT_FAKE_CONSOLE    text the VM's console pipe gives on the first Read-MobyKitVMConsole
 //   MOBYKIT_FAKE_CONSOLE_INPUT  file Write-MobyKitVMConsole appends to
+//   MOBYKIT_FAKE_SCOPED     set: the gather reads only the VM, share, rules and credential it names, as the module does
 import { createDecipheriv } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -156,6 +157,17 @@ function unseal(sealed) {
 }
 
 /** The dispatcher: one request document in, one compressed JSON line out. */
+/** As Get-MobyKitHostSnapshot reads them: the VM (and any VM on the disk), share, rules and credential of the names asked for. */
+function scoped(seen, p) {
+  const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
+  const rules = [].concat(p.FirewallRuleName ?? []);
+  return { ...seen,
+    vms: p.VMName ? seen.vms.filter((v) => same(v.Name, p.VMName) || (p.VhdxPath && v.HardDrives.some((d) => same(d.Path, p.VhdxPath)))) : seen.vms,
+    smbShares: p.ShareName ? seen.smbShares.filter((s) => same(s.Name, p.ShareName)) : seen.smbShares,
+    firewallRules: seen.firewallRules.filter((r) => rules.some((n) => same(n, r.Name))),
+    credentials: p.CredentialTarget ? seen.credentials.filter((c) => same(c.TargetName, p.CredentialTarget)) : [] };
+}
+
 async function dispatch(request) {
   const fn = request.function;
   const params = { ...request.parameters };
@@ -166,7 +178,7 @@ async function dispatch(request) {
         cmdlet: GATHER, category: 'InvalidArgument' } };
     }
     const host = await loadHost();
-    return { ok: true, result: await host.gather() };
+    return { ok: true, result: env.MOBYKIT_FAKE_SCOPED ? scoped(await host.gather(), params) : await host.gather() };
   }
   const host = await loadHost();
   if (QUERIES[fn]) {

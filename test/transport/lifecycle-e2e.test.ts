@@ -2,7 +2,9 @@
 // with the stand-in shell answering the module's status and console functions.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CLI_MAIN, cliEnv, fixture, type Fixture } from './fixture.js';
 
 const MAIN = CLI_MAIN;
@@ -51,6 +53,21 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
     assert.match(unchecked.stderr, /Windows could not check the password of DEV-PC\\alice; storing it as given/);
   });
 
+  it('renames go through the module, on a shell that reads only the names asked for: Rename-MobyKitVM by Id, the old share, rules and credential removed', () => {
+    env.MOBYKIT_FAKE_SCOPED = '1';
+    const r = withInput(`${CANARY}\n`, 'install', '--vm-name', 'NewVM', '--share-name', 'D', '--firewall-tcp-rule', 'NewTcp', '--credential-target', 'NewCred',
+      '--password-stdin', '--yes', '--json');
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.deepEqual((JSON.parse(r.stdout) as { applied: string[] }).applied.sort(), ['credential.remove:Docker Host Filesystem Access', 'credential.write',
+      'firewall.create:NewTcp', 'firewall.remove:DockerTcp', 'kvp.modify', 'share.create', 'share.remove:C', 'vm.rename']);
+    const host = (JSON.parse(readFileSync(f.state, 'utf8')) as { doc: { vms: { Name: string; HardDrives: { Path: string }[] }[]; smbShares: { Name: string }[] } }).doc;
+    assert.deepEqual(host.vms.map((v) => v.Name), ['NewVM']);
+    assert.match(host.vms[0].HardDrives[0].Path, /MobyLinuxVM\.vhdx$/, 'the disk mobykit made stays');
+    assert.deepEqual(host.smbShares.map((s) => s.Name), ['D']);
+    const again = cli('plan', '--vm-name', 'NewVM', '--share-name', 'D', '--firewall-tcp-rule', 'NewTcp', '--credential-target', 'NewCred', '--detailed-exitcode');
+    assert.equal(again.status, 0, again.stdout + again.stderr);
+  });
+
   it('console streams the pipe read-only, without control sequences, until Ctrl-C (130)', async () => {
     env.MOBYKIT_FAKE_CONSOLE = 'Welcome to Moby\r\n\u001b[31mmoby login:\u001b[0m ';
     const child = spawn(process.execPath, [MAIN, 'console'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,5 +85,25 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
     const calls = f.lines().filter((l) => l.startsWith('Invoke-MobyKitCall')).map((l) => JSON.parse(Buffer.from(/'(.*)'/.exec(l)![1], 'base64').toString()).function);
     assert.ok(calls.includes('Read-MobyKitVMConsole') && calls.includes('Close-MobyKitVMConsole'), calls.join());
     assert.ok(!calls.includes('Write-MobyKitVMConsole'));
+  });
+
+  it('console --interactive on a terminal: keystrokes reach the VM, Ctrl-] ends it (0)', async () => {
+    env.MOBYKIT_FAKE_CONSOLE = 'moby login: ';
+    const typed = join(mkdtempSync(join(tmpdir(), 'mobykit-console-')), 'typed');
+    env.MOBYKIT_FAKE_CONSOLE_INPUT = typed;
+    const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' console --interactive`;
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (d) => { text += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    const until = (ok: () => boolean) => new Promise<void>((resolve) => { const t = setInterval(() => { if (ok()) { clearInterval(t); resolve(); } }, 20); });
+    await until(() => text.includes('login:'));
+    child.stdin.write('root\r');
+    await until(() => existsSync(typed) && readFileSync(typed, 'utf8').includes('root'));
+    child.stdin.write('\u001d');
+    assert.equal(await exited, 0, text);
+    assert.match(text, /interactive: Ctrl-\] ends it/);
+    assert.equal(readFileSync(typed, 'utf8'), 'root\r', 'what was typed, and not the Ctrl-]');
+    assert.match(text, /Console closed\./);
   });
 });

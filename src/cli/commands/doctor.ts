@@ -5,6 +5,7 @@ import { loadConfig, type LoadedConfig } from '../../config/config.js';
 import { resolveDesired } from '../../config/desired.js';
 import { CHECKS, diagnose, findingsExitCode } from '../../doctor/catalog.js';
 import { adviseInstall } from '../../doctor/install-advice.js';
+import { withJournaledDisk } from '../../engine/run.js';
 import { UsageError } from '../../errors.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal.js';
 import type { GatheredFor, Snapshot } from '../../snapshot/types.js';
@@ -85,13 +86,14 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
     // `mobykit snapshot` carries the journal: the install advice is then what install would do.
     const stored = (snapshot as Snapshot & { mobykit?: { journal?: unknown } }).mobykit?.journal;
     if (stored !== undefined) journal = parseJournal(stored, 'in the snapshot ($.mobykit.journal)');
-    config = configForSnapshot(argv, snapshot).config;
+    config = withJournaledDisk(configForSnapshot(argv, snapshot).config, journal);
   } else {
     const session = await openSession(argv);
     try {
-      config = session.loaded.config;
-      snapshot = await session.host.gather();
       journal = await session.host.loadJournal();
+      // A VM renamed by install keeps the disk mobykit made for it: that is the disk checked.
+      config = withJournaledDisk(session.loaded.config, journal);
+      snapshot = await session.host.gather(config);
     } finally {
       await session.finish();
     }

@@ -15,6 +15,7 @@ export const CMDLET: Record<Op, string> = {
   'vm.configure': 'Set-VM',
   'vm.start': 'Start-VM',
   'vm.stop': 'Stop-VM',
+  'vm.rename': 'Rename-VM',
   'vm.remove': 'Remove-VM',
   'kvp.add': 'Msvm_VirtualSystemManagementService.AddKvpItems',
   'kvp.modify': 'Msvm_VirtualSystemManagementService.ModifyKvpItems',

@@ -1,5 +1,6 @@
 // A Windows host held in memory: starts from a snapshot, applies actions with the real cmdlets'
 // rules (failures included) and shows its state as a snapshot, exactly as a real host would.
+import type { Config } from '../../config/config.js';
 import type { Action } from '../../plan/action.js';
 import { needsPassword } from '../../plan/action.js';
 import type { Snapshot } from '../../snapshot/types.js';
@@ -44,8 +45,15 @@ export class SimulatedHost implements Host {
     return redactedCopy(this.state.doc, this.secrets);
   }
 
-  async gather(): Promise<Snapshot> {
-    return this.current();
+  /** Everything is in view; a snapshot that says which names it was gathered for now says these (as a real host's would). */
+  async gather(scope?: Config): Promise<Snapshot> {
+    const seen = this.current();
+    if (!scope || !seen.gatheredFor) return seen;
+    const c = scope;
+    return { ...seen, gatheredFor: { ...seen.gatheredFor, switchName: c.switch.name, natName: c.nat.name, subnet: c.network.subnet,
+      hostAddress: c.network.hostAddress, firewallRules: [c.firewall.tcpRuleName, c.firewall.udpRuleName, c.firewall.smbRuleName],
+      tcpPorts: c.ports.tcp, udpPorts: c.ports.udp, vmName: c.vm.name, kvpItem: c.kvp.itemName, shareName: c.share.name,
+      ...(c.share.user ? { shareUser: c.share.user } : {}), credentialTarget: c.credential.target } };
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {

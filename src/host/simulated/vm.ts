@@ -25,7 +25,7 @@ function runningChangeError(cmdlet: string, device: string, vm: VM): CmdletError
     `Failed to modify device '${device}'. '${vm.Name}' is running: cannot change the ${device === 'Processor' ? 'processor count' : 'startup memory'} while the virtual machine is running. Turn off the virtual machine and try again.`);
 }
 
-export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> = {
+export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 'vm.remove'> = {
   // New-VM would allow a second VM of the same name, but New-MobyKitVM looks first: a namesake
   // with these settings and disk is left alone, any other is refused.
   'vm.create'({ state }, p) {
@@ -107,6 +107,23 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.remove'> =
       refreshStatuses(vm);
       refreshGuestAddresses(state, vm);
     }
+  },
+
+  // Rename-MobyKitVM: the VM is found by Id (Rename-VM works on a running VM and keeps its disk,
+  // devices and KVP items). Already named NewName is done (a run killed after it); a VM that has
+  // another name than the plan saw, or a namesake under NewName, is refused: the module acts on VMs by name.
+  'vm.rename'({ state }, p) {
+    requireHyperV(state, 'Rename-VM');
+    const vm = state.doc.vms.find((v) => v.Id.toLowerCase() === p.Id.toLowerCase());
+    if (!vm) throw new CmdletError('Rename-MobyKitVM', `There is no VM with Id ${p.Id} (VM '${p.Name}')`);
+    if (sameName(vm.Name, p.NewName)) return;
+    if (!sameName(vm.Name, p.Name)) {
+      throw new CmdletError('Rename-MobyKitVM', `VM ${p.Id} is named '${vm.Name}', not '${p.Name}': it was renamed since the plan was made`);
+    }
+    if (state.doc.vms.some((v) => v !== vm && sameName(v.Name, p.NewName))) {
+      throw new CmdletError('Rename-MobyKitVM', `A virtual machine named '${p.NewName}' already exists; mobykit never gives two VMs one name`);
+    }
+    vm.Name = p.NewName;
   },
 
   // Remove-MobyKitVM: Remove-VM deletes only the configuration and needs the VM off or saved, so
