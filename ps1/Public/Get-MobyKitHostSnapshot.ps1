@@ -32,6 +32,9 @@ function Get-MobyKitHostSnapshot {
         The log folder (%VAR% expanded); its most recent file is reported.
     .PARAMETER IsoPath
         The boot ISO.
+    .PARAMETER ProxyProgram
+        The proxy program the firewall rules allow (com.docker.proxy.exe): whether it is there is
+        reported in files.proxyProgram (left out when omitted).
     .PARAMETER VhdxPath
         The VM's disk; empty: <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
     .PARAMETER Subnet
@@ -62,6 +65,7 @@ function Get-MobyKitHostSnapshot {
         [string]$SettingsDir,
         [string]$LogDir,
         [string]$IsoPath,
+        [string]$ProxyProgram,
         [string]$VhdxPath,
         [string]$Subnet,
         [string]$HostAddress,
@@ -537,12 +541,18 @@ function Get-MobyKitHostSnapshot {
         vhdx            = [ordered]@{ Path = [string]$VhdxPath; Exists = $false; Attributes = @() }
         toolboxMachines = @()
     }
+    if (-not [string]::IsNullOrEmpty($ProxyProgram)) {
+        $files.proxyProgram = [ordered]@{ Path = $ProxyProgram; Exists = $false }
+    }
     $null = Invoke-MobyKitSnapshotQuery -SnapshotSource 'files' -SnapshotErrors $errors -SnapshotQuery {
         if (-not [string]::IsNullOrEmpty($SettingsDir)) {
             $files.settingsDir.Exists = Test-Path -LiteralPath $SettingsDir -PathType Container
         }
         if (-not [string]::IsNullOrEmpty($IsoPath)) {
             $files.bootIso.Exists = Test-Path -LiteralPath $IsoPath -PathType Leaf
+        }
+        if (-not [string]::IsNullOrEmpty($ProxyProgram)) {
+            $files.proxyProgram.Exists = Test-Path -LiteralPath $ProxyProgram -PathType Leaf
         }
         if (-not [string]::IsNullOrEmpty($VhdxPath) -and (Test-Path -LiteralPath $VhdxPath -PathType Leaf)) {
             $files.vhdx.Exists = $true

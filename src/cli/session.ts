@@ -8,6 +8,8 @@ import { activity, announceGathers } from './progress.js';
 import { hostStateDir, legacyJournalDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { psString } from '../windows/powershell.js';
 
 export interface Session {
   loaded: LoadedConfig;
@@ -45,8 +47,11 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   }
   // MOBYKIT_HOST=powershell drives PowerShell on any OS: for the transport tests' stand-in shell.
   if (process.platform !== 'win32' && process.env.MOBYKIT_HOST !== 'powershell') {
+    // The example ships in the package: named by its full path, it works from any folder; the command is the one being run.
+    const example = fileURLToPath(new URL('../../../examples/fresh-win10-pro.json', import.meta.url));
+    const command = String((argv._ as unknown[] | undefined)?.[0] ?? 'install');
     throw new UsageError('The real host needs Windows 10/11 Pro, Enterprise or Server with Hyper-V, and this is '
-      + `${process.platform}. To rehearse here: mobykit install --simulate examples/fresh-win10-pro.json`);
+      + `${process.platform}. To rehearse here: mobykit ${command} --simulate ${psString(example)}`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
   const opened = await activity('Starting PowerShell', { json: !!argv.json },

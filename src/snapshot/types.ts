@@ -136,6 +136,8 @@ export interface Files {
   settingsDir: FileEntry;
   logDir: FileEntry & { LatestLog?: { Name: string; LastWriteTime: string; Length: number } | null };
   bootIso: FileEntry;
+  /** The proxy program the firewall rules allow (an extra property: readers of the spec ignore it; absent, it was not looked for). */
+  proxyProgram?: FileEntry;
   vhdx: FileEntry & { Attributes?: string[] };
   toolboxMachines: { Name: string; DiskPath: string }[];
 }

@@ -231,6 +231,7 @@ const snapshot = object({
       LatestLog: optional(nullable(object({ Name: str, LastWriteTime: str, Length: int }))),
     }),
     bootIso: object(fileEntry),
+    proxyProgram: optional(object(fileEntry)),
     vhdx: object({ ...fileEntry, Attributes: optional(arrayOf(str)) }),
     toolboxMachines: arrayOf(object({ Name: str, DiskPath: path })),
   }),

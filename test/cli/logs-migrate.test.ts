@@ -38,5 +38,16 @@ describe('mobykit logs and migrate-toolbox', () => {
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exists; mobykit never overwrites a disk/);
     assert.ok(existsSync(vhdx));
+    // --json: one versioned document on stdout, progress kept off it; an error is the error document.
+    const other = join(dir, 'Other.vhdx');
+    const json = runPiped(['migrate-toolbox', '--vmdk', vmdk, '--to', other, '--json'], { env });
+    assert.equal(json.code, 0, json.stderr);
+    const doc = JSON.parse(json.stdout) as { formatVersion: number; command: string; next: string };
+    assert.equal(doc.command, 'migrate-toolbox');
+    assert.equal(typeof doc.formatVersion, 'number');
+    assert.equal(doc.next, 'mobykit install --adopt');
+    const refused = runPiped(['migrate-toolbox', '--vmdk', vmdk, '--to', other, '--json'], { env });
+    assert.equal(refused.code, 1);
+    assert.match((JSON.parse(refused.stdout) as { error: { message: string } }).error.message, /never overwrites a disk/);
   });
 });

@@ -23,7 +23,7 @@ const EXPECTED_IDS = [
   'share.account', 'smb.protocol', 'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching',
   'credential.missing', 'credential.user',
   'engine.reachable',
-  'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.scope', 'snapshot.errors',
+  'files.boot-iso', 'files.proxy-program', 'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.scope', 'snapshot.errors',
 ];
 
 describe('doctor catalog', () => {

@@ -197,7 +197,8 @@ export const TRIGGERS: Trigger[] = [
   { id: 'vm.state', name: 'Off', mutate: (s) => { vm(s).State = 'Off'; }, severity: 'error', has: ['MobyLinuxVM is Off', "Start-VM -Name 'MobyLinuxVM'"] },
   { id: 'vm.state', name: 'Paused', mutate: (s) => { vm(s).State = 'Paused'; }, severity: 'error', has: ["Resume-VM -Name 'MobyLinuxVM'"] },
   { id: 'vm.boot-iso', name: 'no DVD', mutate: (s) => { vm(s).DvdDrives = []; }, severity: 'error', has: ['no DVD drive', "Add-VMDvdDrive -VMName 'MobyLinuxVM' -Path 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso'"] },
-  { id: 'vm.boot-iso', name: 'ISO file gone', mutate: (s) => { s.files.bootIso.Exists = false; }, severity: 'error', has: ['mobylinux.iso does not exist'] },
+  { id: 'files.boot-iso', name: 'ISO file gone', mutate: (s) => { s.files.bootIso.Exists = false; }, severity: 'error', has: ['mobylinux.iso does not exist', 'Install Docker for Windows', '--iso'] },
+  { id: 'files.proxy-program', name: 'proxy program gone', mutate: (s) => { s.files.proxyProgram = { Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe', Exists: false }; }, severity: 'warning', has: ['com.docker.proxy.exe does not exist', 'Install Docker for Windows', '--proxy-program'] },
   {
     id: 'vm.disk', name: 'compressed VHDX', mutate: (s) => { s.files.vhdx.Attributes = ['Archive', 'Compressed']; },
     severity: 'error', has: ['Compressed', "compact.exe /U 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx'", "Stop-VM -Name 'MobyLinuxVM'"],
@@ -336,6 +337,8 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'share.account', name: 'a local account whose name contains azuread', mutate: () => {}, flags: { 'share-user': 'DEV-PC\\azuread' } },
   { id: 'smb.protocol', name: 'encryption on but unencrypted clients allowed', mutate: (s) => { s.smbServerConfiguration = { EnableSMB2Protocol: true, EncryptData: true, RejectUnencryptedAccess: false }; } },
   { id: 'snapshot.scope', name: 'names in other case', mutate: (s) => { s.gatheredFor!.switchName = 'dockernat'; s.gatheredFor!.shareUser = 'dev-pc\\ALICE'; } },
+  { id: 'files.boot-iso', name: 'ISO path in other case', mutate: (s) => { s.files.bootIso.Path = 'c:\\program files\\docker\\docker\\resources\\MOBYLINUX.ISO'; } },
+  { id: 'files.proxy-program', name: 'a proxy program of one\'s own, there', mutate: (s) => { s.files.proxyProgram = { Path: 'D:\\tools\\proxy.exe', Exists: true }; }, flags: { 'proxy-program': 'd:\\TOOLS\\proxy.exe' } },
   { id: 'vm.boot-iso', name: 'path in other case', mutate: (s) => { vm(s).DvdDrives[0].Path = 'c:\\program files\\docker\\docker\\resources\\MOBYLINUX.ISO'; } },
   { id: 'vm.disk', name: 'harmless attributes', mutate: (s) => { s.files.vhdx.Attributes = ['Archive', 'NotContentIndexed']; } },
   { id: 'vm.com-port', name: 'pipe in other case', mutate: (s) => { vm(s).ComPorts[0].Path = '\\\\.\\PIPE\\dockermobylinuxvm-com1'; } },

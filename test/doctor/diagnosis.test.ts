@@ -54,11 +54,11 @@ describe('doctor: root cause first', () => {
   it('an older snapshot without the optional sections: those checks say so, none guesses', () => {
     const d = diagnose(ctxOf((s) => {
       delete s.hostVNics; delete s.smbServerConfiguration; delete s.engine; delete s.gatheredFor; delete s.platform.defender;
-      delete s.vms[0].Firmware; delete s.vms[0].Snapshots; delete s.vms[0].CheckpointType; delete s.vms[0].AutomaticCheckpointsEnabled;
+      delete s.files.proxyProgram; delete s.vms[0].Firmware; delete s.vms[0].Snapshots; delete s.vms[0].CheckpointType; delete s.vms[0].AutomaticCheckpointsEnabled;
     }));
     assert.deepEqual(d.findings, []);
     assert.deepEqual(d.notChecked.map((c) => c.id).sort(), [
-      'engine.reachable', 'platform.controlled-folder-access', 'smb.protocol', 'snapshot.scope', 'vm.checkpoints', 'vm.secure-boot', 'vnic.stale-adapter',
+      'engine.reachable', 'files.proxy-program', 'platform.controlled-folder-access', 'smb.protocol', 'snapshot.scope', 'vm.checkpoints', 'vm.secure-boot', 'vnic.stale-adapter',
     ]);
     for (const c of d.notChecked) assert.match(c.reason, /snapshot (has no|does not say)/, c.id);
   });

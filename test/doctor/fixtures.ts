@@ -123,6 +123,7 @@ export function convergedSnapshot(): Snapshot {
         LatestLog: { Name: 'log.txt', LastWriteTime: '2026-11-22T09:58:00Z', Length: 52311 },
       },
       bootIso: { Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', Exists: true },
+      proxyProgram: { Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe', Exists: true },
       vhdx: { Path: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx', Exists: true, Attributes: ['Archive'] },
       toolboxMachines: [],
     },

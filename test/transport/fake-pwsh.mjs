@@ -43,7 +43,7 @@ const distRoot = path.resolve(env.MOBYKIT_FAKE_DIST ?? path.join(here, '..', '..
 
 const GATHER = 'Get-MobyKitHostSnapshot';
 const GATHER_PARAMS = new Set(['SwitchName', 'NatName', 'FirewallRuleName', 'TcpPort', 'UdpPort', 'VMName', 'ShareName',
-  'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'VhdxPath', 'Subnet', 'HostAddress', 'ShareUser', 'KvpItemName', 'EngineEndpoint']);
+  'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'ProxyProgram', 'VhdxPath', 'Subnet', 'HostAddress', 'ShareUser', 'KvpItemName', 'EngineEndpoint']);
 
 // PowerShell's own rule: `-Command -` must be the last thing on its command line.
 const argv = process.argv.slice(2);

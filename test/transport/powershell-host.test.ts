@@ -69,7 +69,7 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     assert.equal(req.function, 'Get-MobyKitHostSnapshot');
     assert.deepEqual(req.parameters, JSON.parse(JSON.stringify(gatherParameters(config()))));
     assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'EngineEndpoint', 'FirewallRuleName', 'HostAddress', 'IsoPath',
-      'KvpItemName', 'LogDir', 'NatName', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+      'KvpItemName', 'LogDir', 'NatName', 'ProxyProgram', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
     assert.equal(req.parameters.EngineEndpoint, 'tcp://10.0.75.2:2375');
     assert.match(f.calls[1], /^Get-MobyKitHostSnapshot \{"SwitchName":"DockerNAT"/);
   });

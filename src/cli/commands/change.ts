@@ -3,7 +3,6 @@ import { run, type RunResult } from '../../engine/run.js';
 import type { Command, Plan } from '../../engine/plan.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { deletesDisk } from '../../steps/vm.js';
-import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
@@ -46,14 +45,14 @@ async function failableIds(plan: Plan, seen: Snapshot): Promise<string[]> {
 
 /**
  * The proxy program the firewall rules allow is not mobykit's either (Docker for Windows ships
- * com.docker.proxy.exe). The snapshot does not carry it, but mobykit runs on the host it drives,
- * so on Windows it looks itself. A rule for a program that is not there yet is harmless: a warning.
+ * com.docker.proxy.exe): the snapshot says whether it is there (files.proxyProgram), on a real or
+ * a simulated host alike. A rule for a program that is not there yet is harmless: a warning, before any change.
  */
-function proxyWarning(plan: Plan, hostKind: string): string | undefined {
-  if (hostKind !== 'powershell' || process.platform !== 'win32') return undefined;
-  const programs = new Set(plan.actions.filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
-    .map((a) => (a.params as { Program: string }).Program).filter((p) => p && p !== 'System' && p !== 'Any'));
-  const missing = [...programs].filter((p) => !existsSync(p));
+function proxyWarning(plan: Plan, seen: Snapshot | undefined): string | undefined {
+  const proxy = seen?.files.proxyProgram;
+  if (!proxy || proxy.Exists) return undefined;
+  const missing = [...new Set(plan.actions.filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
+    .map((a) => (a.params as { Program: string }).Program).filter((p) => p.toLowerCase() === proxy.Path.toLowerCase()))];
   if (!missing.length) return undefined;
   return `Warning: ${missing.join(', ')} is not there. The firewall rules allow it once it is: it comes with Docker for Windows `
     + '(or set the proxy program with --proxy-program).\n';
@@ -99,7 +98,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
           }
         }
         logPlan(plan, computer);
-        const proxy = proxyWarning(plan, session.host.kind);
+        const proxy = proxyWarning(plan, seen);
         if (proxy) process.stderr.write(proxy);
         if (saved) {
           (await import('../saved-plan.js')).assertSamePlan(saved, plan, computer, planFile!);
@@ -140,7 +139,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
     });
     // A saved plan with changes, on a host that now needs none: the host changed too.
     if (saved && result.outcome === 'nothing-to-do') (await import('../saved-plan.js')).assertSamePlan(saved, result.plan, computer, planFile!);
-    if (result.outcome === 'planned') { const proxy = proxyWarning(result.plan, session.host.kind); if (proxy) process.stderr.write(proxy); }
+    if (result.outcome === 'planned') { const proxy = proxyWarning(result.plan, seen); if (proxy) process.stderr.write(proxy); }
     report(result, json, computer);
     logResult(result, computer);
     if (argv.export) await (await import('../../export/powershell.js')).exportPlanCommand(result, String(argv.export), computer, version());

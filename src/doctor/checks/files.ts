@@ -108,4 +108,43 @@ const scope: Check = {
   },
 };
 
-export const FILES_CHECKS: Check[] = [logDir, settingsDir, toolbox, scope, errors];
+/**
+ * What mobykit does not make, checked before anything needs it: the boot ISO (before a VM exists;
+ * vm.boot-iso checks the VM's own drive) and the proxy program the firewall rules allow. Both come
+ * with Docker for Windows.
+ */
+const FROM_DOCKER = 'It comes with Docker for Windows (in C:\\Program Files\\Docker\\Docker\\Resources); mobykit does not make it.';
+
+const bootIso: Check = {
+  id: 'files.boot-iso',
+  title: 'The boot ISO is there',
+  severity: 'error',
+  why: `The VM boots MobyLinux from this ISO: without it install cannot make or start the VM. ${FROM_DOCKER}`,
+  fixedByInstall: false,
+  run(ctx) {
+    const iso = ctx.snapshot.files?.bootIso;
+    if (!iso || !ieq(iso.Path, ctx.desired.vm.isoPath)) return notChecked(`the snapshot did not look at ${ctx.desired.vm.isoPath}`);
+    if (iso.Exists) return [];
+    return [{ title: `The boot ISO ${iso.Path} is not there`, evidence: `${iso.Path} does not exist`,
+      fix: 'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration)' }];
+  },
+};
+
+const proxyProgram: Check = {
+  id: 'files.proxy-program',
+  title: 'The proxy program is there',
+  severity: 'warning',
+  why: `The firewall rules let the Docker proxy (com.docker.proxy.exe) forward the engine's ports from the VM to Windows; without it docker on Windows cannot reach the engine. ${FROM_DOCKER}`,
+  fixedByInstall: false,
+  run(ctx) {
+    const program = ctx.desired.config.firewall.program;
+    if (/^(Any|System)$/i.test(program)) return [];
+    const seen = ctx.snapshot.files?.proxyProgram;
+    if (!seen || !ieq(seen.Path, program)) return notChecked(`the snapshot does not say whether ${program} is there (it was gathered by an older mobykit)`);
+    if (seen.Exists) return [];
+    return [{ title: `The proxy program ${program} is not there`, evidence: `${program} does not exist`,
+      fix: 'Install Docker for Windows, or name the proxy program you run: --proxy-program <path to the .exe> (firewall.program in the configuration)' }];
+  },
+};
+
+export const FILES_CHECKS: Check[] = [bootIso, proxyProgram, logDir, settingsDir, toolbox, scope, errors];

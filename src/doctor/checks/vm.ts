@@ -155,14 +155,7 @@ const vmBootIso: Check = {
         fix: dvds.length ? `Set-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}` : `Add-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}`,
       });
     }
-    const iso = ctx.snapshot.files?.bootIso;
-    if (iso && samePath(iso.Path, v.isoPath) && !iso.Exists) {
-      problems.push({
-        title: `The boot ISO ${iso.Path} is missing`,
-        evidence: `The ISO ${iso.Path} does not exist`,
-        fix: `Reinstall to restore ${iso.Path}, or point mobykit at an existing ISO: mobykit install --iso <path to the .iso>`,
-      });
-    }
+    // Whether the ISO file is there is files.boot-iso's to say, VM or not.
     return problems;
   },
 };

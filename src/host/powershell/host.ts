@@ -108,6 +108,7 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     SettingsDir: config.paths.settingsDir,
     LogDir: config.paths.logDir,
     IsoPath: config.vm.isoPath,
+    ProxyProgram: config.firewall.program,
     // Empty: the gather reports <VMName>.vhdx in Get-VMHost's VirtualHardDiskPath.
     VhdxPath: config.vm.vhdxPath ?? '',
     // What doctor needs besides: the scope recorded in gatheredFor, and the engine to probe.

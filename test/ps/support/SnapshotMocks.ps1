@@ -140,6 +140,9 @@ function global:Register-MobyKitSnapshotMock {
     Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.settingsDir.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.settingsDir.Path }
     Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.logDir.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.logDir.Path }
     Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.bootIso.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.bootIso.Path }
+    if ($null -ne $files.PSObject.Properties['proxyProgram']) {
+        Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.proxyProgram.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.proxyProgram.Path }
+    }
     Mock -ModuleName MobyKit Test-Path { [bool]$global:MobyKitTestFiles.vhdx.Exists } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.vhdx.Path }
     Mock -ModuleName MobyKit Get-Item { [pscustomobject]@{ Attributes = ($global:MobyKitTestFiles.vhdx.Attributes -join ', ') } } -ParameterFilter { $LiteralPath -eq $global:MobyKitTestFiles.vhdx.Path }
     Mock -ModuleName MobyKit Get-ChildItem {
@@ -164,7 +167,7 @@ function global:Register-MobyKitSnapshotMock {
     $env:COMPUTERNAME = $Snapshot.computerName
 
     $firstVm = @($Snapshot.vms) | Select-Object -First 1
-    return [ordered]@{
+    $parameters = [ordered]@{
         SwitchName       = 'DockerNAT'
         NatName          = 'DockerNAT'
         # The snapshot's gatheredFor names the rules it was gathered for, found or not.
@@ -184,4 +187,8 @@ function global:Register-MobyKitSnapshotMock {
         KvpItemName      = 'cifsmount'
         EngineEndpoint   = 'tcp://10.0.75.2:2375'
     }
+    if ($null -ne $files.PSObject.Properties['proxyProgram']) {
+        $parameters.ProxyProgram = $files.proxyProgram.Path
+    }
+    return $parameters
 }
