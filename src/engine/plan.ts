@@ -7,6 +7,7 @@ import type { Finding } from '../doctor/finding.js';
 import { HostActionError } from '../host/host.js';
 import { SimulatedHost } from '../host/simulated/host.js';
 import type { Action } from '../plan/action.js';
+import { OPERATIONS } from '../resources/registry.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
 import type { Step, StepContext } from '../steps/step.js';
@@ -44,13 +45,10 @@ export async function planUninstall(seen: Snapshot, desired: Desired, journal: J
   return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, opts, []), seen);
 }
 
-/** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
-const HYPERV_ADMIN_OPS = new Set(['switch.create', 'switch.remove', 'vm.create', 'vm.configure', 'vm.start', 'vm.stop', 'vm.remove', 'kvp.add', 'kvp.modify', 'kvp.remove', 'credential.write', 'credential.remove']);
-
 function withElevation(p: Plan, seen: Snapshot): Plan {
   const id = seen.platform.identity;
   if (id.IsAdministrator || !id.IsHyperVAdministrator || p.blockers.some((b) => b.id === 'platform.privileges')) return p;
-  const needAdmin = [...new Set(p.actions.filter((a) => !HYPERV_ADMIN_OPS.has(a.op)).map((a) => a.op))];
+  const needAdmin = [...new Set(p.actions.filter((a) => OPERATIONS[a.op].privilege === 'administrator').map((a) => a.op))];
   if (!needAdmin.length) return p;
   return { ...p, blockers: [...p.blockers, {
     id: 'platform.privileges', severity: 'error', title: 'This plan needs an elevated Administrator',

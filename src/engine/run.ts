@@ -6,12 +6,12 @@ import { UsageError } from '../errors.js';
 import { diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
-import { needsPassword, type Action } from '../plan/action.js';
+import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
 import { STEPS } from '../steps/index.js';
 import { applyActions, type ApplyEvents } from './apply.js';
-import { undoOf } from './rollback.js';
+import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
 
 export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
@@ -133,7 +133,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (opts.dryRun) return result('planned');
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
-  const secrets = plan.actions.some(needsPassword) && opts.secrets ? await opts.secrets() : {};
+  const secrets = plan.actions.some(needsSecret) && opts.secrets ? await opts.secrets() : {};
   const tooLong = secrets.sharePassword === undefined ? undefined : passwordProblem(desired.kvp, secrets.sharePassword);
   if (tooLong) throw new UsageError(tooLong);
   if (command === 'install') journal.setSettings(config);
