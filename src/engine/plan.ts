@@ -30,14 +30,11 @@ export interface Plan {
 
 export interface PlanOptions { adopt?: boolean; keepDisk?: boolean }
 
-/** Checks whose failure means install cannot work at all on this machine. */
-export const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
-
 // A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
 const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
 
 export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions = {}): Promise<Plan> {
-  const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => PREFLIGHT.includes(c.id) }).filter((f) => f.severity === 'error');
+  const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => !!c.preflight }).filter((f) => f.severity === 'error');
   return withElevation(await plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight), seen);
 }
 

@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.js';
 import { passwordProblem, resolveDesired, type Desired } from '../config/desired.js';
 import { UsageError } from '../errors.js';
-import { diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
+import { CHECK_BY_ID, diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
 import type { Action } from '../plan/action.js';
@@ -62,11 +62,8 @@ export interface RunResult {
 /** How a note about a resource that is not mobykit's begins. */
 export const LEFT_ALONE = 'left alone: ';
 
-/** The checks that say whether install converged. */
-export const VERIFY_CHECKS = STEPS.flatMap((s) => s.verifyChecks);
-
 export function verify(snapshot: Snapshot, desired: Desired): Finding[] {
-  return runChecks({ snapshot, desired }, { only: (c) => VERIFY_CHECKS.includes(c.id) });
+  return runChecks({ snapshot, desired }, { only: (c) => c.verifies !== undefined });
 }
 
 /** The names an install ran with, which decide what an uninstall looks at: every other setting stays as given. */
@@ -92,7 +89,7 @@ export function withInstalledNames(config: Config, settings: Config): { config: 
 /** Install's verification, told apart: what failed, what could not be verified, what else doctor reports. */
 function verifyInstall(snapshot: Snapshot, desired: Desired): Pick<RunResult, 'findings' | 'notVerified' | 'remaining'> {
   const all = diagnose({ snapshot, desired });
-  const verified = (id: string) => VERIFY_CHECKS.includes(id);
+  const verified = (id: string) => CHECK_BY_ID.get(id)?.verifies !== undefined;
   return {
     findings: all.findings.filter((f) => verified(f.id)),
     notVerified: all.notChecked.filter((c) => verified(c.id)),

@@ -79,7 +79,6 @@ function planCredential(ctx: StepContext): { actions: Action[]; problems: string
 export const shareStep: Step = {
   name: 'share',
   title: 'SMB share and its credential',
-  verifyChecks: ['share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching', 'credential.missing', 'credential.user'],
 
   install(ctx) {
     const w = ctx.desired.share;

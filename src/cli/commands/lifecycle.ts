@@ -3,7 +3,7 @@
 // source of truth: the uninstall plan), so these commands never act on anyone else's resources.
 import chalk from 'chalk';
 import { resolveDesired, type Desired } from '../../config/desired.js';
-import { runChecks } from '../../doctor/catalog.js';
+import { CHECK_BY_ID, runChecks } from '../../doctor/catalog.js';
 import { applyActions } from '../../engine/apply.js';
 import { Journal } from '../../state/journal.js';
 import { planUninstall } from '../../engine/plan.js';
@@ -90,9 +90,9 @@ async function mobykitOwn(seen: Snapshot, desired: Desired, host: Host): Promise
 
 export async function hostStatus(seen: Snapshot, desired: Desired, host: Host): Promise<HostStatus> {
   const own = await mobykitOwn(seen, desired, host);
-  const findings = runChecks({ snapshot: seen, desired }, { only: (c) => STEPS.some((s) => s.verifyChecks.includes(c.id)) });
+  const findings = runChecks({ snapshot: seen, desired }, { only: (c) => c.verifies !== undefined });
   const resources = STEPS.map((step): ResourceStatus => {
-    const problems = findings.filter((f) => step.verifyChecks.includes(f.id) && f.severity !== 'info');
+    const problems = findings.filter((f) => CHECK_BY_ID.get(f.id)?.verifies === step.name && f.severity !== 'info');
     return {
       step: step.name, ...PRESENCE[step.name](seen, desired),
       // A KVP item on mobykit's VM goes with the VM.

@@ -37,6 +37,7 @@ const vmMissing: Check = {
   severity: 'error',
   why: 'Docker runs inside the Linux VM; until it exists there is no Docker engine to talk to.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: ['platform.hyperv-module', 'service.vmms'],
   run(ctx) {
     const failed = unreadable(ctx, 'Get-VM');
@@ -60,31 +61,41 @@ const vmMissing: Check = {
   },
 };
 
-const vmDuplicate: Check = {
+/** Several VMs of the configured name: doctor reports it, install stops on it (steps/vm.ts). */
+export function duplicateVms(ctx: CheckContext): Problem | undefined {
+  const list = vmsNamed(ctx);
+  if (list.length < 2) return undefined;
+  const keep = primaryVm(ctx, MARKER)!;
+  return {
+    title: `${list.length} VMs are named ${ctx.desired.vm.name}`,
+    evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
+    fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
+  };
+}
+
+export const vmDuplicate: Check & { blocker: true } = {
   id: 'vm.duplicate',
   title: 'VM name is unique',
   severity: 'error',
   why: 'Two VMs with the same name make every -VMName ambiguous: commands act on both or fail, and the wrong VM may be started.',
   fixedByInstall: false,
+  blocker: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
-    const list = vmsNamed(ctx);
-    if (list.length < 2) return [];
-    const keep = primaryVm(ctx, MARKER)!;
-    return [{
-      title: `${list.length} VMs are named ${ctx.desired.vm.name}`,
-      evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
-    }];
+    const duplicate = duplicateVms(ctx);
+    return duplicate ? [duplicate] : [];
   },
 };
 
-const vmConfig: Check = {
+export const vmConfig: Check & { blocker: true } = {
   id: 'vm.config',
   title: 'VM has the configured generation, memory and CPUs',
   severity: 'warning',
   why: 'A VM whose generation, startup memory or processor count differs from the configuration boots differently or runs short of resources.',
   fixedByInstall: true,
+  blocker: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -124,6 +135,7 @@ const vmState: Check = {
   severity: 'error',
   why: 'Docker commands go to the engine inside the VM; while the VM is not running they all fail.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -140,6 +152,7 @@ const vmBootIso: Check = {
   severity: 'error',
   why: 'The VM boots its Linux from the ISO in its DVD drive; without it the VM has nothing to boot.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -235,6 +248,7 @@ const vmComPort: Check = {
   severity: 'warning',
   why: 'The VM writes its console and boot log to COM1; `mobykit console` streams them from the named pipe to diagnose a VM that does not come up.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -255,6 +269,7 @@ const vmKvpService: Check = {
   severity: 'error',
   why: 'The VM learns how to mount the shared drive through Hyper-V\'s Key-Value Pair Exchange, and reports its IP address through it; without it drives are not mounted.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -284,6 +299,7 @@ const vmNetwork: Check = {
   severity: 'error',
   why: 'The VM reaches Windows, the NAT and the shared drive only through a network adapter connected to the internal switch.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: ['vm.missing', 'switch.missing'],
   run(ctx) {
     const vm = theVm(ctx);
