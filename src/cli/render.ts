@@ -7,6 +7,7 @@ import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
+import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
 import { runLog } from './log.js';
@@ -117,7 +118,7 @@ function renderResult(r: RunResult): string {
     case 'planned': return 'Dry run: nothing was changed.\n';
     case 'cancelled': return 'Cancelled: nothing was changed.\n';
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${failedTail(r)}`;
+    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${advice(r.failed!.error)}${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
       + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
     case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
@@ -127,6 +128,18 @@ function renderResult(r: RunResult): string {
       return `${chalk.green('✓')} Done: ${applied} and verified.\n${caveats(r)}`;
     }
   }
+}
+
+/** What a known Windows error means and what to do, on its own line. */
+function advice(error: Error): string {
+  const text = failureAdvice(error);
+  return text ? `  ${text}\n` : '';
+}
+
+/** The failure in the --json documents: the known error's check and advice when it is one. */
+export function failureJson(failed: { action: Action; error: Error }): object {
+  const known = knownFailure(failed.error);
+  return { id: failed.action.id, message: failed.error.message, ...(known ? { check: known.check, advice: known.advice } : {}) };
 }
 
 function failedTail(r: RunResult): string {
@@ -156,7 +169,7 @@ export function resultJson(r: RunResult): object {
     outcome: r.outcome,
     plan: r.plan.actions,
     applied: r.applied.map((a) => a.id),
-    ...(r.failed ? { failed: { id: r.failed.action.id, message: r.failed.error.message } } : {}),
+    ...(r.failed ? { failed: failureJson(r.failed) } : {}),
     ...(r.failed || r.outcome === 'interrupted' ? { notApplied: r.plan.actions.filter((a) => !r.applied.includes(a)).map((a) => a.id) } : {}),
     ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone,
       ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } } : {}),

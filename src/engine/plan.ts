@@ -4,7 +4,7 @@
 import type { Desired } from '../config/desired.js';
 import { runChecks } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
-import { HostActionError } from '../host/host.js';
+import { failureAdvice, HostActionError } from '../host/host.js';
 import { SimulatedHost } from '../host/simulated/host.js';
 import type { Action } from '../plan/action.js';
 import { OPERATIONS } from '../resources/registry.js';
@@ -80,7 +80,7 @@ async function plan(
         if (!blockers.length) blockers.push({
           id: 'plan.predicted-failure', severity: 'error', title: `${action.description} would fail`,
           evidence: e.message, why: 'Windows would refuse this change, so mobykit stops before making any.',
-          fix: 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
+          fix: failureAdvice(e) || 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
         });
         return done([...actions, action]);
       }

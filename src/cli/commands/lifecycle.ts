@@ -7,7 +7,7 @@ import { CHECK_BY_ID, runChecks } from '../../doctor/catalog.js';
 import { applyActions } from '../../engine/apply.js';
 import { Journal } from '../../state/journal.js';
 import { planUninstall } from '../../engine/plan.js';
-import type { Host } from '../../host/host.js';
+import { failureAdvice, type Host } from '../../host/host.js';
 import type { Action, StepName } from '../../plan/action.js';
 import type { Snapshot, VM } from '../../snapshot/types.js';
 import { STEPS } from '../../steps/index.js';
@@ -22,7 +22,8 @@ import { EXIT } from '../exit.js';
 import { runLog } from '../log.js';
 import { activity, progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
-import { renderPlan } from '../render.js';
+import { failureJson, renderPlan } from '../render.js';
+import { plainText } from '../../windows/text.js';
 import { loadConfigFromArgv, openSession, type Session } from '../session.js';
 import { printJson } from '../json.js';
 
@@ -279,9 +280,10 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       const outcome = result.failed ? 'failed' : 'done';
       if (json) {
         printJson('password', { outcome, plan: actions, applied: result.applied.map((a) => a.id),
-          ...(result.failed ? { failed: { id: result.failed.action.id, message: result.failed.error.message } } : {}) });
+          ...(result.failed ? { failed: failureJson(result.failed) } : {}) });
       } else if (result.failed) {
-        process.stdout.write(`${chalk.red('✗')} ${result.failed.error.message}\n${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`);
+        const advice = failureAdvice(result.failed.error);
+        process.stdout.write(`${chalk.red('✗')} ${plainText(result.failed.error.message)}\n${advice ? `  ${advice}\n` : ''}${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`);
       } else {
         const places = actions.map((a) => (a.step === 'kvp' ? `the ${a.target} token of VM ${desired.vm.name}` : `the Credential Manager entry "${a.target}"`));
         process.stdout.write(`${chalk.green('✓')} The share password of ${account} is updated in ${places.join(' and ')}. `
