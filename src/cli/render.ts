@@ -12,7 +12,6 @@ import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
 import { runLog } from './log.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
 const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

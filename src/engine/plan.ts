@@ -6,7 +6,7 @@ import { runChecks } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import { failureAdvice, HostActionError } from '../host/host.js';
 import { SimulatedHost } from '../host/simulated/host.js';
-import type { Action } from '../plan/action.js';
+import { adoptions, type Action } from '../plan/action.js';
 import { OPERATIONS } from '../resources/registry.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
@@ -66,7 +66,7 @@ async function plan(
   const blockers = [...preflight];
   const leftAlone = command === 'uninstall' ? steps.flatMap((s) => s.leftAlone({ desired, seen, owned, adopt: false })) : [];
   const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
-    adoptions: list.flatMap((a) => (a.claims ?? []).filter((c) => c.adopted)), leftAlone });
+    adoptions: list.flatMap(adoptions), leftAlone });
   for (const step of steps) {
     const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
     const result = stepPlan(step, ctx);

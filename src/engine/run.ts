@@ -9,7 +9,6 @@ import type { Host, Secrets } from '../host/host.js';
 import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
-import { STEPS } from '../steps/index.js';
 import { applyActions, type ApplyEvents } from './apply.js';
 import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';

@@ -1,7 +1,7 @@
 // The VM (New-VM / Set-VM / Start-VM / Stop-VM / Remove-VM) and its disk.
 import type { OpParams } from '../plan/action.js';
 import { named } from '../steps/step.js';
-import { kvpServiceEnabled } from '../steps/vm.js';
+import { kvpEnabled } from '../windows/integration.js';
 import { vmOps } from '../host/simulated/vm.js';
 import { powerOps } from '../host/simulated/vm-power.js';
 import { cannotUndo, undoBy, type Operations } from './operation.js';
@@ -41,7 +41,7 @@ export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' 
         if (old.NetworkAdapters[0]?.SwitchName) params.SwitchName = old.NetworkAdapters[0].SwitchName;
         else caveats.push(`VM ${c.Name} keeps ${old.NetworkAdapters.length ? 'its network adapter connected' : 'the network adapter mobykit added'} on switch ${c.SwitchName}`);
       }
-      if (c.EnableKvp !== undefined) params.EnableKvp = kvpServiceEnabled(old);
+      if (c.EnableKvp !== undefined) params.EnableKvp = kvpEnabled(old);
       if (Object.keys(params).length === 1) return { impossible: caveats.join('; ') || `VM ${c.Name}'s settings cannot be restored` };
       const restore = undoBy(done, 'vm.configure', 'change', `restore VM ${c.Name}'s settings`, params);
       return 'action' in restore ? { ...restore, caveats } : restore;

@@ -6,16 +6,13 @@ import { duplicateVms, vmConfig, vmDuplicate } from '../doctor/checks/vm.js';
 import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
+import { kvpEnabled } from '../windows/integration.js';
 import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
-/** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
-export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
 export const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
 export const isMineVM = (ctx: StepContext, vm: VM) => ctx.owned.ownsVM(vm);
-export const kvpServiceEnabled = (vm: VM) =>
-  vm.IntegrationServices.some((s) => s.Id.toUpperCase().endsWith(KVP_SERVICE_ID) && s.Enabled);
 
 function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.configure']; changes: Change[]; needsOff: boolean } {
   const w = ctx.desired.vm;
@@ -45,7 +42,7 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
     params.SwitchName = ctx.desired.switchName;
     changes.push({ property: 'SwitchName', from: vm.NetworkAdapters.map((a) => a.SwitchName), to: ctx.desired.switchName });
   }
-  if (!kvpServiceEnabled(vm)) {
+  if (!kvpEnabled(vm)) {
     params.EnableKvp = true;
     changes.push({ property: 'Key-Value Pair Exchange', from: 'Disabled', to: 'Enabled' });
   }

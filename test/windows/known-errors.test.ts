@@ -5,7 +5,6 @@ import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { run } from '../../src/engine/run.js';
 import { renderOutcome, resultJson } from '../../src/cli/render.js';
 import { makeAction, type Action, type Op, type OpParams } from '../../src/plan/action.js';
-import type { Snapshot } from '../../src/snapshot/types.js';
 import { KNOWN_ERRORS, knownError } from '../../src/windows/known-errors.js';
 import { CANARY_PASSWORD, config, desiredFor, example } from '../helpers.js';
 

@@ -19,7 +19,6 @@ import { redactKvpData } from '../../snapshot/validate.js';
 import { acquireLock } from '../../state/lock.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { runLog } from '../log.js';
 import { activity, progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { failureJson, renderPlan } from '../render.js';
@@ -297,7 +296,6 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
 }
 
 // Everything but newline, carriage return and tab: a read-only console shows text, never control sequences.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**

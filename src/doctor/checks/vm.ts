@@ -3,14 +3,11 @@
 import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
 import type { VM } from '../../snapshot/types.js';
+import { integrationService, KVP_SERVICE_ID, TIME_SYNC_SERVICE_ID } from '../../windows/integration.js';
 import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
 import { absent, ieq, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
 
-/** Hyper-V's Key-Value Pair Exchange integration service, whatever the display language. */
-export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
-/** Hyper-V's Time Synchronization integration service. */
-export const TIME_SYNC_SERVICE_ID = '2497F4DE-E9FA-4204-80E4-4B75C46419C0';
 
 /** The checks on the VM look at one that exists (vm.missing passed, so Get-VM answered). */
 export const VM_NEEDS = ['vm.missing'];
@@ -20,13 +17,6 @@ function theVm(ctx: CheckContext): VM {
   return primaryVm(ctx, MARKER)!;
 }
 
-function serviceById(vm: VM, id: string) {
-  return (vm.IntegrationServices ?? []).find((s) => s.Id?.toUpperCase().endsWith(id));
-}
-
-export function kvpService(vm: VM) {
-  return serviceById(vm, KVP_SERVICE_ID);
-}
 
 const enableService = (vmName: string, id: string) =>
   `Get-VMIntegrationService -VMName ${psString(vmName)} | Where-Object { $_.Id -like '*${id}' } | Enable-VMIntegrationService`;
@@ -275,7 +265,7 @@ const vmKvpService: Check = {
     const vm = theVm(ctx);
     const n = psString(vm.Name);
     const enable = enableService(vm.Name, KVP_SERVICE_ID);
-    const svc = kvpService(vm);
+    const svc = integrationService(vm, KVP_SERVICE_ID);
     if (!svc) {
       const failed = unreadable(ctx, 'Get-VMIntegrationService');
       if (failed) return failed;
@@ -413,7 +403,7 @@ const vmTimeSync: Check = {
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
-    const svc = serviceById(vm, TIME_SYNC_SERVICE_ID);
+    const svc = integrationService(vm, TIME_SYNC_SERVICE_ID);
     if (!svc) return unreadable(ctx, 'Get-VMIntegrationService') ?? notChecked(`${vm.Name} lists no integration service with Id ...${TIME_SYNC_SERVICE_ID} (Time Synchronization)`);
     if (svc.Enabled) return [];
     return [{

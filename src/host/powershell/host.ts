@@ -41,7 +41,6 @@ export const DISPATCHER = 'Invoke-MobyKitCall';
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
-export { JOURNAL_FILE } from '../../state/journal-file.js';
 /** Read-only and console functions of the module, beside the one per operation (resources/). */
 export const PS_QUERY = {
   uptime: 'Get-MobyKitVMUptime',
@@ -265,7 +264,6 @@ export function replyValue(functionName: string, reply: Reply): unknown {
 
 // Long base64 runs (the echoed request, which may carry the password) never reach a message.
 const LONG_BASE64 = /[A-Za-z0-9+/]{24,}={0,2}/g;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 
 function scrub(text: string): string {
