@@ -1,6 +1,5 @@
 // Questions asked on a terminal: one confirmation before changes, the share password hidden.
 import { createInterface } from 'node:readline';
-import { KVP_VALUE_MAX_CHARS } from '../config/desired.js';
 import { UsageError } from '../errors.js';
 import { passwordFromEnv } from './env-password.js';
 

@@ -7,11 +7,11 @@ import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../steps/index.js';
+import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
 import { runLog } from './log.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
 const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -117,7 +117,7 @@ function renderResult(r: RunResult): string {
     case 'planned': return 'Dry run: nothing was changed.\n';
     case 'cancelled': return 'Cancelled: nothing was changed.\n';
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${failedTail(r)}`;
+    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${advice(r.failed!.error)}${failedTail(r)}`;
     case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
       + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
     case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
@@ -127,6 +127,18 @@ function renderResult(r: RunResult): string {
       return `${chalk.green('✓')} Done: ${applied} and verified.\n${caveats(r)}`;
     }
   }
+}
+
+/** What a known Windows error means and what to do, on its own line. */
+function advice(error: Error): string {
+  const text = failureAdvice(error);
+  return text ? `  ${text}\n` : '';
+}
+
+/** The failure in the --json documents: the known error's check and advice when it is one. */
+export function failureJson(failed: { action: Action; error: Error }): object {
+  const known = knownFailure(failed.error);
+  return { id: failed.action.id, message: failed.error.message, ...(known ? { check: known.check, advice: known.advice } : {}) };
 }
 
 function failedTail(r: RunResult): string {
@@ -156,7 +168,7 @@ export function resultJson(r: RunResult): object {
     outcome: r.outcome,
     plan: r.plan.actions,
     applied: r.applied.map((a) => a.id),
-    ...(r.failed ? { failed: { id: r.failed.action.id, message: r.failed.error.message } } : {}),
+    ...(r.failed ? { failed: failureJson(r.failed) } : {}),
     ...(r.failed || r.outcome === 'interrupted' ? { notApplied: r.plan.actions.filter((a) => !r.applied.includes(a)).map((a) => a.id) } : {}),
     ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone,
       ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } } : {}),

@@ -113,10 +113,9 @@ export function redactedCifsToken(k: Desired['kvp']): string {
 }
 
 /**
- * Hyper-V's KVP limits, in UTF-16 including the terminating NUL: 512 bytes for a key and 2048 for
- * a value (HV_KVP_EXCHANGE_MAX_KEY_SIZE / _VALUE_SIZE), so 255 and 1023 characters.
+ * Hyper-V's KVP limit for a value, in UTF-16 including the terminating NUL: 2048 bytes
+ * (HV_KVP_EXCHANGE_MAX_VALUE_SIZE), so 1023 characters.
  */
-export const KVP_KEY_MAX_CHARS = 512 / 2 - 1;
 export const KVP_VALUE_MAX_CHARS = 2048 / 2 - 1;
 
 /** How many characters the password may have for the token to fit a KVP value. */

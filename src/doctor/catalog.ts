@@ -35,7 +35,7 @@ export const CHECK_BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
 export interface RunOptions {
   /** Check ids to leave out (`doctor --skip`); an unknown id is an error. */
   skip?: string[];
-  /** Keep only the checks this accepts (e.g. install's verify step keeps fixedByInstall ones). */
+  /** Keep only the checks this accepts (e.g. install's verify step keeps those that verify a step). */
   only?: (c: Check) => boolean;
 }
 

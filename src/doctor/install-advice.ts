@@ -3,12 +3,11 @@
 // act or stop: on a resource mobykit did not make it stops (then `install --adopt` is the
 // command), and on anything else that blocks it no mobykit command is offered at all.
 import type { Desired } from '../config/desired.js';
-import { PREFLIGHT } from '../engine/plan.js';
 import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
 import type { StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
-import type { Diagnosis } from './catalog.js';
+import { CHECK_BY_ID, type Diagnosis } from './catalog.js';
 
 /** The step that makes what a check looks at, by the check id's area. */
 const STEP_OF_AREA: Record<string, StepName> = {
@@ -23,7 +22,7 @@ export function adviseInstall(d: Diagnosis, snapshot: Snapshot, desired: Desired
   const fixable = d.findings.filter((f) => f.fixedByInstall);
   if (!fixable.length) return;
   // Install stops before planning anything while a preflight check fails.
-  if (d.findings.some((f) => f.severity === 'error' && PREFLIGHT.includes(f.id))) return;
+  if (d.findings.some((f) => f.severity === 'error' && CHECK_BY_ID.get(f.id)?.preflight)) return;
   const owned = new Journal(journal);
   owned.reconcile(snapshot, scopeOf(desired)); // as install settles it before planning
   const verdict = new Map<StepName, string | undefined>();

@@ -4,9 +4,10 @@
 import type { Desired } from '../config/desired.js';
 import { runChecks } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
-import { HostActionError } from '../host/host.js';
+import { failureAdvice, HostActionError } from '../host/host.js';
 import { SimulatedHost } from '../host/simulated/host.js';
-import type { Action } from '../plan/action.js';
+import { adoptions, type Action } from '../plan/action.js';
+import { OPERATIONS } from '../resources/registry.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { STEPS } from '../steps/index.js';
 import type { Step, StepContext } from '../steps/step.js';
@@ -29,14 +30,11 @@ export interface Plan {
 
 export interface PlanOptions { adopt?: boolean; keepDisk?: boolean }
 
-/** Checks whose failure means install cannot work at all on this machine. */
-export const PREFLIGHT = ['platform.edition', 'platform.hyperv-feature', 'platform.hyperv-module', 'platform.privileges', 'service.vmms'];
-
 // A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
 const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
 
 export async function planInstall(seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions = {}): Promise<Plan> {
-  const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => PREFLIGHT.includes(c.id) }).filter((f) => f.severity === 'error');
+  const preflight = runChecks({ snapshot: seen, desired }, { only: (c) => !!c.preflight }).filter((f) => f.severity === 'error');
   return withElevation(await plan('install', STEPS, (step, ctx) => step.install(ctx), seen, desired, journal, opts, preflight), seen);
 }
 
@@ -44,13 +42,10 @@ export async function planUninstall(seen: Snapshot, desired: Desired, journal: J
   return withElevation(await plan('uninstall', [...STEPS].reverse(), (step, ctx) => ({ actions: step.uninstall(ctx), blockers: [] }), seen, desired, journal, opts, []), seen);
 }
 
-/** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
-const HYPERV_ADMIN_OPS = new Set(['switch.create', 'switch.remove', 'vm.create', 'vm.configure', 'vm.start', 'vm.stop', 'vm.rename', 'vm.remove', 'kvp.add', 'kvp.modify', 'kvp.remove', 'credential.write', 'credential.remove']);
-
 function withElevation(p: Plan, seen: Snapshot): Plan {
   const id = seen.platform.identity;
   if (id.IsAdministrator || !id.IsHyperVAdministrator || p.blockers.some((b) => b.id === 'platform.privileges')) return p;
-  const needAdmin = [...new Set(p.actions.filter((a) => !HYPERV_ADMIN_OPS.has(a.op)).map((a) => a.op))];
+  const needAdmin = [...new Set(p.actions.filter((a) => OPERATIONS[a.op].privilege === 'administrator').map((a) => a.op))];
   if (!needAdmin.length) return p;
   return { ...p, blockers: [...p.blockers, {
     id: 'platform.privileges', severity: 'error', title: 'This plan needs an elevated Administrator',
@@ -71,7 +66,7 @@ async function plan(
   const blockers = [...preflight];
   const leftAlone = command === 'uninstall' ? steps.flatMap((s) => s.leftAlone({ desired, seen, owned, adopt: false })) : [];
   const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
-    adoptions: list.flatMap((a) => (a.claims ?? []).filter((c) => c.adopted)), leftAlone });
+    adoptions: list.flatMap(adoptions), leftAlone });
   for (const step of steps) {
     const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
     const result = stepPlan(step, ctx);
@@ -85,7 +80,7 @@ async function plan(
         if (!blockers.length) blockers.push({
           id: 'plan.predicted-failure', severity: 'error', title: `${action.description} would fail`,
           evidence: e.message, why: 'Windows would refuse this change, so mobykit stops before making any.',
-          fix: 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
+          fix: failureAdvice(e) || 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
         });
         return done([...actions, action]);
       }

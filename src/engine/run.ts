@@ -3,15 +3,14 @@
 import type { Config } from '../config/config.js';
 import { passwordProblem, resolveDesired, type Desired } from '../config/desired.js';
 import { UsageError } from '../errors.js';
-import { diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
+import { CHECK_BY_ID, diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
-import { needsPassword, type Action } from '../plan/action.js';
+import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
-import { STEPS } from '../steps/index.js';
 import { applyActions, type ApplyEvents } from './apply.js';
-import { undoOf } from './rollback.js';
+import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
 
 export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
@@ -62,11 +61,8 @@ export interface RunResult {
 /** How a note about a resource that is not mobykit's begins. */
 export const LEFT_ALONE = 'left alone: ';
 
-/** The checks that say whether install converged. */
-export const VERIFY_CHECKS = STEPS.flatMap((s) => s.verifyChecks);
-
 export function verify(snapshot: Snapshot, desired: Desired): Finding[] {
-  return runChecks({ snapshot, desired }, { only: (c) => VERIFY_CHECKS.includes(c.id) });
+  return runChecks({ snapshot, desired }, { only: (c) => c.verifies !== undefined });
 }
 
 /** The names an install ran with, which decide what an uninstall looks at: every other setting stays as given. */
@@ -122,7 +118,7 @@ export function withJournaledDisk(config: Config, journal: Pick<JournalDoc, 'ent
 /** Install's verification, told apart: what failed, what could not be verified, what else doctor reports. */
 function verifyInstall(snapshot: Snapshot, desired: Desired): Pick<RunResult, 'findings' | 'notVerified' | 'remaining'> {
   const all = diagnose({ snapshot, desired });
-  const verified = (id: string) => VERIFY_CHECKS.includes(id);
+  const verified = (id: string) => CHECK_BY_ID.get(id)?.verifies !== undefined;
   return {
     findings: all.findings.filter((f) => verified(f.id)),
     notVerified: all.notChecked.filter((c) => verified(c.id)),
@@ -163,7 +159,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (opts.dryRun) return result('planned');
   if (opts.confirm && !(await opts.confirm(plan))) return result('cancelled');
 
-  const secrets = plan.actions.some(needsPassword) && opts.secrets ? await opts.secrets() : {};
+  const secrets = plan.actions.some(needsSecret) && opts.secrets ? await opts.secrets() : {};
   const tooLong = secrets.sharePassword === undefined ? undefined : passwordProblem(desired.kvp, secrets.sharePassword);
   if (tooLong) throw new UsageError(tooLong);
   if (command === 'install') journal.setSettings(config);

@@ -1,12 +1,13 @@
 // `mobykit plan --export FILE.ps1`: the plan as a standalone PowerShell script that an
 // administrator can read, review and run without Node. It performs exactly the planned actions,
-// in order, by calling the MobyKit module's functions (PS_FUNCTION) with each action's parameters
+// in order, by calling the MobyKit module's functions (each operation's psFunction) with each action's parameters
 // as literal PowerShell values in a splatted hashtable. No user value is ever PowerShell source:
 // strings are single-quoted literals (no expansion), control characters are [char] codes.
 // It holds no secret: the share password is asked once at run time with Read-Host -AsSecureString.
 import { writeFileSync } from 'node:fs';
 import { summarize, type Plan } from '../engine/plan.js';
-import { OPS_NEEDING_PASSWORD, PS_FUNCTION, type Action } from '../plan/action.js';
+import type { Action } from '../plan/action.js';
+import { needsSecret, operationOf } from '../resources/registry.js';
 import { psCommentText, psString } from '../windows/powershell.js';
 import { fill, readTemplate } from './template.js';
 
@@ -30,7 +31,7 @@ const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function splat(action: Action, variable: string, indent: string): string {
   const entries = Object.entries(action.params as unknown as Record<string, unknown>).filter(([, v]) => v !== undefined);
   const lines = entries.map(([k, v]) => `${indent}    ${BARE_KEY.test(k) ? k : psString(k)} = ${psValue(v)}`);
-  if (OPS_NEEDING_PASSWORD.includes(action.op)) lines.push(`${indent}    Password = $securePassword`);
+  if (needsSecret(action)) lines.push(`${indent}    Password = $securePassword`);
   return `${indent}$${variable} = @{\n${lines.join('\n')}\n${indent}}`;
 }
 
@@ -58,7 +59,7 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
     ? actions.map((a, i) => `#   ${String(i + 1).padStart(String(n).length)}. ${SYMBOL[a.kind]} ${psCommentText(a.id).padEnd(width)}  ${psCommentText(a.description)}`).join('\n')
     : '#   (no changes: the host already matched the configuration)';
 
-  const needsPassword = actions.filter((a) => OPS_NEEDING_PASSWORD.includes(a.op));
+  const needsPassword = actions.filter(needsSecret);
   const user = needsPassword.map((a) => (a.params as { UserName?: string }).UserName).find((u) => !!u);
   const passwordBlock = needsPassword.length
     ? [
@@ -79,7 +80,7 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
     : '# No action needs the share password.';
 
   const steps = actions.map((a, i) => {
-    const fn = PS_FUNCTION[a.op];
+    const fn = operationOf(a)?.psFunction;
     if (!fn) throw new Error(`no PowerShell function performs ${JSON.stringify(a.op)}`);
     const indent = '    ';
     return [

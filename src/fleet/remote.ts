@@ -4,7 +4,8 @@
 // time while the one shell stays free: each batch starts what is queued and hands back what finished. Every remote call is the very request a single
 // host gets (base64 JSON through Invoke-MobyKitCall): no user value becomes PowerShell source.
 import type { Config } from '../config/config.js';
-import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../plan/action.js';
+import type { Action } from '../plan/action.js';
+import { operationOf, PS_GATHER_FUNCTION } from '../resources/registry.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../snapshot/validate.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../state/journal.js';
@@ -131,15 +132,15 @@ export class RemoteHost implements Host {
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {
-    const functionName = PS_FUNCTION[action.op];
-    if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
+    const operation = operationOf(action);
+    if (!operation) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
     let sealed: string | undefined;
-    if (OPS_NEEDING_PASSWORD.includes(action.op)) {
+    if (operation.needsSecret) {
       if (!secrets.sharePassword) throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
       sealed = this.shell.local.seal(secrets.sharePassword);
     }
     try {
-      await this.call(functionName, { ...(action.params as unknown as Record<string, unknown>) }, sealed);
+      await this.call(operation.psFunction, { ...(action.params as unknown as Record<string, unknown>) }, sealed);
     } catch (e) {
       throw asActionError(action.id, e);
     }

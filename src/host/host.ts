@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Action } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { JournalDoc } from '../state/journal.js';
+import { knownError, type KnownError } from '../windows/known-errors.js';
 
 /** Secrets travel beside actions, never inside them: plans are printed and stored. */
 export interface Secrets { sharePassword?: string }
@@ -41,4 +42,15 @@ export class HostActionError extends Error {
     super(`${actionId} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${cmdletMessage}`);
     this.name = 'HostActionError';
   }
+}
+
+/** What a failed change is known to mean (windows/known-errors.ts): the check on its cause and advice. */
+export function knownFailure(error: Error): KnownError | undefined {
+  return error instanceof HostActionError ? knownError(error.cmdletMessage, error.cmdlet) : knownError(error.message);
+}
+
+/** The advice for a failed change, as a line for people; '' when the error is not a known one. */
+export function failureAdvice(error: Error): string {
+  const known = knownFailure(error);
+  return known ? `${known.advice} (mobykit doctor: ${known.check})` : '';
 }

@@ -69,9 +69,6 @@ export interface OpParams {
 
 export type Op = keyof OpParams;
 
-/** Operations that need the share password at apply time; it is never part of the action. */
-export const OPS_NEEDING_PASSWORD: readonly Op[] = ['kvp.add', 'kvp.modify', 'credential.write'];
-
 export interface Action<O extends Op = Op> {
   /** Stable id: the operation, and `:target` where a step manages several resources. */
   id: string;
@@ -92,10 +89,6 @@ export interface Action<O extends Op = Op> {
   releases?: Release[];
 }
 
-export function needsPassword(action: Action): boolean {
-  return OPS_NEEDING_PASSWORD.includes(action.op);
-}
-
 export function makeAction<O extends Op>(a: {
   step: StepName; op: O; kind: ActionKind; target: string; resource: string; description: string;
   params: OpParams[O]; multi?: boolean; changes?: Change[]; claims?: Claim[]; releases?: Release[];
@@ -110,35 +103,3 @@ export function makeAction<O extends Op>(a: {
 export function adoptions(action: Action): Claim[] {
   return (action.claims ?? []).filter((c) => c.adopted);
 }
-
-/** The PowerShell module function (ps1/) that performs each operation. */
-export const PS_FUNCTION: Record<Op, string> = {
-  'switch.create': 'New-MobyKitSwitch',
-  'switch.remove': 'Remove-MobyKitSwitch',
-  'vnic.set-address': 'Set-MobyKitHostAddress',
-  'vnic.remove-address': 'Remove-MobyKitHostAddress',
-  'nat.create': 'New-MobyKitNat',
-  'nat.remove': 'Remove-MobyKitNat',
-  'firewall.create': 'Set-MobyKitFirewallRule', // creates or updates: one converging function
-  'firewall.update': 'Set-MobyKitFirewallRule',
-  'firewall.remove': 'Remove-MobyKitFirewallRule',
-  'vm.create': 'New-MobyKitVM',
-  'vm.configure': 'Set-MobyKitVM',
-  'vm.start': 'Start-MobyKitVM',
-  'vm.stop': 'Stop-MobyKitVM',
-  'vm.rename': 'Rename-MobyKitVM',
-  'vm.remove': 'Remove-MobyKitVM',
-  'kvp.add': 'Set-MobyKitKvpItem', // adds or updates: one converging function
-  'kvp.modify': 'Set-MobyKitKvpItem',
-  'kvp.remove': 'Remove-MobyKitKvpItem',
-  'share.create': 'New-MobyKitShare',
-  'share.update': 'Set-MobyKitShare',
-  'share.grant': 'Grant-MobyKitShareAccess',
-  'share.revoke': 'Revoke-MobyKitShareAccess',
-  'share.remove': 'Remove-MobyKitShare',
-  'credential.write': 'Set-MobyKitCredential',
-  'credential.remove': 'Remove-MobyKitCredential',
-};
-
-/** The read-only function that returns the whole host snapshot in one call. */
-export const PS_GATHER_FUNCTION = 'Get-MobyKitHostSnapshot';

@@ -34,7 +34,6 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
 export const firewallStep: Step = {
   name: 'firewall',
   title: 'Firewall rules for the proxy and the share',
-  verifyChecks: ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb'],
 
   install(ctx) {
     const actions = [];

@@ -29,7 +29,6 @@ export function writeToken(d: Desired, now?: string, claims: Claim[] = []): Acti
 export const kvpStep: Step = {
   name: 'kvp',
   title: 'KVP mount token',
-  verifyChecks: ['kvp.cifsmount', 'kvp.cifsmount-format'],
 
   install(ctx) {
     const d = ctx.desired;

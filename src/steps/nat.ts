@@ -1,8 +1,10 @@
 // The NetNat that gives the switch's subnet a way out (the article's DockerNAT for 10.0.75.0/24).
 import { psString } from '../windows/powershell.js';
-import { formatCidr, overlaps, parseCidr } from '../net/ipv4.js';
+import { blockerFrom } from '../doctor/check.js';
+import { natConflict, natInTheWay } from '../doctor/checks/nat.js';
+import { formatCidr, parseCidr } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
-import { blocker, eqi, named, ownershipBlocker, type Step } from './step.js';
+import { eqi, named, ownershipBlocker, type Step } from './step.js';
 
 const resourceOf = (name: string) => `nat:${name}`;
 const sameCidr = (a: string, b: string) => {
@@ -14,7 +16,6 @@ const sameCidr = (a: string, b: string) => {
 export const natStep: Step = {
   name: 'nat',
   title: 'NetNat for the subnet',
-  verifyChecks: ['nat.missing', 'nat.prefix', 'nat.conflict'],
 
   install(ctx) {
     const d = ctx.desired;
@@ -31,19 +32,8 @@ export const natStep: Step = {
           params: { Name: other.Name }, multi: true, releases: [{ kind: 'nat', id: { Name: other.Name } }] }));
         continue;
       }
-      const prefix = parseCidr(other.InternalIPInterfaceAddressPrefix, false);
-      if (prefix && overlaps(prefix, subnet)) {
-        blockers.push(blocker('nat.conflict', `NAT ${other.Name} overlaps ${d.subnet}`,
-          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}`,
-          'Windows refuses a NAT whose prefix overlaps another NAT ("The parameter is incorrect").',
-          `Choose another subnet (--subnet), or if ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
-      } else {
-        // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
-        blockers.push(blocker('nat.conflict', `Another NAT, ${other.Name}, is in the way`,
-          `NAT ${other.Name} covers ${other.InternalIPInterfaceAddressPrefix}; Windows supports only one NAT per host`,
-          'Windows supports a single NetNat per host: a second one fails with "The parameter is incorrect" or leaves WinNAT in an unknown state.',
-          `If ${other.Name} is no longer used: Remove-NetNat -Name ${psString(other.Name)} -Confirm:$false`));
-      }
+      // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
+      blockers.push(blockerFrom(natConflict, natInTheWay(d, other)));
     }
     const prefix = formatCidr(subnet);
     const create = makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: d.natName, resource: resourceOf(d.natName),

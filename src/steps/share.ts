@@ -84,7 +84,6 @@ function removeCredential(target: string, why: string, multi = false): Action {
 export const shareStep: Step = {
   name: 'share',
   title: 'SMB share and its credential',
-  verifyChecks: ['share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching', 'credential.missing', 'credential.user'],
 
   install(ctx) {
     const w = ctx.desired.share;

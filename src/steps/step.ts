@@ -1,6 +1,6 @@
 // A step module manages one kind of resource, DSC-style: from what it wants (Desired) and what
-// it sees (a snapshot) it plans the actions that converge the host, the actions that remove what
-// mobykit made, and names the doctor checks that verify it.
+// it sees (a snapshot) it plans the actions that converge the host and the actions that remove what
+// mobykit made. The doctor checks that verify it name it (Check.verifies).
 import type { Desired } from '../config/desired.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Action, StepName } from '../plan/action.js';
@@ -33,8 +33,6 @@ export interface Step {
   uninstall(ctx: StepContext): Action[];
   /** Same-named resources of the configuration that uninstall leaves alone, each with why. */
   leftAlone(ctx: StepContext): string[];
-  /** The doctor checks that verify this step after install. */
-  verifyChecks: string[];
 }
 
 export const eqi = (a: string | null | undefined, b: string | null | undefined): boolean =>

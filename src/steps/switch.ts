@@ -4,7 +4,9 @@ import { psString } from '../windows/powershell.js';
 import { parseIPv4 } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { VMSwitch } from '../snapshot/types.js';
-import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { blockerFrom } from '../doctor/check.js';
+import { addressTaken, vnicAddressConflict } from '../doctor/checks/network.js';
+import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
 const resourceOf = (name: string) => `switch:${name}`;
 const addressResource = (name: string) => `switch:${name}/address`;
@@ -39,7 +41,6 @@ function setAddress(ctx: StepContext, current: string | null, adopting?: VMSwitc
 export const switchStep: Step = {
   name: 'switch',
   title: 'Hyper-V switch and host vNIC',
-  verifyChecks: ['switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.address', 'vnic.dhcp', 'vnic.network-category'],
 
   install(ctx) {
     const d = ctx.desired;
@@ -58,10 +59,7 @@ export const switchStep: Step = {
       holder = undefined;
     }
     if (holder) {
-      blockers.push(blocker('vnic.address-conflict', `${d.hostAddress} is held by another adapter`,
-        `${d.hostAddress}/${holder.PrefixLength} is on "${holder.InterfaceAlias}"`,
-        'Windows allows an address on one adapter only, so the switch\'s vNIC cannot take it.',
-        `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(d.hostAddress)} -Confirm:$false, or choose another subnet with --subnet and --host-address`));
+      blockers.push(blockerFrom(vnicAddressConflict, addressTaken({ snapshot: s, desired: d }, holder)));
     }
 
     const switches = named(s.vmSwitches, d.switchName);

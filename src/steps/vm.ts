@@ -1,19 +1,18 @@
 // The Linux VM: boots the ISO, COM1 on a named pipe, Key-Value Pair Exchange on, on the switch.
 import { psString } from '../windows/powershell.js';
 import { MARKER } from '../config/desired.js';
+import { blockerFrom } from '../doctor/check.js';
+import { duplicateVms, vmConfig, vmDuplicate } from '../doctor/checks/vm.js';
 import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
+import { kvpEnabled } from '../windows/integration.js';
 import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 
-/** The Key-Value Pair Exchange integration service, by Id: its Name is localized. */
-export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
 export const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
 export const isMineVM = (ctx: StepContext, vm: VM) => ctx.owned.ownsVM(vm);
-export const kvpServiceEnabled = (vm: VM) =>
-  vm.IntegrationServices.some((s) => s.Id.toUpperCase().endsWith(KVP_SERVICE_ID) && s.Enabled);
 
 function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.configure']; changes: Change[]; needsOff: boolean } {
   const w = ctx.desired.vm;
@@ -43,7 +42,7 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
     params.SwitchName = ctx.desired.switchName;
     changes.push({ property: 'SwitchName', from: vm.NetworkAdapters.map((a) => a.SwitchName), to: ctx.desired.switchName });
   }
-  if (!kvpServiceEnabled(vm)) {
+  if (!kvpEnabled(vm)) {
     params.EnableKvp = true;
     changes.push({ property: 'Key-Value Pair Exchange', from: 'Disabled', to: 'Enabled' });
   }
@@ -97,17 +96,12 @@ function missingIso(ctx: StepContext): Finding | undefined {
 export const vmStep: Step = {
   name: 'vm',
   title: 'Linux VM',
-  verifyChecks: ['vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.boot-iso', 'vm.com-port', 'vm.kvp-service', 'vm.network'],
 
   install(ctx) {
     const w = ctx.desired.vm;
     const vms = named(ctx.seen.vms, w.name);
-    if (vms.length > 1) {
-      return { actions: [], blockers: [blocker('vm.duplicate', `${vms.length} VMs are named ${w.name}`,
-        vms.map((v) => `${v.Name} (${v.Id}, ${v.State})`).join('; '),
-        'Hyper-V allows several VMs with one name; mobykit cannot tell which one to manage.',
-        `Get-VM -Name ${psString(w.name)} | Format-Table Name, Id, State; then Remove-VM -Id <the one to drop>`)] };
-    }
+    const duplicate = duplicateVms({ snapshot: ctx.seen, desired: ctx.desired });
+    if (duplicate) return { actions: [], blockers: [blockerFrom(vmDuplicate, duplicate)] };
     const old = renamedVm(ctx);
     if (old && vms[0]) {
       return { actions: [], blockers: [{ ...ownershipBlocker('vm', `VM ${vms[0].Name}`,
@@ -153,9 +147,10 @@ export const vmStep: Step = {
     }
     const mine = isMineVM(ctx, vm) || ctx.adopt;
     if (vm.Generation !== w.generation) {
-      return { actions: [], blockers: [blocker('vm.config', `VM ${vm.Name} is generation ${vm.Generation}, expected ${w.generation}`,
-        `Generation ${vm.Generation}`, 'A VM\'s generation is fixed when it is created.',
-        mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psString(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}`)] };
+      // The catalog's why; the fix depends on whose VM it is, which only the step knows.
+      return { actions: [], blockers: [blockerFrom(vmConfig, { severity: 'error', title: `VM ${vm.Name} is generation ${vm.Generation}, expected ${w.generation}`,
+        evidence: `Generation ${vm.Generation}`,
+        fix: mine ? 'Run `mobykit uninstall`, then `mobykit install`' : `Rename the VM (Rename-VM -Name ${psString(vm.Name)} -NewName 'old') or set --vm-generation ${vm.Generation}` })] };
     }
     const { params, changes, needsOff } = configureChanges(ctx, vm);
     const running = vm.State === 'Running';

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Plan } from '../../src/engine/plan.js';
 import { writePowerShellExport } from '../../src/export/powershell.js';
-import { makeAction, PS_FUNCTION } from '../../src/plan/action.js';
+import { makeAction } from '../../src/plan/action.js';
+import { OPERATIONS } from '../../src/resources/registry.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { realPwsh } from '../real-pwsh.js';
 
@@ -28,7 +29,7 @@ function plan(): Plan {
 
 /** A module with the real function names, each ConfirmImpact High, logging what ran. */
 function fakeModule(dir: string): string {
-  const fns = [...new Set(Object.values(PS_FUNCTION))].map((name) => `function ${name} {
+  const fns = [...new Set(Object.values(OPERATIONS).map((o) => o.psFunction))].map((name) => `function ${name} {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param([System.Security.SecureString]$Password, [Parameter(ValueFromRemainingArguments = $true)]$Rest)
     if ($PSCmdlet.ShouldProcess('${name}')) {

@@ -9,7 +9,8 @@ import PowerShell from 'tree-sitter-powershell';
 import type { Plan } from '../../src/engine/plan.js';
 import { exportPowerShell, psValue } from '../../src/export/powershell.js';
 import { psString } from '../../src/windows/powershell.js';
-import { makeAction, PS_FUNCTION, type Action } from '../../src/plan/action.js';
+import { makeAction, type Action } from '../../src/plan/action.js';
+import { OPERATIONS } from '../../src/resources/registry.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { analyzePowerShell } from '../contract/powershell-ast.js';
 import { checkAnalyses, formatFindings, type Catalog } from '../contract/checker.js';
@@ -138,7 +139,7 @@ describe('plan --export (PowerShell script)', function () {
 
   it('calls exactly the planned functions, in order, each with a splatted hashtable', () => {
     const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+) -Confirm:\$false$/gm)].map((m) => m[1]);
-    assert.deepEqual(calls, hostilePlan().actions.map((a) => PS_FUNCTION[a.op]));
+    assert.deepEqual(calls, hostilePlan().actions.map((a) => OPERATIONS[a.op].psFunction));
   });
 
   it('holds no secret: asks once with Read-Host -AsSecureString, only for the actions that need it', () => {
@@ -157,7 +158,7 @@ describe('plan --export (PowerShell script)', function () {
     const findings = checkAnalyses([analysis], opts);
     const errors = findings.filter((f) => f.severity === 'error');
     assert.equal(errors.length, 0, `\n${formatFindings(errors)}`);
-    const moduleFns = new Set(Object.values(PS_FUNCTION));
+    const moduleFns = new Set(Object.values(OPERATIONS).map((o) => o.psFunction));
     const called = analysis.invocations.map((i) => i.bareName).filter((n) => /MobyKit/.test(n) && n !== 'Add-MobyKitJournalEntry');
     for (const c of called) assert.ok(moduleFns.has(c), `${c} is a module function`);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeQemuImg } from '../doctor/fake-qemu-img.js';
+import { fakeQemuImg } from '../migrate/fake-qemu-img.js';
 import { runPiped } from './run-cli.js';
 
 describe('mobykit logs and migrate-toolbox', () => {
@@ -28,7 +28,8 @@ describe('mobykit logs and migrate-toolbox', () => {
     const vmdk = join(dir, 'disk.vmdk');
     writeFileSync(vmdk, 'toolbox images');
     const vhdx = join(dir, 'MobyLinuxVM.vhdx');
-    const env = { PATH: `${bin}:${process.env.PATH}` };
+    // Its own state folder: the host lock of another mobykit run on this machine is not in the way.
+    const env = { PATH: `${bin}:${process.env.PATH}`, MOBYKIT_STATE_DIR: join(dir, 'state') };
     const r = runPiped(['migrate-toolbox', '--vmdk', vmdk, '--to', vhdx], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(vhdx, 'utf8'), 'VHDX:toolbox images');

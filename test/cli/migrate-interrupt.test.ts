@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeQemuImg } from '../doctor/fake-qemu-img.js';
+import { fakeQemuImg } from '../migrate/fake-qemu-img.js';
 import { MAIN, runPiped, userEnv } from './run-cli.js';
 
 describe('migrate-toolbox on the command line', function () {

@@ -52,7 +52,7 @@ describe('renames', function () {
     writeFileSync(host, JSON.stringify(doc));
     const r = runPiped(['plan', '--simulate', host, '--switch-name', 'MobyNet'], { env });
     assert.equal(r.code, 1, r.output);
-    assert.match(r.stdout, /10\.0\.75\.1 is held by another adapter/);
+    assert.match(r.stdout, /The host address 10\.0\.75\.1 is taken by vEthernet \(DockerNAT\) \[vnic\.address-conflict\]/);
     assert.doesNotMatch(r.stdout, /Remove switch DockerNAT/);
   });
 

@@ -20,6 +20,3 @@ export const APPROVED_VERBS: readonly string[] = [
   // Other
   'Use',
 ];
-
-/** Verbs whose functions change state and so must support -WhatIf/-Confirm. */
-export const READ_ONLY_VERBS: readonly string[] = ['Get', 'Test', 'Find', 'Search', 'Measure', 'Resolve', 'Read', 'Show', 'Format', 'Compare', 'ConvertFrom', 'ConvertTo', 'Assert', 'Trace', 'Watch', 'Wait'];

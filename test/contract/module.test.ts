@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Op } from '../../src/plan/action.js';
+import type { Op } from '../../src/plan/action.js';
+import { OPERATIONS, PS_GATHER_FUNCTION } from '../../src/resources/registry.js';
 import { PS_QUERY } from '../../src/host/powershell/host.js';
 import { APPROVED_VERBS } from './approved-verbs.js';
 import { checkAnalyses, formatFindings } from './checker.js';
@@ -15,6 +16,9 @@ import type { FunctionDef } from './powershell-ast.js';
 const publicDir = path.join(PS1_DIR, 'Public');
 const privateDir = path.join(PS1_DIR, 'Private');
 const baseNames = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.ps1')).map((f) => f.slice(0, -4)).sort();
+
+/** Each operation's PowerShell function, by operation. */
+const PS_FUNCTION = Object.fromEntries(Object.entries(OPERATIONS).map(([op, o]) => [op, o.psFunction])) as Record<Op, string>;
 
 function functionsIn(dir: string): FunctionDef[] {
   return analyseModule().filter((a) => path.dirname(a.file) === dir).flatMap((a) => a.functions);
@@ -78,11 +82,11 @@ describe('PowerShell module ps1/', () => {
 
     for (const { op, keys } of ops) {
       const name = PS_FUNCTION[op as Op];
-      it(`${op} -> ${name} declares ${keys.map((k) => k.name).join(', ')}${OPS_NEEDING_PASSWORD.includes(op as Op) ? ', Password' : ''}`, () => {
+      it(`${op} -> ${name} declares ${keys.map((k) => k.name).join(', ')}${OPERATIONS[op as Op].needsSecret ? ', Password' : ''}`, () => {
         const fn = publicFunction(name);
         assert.ok(fn, `no public function ${name}`);
         const declared = fn.params.map((p) => p.name);
-        const expected = [...keys.map((k) => k.name), ...(OPS_NEEDING_PASSWORD.includes(op as Op) ? ['Password'] : [])];
+        const expected = [...keys.map((k) => k.name), ...(OPERATIONS[op as Op].needsSecret ? ['Password'] : [])];
         for (const key of expected) assert.ok(declared.includes(key), `${name} lacks -${key} (declares ${declared.join(', ')})`);
         const extraMandatory = fn.params.filter((p) => p.mandatory && !expected.includes(p.name)).map((p) => p.name);
         assert.deepEqual(extraMandatory, [], `${name} has mandatory parameters the op does not pass`);
@@ -138,7 +142,7 @@ describe('PowerShell module ps1/', () => {
       });
     }
 
-    it('every function in PS_FUNCTION is public', () => {
+    it('every operation\'s psFunction is public', () => {
       const publics = baseNames(publicDir);
       assert.deepEqual(Object.values(PS_FUNCTION).filter((n) => !publics.includes(n)), []);
     });

@@ -77,15 +77,6 @@ function walk(node: SyntaxNode, visit: (n: SyntaxNode) => void): void {
   for (const child of node.children) walk(child, visit);
 }
 
-function findFirst(node: SyntaxNode, type: string): SyntaxNode | null {
-  if (node.type === type) return node;
-  for (const child of node.children) {
-    const found = findFirst(child, type);
-    if (found) return found;
-  }
-  return null;
-}
-
 function ancestor(node: SyntaxNode, type: string): SyntaxNode | null {
   let current = node.parent;
   while (current) {
@@ -334,9 +325,4 @@ export function analyzePowerShell(source: string, file: string): ScriptAnalysis 
   });
 
   return { file, parseProblems, functions, invocations, sexp: () => root.toString() };
-}
-
-/** Finds a node by type, for tests that explore the grammar. */
-export function firstNodeOfType(source: string, type: string): SyntaxNode | null {
-  return findFirst(parsePowerShell(source).rootNode, type);
 }

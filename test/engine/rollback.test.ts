@@ -1,7 +1,7 @@
 // What a rename removed is put back from what the host showed before the run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { undoOf } from '../../src/engine/rollback.js';
+import { undoOf } from '../../src/resources/registry.js';
 import { makeAction } from '../../src/plan/action.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 

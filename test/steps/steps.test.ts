@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { MARKER } from '../../src/config/desired.js';
+import { runChecks } from '../../src/doctor/catalog.js';
+import type { Finding } from '../../src/doctor/finding.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { firewallStep } from '../../src/steps/firewall.js';
 import { kvpStep } from '../../src/steps/kvp.js';
@@ -194,5 +196,33 @@ describe('kvp step', () => {
     const plan = kvpStep.install(stepContext(fresh()));
     assert.equal(plan.actions[0].id, 'kvp.add');
     assert.match(plan.actions[0].description, /\/c;\/C;username=alice,password=\*\*\*,noperm/);
+  });
+});
+
+describe('step blockers in the catalog\'s words', () => {
+  // What stops install is what doctor reports for the same host: same id, title, evidence, why and fix.
+  const same = (seen: Snapshot, blockers: Finding[], id: string) => {
+    const ctx = stepContext(seen);
+    const doctor = runChecks({ snapshot: seen, desired: ctx.desired }).filter((f) => f.id === id);
+    const raised = blockers.filter((b) => b.id === id);
+    assert.ok(raised.length > 0, `no ${id} blocker`);
+    assert.deepEqual(raised.map(({ fixedByInstall: _, ...b }) => b), doctor.map(({ fixedByInstall: _, ...f }) => f));
+    assert.ok(raised.every((b) => !b.fixedByInstall));
+  };
+  it('another NAT in the way', () => {
+    const seen = fresh();
+    seen.netNats.push({ Name: 'WinNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24', Active: true });
+    same(seen, natStep.install(stepContext(seen)).blockers, 'nat.conflict');
+  });
+  it('the host address held by another adapter', () => {
+    const seen = fresh();
+    seen.netIPAddresses.push({ InterfaceAlias: 'Wi-Fi', InterfaceIndex: 7, IPAddress: '10.0.75.1', PrefixLength: 24, AddressFamily: 'IPv4', PrefixOrigin: 'Dhcp' });
+    same(seen, switchStep.install(stepContext(seen)).blockers, 'vnic.address-conflict');
+  });
+  it('two VMs of the configured name', () => {
+    const seen = fresh();
+    const vm = example('converged').vms[0];
+    seen.vms.push({ ...vm, Id: 'vm-a' }, { ...vm, Id: 'vm-b', Notes: '' });
+    same(seen, vmStep.install(stepContext(seen)).blockers, 'vm.duplicate');
   });
 });

@@ -89,12 +89,12 @@ function commandNotFound(line, word) {
 // The simulated Windows host behind the module, with its state kept in MOBYKIT_FAKE_STATE.
 
 let simulated;
-let PS_FUNCTION;
+let OPERATIONS;
 
 async function loadHost() {
   if (simulated) return simulated;
   const { SimulatedHost } = await import(pathToFileURL(path.join(distRoot, 'src', 'host', 'simulated', 'host.js')).href);
-  ({ PS_FUNCTION } = await import(pathToFileURL(path.join(distRoot, 'src', 'plan', 'action.js')).href));
+  ({ OPERATIONS } = await import(pathToFileURL(path.join(distRoot, 'src', 'resources', 'registry.js')).href));
   const stateFile = env.MOBYKIT_FAKE_STATE;
   if (stateFile && existsSync(stateFile)) {
     const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
@@ -192,7 +192,7 @@ async function dispatch(request) {
   }
   // A converging function (Set-MobyKitKvpItem adds or updates) stands for several operations:
   // it does whichever applies, so the first the host accepts is the one it did.
-  const ops = Object.keys(PS_FUNCTION).filter((o) => PS_FUNCTION[o] === fn);
+  const ops = Object.keys(OPERATIONS).filter((o) => OPERATIONS[o].psFunction === fn);
   if (!ops.length) {
     return { ok: false, error: { message: `The term '${fn}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
       cmdlet: fn, category: 'ObjectNotFound' } };

@@ -38,7 +38,7 @@ class Interrupt {
 
 /** The ids --simulate-fail may name: the plan's actions and, for install, the undo of each. */
 async function failableIds(plan: Plan, seen: Snapshot): Promise<string[]> {
-  const { undoOf } = await import('../../engine/rollback.js');
+  const { undoOf } = await import('../../resources/registry.js');
   const undos = plan.command === 'install' ? plan.actions.map((a) => undoOf(a, seen, plan.predicted)).flatMap((u) => ('action' in u ? [u.action.id] : [])) : [];
   return [...new Set([...plan.actions.map((a) => a.id), ...undos])];
 }

@@ -3,11 +3,11 @@
 // source of truth: the uninstall plan), so these commands never act on anyone else's resources.
 import chalk from 'chalk';
 import { resolveDesired, type Desired } from '../../config/desired.js';
-import { runChecks } from '../../doctor/catalog.js';
+import { CHECK_BY_ID, runChecks } from '../../doctor/catalog.js';
 import { applyActions } from '../../engine/apply.js';
 import { Journal } from '../../state/journal.js';
 import { planUninstall } from '../../engine/plan.js';
-import type { Host } from '../../host/host.js';
+import { failureAdvice, type Host } from '../../host/host.js';
 import type { Action, StepName } from '../../plan/action.js';
 import type { Snapshot, VM } from '../../snapshot/types.js';
 import { STEPS } from '../../steps/index.js';
@@ -19,10 +19,10 @@ import { redactKvpData } from '../../snapshot/validate.js';
 import { acquireLock } from '../../state/lock.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { runLog } from '../log.js';
 import { activity, progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
-import { renderPlan } from '../render.js';
+import { failureJson, renderPlan } from '../render.js';
+import { plainText } from '../../windows/text.js';
 import { loadConfigFromArgv, openSession, type Session } from '../session.js';
 import { printJson } from '../json.js';
 
@@ -90,9 +90,9 @@ async function mobykitOwn(seen: Snapshot, desired: Desired, host: Host): Promise
 
 export async function hostStatus(seen: Snapshot, desired: Desired, host: Host): Promise<HostStatus> {
   const own = await mobykitOwn(seen, desired, host);
-  const findings = runChecks({ snapshot: seen, desired }, { only: (c) => STEPS.some((s) => s.verifyChecks.includes(c.id)) });
+  const findings = runChecks({ snapshot: seen, desired }, { only: (c) => c.verifies !== undefined });
   const resources = STEPS.map((step): ResourceStatus => {
-    const problems = findings.filter((f) => step.verifyChecks.includes(f.id) && f.severity !== 'info');
+    const problems = findings.filter((f) => CHECK_BY_ID.get(f.id)?.verifies === step.name && f.severity !== 'info');
     return {
       step: step.name, ...PRESENCE[step.name](seen, desired),
       // A KVP item on mobykit's VM goes with the VM.
@@ -279,9 +279,10 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       const outcome = result.failed ? 'failed' : 'done';
       if (json) {
         printJson('password', { outcome, plan: actions, applied: result.applied.map((a) => a.id),
-          ...(result.failed ? { failed: { id: result.failed.action.id, message: result.failed.error.message } } : {}) });
+          ...(result.failed ? { failed: failureJson(result.failed) } : {}) });
       } else if (result.failed) {
-        process.stdout.write(`${chalk.red('✗')} ${result.failed.error.message}\n${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`);
+        const advice = failureAdvice(result.failed.error);
+        process.stdout.write(`${chalk.red('✗')} ${plainText(result.failed.error.message)}\n${advice ? `  ${advice}\n` : ''}${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`);
       } else {
         const places = actions.map((a) => (a.step === 'kvp' ? `the ${a.target} token of VM ${desired.vm.name}` : `the Credential Manager entry "${a.target}"`));
         process.stdout.write(`${chalk.green('✓')} The share password of ${account} is updated in ${places.join(' and ')}. `
@@ -295,7 +296,6 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
 }
 
 // Everything but newline, carriage return and tab: a read-only console shows text, never control sequences.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**

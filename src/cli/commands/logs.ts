@@ -2,7 +2,7 @@
 // articles' `Get-Content $env:LOCALAPPDATA\Docker\log.txt -Wait`. --runs shows mobykit's own run
 // logs instead. The file shown is always named (on stderr, so stdout is the log itself).
 import { existsSync, readFileSync } from 'node:fs';
-import { followLog, latestLogFile } from '../../doctor/logs.js';
+import { followLog, latestLogFile } from '../log-files.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { printJson } from '../json.js';

@@ -3,7 +3,7 @@
 // VM around the migrated disk. Holds the host lock: install must not build a VM on a half disk.
 import { basename, dirname, join } from 'node:path';
 import { defaultVhdxPath } from '../../config/desired.js';
-import { migrateToolbox } from '../../doctor/migrate-toolbox.js';
+import { migrateToolbox } from '../../migrate/toolbox.js';
 import { acquireLock } from '../../state/lock.js';
 import { hostStateDir } from '../../state/paths.js';
 import { EXIT } from '../exit.js';

@@ -43,6 +43,7 @@ const missing: Check = {
   severity: 'error',
   why: 'The VM reaches the proxy (DNS, DHCP, the Docker API) and the shared drive (SMB) through the Windows firewall; without an allow rule those requests are dropped.',
   fixedByInstall: true,
+  verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
     return unread(ctx) ?? ctx.desired.firewallRules
@@ -57,6 +58,7 @@ const disabled: Check = {
   severity: 'error',
   why: 'A disabled (or blocking) rule lets the firewall drop the VM\'s DNS, DHCP and Docker API traffic to the proxy, or its SMB mount.',
   fixedByInstall: true,
+  verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
     const failed = unread(ctx);
@@ -90,6 +92,7 @@ const program: Check = {
   severity: 'error',
   why: 'The proxy rules let only the proxy program through; a rule left pointing at an old install path does not cover the proxy, so the VM\'s DNS, DHCP and Docker API requests are dropped.',
   fixedByInstall: true,
+  verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
     const failed = unread(ctx);
@@ -184,6 +187,7 @@ const smb: Check = {
   severity: 'warning',
   why: 'The VM mounts the shared drive over SMB (TCP 445) at the host address; if the firewall drops that, volume mounts fail with "A firewall is blocking file sharing".',
   fixedByInstall: true,
+  verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
     const failed = unread(ctx);

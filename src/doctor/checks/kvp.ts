@@ -50,6 +50,7 @@ const cifsmount: Check = {
   severity: 'error',
   why: 'The VM mounts the shared drive with what the KVP item tells it (share, user, password); without the item, volumes from Windows folders are empty.',
   fixedByInstall: true,
+  verifies: 'kvp',
   needs: ['vm.missing'],
   run(ctx) {
     const vm = theVm(ctx);
@@ -71,6 +72,7 @@ const cifsmountFormat: Check = {
   severity: 'error',
   why: 'A mount item with the wrong drive, share or user makes the VM mount the wrong thing or fail to log in to the share.',
   fixedByInstall: true,
+  verifies: 'kvp',
   needs: ['kvp.cifsmount'],
   run(ctx) {
     const vm = theVm(ctx);

@@ -1,5 +1,7 @@
 // The NetNat that lets the VM out to the internet through the host.
 import { psString } from '../../windows/powershell.js';
+import type { Desired } from '../../config/desired.js';
+import type { NetNat } from '../../snapshot/types.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import { formatCidr, overlaps, parseCidr } from '../../net/ipv4.js';
 import { ieq, looseCidr, unreadable } from './util.js';
@@ -21,6 +23,7 @@ const natMissing: Check = {
   severity: 'error',
   why: 'Without a NetNat for its subnet the VM cannot reach the internet: image pulls and builds fail.',
   fixedByInstall: true,
+  verifies: 'nat',
   needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
@@ -42,6 +45,7 @@ const natPrefix: Check = {
   severity: 'error',
   why: 'A NAT only translates the prefix it was created for; when that is not the VM\'s subnet, the VM gets no internet access.',
   fixedByInstall: true,
+  verifies: 'nat',
   needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
@@ -63,30 +67,32 @@ const natPrefix: Check = {
   },
 };
 
-const natConflict: Check = {
+/** Another NAT in the way of the configured one: doctor reports it, install stops on it (steps/nat.ts). */
+export function natInTheWay(desired: Desired, n: NetNat): Problem {
+  const want = parseCidr(desired.subnet);
+  const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
+  const overlap = !!(want && have && overlaps(want, have));
+  const prefix = have ? formatCidr(have) : n.InternalIPInterfaceAddressPrefix;
+  return {
+    title: `Another NAT, ${n.Name}, is in the way`,
+    evidence: `NAT ${n.Name} covers ${prefix}: ${overlap ? `it overlaps ${desired.subnet}; ` : ''}Windows supports only one NAT per host`,
+    fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${psString(n.Name)} | Format-List *)`,
+  };
+}
+
+export const natConflict: Check & { blocker: true } = {
   id: 'nat.conflict',
   title: 'No other NAT gets in the way',
   severity: 'error',
   why: 'Windows supports one NAT network per host (Windows 10/11 and Windows Server 2016 alike; the NAT Docker or Windows containers make through HNS counts), and refuses one that overlaps another: a NAT left by another tool blocks this one or leaves WinNAT in an unknown state.',
   fixedByInstall: false,
+  blocker: true,
+  verifies: 'nat',
   needs: HYPERV_NETWORKING,
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;
-    const want = parseCidr(ctx.desired.subnet);
-    const problems: Problem[] = [];
-    for (const n of ctx.snapshot.netNats ?? []) {
-      if (ieq(n.Name, ctx.desired.natName)) continue;
-      const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
-      const overlap = !!(want && have && overlaps(want, have));
-      const prefix = have ? formatCidr(have) : n.InternalIPInterfaceAddressPrefix;
-      problems.push({
-        title: `Another NAT, ${n.Name}, is in the way`,
-        evidence: `NAT ${n.Name} covers ${prefix}: ${overlap ? `it overlaps ${ctx.desired.subnet}; ` : ''}Windows supports only one NAT per host`,
-        fix: `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false (check first which tool created it: Get-NetNat -Name ${psString(n.Name)} | Format-List *)`,
-      });
-    }
-    return problems;
+    return (ctx.snapshot.netNats ?? []).filter((n) => !ieq(n.Name, ctx.desired.natName)).map((n) => natInTheWay(ctx.desired, n));
   },
 };
 

@@ -2,6 +2,7 @@
 import { psString } from '../../windows/powershell.js';
 import { type Check, type CheckContext, type Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
+import type { NetIPAddress } from '../../snapshot/types.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import {
   absent, desiredSwitches, ieq, index, lc, looseCidr, macKey, primarySwitch, unreadable, vnicAdapter, vnicName,
@@ -24,6 +25,7 @@ const switchMissing: Check = {
   severity: 'error',
   why: 'The VM talks to Windows over an internal Hyper-V switch; without it the VM has no network and Docker cannot reach it.',
   fixedByInstall: true,
+  verifies: 'switch',
   needs: HYPERV,
   run(ctx) {
     const failed = unreadable(ctx, 'Get-VMSwitch');
@@ -44,6 +46,7 @@ const switchType: Check = {
   severity: 'error',
   why: 'Only an Internal switch gives Windows its own adapter on the VM\'s network; an External or Private switch does not fit the NAT and the shared drive.',
   fixedByInstall: false,
+  verifies: 'switch',
   needs: ['switch.missing'],
   run(ctx) {
     const list = desiredSwitches(ctx);
@@ -63,6 +66,7 @@ const switchDuplicate: Check = {
   severity: 'error',
   why: 'Two switches with the same name make every -SwitchName ambiguous; Hyper-V cmdlets then act on both or fail.',
   fixedByInstall: false,
+  verifies: 'switch',
   needs: ['switch.missing'],
   run(ctx) {
     const list = desiredSwitches(ctx);
@@ -83,6 +87,7 @@ const vnicMissing: Check = {
   severity: 'error',
   why: 'Windows reaches the VM through the switch\'s host adapter "vEthernet (<switch>)"; it carries the host address the VM mounts the shared drive from.',
   fixedByInstall: false,
+  verifies: 'switch',
   needs: ['switch.missing', 'switch.type'],
   run(ctx) {
     const failed = unreadable(ctx, 'Get-NetAdapter', 'Get-VMNetworkAdapter');
@@ -153,6 +158,7 @@ const vnicAddress: Check = {
   severity: 'error',
   why: 'The VM expects Windows at the host address (the NAT gateway and the SMB server for shared drives); without it the VM has no route out and cannot mount drives.',
   fixedByInstall: true,
+  verifies: 'switch',
   needs: VNIC,
   run(ctx) {
     const failed = unreadable(ctx, 'Get-NetIPAddress');
@@ -184,12 +190,24 @@ const vnicAddress: Check = {
   },
 };
 
-const vnicAddressConflict: Check = {
+/** The host address held by another adapter: doctor reports it, install stops on it (steps/switch.ts). */
+export function addressTaken(ctx: CheckContext, holder: NetIPAddress): Problem {
+  const d = ctx.desired;
+  return {
+    title: `The host address ${d.hostAddress} is taken by ${holder.InterfaceAlias}`,
+    evidence: `${d.hostAddress} is also on ${holder.InterfaceAlias} (ifIndex ${holder.InterfaceIndex}, ${holder.PrefixOrigin})`,
+    fix: `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(holder.IPAddress)} -Confirm:$false` +
+      ` (or move mobykit to a free subnet: ${moveCommand(ctx, occupied(ctx))})`,
+  };
+}
+
+export const vnicAddressConflict: Check & { blocker: true } = {
   id: 'vnic.address-conflict',
   title: 'Host address is not used by another adapter',
   severity: 'error',
   why: 'When another adapter already holds the host address, Windows cannot give it to the vNIC and traffic for the VM goes the wrong way.',
   fixedByInstall: false,
+  blocker: true,
   run(ctx) {
     const d = ctx.desired;
     const want = parseIPv4(d.hostAddress);
@@ -198,14 +216,7 @@ const vnicAddressConflict: Check = {
       (a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === want &&
         (live ? a.InterfaceIndex !== live.ifIndex : !ieq(a.InterfaceAlias, d.vnicAlias)),
     );
-    if (holders.length === 0) return [];
-    const move = moveCommand(ctx, occupied(ctx));
-    return holders.map((a) => ({
-      title: `The host address ${d.hostAddress} is taken by ${a.InterfaceAlias}`,
-      evidence: `${d.hostAddress} is also on ${a.InterfaceAlias} (ifIndex ${a.InterfaceIndex}, ${a.PrefixOrigin})`,
-      fix: `Remove-NetIPAddress -InterfaceAlias ${psString(a.InterfaceAlias)} -IPAddress ${psString(a.IPAddress)} -Confirm:$false` +
-        ` (or move mobykit to a free subnet: ${move})`,
-    }));
+    return holders.map((a) => addressTaken(ctx, a));
   },
 };
 
@@ -215,6 +226,7 @@ const vnicDhcp: Check = {
   severity: 'warning',
   why: 'Nothing hands out DHCP leases on an internal switch, so a vNIC left on DHCP ends up with a useless 169.254.x.x address.',
   fixedByInstall: true,
+  verifies: 'switch',
   needs: VNIC,
   run(ctx) {
     const d = ctx.desired;
@@ -255,6 +267,7 @@ const vnicCategory: Check = {
   severity: 'error',
   why: 'On a Public network the built-in File and Printer Sharing firewall rule does not apply, so the VM is blocked from the shared drive.',
   fixedByInstall: true, // the switch step sets the vNIC address again, which makes the network Private
+  verifies: 'switch',
   needs: VNIC,
   run(ctx) {
     const name = vnicName(ctx);

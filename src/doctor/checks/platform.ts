@@ -34,6 +34,7 @@ const edition: Check = {
   severity: 'error',
   why: 'Windows Home does not include Hyper-V, so the Linux VM cannot be created. Pro, Enterprise and Education (and Windows Server) can run it.',
   fixedByInstall: false,
+  preflight: true,
   run(ctx) {
     const p = ctx.snapshot.platform;
     if (!isHomeEdition(ctx)) return [];
@@ -95,6 +96,7 @@ const hypervFeature: Check = {
   severity: 'error',
   why: 'The Linux VM runs on Hyper-V; the Windows feature Microsoft-Hyper-V must be enabled, and enabling it takes a restart.',
   fixedByInstall: false,
+  preflight: true,
   needs: ['platform.edition'],
   run(ctx) {
     const features = ctx.snapshot.platform.optionalFeatures ?? [];
@@ -122,6 +124,7 @@ const hypervModule: Check = {
   severity: 'error',
   why: 'mobykit drives Hyper-V through its PowerShell module (Get-VM, New-VMSwitch, ...); without it nothing can be created or inspected.',
   fixedByInstall: false,
+  preflight: true,
   needs: ['platform.hyperv-feature'], // enabling Hyper-V with -All brings the module
   run(ctx) {
     if (ctx.snapshot.platform.hyperVModuleAvailable !== false) return [];
@@ -278,6 +281,7 @@ const privileges: Check = {
   severity: 'error',
   why: 'Creating switches, NAT, firewall rules and shares needs an elevated PowerShell; Hyper-V Administrators can at least manage VMs.',
   fixedByInstall: false,
+  preflight: true,
   run(ctx) {
     const id = ctx.snapshot.platform.identity;
     if (id.IsAdministrator || id.IsHyperVAdministrator) return [];

@@ -4,7 +4,7 @@ import type { Check } from '../check.js';
 import { ieq, unreadable } from './util.js';
 
 function serviceCheck(o: {
-  id: string; name: string; display: string; title: string; why: string; needs?: string[];
+  id: string; name: string; display: string; title: string; why: string; needs?: string[]; preflight?: true;
   missingFix: string;
 }): Check {
   return {
@@ -13,6 +13,7 @@ function serviceCheck(o: {
     severity: 'error',
     why: o.why,
     fixedByInstall: false,
+    ...(o.preflight ? { preflight: o.preflight } : {}),
     needs: o.needs,
     run(ctx) {
       const failed = unreadable(ctx, 'Get-Service');
@@ -36,6 +37,7 @@ export const SERVICE_CHECKS: Check[] = [
     title: 'Hyper-V Virtual Machine Management service is running',
     why: 'vmms is the Hyper-V service that creates, starts and reports on VMs; without it every Hyper-V cmdlet fails.',
     needs: ['platform.hyperv-feature'], // the platform checks report Hyper-V itself
+    preflight: true,
     missingFix: 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V -All; Restart-Computer',
   }),
   serviceCheck({

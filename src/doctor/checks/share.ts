@@ -30,6 +30,7 @@ const shareMissing: Check = {
   severity: 'error',
   why: 'The VM mounts Windows folders from this SMB share; without it bind mounts of Windows paths come up empty.',
   fixedByInstall: true,
+  verifies: 'share',
   needs: SERVER,
   run(ctx) {
     const failed = unreadable(ctx, 'Get-SmbShare');
@@ -45,6 +46,7 @@ const sharePath: Check = {
   severity: 'error',
   why: 'A share of the right name that points at another folder makes the VM see the wrong files.',
   fixedByInstall: true,
+  verifies: 'share',
   needs: SHARE,
   run(ctx) {
     const sh = theShare(ctx);
@@ -65,6 +67,7 @@ const shareAccess: Check = {
   severity: 'error',
   why: 'The VM logs in to the share as this user; without Full share access, containers cannot write to mounted folders (or mount at all).',
   fixedByInstall: true,
+  verifies: 'share',
   needs: [...SHARE, 'share.account'],
   run(ctx) {
     const sh = theShare(ctx);
@@ -99,6 +102,7 @@ const shareEveryone: Check = {
   severity: 'warning',
   why: 'A share of the whole drive that Everyone can open exposes your files to anyone who can reach this PC on the network.',
   fixedByInstall: true,
+  verifies: 'share',
   needs: SHARE,
   run(ctx) {
     const sh = theShare(ctx);
@@ -117,6 +121,7 @@ const shareCaching: Check = {
   severity: 'warning',
   why: 'Offline caching of the share can serve the VM stale file contents; the configured mode (None by default) avoids that.',
   fixedByInstall: true,
+  verifies: 'share',
   needs: SHARE,
   run(ctx) {
     const sh = theShare(ctx);
@@ -142,6 +147,7 @@ const credentialMissing: Check = {
   severity: 'error',
   why: 'mobykit keeps the share user in Windows Credential Manager to hand the VM its mount item; without it the drive cannot be shared again after a restart.',
   fixedByInstall: true,
+  verifies: 'share',
   needs: ['platform.edition'],
   run(ctx) {
     // The snapshot records the Credential Manager query as CredEnumerate.
@@ -159,6 +165,7 @@ const credentialUser: Check = {
   severity: 'error',
   why: 'The stored credential must be for the user the share is granted to; another user\'s password makes the VM\'s mount fail with "permission denied".',
   fixedByInstall: true,
+  verifies: 'share',
   needs: ['credential.missing'],
   run(ctx) {
     const c = ctx.desired.credential;

@@ -3,14 +3,11 @@
 import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
 import type { VM } from '../../snapshot/types.js';
+import { integrationService, KVP_SERVICE_ID, TIME_SYNC_SERVICE_ID } from '../../windows/integration.js';
 import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
 import { absent, ieq, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
 
-/** Hyper-V's Key-Value Pair Exchange integration service, whatever the display language. */
-export const KVP_SERVICE_ID = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
-/** Hyper-V's Time Synchronization integration service. */
-export const TIME_SYNC_SERVICE_ID = '2497F4DE-E9FA-4204-80E4-4B75C46419C0';
 
 /** The checks on the VM look at one that exists (vm.missing passed, so Get-VM answered). */
 export const VM_NEEDS = ['vm.missing'];
@@ -20,13 +17,6 @@ function theVm(ctx: CheckContext): VM {
   return primaryVm(ctx, MARKER)!;
 }
 
-function serviceById(vm: VM, id: string) {
-  return (vm.IntegrationServices ?? []).find((s) => s.Id?.toUpperCase().endsWith(id));
-}
-
-export function kvpService(vm: VM) {
-  return serviceById(vm, KVP_SERVICE_ID);
-}
 
 const enableService = (vmName: string, id: string) =>
   `Get-VMIntegrationService -VMName ${psString(vmName)} | Where-Object { $_.Id -like '*${id}' } | Enable-VMIntegrationService`;
@@ -37,6 +27,7 @@ const vmMissing: Check = {
   severity: 'error',
   why: 'Docker runs inside the Linux VM; until it exists there is no Docker engine to talk to.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: ['platform.hyperv-module', 'service.vmms'],
   run(ctx) {
     const failed = unreadable(ctx, 'Get-VM');
@@ -60,31 +51,41 @@ const vmMissing: Check = {
   },
 };
 
-const vmDuplicate: Check = {
+/** Several VMs of the configured name: doctor reports it, install stops on it (steps/vm.ts). */
+export function duplicateVms(ctx: CheckContext): Problem | undefined {
+  const list = vmsNamed(ctx);
+  if (list.length < 2) return undefined;
+  const keep = primaryVm(ctx, MARKER)!;
+  return {
+    title: `${list.length} VMs are named ${ctx.desired.vm.name}`,
+    evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
+    fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
+  };
+}
+
+export const vmDuplicate: Check & { blocker: true } = {
   id: 'vm.duplicate',
   title: 'VM name is unique',
   severity: 'error',
   why: 'Two VMs with the same name make every -VMName ambiguous: commands act on both or fail, and the wrong VM may be started.',
   fixedByInstall: false,
+  blocker: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
-    const list = vmsNamed(ctx);
-    if (list.length < 2) return [];
-    const keep = primaryVm(ctx, MARKER)!;
-    return [{
-      title: `${list.length} VMs are named ${ctx.desired.vm.name}`,
-      evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
-    }];
+    const duplicate = duplicateVms(ctx);
+    return duplicate ? [duplicate] : [];
   },
 };
 
-const vmConfig: Check = {
+export const vmConfig: Check & { blocker: true } = {
   id: 'vm.config',
   title: 'VM has the configured generation, memory and CPUs',
   severity: 'warning',
   why: 'A VM whose generation, startup memory or processor count differs from the configuration boots differently or runs short of resources.',
   fixedByInstall: true,
+  blocker: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -124,6 +125,7 @@ const vmState: Check = {
   severity: 'error',
   why: 'Docker commands go to the engine inside the VM; while the VM is not running they all fail.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -140,6 +142,7 @@ const vmBootIso: Check = {
   severity: 'error',
   why: 'The VM boots its Linux from the ISO in its DVD drive; without it the VM has nothing to boot.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -228,6 +231,7 @@ const vmComPort: Check = {
   severity: 'warning',
   why: 'The VM writes its console and boot log to COM1; `mobykit console` streams them from the named pipe to diagnose a VM that does not come up.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
@@ -248,12 +252,13 @@ const vmKvpService: Check = {
   severity: 'error',
   why: 'The VM learns how to mount the shared drive through Hyper-V\'s Key-Value Pair Exchange, and reports its IP address through it; without it drives are not mounted.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
     const n = psString(vm.Name);
     const enable = enableService(vm.Name, KVP_SERVICE_ID);
-    const svc = kvpService(vm);
+    const svc = integrationService(vm, KVP_SERVICE_ID);
     if (!svc) {
       const failed = unreadable(ctx, 'Get-VMIntegrationService');
       if (failed) return failed;
@@ -277,6 +282,7 @@ const vmNetwork: Check = {
   severity: 'error',
   why: 'The VM reaches Windows, the NAT and the shared drive only through a network adapter connected to the internal switch.',
   fixedByInstall: true,
+  verifies: 'vm',
   needs: ['vm.missing', 'switch.missing'],
   run(ctx) {
     const vm = theVm(ctx);
@@ -390,7 +396,7 @@ const vmTimeSync: Check = {
   needs: VM_NEEDS,
   run(ctx) {
     const vm = theVm(ctx);
-    const svc = serviceById(vm, TIME_SYNC_SERVICE_ID);
+    const svc = integrationService(vm, TIME_SYNC_SERVICE_ID);
     if (!svc) return unreadable(ctx, 'Get-VMIntegrationService') ?? notChecked(`${vm.Name} lists no integration service with Id ...${TIME_SYNC_SERVICE_ID} (Time Synchronization)`);
     if (svc.Enabled) return [];
     return [{

@@ -24,7 +24,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
 import type { Config } from '../../config/config.js';
-import { OPS_NEEDING_PASSWORD, PS_FUNCTION, PS_GATHER_FUNCTION, type Action } from '../../plan/action.js';
+import type { Action } from '../../plan/action.js';
+import { operationOf, PS_GATHER_FUNCTION } from '../../resources/registry.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../../snapshot/validate.js';
 import { HostActionError, type Host, type Secrets, type VMConsole } from '../host.js';
@@ -40,8 +41,7 @@ export const DISPATCHER = 'Invoke-MobyKitCall';
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
 export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
-export { JOURNAL_FILE } from '../../state/journal-file.js';
-/** Read-only and console functions of the module, beside the one per operation (PS_FUNCTION). */
+/** Read-only and console functions of the module, beside the one per operation (resources/). */
 export const PS_QUERY = {
   uptime: 'Get-MobyKitVMUptime',
   checkPassword: 'Test-MobyKitAccountPassword',
@@ -265,7 +265,6 @@ export function replyValue(functionName: string, reply: Reply): unknown {
 
 // Long base64 runs (the echoed request, which may carry the password) never reach a message.
 const LONG_BASE64 = /[A-Za-z0-9+/]{24,}={0,2}/g;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 
 function scrub(text: string): string {
@@ -455,11 +454,12 @@ export class PowerShellHost implements Host {
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {
-    const functionName = PS_FUNCTION[action.op];
-    if (!functionName) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
+    const operation = operationOf(action);
+    if (!operation) throw new HostActionError(action.id, `unknown operation ${JSON.stringify(action.op)}`);
+    const functionName = operation.psFunction;
     const parameters: Record<string, unknown> = { ...(action.params as unknown as Record<string, unknown>) };
     let secret: string | undefined;
-    if (OPS_NEEDING_PASSWORD.includes(action.op)) {
+    if (operation.needsSecret) {
       if (typeof secrets.sharePassword !== 'string' || secrets.sharePassword === '') {
         throw new HostActionError(action.id, 'the share password is needed for this action but none was given');
       }

@@ -5,7 +5,7 @@ import type { VM, VMNetworkAdapter } from '../../snapshot/types.js';
 import type { SimState } from './state.js';
 import { sameName } from './state.js';
 import { switchesNamed, vnicAliasFor } from './hyperv.js';
-import { kvpEnabled } from './integration.js';
+import { kvpEnabled } from '../../windows/integration.js';
 
 /** The EUI-64 link-local address Linux derives from the adapter's MAC. */
 export function linkLocalOf(mac: string): string {

@@ -1,27 +1,17 @@
 // A Windows host held in memory: starts from a snapshot, applies actions with the real cmdlets'
 // rules (failures included) and shows its state as a snapshot, exactly as a real host would.
 import type { Config } from '../../config/config.js';
-import type { Action } from '../../plan/action.js';
-import { needsPassword } from '../../plan/action.js';
+import type { Action, Op } from '../../plan/action.js';
+import { needsSecret, operationOf } from '../../resources/registry.js';
+import type { Operation } from '../../resources/operation.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { HostActionError, type Host, type Secrets } from '../host.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal.js';
-import { CmdletError, clone, type Handlers, type SimDoc, type SimState } from './state.js';
-import { CMDLET, INJECTED_FAILURE } from './cmdlets.js';
+import { CmdletError, clone, type SimDoc, type SimState } from './state.js';
 import { redactedCopy } from './redact.js';
-import { switchOps } from './switch.js';
-import { addressOps } from './address.js';
-import { natOps } from './nat.js';
-import { firewallOps } from './firewall.js';
-import { vmOps } from './vm.js';
-import { powerOps } from './vm-power.js';
-import { kvpOps } from './kvp.js';
-import { shareOps } from './share.js';
-import { credentialOps } from './credential.js';
 
-const HANDLERS: Handlers = {
-  ...switchOps, ...addressOps, ...natOps, ...firewallOps, ...vmOps, ...powerOps, ...kvpOps, ...shareOps, ...credentialOps,
-};
+/** A failure any operation can really meet: the elevated token lost, or policy in the way. */
+const INJECTED_FAILURE = 'Access is denied.';
 
 export interface SimulatedHostOptions {
   /** Action ids (`nat.create`, `firewall.create:DockerTcp`) that fail as if the host refused them. */
@@ -57,16 +47,16 @@ export class SimulatedHost implements Host {
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {
-    const handler = HANDLERS[action.op] as ((ctx: { state: SimState; password?: string }, params: unknown) => void) | undefined;
-    if (!handler) throw new Error(`unknown operation ${String(action.op)}`);
+    const operation = operationOf(action) as Operation<Op> | undefined;
+    if (!operation) throw new Error(`unknown operation ${String(action.op)}`);
     const password = secrets.sharePassword;
-    if (needsPassword(action) && password === undefined) throw new Error(`${action.op} needs secrets.sharePassword`);
+    if (needsSecret(action) && password === undefined) throw new Error(`${action.op} needs secrets.sharePassword`);
     if (password) this.secrets.add(password);
-    if (this.failActions.has(action.id)) throw new HostActionError(action.id, INJECTED_FAILURE, CMDLET[action.op]);
+    if (this.failActions.has(action.id)) throw new HostActionError(action.id, INJECTED_FAILURE, operation.cmdlet);
     // Work on a draft and commit only on success: a refused action changes nothing.
-    const draft = clone(this.state);
+    const draft: SimState = clone(this.state);
     try {
-      handler({ state: draft, password }, action.params);
+      (operation.simulate as (ctx: { state: SimState; password?: string }, params: unknown) => void)({ state: draft, password }, action.params);
     } catch (err) {
       if (err instanceof CmdletError) throw new HostActionError(action.id, err.message, err.cmdlet);
       throw err;

@@ -2,16 +2,14 @@
 // Ids (`Microsoft:<VMID>\<component>`, a backslash as MobyLinux.ps1 and K2s show). Guest Service
 // Interface starts disabled, the rest enabled. Services are known by Id: their Names are localized.
 import type { IntegrationService, VM } from '../../snapshot/types.js';
-
-export const KVP_SERVICE = 'Key-Value Pair Exchange';
-export const KVP_COMPONENT = '2A34B1C2-FD73-4043-8A5B-DD2159BC743F';
+import { KVP_SERVICE_ID, TIME_SYNC_SERVICE_ID } from '../../windows/integration.js';
 
 const STANDARD: [name: string, component: string, enabled: boolean][] = [
   ['Guest Service Interface', '6C09BB55-D683-4DA0-8931-C9BF705F6480', false],
   ['Heartbeat', '84EAAE65-2F2E-45F5-9BB5-0E857DC8EB47', true],
-  [KVP_SERVICE, KVP_COMPONENT, true],
+  ['Key-Value Pair Exchange', KVP_SERVICE_ID, true],
   ['Shutdown', '9F8233AC-BE49-4C79-8EE3-E7E1985B2077', true],
-  ['Time Synchronization', '2497F4DE-E9FA-4204-80E4-4B75C46419C0', true],
+  ['Time Synchronization', TIME_SYNC_SERVICE_ID, true],
   ['VSS', '5CED1297-4598-4915-A5FC-AD21BB4D02A4', true],
 ];
 
@@ -24,15 +22,6 @@ export function standardServices(vmId: string): IntegrationService[] {
   return STANDARD.map(([Name, component, Enabled]) => ({
     Name, Id: `Microsoft:${vmId.toUpperCase()}\\${component}`, Enabled, PrimaryStatusDescription: statusOf(false, Enabled),
   }));
-}
-
-/** Key-Value Pair Exchange, by the Id's component GUID (either separator), as the module finds it. */
-export function isKvpService(service: IntegrationService): boolean {
-  return /[\\/]2A34B1C2-FD73-4043-8A5B-DD2159BC743F$/i.test(service.Id);
-}
-
-export function kvpEnabled(vm: VM): boolean {
-  return vm.IntegrationServices.some((s) => isKvpService(s) && s.Enabled);
 }
 
 export function refreshStatuses(vm: VM): void {

@@ -7,7 +7,7 @@ import { cifsToken } from '../../config/desired.js';
 import type { OpParams } from '../../plan/action.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import type { Handlers, OpContext } from './state.js';
-import { CmdletError, sameName } from './state.js';
+import { CmdletError } from './state.js';
 import { moduleVm, requireHyperV } from './hyperv.js';
 
 type KvpParams = OpParams['kvp.add'];

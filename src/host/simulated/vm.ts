@@ -5,7 +5,8 @@ import type { Handlers, SimState } from './state.js';
 import { CmdletError, newGuid, newMacBytes, sameName } from './state.js';
 import { isoExists, missingIsoError, moduleVm, requireHyperV, requireSwitch, requireVms, vhdxExists } from './hyperv.js';
 import { powerOff } from './vm-power.js';
-import { isKvpService, refreshStatuses, standardServices } from './integration.js';
+import { refreshStatuses, standardServices } from './integration.js';
+import { isIntegrationService, KVP_SERVICE_ID } from '../../windows/integration.js';
 import { refreshGuestAddresses } from './guest-ip.js';
 
 function logicalProcessors(state: SimState): number {
@@ -66,7 +67,7 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
       Snapshots: [],
       ...(p.Generation === 2 ? { Firmware: { SecureBoot: 'Off' as const, SecureBootTemplate: 'MicrosoftWindows', FirstBootDevice: 'DvdDrive' } } : {}),
     };
-    vm.IntegrationServices.find(isKvpService)!.Enabled = true;
+    vm.IntegrationServices.find((s) => isIntegrationService(s, KVP_SERVICE_ID))!.Enabled = true;
     state.doc.vms.push(vm);
     const vhdx = state.doc.files.vhdx;
     if (sameName(vhdx.Path, p.VhdPath)) Object.assign(vhdx, { Exists: true, Attributes: ['Archive'] });
@@ -102,7 +103,7 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
       }
       if (p.SwitchName !== undefined) for (const nic of vm.NetworkAdapters) nic.SwitchName = p.SwitchName;
       if (p.EnableKvp !== undefined) {
-        for (const s of vm.IntegrationServices) if (isKvpService(s)) s.Enabled = p.EnableKvp;
+        for (const s of vm.IntegrationServices) if (isIntegrationService(s, KVP_SERVICE_ID)) s.Enabled = p.EnableKvp;
       }
       refreshStatuses(vm);
       refreshGuestAddresses(state, vm);

@@ -3,7 +3,6 @@ import { SimulatedHost } from '../../../src/host/simulated/host.js';
 import type { FirewallRuleParams } from '../../../src/plan/action.js';
 import { freshWin10Pro } from './fixture.js';
 import { act } from './actions.js';
-import { refusedUnchanged } from './helpers.js';
 
 const rule: FirewallRuleParams = {
   Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP',

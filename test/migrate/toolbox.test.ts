@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { fakeQemuImg, fakeVBoxManage } from './fake-qemu-img.js';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { migrateToolbox, MigrateError, parseProgress, partialPath, qemuImgArgs, type SpawnLike } from '../../src/doctor/migrate-toolbox.js';
+import { migrateToolbox, MigrateError, parseProgress, partialPath, qemuImgArgs, type SpawnLike } from '../../src/migrate/toolbox.js';
 
 describe('doctor migrate-toolbox', function () {
   this.timeout(20000);

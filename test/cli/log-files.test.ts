@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { followLog, latestLogFile } from '../../src/doctor/logs.js';
+import { followLog, latestLogFile } from '../../src/cli/log-files.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
