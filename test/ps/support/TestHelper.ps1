@@ -45,6 +45,41 @@ function global:Invoke-WindowsRefusal {
     & $throwing $record
 }
 
+function global:New-MobyKitSealedSecret {
+    <#
+    .SYNOPSIS
+        What mobykit's sealSecret (src/host/powershell/host.ts) sends: base64 of IV || AES-256-CBC(key, IV, UTF-8).
+    #>
+    param([Parameter(Mandatory = $true)][byte[]]$Key, [Parameter(Mandatory = $true)][string]$Text)
+    $aes = [System.Security.Cryptography.Aes]::Create()
+    $aes.Key = $Key
+    $aes.GenerateIV()
+    $plain = [System.Text.Encoding]::UTF8.GetBytes($Text)
+    $cipher = $aes.CreateEncryptor().TransformFinalBlock($plain, 0, $plain.Length)
+    [System.Convert]::ToBase64String([byte[]]($aes.IV + $cipher))
+}
+
+function global:New-MobyKitTestRequest {
+    <#
+    .SYNOPSIS
+        The -Request value src/host/powershell/host.ts sends (base64 of UTF-8 JSON). With -Secret,
+        the password travels sealed as mobykit sends it, under a session key given to the module.
+    #>
+    param(
+        [Parameter(Mandatory = $true)][string]$Function,
+        [System.Collections.IDictionary]$Parameters = @{},
+        [string]$Secret
+    )
+    $document = [ordered]@{ function = $Function; parameters = $Parameters }
+    if ($PSBoundParameters.ContainsKey('Secret')) {
+        $key = [byte[]](1..32)
+        & (Get-Module -Name 'MobyKit') { param($Key) $script:MobyKitSessionKey = $Key } $key
+        $document['secret'] = New-MobyKitSealedSecret -Key $key -Text $Secret
+    }
+    $json = ConvertTo-Json -InputObject $document -Depth 20 -Compress
+    [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))
+}
+
 function Invoke-MobyKitRequest {
     <#
     .SYNOPSIS
@@ -55,8 +90,7 @@ function Invoke-MobyKitRequest {
         [Parameter(Mandatory = $true)][string]$Function,
         [System.Collections.IDictionary]$Parameters = @{}
     )
-    $json = ConvertTo-Json -InputObject ([ordered]@{ function = $Function; parameters = $Parameters }) -Depth 20 -Compress
-    $lines = @(MobyKit\Invoke-MobyKitCall -Request ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))))
+    $lines = @(MobyKit\Invoke-MobyKitCall -Request (New-MobyKitTestRequest -Function $Function -Parameters $Parameters))
     if ($lines.Count -ne 1) { throw ('Invoke-MobyKitCall wrote {0} lines, not one' -f $lines.Count) }
     return (ConvertFrom-Json -InputObject $lines[0])
 }

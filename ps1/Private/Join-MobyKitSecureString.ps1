@@ -1,0 +1,48 @@
+function Join-MobyKitSecureString {
+    <#
+    .SYNOPSIS
+        One read-only SecureString from parts that are plain text or SecureStrings.
+    .DESCRIPTION
+        Builds a text that holds a secret (the cifsmount token) without the secret ever being a
+        string: a SecureString part is copied character by character from its unmanaged buffer,
+        which is zeroed and freed at once. Plain parts must hold nothing secret: module logging
+        records them (this parameter's logged value lists each part; a SecureString shows only as
+        its type name).
+    .PARAMETER Part
+        The parts, in order: [string] or [System.Security.SecureString].
+    .EXAMPLE
+        Join-MobyKitSecureString -Part @('username=alice,password=', $password, ',noperm')
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Security.SecureString])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [object[]]$Part
+    )
+
+    $joined = New-Object -TypeName System.Security.SecureString
+    foreach ($piece in $Part) {
+        if ($piece -is [System.Security.SecureString]) {
+            $pointer = [System.Runtime.InteropServices.Marshal]::SecureStringToGlobalAllocUnicode($piece)
+            try {
+                for ($index = 0; $index -lt $piece.Length; $index++) {
+                    $joined.AppendChar([char][System.Runtime.InteropServices.Marshal]::ReadInt16($pointer, 2 * $index))
+                }
+            }
+            finally {
+                [System.Runtime.InteropServices.Marshal]::ZeroFreeGlobalAllocUnicode($pointer)
+            }
+        }
+        elseif ($piece -is [string]) {
+            foreach ($character in $piece.ToCharArray()) {
+                $joined.AppendChar($character)
+            }
+        }
+        else {
+            throw (New-MobyKitErrorRecord -Message ('A part must be a string or a SecureString, not {0}' -f $piece.GetType().FullName) -Category InvalidArgument -ErrorId 'MobyKit.BadSecurePart' -Cmdlet 'Join-MobyKitSecureString')
+        }
+    }
+    $joined.MakeReadOnly()
+    return $joined
+}
