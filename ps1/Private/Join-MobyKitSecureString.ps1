@@ -4,8 +4,8 @@ function Join-MobyKitSecureString {
         One read-only SecureString from parts that are plain text or SecureStrings.
     .DESCRIPTION
         Builds a text that holds a secret (the cifsmount token) without the secret ever being a
-        string: a SecureString part is copied character by character from its unmanaged buffer,
-        which is zeroed and freed at once. Plain parts must hold nothing secret: module logging
+        string: a SecureString part is copied character by character through a char buffer; that
+        buffer and the unmanaged copy are zeroed at once. Plain parts must hold nothing secret: module logging
         records them (this parameter's logged value lists each part; a SecureString shows only as
         its type name).
     .PARAMETER Part
@@ -24,14 +24,19 @@ function Join-MobyKitSecureString {
     $joined = New-Object -TypeName System.Security.SecureString
     foreach ($piece in $Part) {
         if ($piece -is [System.Security.SecureString]) {
+            # Copied as UTF-16 code units (a char buffer, cleared after), so any character passes,
+            # surrogate pairs included.
+            $characters = New-Object -TypeName 'char[]' -ArgumentList $piece.Length
             $pointer = [System.Runtime.InteropServices.Marshal]::SecureStringToGlobalAllocUnicode($piece)
             try {
-                for ($index = 0; $index -lt $piece.Length; $index++) {
-                    $joined.AppendChar([char][System.Runtime.InteropServices.Marshal]::ReadInt16($pointer, 2 * $index))
+                [System.Runtime.InteropServices.Marshal]::Copy($pointer, $characters, 0, $characters.Length)
+                foreach ($character in $characters) {
+                    $joined.AppendChar($character)
                 }
             }
             finally {
                 [System.Runtime.InteropServices.Marshal]::ZeroFreeGlobalAllocUnicode($pointer)
+                [System.Array]::Clear($characters, 0, $characters.Length)
             }
         }
         elseif ($piece -is [string]) {

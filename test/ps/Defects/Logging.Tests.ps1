@@ -9,7 +9,7 @@ BeforeAll {
     . $PSScriptRoot/../support/TestHelper.ps1
     . $PSScriptRoot/../support/BindingLog.ps1
     $script:Id = [guid]'0f5f1c6a-4f0e-4c57-9a53-3bd1f3c9a1b2'
-    $script:Password = "Log-Canary-p@ss'wörd"
+    $script:Password = "Log-Canary-p@ss'wörd`u{1F600}"
     $script:OldPassword = 'Old-Canary-pw'
     function script:New-HostItemXml([string]$Data) {
         '<INSTANCE CLASSNAME="Msvm_KvpExchangeDataItem"><PROPERTY NAME="Data" TYPE="string"><VALUE>{0}</VALUE></PROPERTY><PROPERTY NAME="Name" TYPE="string"><VALUE>cifsmount</VALUE></PROPERTY><PROPERTY NAME="Source" TYPE="uint16"><VALUE>0</VALUE></PROPERTY></INSTANCE>' -f [System.Security.SecurityElement]::Escape($Data)

@@ -12,6 +12,12 @@ Describe 'Join-MobyKitSecureString' {
         $joined.IsReadOnly() | Should -BeTrue
         [System.Net.NetworkCredential]::new('', $joined).Password | Should -BeExactly "/c;/C;username=alice,password=p@ss,wörd'`",noperm"
     }
+    It 'carries any character: above U+7FFF and surrogate pairs (an emoji) included' {
+        $joined = InModuleScope MobyKit {
+            Join-MobyKitSecureString -Part @('password=', [System.Net.NetworkCredential]::new('', "pw`u{1F600}`u{FF71}`u{9FA5}").SecurePassword)
+        }
+        [System.Net.NetworkCredential]::new('', $joined).Password | Should -BeExactly "password=pw`u{1F600}`u{FF71}`u{9FA5}"
+    }
     It 'takes empty parts' {
         $joined = InModuleScope MobyKit { Join-MobyKitSecureString -Part @('', (New-Object -TypeName System.Security.SecureString), 'x') }
         [System.Net.NetworkCredential]::new('', $joined).Password | Should -BeExactly 'x'

@@ -10,6 +10,8 @@ Describe 'Test-MobyKitSecureStringEqual' {
         @{ Left = 'username=alice,password=pw,noperm'; Right = 'username=alice,password=pv,noperm'; Equal = $false }
         @{ Left = 'abc'; Right = 'abcd'; Equal = $false }
         @{ Left = ''; Right = ''; Equal = $true }
+        @{ Left = "pw`u{1F600}`u{FF71}"; Right = "pw`u{1F600}`u{FF71}"; Equal = $true }
+        @{ Left = "pw`u{1F600}`u{FF71}"; Right = "pw`u{1F601}`u{FF71}"; Equal = $false }
     ) {
         InModuleScope MobyKit -Parameters @{ L = (Secure $Left); R = (Secure $Right) } { param($L, $R) Test-MobyKitSecureStringEqual -Reference $L -Difference $R } | Should -Be $Equal
     }
