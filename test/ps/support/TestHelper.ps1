@@ -143,14 +143,21 @@ namespace MobyKit {
             if (Store.TryGetValue(target, out v)) { CredentialInfo i = new CredentialInfo(); i.TargetName = target; i.UserName = v[0]; i.Comment = v[2]; i.Type = v[3]; found.Add(i); }
             return found.ToArray();
         }
-        public static bool Test(string target, string userName, string secret, string comment) {
+        // The real type takes the secret as a SecureString; the fake keeps it as text for the tests to read.
+        static string Plain(System.Security.SecureString secret) {
+            if (secret == null) { return ""; }
+            IntPtr p = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try { return System.Runtime.InteropServices.Marshal.PtrToStringUni(p, secret.Length); }
+            finally { System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(p); }
+        }
+        public static bool Test(string target, string userName, System.Security.SecureString secret, string comment) {
             Check();
             string[] v;
             if (!Store.TryGetValue(target, out v) || v[3] != "Generic") { return false; }
-            return v[0] == userName && v[1] == (secret ?? "") && (v[2] ?? "") == (comment ?? "");
+            return v[0] == userName && v[1] == Plain(secret) && (v[2] ?? "") == (comment ?? "");
         }
-        public static void Write(string target, string userName, string secret, string comment) {
-            Check(); Writes++; Store[target] = new string[] { userName, secret ?? "", comment, "Generic" };
+        public static void Write(string target, string userName, System.Security.SecureString secret, string comment) {
+            Check(); Writes++; Store[target] = new string[] { userName, Plain(secret), comment, "Generic" };
         }
         public static bool Delete(string target) {
             Check();
