@@ -1,13 +1,17 @@
 function Get-MobyKitKvpHostItem {
     <#
     .SYNOPSIS
-        The host-to-guest KVP items of a VM: Name, Data, Source, as stored (secrets included).
+        The host-to-guest KVP items of a VM: Name, Data (a SecureString), Source.
     .DESCRIPTION
         Reads Msvm_KvpExchangeComponentSettingData.HostExchangeItems of the VM's active settings
         (Msvm_ComputerSystem -> Msvm_SettingsDefineState -> Msvm_VirtualSystemSettingData ->
         Msvm_KvpExchangeComponentSettingData) in root\virtualization\v2. Each item is an embedded
         instance of Msvm_KvpExchangeDataItem in CIM-XML (DMTF DSP0201), parsed with an XML reader
-        that resolves no external entities. Callers that report items must redact them.
+        that resolves no external entities. Data is a SecureString: the cifsmount item holds the
+        share password, and an item that reaches a parameter binding (Where-Object's pipeline
+        input, for one) is recorded by module logging as its text, which shows a SecureString only
+        as its type name. ConvertTo-MobyKitRedactedKvpData reports it, Test-MobyKitSecureStringEqual
+        compares it.
     .PARAMETER VMId
         The VM's Id.
     .EXAMPLE
@@ -41,7 +45,7 @@ function Get-MobyKitKvpHostItem {
                 }
                 $items.Add([pscustomobject]@{
                         Name   = $(if ($null -ne $nameNode) { $nameNode.InnerText } else { '' })
-                        Data   = $(if ($null -ne $dataNode) { $dataNode.InnerText } else { '' })
+                        Data   = [System.Net.NetworkCredential]::new('', $(if ($null -ne $dataNode) { $dataNode.InnerText } else { '' })).SecurePassword
                         Source = $source
                     })
             }

@@ -5,8 +5,10 @@ function Initialize-MobyKitNativeCredential {
     .DESCRIPTION
         Wraps CredEnumerateW, CredReadW, CredWriteW and CredDeleteW from advapi32.dll. Reading
         returns only TargetName, UserName, Type and Comment: the secret never leaves native memory
-        except when compared in Test, and it is never returned. Writing takes the secret as a .NET
-        string argument, so it never appears on a command line (unlike cmdkey.exe).
+        except when compared in Test, and it is never returned. Test and Write take the secret as a
+        SecureString argument of a .NET call: it never appears on a command line (unlike cmdkey.exe)
+        nor in a parameter binding, and its bytes are copied straight from the SecureString's
+        buffer and zeroed after.
         The C# is kept to C# 5 so that Windows PowerShell 5.1 can compile it.
     .EXAMPLE
         Initialize-MobyKitNativeCredential
@@ -24,6 +26,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using System.Security;
 using System.Text;
 
 namespace MobyKit
@@ -132,8 +135,25 @@ namespace MobyKit
             return found.ToArray();
         }
 
+        /// <summary>The secret as UTF-16 bytes, read from the SecureString's buffer (zeroed and freed here); the caller clears them.</summary>
+        private static byte[] SecretBytes(SecureString secret)
+        {
+            if (secret == null) { return new byte[0]; }
+            IntPtr unmanaged = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                byte[] bytes = new byte[secret.Length * 2];
+                Marshal.Copy(unmanaged, bytes, 0, bytes.Length);
+                return bytes;
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
+            }
+        }
+
         /// <summary>True when a generic credential target exists with this user name, comment and secret.</summary>
-        public static bool Test(string target, string userName, string secret, string comment)
+        public static bool Test(string target, string userName, SecureString secret, string comment)
         {
             IntPtr pointer;
             if (!CredRead(target, CredTypeGeneric, 0, out pointer))
@@ -147,8 +167,8 @@ namespace MobyKit
                 NativeCredentialRecord record = (NativeCredentialRecord)Marshal.PtrToStructure(pointer, typeof(NativeCredentialRecord));
                 if (!string.Equals(Marshal.PtrToStringUni(record.UserName), userName, StringComparison.Ordinal)) { return false; }
                 if (!string.Equals(Marshal.PtrToStringUni(record.Comment) ?? string.Empty, comment ?? string.Empty, StringComparison.Ordinal)) { return false; }
-                byte[] expected = Encoding.Unicode.GetBytes(secret ?? string.Empty);
-                if (record.CredentialBlobSize != expected.Length) { return false; }
+                byte[] expected = SecretBytes(secret);
+                if (record.CredentialBlobSize != expected.Length) { Array.Clear(expected, 0, expected.Length); return false; }
                 bool same = true;
                 for (int i = 0; i < expected.Length; i++)
                 {
@@ -164,11 +184,11 @@ namespace MobyKit
         }
 
         /// <summary>Creates or replaces a generic credential, persisted for this user on this machine.</summary>
-        public static void Write(string target, string userName, string secret, string comment)
+        public static void Write(string target, string userName, SecureString secret, string comment)
         {
             if (string.IsNullOrEmpty(target)) { throw new ArgumentException("A target name is required.", "target"); }
-            byte[] blob = Encoding.Unicode.GetBytes(secret ?? string.Empty);
-            if (blob.Length > MaxBlobBytes) { throw new ArgumentException("The secret is longer than Credential Manager allows (2560 bytes).", "secret"); }
+            if (secret != null && secret.Length * 2 > MaxBlobBytes) { throw new ArgumentException("The secret is longer than Credential Manager allows (2560 bytes).", "secret"); }
+            byte[] blob = SecretBytes(secret);
             IntPtr blobPointer = IntPtr.Zero;
             IntPtr targetPointer = IntPtr.Zero;
             IntPtr userPointer = IntPtr.Zero;

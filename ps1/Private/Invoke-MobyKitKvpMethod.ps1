@@ -4,7 +4,9 @@ function Invoke-MobyKitKvpMethod {
         Calls AddKvpItems, ModifyKvpItems or RemoveKvpItems and waits for the job to finish.
     .DESCRIPTION
         Invokes the method on Msvm_VirtualSystemManagementService (root\virtualization\v2) with
-        the VM's Msvm_ComputerSystem as TargetSystem and one embedded Msvm_KvpExchangeDataItem.
+        the VM's Msvm_ComputerSystem as TargetSystem and one embedded Msvm_KvpExchangeDataItem,
+        through Invoke-MobyKitKvpCimMethod: the item, which may hold the share password, is a
+        SecureString in every parameter binding (module logging records bindings).
         ReturnValue 0 is done; 4096 means a job started: Msvm_ConcreteJob is polled until it
         leaves the New/Starting/Running states. JobState 7 is success; anything else throws with
         the job's ErrorDescription.
@@ -13,7 +15,7 @@ function Invoke-MobyKitKvpMethod {
     .PARAMETER MethodName
         AddKvpItems, ModifyKvpItems or RemoveKvpItems.
     .PARAMETER DataItem
-        The embedded instance text from New-MobyKitKvpDataItemXml.
+        The embedded instance from New-MobyKitKvpDataItemXml (a SecureString).
     .PARAMETER TimeoutSeconds
         How long to wait for the job.
     .EXAMPLE
@@ -29,7 +31,7 @@ function Invoke-MobyKitKvpMethod {
         [string]$MethodName,
 
         [Parameter(Mandatory = $true)]
-        [string]$DataItem,
+        [System.Security.SecureString]$DataItem,
 
         [ValidateRange(1, 3600)]
         [int]$TimeoutSeconds = 60
@@ -47,11 +49,7 @@ function Invoke-MobyKitKvpMethod {
     if ($service.Count -eq 0) {
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message 'Msvm_VirtualSystemManagementService not found: is the Hyper-V Virtual Machine Management service running?' -Category ObjectNotFound -ErrorId 'MobyKit.NoVmms' -Cmdlet 'Get-CimInstance'))
     }
-    $arguments = @{
-        TargetSystem = $system
-        DataItems    = [string[]]@($DataItem)
-    }
-    $result = CimCmdlets\Invoke-CimMethod -InputObject $service[0] -MethodName $MethodName -Arguments $arguments -ErrorAction Stop
+    $result = Invoke-MobyKitKvpCimMethod -InputObject $service[0] -MethodName $MethodName -TargetSystem $system -DataItem $DataItem
 
     $code = [int]$result.ReturnValue
     if ($code -eq 0) {

@@ -39,7 +39,7 @@ function Remove-MobyKitKvpItem {
         }
         if ($PSCmdlet.ShouldProcess(('{0} on VM {1}' -f $ItemName, $VMName), 'Remove KVP item')) {
             $step = 'call RemoveKvpItems'
-            $item = New-MobyKitKvpDataItemXml -Name $ItemName -Data ''
+            $item = New-MobyKitKvpDataItemXml -Name $ItemName -Data (New-Object -TypeName System.Security.SecureString)
             Invoke-MobyKitKvpMethod -VMId $vm.Id -MethodName 'RemoveKvpItems' -DataItem $item
         }
     }

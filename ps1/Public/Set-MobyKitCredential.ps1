@@ -48,11 +48,10 @@ function Set-MobyKitCredential {
     catch {
         $PSCmdlet.ThrowTerminatingError($_)
     }
-    # A .NET call, not a parameter: the plain text never appears in a command's logged bindings.
-    $secret = [System.Net.NetworkCredential]::new('', $Password).Password
+    # Handed to .NET as the SecureString itself: the text never is a PowerShell value.
     try {
         Initialize-MobyKitNativeCredential
-        $same = [MobyKit.NativeCredential]::Test($TargetName, $UserName, $secret, $Comment)
+        $same = [MobyKit.NativeCredential]::Test($TargetName, $UserName, $Password, $Comment)
     }
     catch {
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message (Get-MobyKitCredentialErrorText -ErrorRecord $_ -Doing ("Could not read credential '{0}'" -f $TargetName)) -ErrorRecord $_ -TargetObject $TargetName))
@@ -63,7 +62,7 @@ function Set-MobyKitCredential {
     }
     if ($PSCmdlet.ShouldProcess($TargetName, ('Store credential for {0}' -f $UserName))) {
         try {
-            [MobyKit.NativeCredential]::Write($TargetName, $UserName, $secret, $Comment)
+            [MobyKit.NativeCredential]::Write($TargetName, $UserName, $Password, $Comment)
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message (Get-MobyKitCredentialErrorText -ErrorRecord $_ -Doing ("Could not store credential '{0}'" -f $TargetName)) -ErrorRecord $_ -TargetObject $TargetName -Cmdlet 'CredWrite'))

@@ -7,7 +7,8 @@ function Set-MobyKitKvpItem {
         from data (never from script text) and sends it as a host-to-guest KVP item through
         Msvm_VirtualSystemManagementService (ModifyKvpItems when the item exists, AddKvpItems otherwise),
         waiting for the WMI job. Idempotent: an item that already holds this exact token is left
-        alone. The password is never written to output, verbose messages or errors.
+        alone. The password is never written to output, verbose messages or errors, and never
+        bound to a command's parameter as text (module logging, event 4103, records bindings).
     .PARAMETER VMName
         The VM name.
     .PARAMETER ItemName
@@ -20,7 +21,9 @@ function Set-MobyKitKvpItem {
         The user the guest connects as.
     .PARAMETER Password
         The user's password, as a SecureString (a logged parameter binding shows only its type).
-        It arrives sealed through Invoke-MobyKitCall.
+        It arrives sealed through Invoke-MobyKitCall; typed at a prompt, pass
+        (Read-Host -AsSecureString). It never becomes a string in PowerShell: the token, the
+        CIM-XML item and every comparison stay SecureStrings until the CIM .NET call.
     .EXAMPLE
         Set-MobyKitKvpItem -VMName MobyLinuxVM -ItemName cifsmount -MountPoint c -ShareName C -UserName alice -Password $password -WhatIf
     #>
@@ -51,8 +54,10 @@ function Set-MobyKitKvpItem {
     )
 
     $ErrorActionPreference = 'Stop'
-    # A .NET call, not a parameter: the plain text never appears in a command's logged bindings.
-    $token = '/{0};/{1};username={2},password={3},noperm' -f $MountPoint, $ShareName, $UserName, [System.Net.NetworkCredential]::new('', $Password).Password
+    # The token is a SecureString from start to end: module logging records every parameter
+    # binding, and the token holds the password (see New-MobyKitKvpDataItemXml).
+    $prefix = '/{0};/{1};username={2},password=' -f $MountPoint, $ShareName, $UserName
+    $token = Join-MobyKitSecureString -Part @($prefix, $Password, ',noperm')
     if ($token.Length -gt 1023) {
         # Hyper-V limits KVP data to 2048 bytes of UTF-16 with the NUL (1023 characters); the message must not carry the token.
         $PSCmdlet.ThrowTerminatingError((New-MobyKitErrorRecord -Message ('The KVP item would be {0} characters long; Hyper-V allows 1023 (2048 bytes in UTF-16 with the NUL)' -f $token.Length) -Category InvalidArgument -ErrorId 'MobyKit.KvpTooLong' -TargetObject $ItemName))
@@ -65,7 +70,7 @@ function Set-MobyKitKvpItem {
         }
         $step = 'read its KVP items'
         $existing = @(Get-MobyKitKvpHostItem -VMId $vm.Id | Where-Object -FilterScript { $_.Name -ceq $ItemName })
-        if ($existing.Count -gt 0 -and [string]$existing[0].Data -ceq $token) {
+        if ($existing.Count -gt 0 -and (Test-MobyKitSecureStringEqual -Reference $existing[0].Data -Difference $token)) {
             Write-Verbose -Message ("KVP item '{0}' of VM '{1}' is already up to date" -f $ItemName, $VMName)
             return
         }
@@ -73,7 +78,7 @@ function Set-MobyKitKvpItem {
         if ($existing.Count -gt 0) {
             $method = 'ModifyKvpItems'
         }
-        if ($PSCmdlet.ShouldProcess(('{0} on VM {1}' -f $ItemName, $VMName), ('Set KVP item to {0}' -f (ConvertTo-MobyKitRedactedKvpData -Data $token)))) {
+        if ($PSCmdlet.ShouldProcess(('{0} on VM {1}' -f $ItemName, $VMName), ('Set KVP item to {0}***,noperm' -f $prefix))) {
             $step = 'build the KVP item'
             $item = New-MobyKitKvpDataItemXml -Name $ItemName -Data $token
             $step = ('call {0}' -f $method)

@@ -32,7 +32,9 @@ function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
 
 /**
  * PowerShell (5.1 or 7) that adds or rewrites the item through mobykit's module, asking for the
- * password hidden: the Msvm_VirtualSystemManagementService dance is in Add-/Set-MobyKitKvpItem.
+ * password hidden: the Msvm_VirtualSystemManagementService dance is in Set-MobyKitKvpItem. The
+ * password goes from Read-Host to -Password as a SecureString: as text it would be refused by the
+ * parameter's type, and with module logging on it would be recorded.
  */
 export function kvpFix(ctx: CheckContext, vmName: string): string {
   const k = ctx.desired.kvp;
@@ -40,7 +42,7 @@ export function kvpFix(ctx: CheckContext, vmName: string): string {
   return [
     "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
     `${fn} -VMName ${psString(vmName)} -ItemName ${psString(k.itemName)} -MountPoint ${psString(k.mountPoint)} -ShareName ${psString(k.shareName)} -UserName ${psString(k.userName)} `
-      + `-Password ([Net.NetworkCredential]::new('', (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})).Password)`,
+      + `-Password (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})`,
   ].join('; ');
 }
 

@@ -61,9 +61,9 @@ Describe 'Credential store and the logon (issue 11)' {
 
 Describe 'Sizes and folders Hyper-V and Windows insist on (issue 11)' {
     It 'KVP: key up to 255 and data up to 1023 UTF-16 characters (512 and 2048 bytes with the NUL)' {
-        InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name ('k' * 255) -Data ('d' * 1023) } | Should -Not -BeNullOrEmpty
-        { InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name ('k' * 256) -Data 'd' } } | Should -Throw
-        { InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name 'k' -Data ('d' * 1024) } } | Should -Throw
+        InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name ('k' * 255) -Data ([System.Net.NetworkCredential]::new('', ('d' * 1023)).SecurePassword) } | Should -Not -BeNullOrEmpty
+        { InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name ('k' * 256) -Data ([System.Net.NetworkCredential]::new('', 'd').SecurePassword) } } | Should -Throw
+        { InModuleScope MobyKit { New-MobyKitKvpDataItemXml -Name 'k' -Data ([System.Net.NetworkCredential]::new('', ('d' * 1024)).SecurePassword) } } | Should -Throw -ErrorId 'MobyKit.KvpTooLong*'
     }
     It 'memory that is not a multiple of 2 MB is refused by Set-MobyKitVM before Hyper-V sees it' {
         Mock -ModuleName MobyKit Hyper-V\Set-VM { }

@@ -12,14 +12,17 @@ Describe 'Get-MobyKitKvpHostItem' {
         Mock -ModuleName MobyKit Get-MobyKitCimComputerSystem { [pscustomobject]@{ Name = $VMId.ToString(); CimClass = 'Msvm_ComputerSystem' } }
         Mock -ModuleName MobyKit CimCmdlets\Get-CimAssociatedInstance { [pscustomobject]@{ InstanceID = 'Microsoft:settings' } } -ParameterFilter { $ResultClassName -eq 'Msvm_VirtualSystemSettingData' }
     }
-    It 'reads the host-to-guest items from the embedded CIM-XML, data unescaped' {
+    It 'reads the host-to-guest items from the embedded CIM-XML, data unescaped and kept a SecureString' {
         Mock -ModuleName MobyKit CimCmdlets\Get-CimAssociatedInstance {
             [pscustomobject]@{ HostExchangeItems = @((New-KvpXml 'cifsmount' 'username=a,password=<&>,noperm'), '') }
         } -ParameterFilter { $ResultClassName -eq 'Msvm_KvpExchangeComponentSettingData' }
         $items = @(InModuleScope MobyKit -Parameters @{ Id = $script:VMId } { param($Id) Get-MobyKitKvpHostItem -VMId $Id })
         $items.Count | Should -Be 1
         $items[0].Name | Should -Be 'cifsmount'
-        $items[0].Data | Should -Be 'username=a,password=<&>,noperm'
+        $items[0].Data | Should -BeOfType ([System.Security.SecureString])
+        [System.Net.NetworkCredential]::new('', $items[0].Data).Password | Should -BeExactly 'username=a,password=<&>,noperm'
+        # What module logging would record of the item bound to a parameter (Where-Object's pipeline input):
+        $items[0].ToString() | Should -Not -BeLike '*password*'
         $items[0].Source | Should -Be 0
     }
     It 'returns nothing (not one empty element) when the VM has no items' {

@@ -12,6 +12,7 @@ $module = Get-Module MobyKit
 $type = 'MobyKit.NativeCredential' -as [type]
 'type=' + ($null -ne $type)
 'methods=' + ((@($type.GetMethods() | Where-Object IsStatic | ForEach-Object Name | Sort-Object -Unique) -join ','))
+'secret=' + (@('Test', 'Write' | ForEach-Object { $type.GetMethod($_).GetParameters()[2].ParameterType.Name }) -join ',')
 try { [MobyKit.NativeCredential]::Find('x') } catch { 'find=' + $_.Exception.InnerException.GetType().Name }
 '@
         $env:MOBYKIT_TEST_MANIFEST = $script:ModuleManifest
@@ -19,6 +20,8 @@ try { [MobyKit.NativeCredential]::Find('x') } catch { 'find=' + $_.Exception.Inn
         $output | Should -Contain 'type=True'
         ($output | Where-Object { $_ -like 'methods=*' }) | Should -BeLike '*Delete*Find*Test*Write*'
         ($output | Where-Object { $_ -like 'find=*' }) | Should -BeLike 'find=*Exception'
+        # The secret crosses into .NET as the SecureString itself, never as text.
+        $output | Should -Contain 'secret=SecureString,SecureString'
     }
     It 'returns at once when the type is already loaded' {
         Install-FakeNativeCredential

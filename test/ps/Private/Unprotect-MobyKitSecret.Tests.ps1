@@ -1,14 +1,5 @@
 BeforeAll {
     . $PSScriptRoot/../support/TestHelper.ps1
-    # What mobykit's sealSecret (src/host/powershell/host.ts) sends: base64 of IV || AES-256-CBC(key, IV, UTF-8).
-    function New-Sealed([byte[]]$Key, [string]$Text) {
-        $aes = [System.Security.Cryptography.Aes]::Create()
-        $aes.Key = $Key
-        $aes.GenerateIV()
-        $plain = [System.Text.Encoding]::UTF8.GetBytes($Text)
-        $cipher = $aes.CreateEncryptor().TransformFinalBlock($plain, 0, $plain.Length)
-        [System.Convert]::ToBase64String([byte[]]($aes.IV + $cipher))
-    }
     $script:Key = [byte[]](1..32)
 }
 
@@ -17,13 +8,13 @@ Describe 'Unprotect-MobyKitSecret' {
 
     It 'opens a sealed password with the session key, as a SecureString' {
         InModuleScope MobyKit -Parameters @{ Key = $script:Key } { param($Key) $script:MobyKitSessionKey = $Key }
-        $sealed = New-Sealed $script:Key "p@ss,wörd 2024-01-02T03:04:05"
+        $sealed = New-MobyKitSealedSecret -Key $script:Key -Text "p@ss,wörd 2024-01-02T03:04:05"
         $secure = InModuleScope MobyKit -Parameters @{ Sealed = $sealed } { param($Sealed) Unprotect-MobyKitSecret -Sealed $Sealed }
         $secure | Should -BeOfType ([System.Security.SecureString])
         [System.Net.NetworkCredential]::new('', $secure).Password | Should -Be "p@ss,wörd 2024-01-02T03:04:05"
     }
     It 'refuses without a session key, and with the wrong one, saying so and showing nothing of it' {
-        $sealed = New-Sealed $script:Key 'Sealed-Canary'
+        $sealed = New-MobyKitSealedSecret -Key $script:Key -Text 'Sealed-Canary'
         { InModuleScope MobyKit -Parameters @{ Sealed = $sealed } { param($Sealed) Unprotect-MobyKitSecret -Sealed $Sealed } } | Should -Throw -ErrorId 'MobyKit.NoSessionKey*'
         InModuleScope MobyKit { $script:MobyKitSessionKey = [byte[]](32..63) }
         $thrown = $null
@@ -36,7 +27,7 @@ Describe 'Unprotect-MobyKitSecret' {
         Mock -ModuleName MobyKit Get-MobyKitInteractiveUser { 'HOST\alice' }
         Install-FakeNativeCredential
         [MobyKit.NativeCredential]::Reset()
-        $json = ConvertTo-Json -Compress -InputObject ([ordered]@{ function = 'Set-MobyKitCredential'; parameters = @{ TargetName = 'T'; UserName = 'alice'; Comment = 'c' }; secret = (New-Sealed $script:Key 'Sealed-Canary') })
+        $json = ConvertTo-Json -Compress -InputObject ([ordered]@{ function = 'Set-MobyKitCredential'; parameters = @{ TargetName = 'T'; UserName = 'alice'; Comment = 'c' }; secret = (New-MobyKitSealedSecret -Key $script:Key -Text 'Sealed-Canary') })
         $line = MobyKit\Invoke-MobyKitCall -Request ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json)))
         (ConvertFrom-Json -InputObject $line).ok | Should -BeTrue
         [MobyKit.NativeCredential]::Store['T'][1] | Should -Be 'Sealed-Canary'

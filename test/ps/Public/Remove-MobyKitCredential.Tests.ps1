@@ -7,7 +7,7 @@ Describe 'Remove-MobyKitCredential' {
     BeforeEach { [MobyKit.NativeCredential]::Reset() }
 
     It 'deletes the generic credential of that target' {
-        [MobyKit.NativeCredential]::Write('Docker Host Filesystem Access', 'alice', 's', '')
+        [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'] = [string[]]@('alice', 's', '', 'Generic')
         Remove-MobyKitCredential -TargetName 'Docker Host Filesystem Access'
         [MobyKit.NativeCredential]::Store.Count | Should -Be 0
     }
@@ -20,7 +20,7 @@ Describe 'Remove-MobyKitCredential' {
         [MobyKit.NativeCredential]::Store.Count | Should -Be 1
     }
     It 'deletes nothing under -WhatIf' {
-        [MobyKit.NativeCredential]::Write('Docker Host Filesystem Access', 'alice', 's', '')
+        [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'] = [string[]]@('alice', 's', '', 'Generic')
         Remove-MobyKitCredential -TargetName 'Docker Host Filesystem Access' -WhatIf
         [MobyKit.NativeCredential]::Store.Count | Should -Be 1
     }

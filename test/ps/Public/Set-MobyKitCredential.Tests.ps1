@@ -23,7 +23,7 @@ Describe 'Set-MobyKitCredential' {
         [MobyKit.NativeCredential]::Writes | Should -Be 1
     }
     It 'replaces a credential whose secret differs' {
-        [MobyKit.NativeCredential]::Write('Docker Host Filesystem Access', 'HOST\alice', 'old', 'Managed by mobykit')
+        [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'] = [string[]]@('HOST\alice', 'old', 'Managed by mobykit', 'Generic')
         Set-MobyKitCredential @script:Secure
         [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'][1] | Should -Be '2024-01-02T03:04:05'
     }

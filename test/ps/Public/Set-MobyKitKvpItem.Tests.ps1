@@ -5,6 +5,8 @@ BeforeAll {
     $script:Token = '/c;/C;username=alice,password=p@ss,word,noperm'
     # Called directly the password is a SecureString; Invoke-MobyKitCall makes one from the request's string.
     $script:Secure = $script:Call.Clone(); $script:Secure.Password = ConvertTo-SecureString -String $script:Call.Password -AsPlainText -Force
+    # An item as Get-MobyKitKvpHostItem returns it: Data a SecureString.
+    function script:New-HostItem([string]$Data) { [pscustomobject]@{ Name = 'cifsmount'; Data = [System.Net.NetworkCredential]::new('', $Data).SecurePassword; Source = 0 } }
 }
 
 Describe 'Set-MobyKitKvpItem' {
@@ -16,18 +18,35 @@ Describe 'Set-MobyKitKvpItem' {
         Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { }
         Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 1 -Exactly -ParameterFilter {
-            $MethodName -eq 'AddKvpItems' -and $DataItem -like '*<VALUE>/c;/C;username=alice,password=p@ss,word,noperm</VALUE>*'
+            $MethodName -eq 'AddKvpItems' -and $DataItem -is [securestring] -and
+            [System.Net.NetworkCredential]::new('', $DataItem).Password -like '*<VALUE>/c;/C;username=alice,password=p@ss,word,noperm</VALUE>*'
         }
     }
     It 'changes nothing when the item holds that token' {
-        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { [pscustomobject]@{ Name = 'cifsmount'; Data = '/c;/C;username=alice,password=p@ss,word,noperm'; Source = 0 } }
+        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { New-HostItem '/c;/C;username=alice,password=p@ss,word,noperm' }
         Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 0 -Exactly
     }
     It 'modifies (ModifyKvpItems) an item with another token' {
-        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { [pscustomobject]@{ Name = 'cifsmount'; Data = '/c;/C;username=alice,password=old,noperm'; Source = 0 } }
+        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { New-HostItem '/c;/C;username=alice,password=old,noperm' }
         Set-MobyKitKvpItem @script:Secure
         Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 1 -Exactly -ParameterFilter { $MethodName -eq 'ModifyKvpItems' }
+    }
+    It 'modifies an item whose password differs only in case (passwords are case-sensitive)' {
+        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { New-HostItem '/c;/C;username=alice,password=P@SS,WORD,noperm' }
+        Set-MobyKitKvpItem @script:Secure
+        Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 1 -Exactly -ParameterFilter { $MethodName -eq 'ModifyKvpItems' }
+    }
+    It 'says what it would set under -WhatIf, the password as ***' {
+        Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { }
+        # "What if:" goes to the host, which a transcript records.
+        $transcript = Join-Path -Path $TestDrive -ChildPath 'whatif.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        try { Set-MobyKitKvpItem @script:Secure -WhatIf } finally { $null = Stop-Transcript }
+        $said = Get-Content -LiteralPath $transcript -Raw
+        $said | Should -BeLike '*Set KVP item to /c;/C;username=alice,password=`*`*`*,noperm*'
+        $said | Should -Not -BeLike '*p@ss*'
+        Should -Invoke -ModuleName MobyKit Invoke-MobyKitKvpMethod -Times 0 -Exactly
     }
     It 'refuses a token longer than Hyper-V takes, without echoing it' {
         $long = $script:Call.Clone(); $long.Password = ConvertTo-SecureString -String ('x' * 1100) -AsPlainText -Force

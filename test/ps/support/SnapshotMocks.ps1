@@ -121,7 +121,12 @@ function global:Register-MobyKitSnapshotMock {
         $property = $pair[1]
         Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
     }
-    Mock -ModuleName MobyKit Get-MobyKitKvpHostItem { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { [guid]$_.Id -eq $VMId })[0].KvpHostExchangeItems }
+    # As the real function returns them: Data is a SecureString.
+    Mock -ModuleName MobyKit Get-MobyKitKvpHostItem {
+        foreach ($item in @(Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript { [guid]$_.Id -eq $VMId })[0].KvpHostExchangeItems)) {
+            [pscustomobject]@{ Name = $item.Name; Data = [System.Net.NetworkCredential]::new('', [string]$item.Data).SecurePassword; Source = $item.Source }
+        }
+    }
 
     Mock -ModuleName MobyKit SmbShare\Get-SmbShare {
         $shares = @($global:MobyKitTestSnapshot.smbShares | Where-Object -FilterScript { $null -eq $Name -or $_.Name -eq $Name[0] })

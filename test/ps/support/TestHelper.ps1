@@ -45,6 +45,41 @@ function global:Invoke-WindowsRefusal {
     & $throwing $record
 }
 
+function global:New-MobyKitSealedSecret {
+    <#
+    .SYNOPSIS
+        What mobykit's sealSecret (src/host/powershell/host.ts) sends: base64 of IV || AES-256-CBC(key, IV, UTF-8).
+    #>
+    param([Parameter(Mandatory = $true)][byte[]]$Key, [Parameter(Mandatory = $true)][string]$Text)
+    $aes = [System.Security.Cryptography.Aes]::Create()
+    $aes.Key = $Key
+    $aes.GenerateIV()
+    $plain = [System.Text.Encoding]::UTF8.GetBytes($Text)
+    $cipher = $aes.CreateEncryptor().TransformFinalBlock($plain, 0, $plain.Length)
+    [System.Convert]::ToBase64String([byte[]]($aes.IV + $cipher))
+}
+
+function global:New-MobyKitTestRequest {
+    <#
+    .SYNOPSIS
+        The -Request value src/host/powershell/host.ts sends (base64 of UTF-8 JSON). With -Secret,
+        the password travels sealed as mobykit sends it, under a session key given to the module.
+    #>
+    param(
+        [Parameter(Mandatory = $true)][string]$Function,
+        [System.Collections.IDictionary]$Parameters = @{},
+        [string]$Secret
+    )
+    $document = [ordered]@{ function = $Function; parameters = $Parameters }
+    if ($PSBoundParameters.ContainsKey('Secret')) {
+        $key = [byte[]](1..32)
+        & (Get-Module -Name 'MobyKit') { param($Key) $script:MobyKitSessionKey = $Key } $key
+        $document['secret'] = New-MobyKitSealedSecret -Key $key -Text $Secret
+    }
+    $json = ConvertTo-Json -InputObject $document -Depth 20 -Compress
+    [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))
+}
+
 function Invoke-MobyKitRequest {
     <#
     .SYNOPSIS
@@ -55,8 +90,7 @@ function Invoke-MobyKitRequest {
         [Parameter(Mandatory = $true)][string]$Function,
         [System.Collections.IDictionary]$Parameters = @{}
     )
-    $json = ConvertTo-Json -InputObject ([ordered]@{ function = $Function; parameters = $Parameters }) -Depth 20 -Compress
-    $lines = @(MobyKit\Invoke-MobyKitCall -Request ([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json))))
+    $lines = @(MobyKit\Invoke-MobyKitCall -Request (New-MobyKitTestRequest -Function $Function -Parameters $Parameters))
     if ($lines.Count -ne 1) { throw ('Invoke-MobyKitCall wrote {0} lines, not one' -f $lines.Count) }
     return (ConvertFrom-Json -InputObject $lines[0])
 }
@@ -109,14 +143,21 @@ namespace MobyKit {
             if (Store.TryGetValue(target, out v)) { CredentialInfo i = new CredentialInfo(); i.TargetName = target; i.UserName = v[0]; i.Comment = v[2]; i.Type = v[3]; found.Add(i); }
             return found.ToArray();
         }
-        public static bool Test(string target, string userName, string secret, string comment) {
+        // The real type takes the secret as a SecureString; the fake keeps it as text for the tests to read.
+        static string Plain(System.Security.SecureString secret) {
+            if (secret == null) { return ""; }
+            IntPtr p = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try { return System.Runtime.InteropServices.Marshal.PtrToStringUni(p, secret.Length); }
+            finally { System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(p); }
+        }
+        public static bool Test(string target, string userName, System.Security.SecureString secret, string comment) {
             Check();
             string[] v;
             if (!Store.TryGetValue(target, out v) || v[3] != "Generic") { return false; }
-            return v[0] == userName && v[1] == (secret ?? "") && (v[2] ?? "") == (comment ?? "");
+            return v[0] == userName && v[1] == Plain(secret) && (v[2] ?? "") == (comment ?? "");
         }
-        public static void Write(string target, string userName, string secret, string comment) {
-            Check(); Writes++; Store[target] = new string[] { userName, secret ?? "", comment, "Generic" };
+        public static void Write(string target, string userName, System.Security.SecureString secret, string comment) {
+            Check(); Writes++; Store[target] = new string[] { userName, Plain(secret), comment, "Generic" };
         }
         public static bool Delete(string target) {
             Check();
