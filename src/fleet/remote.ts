@@ -42,7 +42,9 @@ export class FleetShell {
   /** A session to the host with the module delivered and version-checked; its id. */
   async open(target: Target): Promise<string> {
     const c = this.connection;
-    const opened = await this.submit(target.computerName, 'New-PSSession', {
+    // PowerShell's own message may not name the host ("An error has occurred which PowerShell
+    // cannot handle"): the report says where it tried to connect, and how.
+    const opened = await this.submit(target.computerName, `New-PSSession to ${target.computerName} (${c.transport})`, {
       open: {
         ComputerName: target.address,
         Transport: c.transport,

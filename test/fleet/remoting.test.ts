@@ -61,16 +61,19 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     assert.deepEqual(doc.hosts.map((h) => h.computerName), [...fleet.names(), unreachable]);
     const [fresh, converged, broken, gone] = doc.hosts;
     const ids = (h: FleetJson['hosts'][number]) => h.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+    // Every reachable host answered (a failure says why before anything is read from its findings).
+    for (const h of [fresh, converged, broken]) {
+      assert.equal(h.error, null, `${h.computerName}: ${h.outcome}: ${h.error}`);
+      assert.equal(h.outcome, 'problems', h.computerName);
+      assert.ok((h.roundTrips ?? 0) >= 2, 'the gather and the journal, on the host');
+    }
     // Each host answered from its own snapshot: the fresh host lacks the switch, the converged one has it.
     assert.ok(ids(fresh).includes('switch.missing'), `fresh host: ${ids(fresh).join(', ')}`);
     assert.ok(!ids(converged).includes('switch.missing'), `converged host: ${ids(converged).join(', ')}`);
     assert.notDeepEqual(ids(broken), ids(fresh));
-    for (const h of [fresh, converged, broken]) {
-      assert.equal(h.error, null, `${h.computerName}: ${h.error}`);
-      assert.ok((h.roundTrips ?? 0) >= 2, 'the gather and the journal, on the host');
-    }
     assert.equal(gone.outcome, 'unreachable');
-    assert.match(gone.error ?? '', /127\.0\.0\.250|ssh|connect|transport/i);
+    // Named, whatever PowerShell's own words for it (they vary with timing).
+    assert.match(gone.error ?? '', new RegExp(`^New-PSSession to ${unreachable.replace(/\./g, '\\.')} \\(SSH\\): .+`));
     assert.equal(doc.summary.hosts, 4);
     // The module was delivered into each host's temporary folder and removed at the end.
     for (const h of fleet.hosts) assert.deepEqual(readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')), [], h.name);
