@@ -18,6 +18,8 @@ import { readTargets, type Target } from './targets.js';
 
 export const FLEET_FORMAT_VERSION = 1;
 export const DEFAULT_THROTTLE = 16;
+/** As long as one local PowerShell call may take (DEFAULT_TIMEOUT_MS). */
+export const DEFAULT_CALL_TIMEOUT_S = 120;
 
 export function fleetOptions<T>(y: Argv<T>): Argv<T> {
   const group = 'Many hosts:';
@@ -30,6 +32,7 @@ export function fleetOptions<T>(y: Argv<T>): Argv<T> {
     .option('ssh-key', { type: 'string', requiresArg: true, group, describe: 'SSH: the private key file' })
     .option('ssh-known-hosts', { type: 'string', requiresArg: true, group, describe: "SSH: the known_hosts file to check hosts' keys against" })
     .option('credential-user', { type: 'string', requiresArg: true, group, describe: 'WinRM: connect as this user; the password is asked once, hidden' })
+    .option('call-timeout', { type: 'number', requiresArg: true, group, describe: `Seconds one remote call may take before its host is reported hung [default: ${DEFAULT_CALL_TIMEOUT_S}]` })
     .option('fail-fast', { type: 'boolean', group, describe: 'Stop every host once one fails' });
 }
 
@@ -63,13 +66,17 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
   if (command !== 'doctor' && !argv.yes && !argv['dry-run'] && command !== 'plan') {
     throw new UsageError(`${command} on many hosts asks no host-by-host question: review with mobykit plan first, then re-run with --yes`);
   }
+  const callTimeout = argv['call-timeout'] === undefined ? DEFAULT_CALL_TIMEOUT_S : Number(argv['call-timeout']);
+  if (!Number.isInteger(callTimeout) || callTimeout < 1 || callTimeout > 86400) {
+    throw new UsageError(`--call-timeout ${String(argv['call-timeout'])}: give whole seconds from 1 to 86400`);
+  }
   const failFast = { enabled: !!argv['fail-fast'], tripped: false };
   const targets = readTargets(argv);
   let jobs: Job[];
   let cleanup = async () => {};
   if (targets.length) {
     if (argv.from || argv.simulate) throw new UsageError('--computer-name/--inventory act on real hosts: leave out --from and --simulate (or give a folder to them without hosts)');
-    const opened = await remoteJobs(command, argv, targets, failFast);
+    const opened = await remoteJobs(command, argv, targets, failFast, callTimeout * 1000);
     jobs = opened.jobs;
     cleanup = opened.cleanup;
   } else {
@@ -168,7 +175,7 @@ function onceSecrets(argv: Record<string, unknown>, rehearsal: boolean): () => P
 
 const errorText = (e: unknown) => plainText(e instanceof Error ? e.message : String(e));
 
-async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], failFast: { tripped: boolean }):
+async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], failFast: { tripped: boolean }, callTimeoutMs: number):
   Promise<{ jobs: Job[]; cleanup(): Promise<void> }> {
   const connection: Connection = {
     transport: argv.ssh ? 'SSH' : 'WinRM',
@@ -188,7 +195,7 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
   const [{ PowerShellHost }, { FleetShell, RemoteHost }, { hostCall }] = await Promise.all([
     import('../host/powershell/host.js'), import('./remote.js'), import('../cli/log.js')]);
   const local = await PowerShellHost.open({ config: configs[0], onCall: hostCall });
-  const shell: FleetShell = new FleetShell(local, connection);
+  const shell: FleetShell = new FleetShell(local, connection, callTimeoutMs);
   const secrets = onceSecrets(argv, false);
   const jobs = targets.map((target, i): Job => ({
     computerName: target.computerName,

@@ -37,7 +37,8 @@ export class FleetShell {
   /** Remote round trips, by host. */
   readonly roundTrips = new Map<string, number>();
 
-  constructor(readonly local: PowerShellHost, private readonly connection: Connection) {}
+  /** `callTimeoutMs`: how long one remote call (an open and a close too) may run before its host is reported hung. */
+  constructor(readonly local: PowerShellHost, private readonly connection: Connection, private readonly callTimeoutMs: number) {}
 
   /** A session to the host with the module delivered and version-checked; its id. */
   async open(target: Target): Promise<string> {
@@ -87,18 +88,22 @@ export class FleetShell {
           const start = this.starts.splice(0);
           // The WinRM credential's password goes (sealed) only with a batch that opens sessions.
           const password = this.connection.password !== undefined && start.some((w) => w.open) ? this.connection.password : undefined;
-          finished = await this.local.invoke('Invoke-MobyKitRemoteBatch', { Start: start, WaitMs: WAIT_MS }, password);
+          finished = await this.local.invoke('Invoke-MobyKitRemoteBatch', { Start: start, WaitMs: WAIT_MS, TimeoutMs: this.callTimeoutMs }, password);
         } catch (e) {
           // The local shell itself failed: every call in flight fails with it.
           for (const w of this.waiting.values()) w.reject(e as Error);
           this.waiting.clear();
           return;
         }
-        for (const r of asList(finished) as { tag?: string; reply?: string; error?: string }[]) {
+        for (const r of asList(finished) as { tag?: string; reply?: string; error?: string; timedOut?: boolean }[]) {
           const w = r.tag === undefined ? undefined : this.waiting.get(r.tag);
           if (!w || r.tag === undefined) continue;
           this.waiting.delete(r.tag);
           try {
+            if (r.timedOut) {
+              throw new PowerShellError(`${w.functionName}: ${w.host} gave no answer within ${this.callTimeoutMs / 1000} s (--call-timeout); its session was stopped`,
+                w.functionName, 'timeout');
+            }
             const reply = typeof r.reply === 'string' ? parseReply(r.reply) : undefined;
             if (!reply) throw new PowerShellError(`${w.functionName}: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
             w.resolve(replyValue(w.functionName, reply));

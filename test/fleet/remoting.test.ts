@@ -7,10 +7,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REAL_PWSH } from '../real-pwsh.js';
-import { fleetUnavailable, startFleet, type TestFleet } from './sshd.js';
+import { fleetUnavailable, startFleet, type FleetHost, type TestFleet } from './sshd.js';
 
 const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
-const EXAMPLES = ['fresh-win10-pro.json', 'converged.json', 'broken.json'].map((f) => path.join(process.cwd(), 'examples', f));
+// Three hosts the tests diagnose; a fourth, fresh, that hangs in the last test.
+const EXAMPLES = ['fresh-win10-pro.json', 'converged.json', 'broken.json', 'fresh-win10-pro.json'].map((f) => path.join(process.cwd(), 'examples', f));
 
 interface Run { code: number | null; stdout: string; stderr: string }
 interface FleetJson { formatVersion: number; hosts: { computerName: string; outcome: string; findings: { id: string; severity: string }[]; plan: { id: string }[] | null; error: string | null; roundTrips?: number }[]; summary: Record<string, number> }
@@ -48,17 +49,25 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
   }
 
+  const three = () => fleet.names().slice(0, 3);
+  /** Does `act` to the host 300 ms after its session's pwsh is up, while the run works on it. */
+  const onceSessionUp = (host: FleetHost, act: () => void, did: { done: boolean }) => {
+    const poll = setInterval(() => {
+      if (fleet.sessions(host).length >= 2) { clearInterval(poll); setTimeout(() => { act(); did.done = true; }, 300); }
+    }, 50);
+    setTimeout(() => clearInterval(poll), 60_000);
+  };
   const parse = (r: Run): FleetJson => {
     try { return JSON.parse(r.stdout) as FleetJson; } catch { throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`); }
   };
 
   it('diagnoses every host from its own state, reports an unreachable host for that host, and removes the delivered module', async () => {
     const unreachable = `127.0.0.250:${fleet.hosts[0].port}`;
-    const r = await cli(['doctor', '--computer-name', [...fleet.names(), unreachable].join(',')]);
+    const r = await cli(['doctor', '--computer-name', [...three(), unreachable].join(',')]);
     const doc = parse(r);
     assert.equal(r.code, 1, 'a host with doctor errors and an unreachable host make exit 1');
     assert.equal(doc.formatVersion, 1);
-    assert.deepEqual(doc.hosts.map((h) => h.computerName), [...fleet.names(), unreachable]);
+    assert.deepEqual(doc.hosts.map((h) => h.computerName), [...three(), unreachable]);
     const [fresh, converged, broken, gone] = doc.hosts;
     const ids = (h: FleetJson['hosts'][number]) => h.findings.filter((f) => f.severity === 'error').map((f) => f.id);
     // Every reachable host answered (a failure says why before anything is read from its findings).
@@ -76,7 +85,7 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     assert.match(gone.error ?? '', new RegExp(`^New-PSSession to ${unreachable.replace(/\./g, '\\.')} \\(SSH\\): .+`));
     assert.equal(doc.summary.hosts, 4);
     // The module was delivered into each host's temporary folder and removed at the end.
-    for (const h of fleet.hosts) assert.deepEqual(readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')), [], h.name);
+    for (const h of fleet.hosts.slice(0, 3)) assert.deepEqual(readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')), [], h.name);
   });
 
   it('plans every host through the engine, on the host (blocked here: the stand-in host cannot say who is an administrator)', async () => {
@@ -93,21 +102,37 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
 
   it('a host killed mid-run is reported for that host; the others finish', async () => {
     const victim = fleet.hosts[2];
-    let killed = false;
-    const r = await cli(['doctor', '--computer-name', fleet.names().join(',')], () => {
-      const poll = setInterval(() => {
-        // Its session's pwsh is up: the host dies while the run works on it.
-        if (fleet.sessions(victim).length >= 2) { clearInterval(poll); setTimeout(() => { fleet.kill(victim); killed = true; }, 300); }
-      }, 50);
-      setTimeout(() => clearInterval(poll), 60_000);
-    });
+    const killed = { done: false };
+    const r = await cli(['doctor', '--computer-name', three().join(',')], () => onceSessionUp(victim, () => fleet.kill(victim), killed));
     const doc = parse(r);
-    assert.ok(killed, 'the host was killed during the run');
+    assert.ok(killed.done, 'the host was killed during the run');
     const [a, b, c] = doc.hosts;
     assert.equal(a.error, null, a.error ?? '');
     assert.equal(b.error, null, b.error ?? '');
     assert.ok(['failed', 'unreachable'].includes(c.outcome), c.outcome);
     assert.ok(c.error, 'the killed host says what happened');
+    assert.equal(r.code, 1);
+  });
+
+  it('a host that hangs is reported for that host with the limit it exceeded; the others finish', async () => {
+    // host4 hangs before it says anything (its sshd stopped: the connection is taken, no answer);
+    // host2 hangs once its session is up. The limit leaves room for a loaded machine's slow open.
+    const [healthy, midRun, , atOpen] = fleet.hosts;
+    fleet.freeze(atOpen);
+    const frozen = { done: false };
+    const r = await cli(['doctor', '--call-timeout', '40', '--computer-name', [healthy, midRun, atOpen].map((h) => `${h.address}:${h.port}`).join(',')],
+      () => onceSessionUp(midRun, () => fleet.freeze(midRun), frozen));
+    const doc = parse(r);
+    assert.ok(frozen.done, 'host2 hung during the run');
+    const [a, b, c] = doc.hosts;
+    assert.equal(a.error, null, `${a.computerName}: ${a.error}`);
+    assert.equal(a.outcome, 'problems');
+    for (const hung of [b, c]) {
+      assert.ok(['failed', 'unreachable'].includes(hung.outcome), `${hung.computerName}: ${hung.outcome}`);
+      assert.match(hung.error ?? '', /gave no answer within 40 s \(--call-timeout\)/, hung.computerName);
+    }
+    assert.equal(c.outcome, 'unreachable', 'it never opened a session');
+    assert.deepEqual(readdirSync(healthy.tmpDir).filter((f) => f.startsWith('mobykit-')), [], 'the healthy host was cleaned');
     assert.equal(r.code, 1);
   });
 });

@@ -35,6 +35,8 @@ export interface TestFleet {
   names(): string[];
   /** Kills one host's daemon and every session under it (SIGKILL), as a host that dies. */
   kill(host: FleetHost): void;
+  /** Stops (SIGSTOP) one host's daemon and every session under it: connections stay open, nothing answers, as a host that hangs. */
+  freeze(host: FleetHost): void;
   /** pids of the processes under a host's daemon (its sessions). */
   sessions(host: FleetHost): number[];
   stop(): Promise<void>;
@@ -142,6 +144,9 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     names: () => hosts.map((h) => `${h.address}:${h.port}`),
     kill(host) {
       for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    },
+    freeze(host) {
+      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGSTOP'); } catch { /* gone */ } }
     },
     sessions: (host) => descendants(host.process.pid ?? -1),
     stop: () => stop(hosts),
