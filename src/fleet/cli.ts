@@ -47,7 +47,7 @@ type FleetCommand = 'doctor' | 'install' | 'uninstall' | 'plan';
 
 export interface HostReport {
   computerName: string;
-  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | failed | skipped. */
+  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped. */
   outcome: string;
   findings: Finding[];
   plan: unknown[] | null;
@@ -101,7 +101,7 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
 }
 
 function failed(r: HostReport): boolean {
-  return ['unreachable', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome)
+  return ['unreachable', 'locked', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome)
     || r.findings.some((f) => f.severity === 'error');
 }
 
@@ -207,9 +207,25 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
         } catch (e) {
           return blank(target.computerName, 'unreachable', errorText(e));
         }
-        const report = command === 'doctor'
-          ? await diagnoseOne(target.computerName, await host.gather(), configs[i], await host.loadJournal(), argv)
-          : await changeOne(command, target.computerName, host, configs[i], argv, secrets, () => failFast.tripped);
+        let report: HostReport;
+        if (command === 'doctor') {
+          report = await diagnoseOne(target.computerName, await host.gather(), configs[i], await host.loadJournal(), argv);
+        } else {
+          // A change holds the host's own lock, as on the host itself: two runs never interleave on one host.
+          const changes = command !== 'plan' && !argv['dry-run'];
+          let release: (() => Promise<void>) | undefined;
+          try {
+            if (changes) release = await host.lock(command);
+          } catch (e) {
+            return { ...blank(target.computerName, 'locked', errorText(e)), roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };
+          }
+          try {
+            report = await changeOne(command, target.computerName, host, configs[i], argv, secrets, () => failFast.tripped);
+          } finally {
+            // A lock not released (its session broke) goes stale once the session's process is gone.
+            await release?.().catch(() => undefined);
+          }
+        }
         return { ...report, roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };
       } catch (e) {
         return { ...blank(target.computerName, 'failed', errorText(e)), roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };

@@ -12,8 +12,8 @@ import { HostActionError, type Host, type Secrets } from '../host/host.js';
 import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
 import type { Target } from './targets.js';
 
-/** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal on a remote host. */
-export const FLEET_FUNCTIONS = ['Invoke-MobyKitRemoteBatch', 'Get-MobyKitJournal', 'Set-MobyKitJournal'];
+/** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal and lock on a remote host. */
+export const FLEET_FUNCTIONS = ['Invoke-MobyKitRemoteBatch', 'Get-MobyKitJournal', 'Set-MobyKitJournal', 'Lock-MobyKitHost', 'Unlock-MobyKitHost'];
 
 export interface Connection {
   transport: 'WinRM' | 'SSH';
@@ -166,6 +166,16 @@ export class RemoteHost implements Host {
 
   async saveJournal(doc: JournalDoc): Promise<void> {
     await this.call('Set-MobyKitJournal', { Json: `${JSON.stringify(doc, null, 2)}\n` });
+  }
+
+  /**
+   * Takes mobykit's lock on the host (the same host.lock, and rules, as a run on the host itself:
+   * Lock-MobyKitHost); resolves to its release. Refused, naming the holder, when another run holds it.
+   */
+  async lock(command: string): Promise<() => Promise<void>> {
+    const nonce = await this.call('Lock-MobyKitHost', { Command: command });
+    if (typeof nonce !== 'string') throw new PowerShellError(`Lock-MobyKitHost on ${this.target.computerName} gave no lock`, 'Lock-MobyKitHost', 'protocol');
+    return async () => { await this.call('Unlock-MobyKitHost', { Nonce: nonce }); };
   }
 
   async dispose(): Promise<void> {

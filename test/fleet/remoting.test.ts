@@ -3,7 +3,7 @@
 // delivers the module, and every host answers from its own simulated Windows.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REAL_PWSH } from '../real-pwsh.js';
@@ -112,6 +112,35 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     assert.ok(['failed', 'unreachable'].includes(c.outcome), c.outcome);
     assert.ok(c.error, 'the killed host says what happened');
     assert.equal(r.code, 1);
+  });
+
+  it("holds each host's own lock while it changes it: a host another run holds is reported for that host, naming the holder; a stale lock is taken over", async () => {
+    const [held, free] = fleet.hosts;
+    const names = [held, free].map((h) => `${h.address}:${h.port}`).join(',');
+    const lockOf = (h: typeof held) => path.join(h.stateDir, 'host.lock');
+    // Another mobykit holds host1: a live process, the lock touched just now (what a run on the host writes).
+    const other = spawn('sleep', ['600'], { stdio: 'ignore' });
+    try {
+      mkdirSync(held.stateDir, { recursive: true });
+      const theirs = JSON.stringify({ pid: other.pid, command: 'uninstall', since: '2026-11-29T10:00:00.000Z', nonce: 'theirs' });
+      writeFileSync(lockOf(held), theirs);
+      const r = await cli(['install', '--yes', '--computer-name', names]);
+      const [a, b] = parse(r).hosts;
+      assert.equal(a.outcome, 'locked', `${a.computerName}: ${a.error}`);
+      assert.match(a.error ?? '', new RegExp(`Another mobykit \\(PID ${other.pid} on this host, uninstall since 2026-11-29T10:00:00.000Z\\)`));
+      assert.equal(a.plan, null, 'nothing was planned on the locked host');
+      assert.equal(readFileSync(lockOf(held), 'utf8'), theirs, "the holder's lock is left as it was");
+      // host2 was not held back, and its lock was released at the end of its run.
+      assert.ok(b.outcome !== 'locked' && b.plan !== null, `${b.computerName}: ${b.outcome}: ${b.error}`);
+      assert.ok(!existsSync(lockOf(free)), 'host2 lock released');
+      assert.equal(r.code, 1);
+    } finally {
+      other.kill('SIGKILL');
+    }
+    // Its holder gone: the lock is stale, taken over, and released at the end.
+    const again = parse(await cli(['install', '--yes', '--computer-name', names]));
+    assert.ok(again.hosts[0].outcome !== 'locked' && again.hosts[0].plan !== null, `${again.hosts[0].computerName}: ${again.hosts[0].outcome}: ${again.hosts[0].error}`);
+    assert.ok(!existsSync(lockOf(held)), 'host1 lock released');
   });
 
   it('a host that hangs is reported for that host with the limit it exceeded; the others finish', async () => {
