@@ -57,11 +57,14 @@ function Invoke-MobyKitRemoteBatch {
         $sessionId = $null
         if ($null -ne $work['open']) {
             $kind = 'open'
-            $files = @{}
-            foreach ($item in @(Get-ChildItem -LiteralPath $module.ModuleBase -Recurse -Include '*.ps1', '*.psm1', '*.psd1' | Where-Object -FilterScript { -not $_.PSIsContainer })) {
-                $files[$item.FullName.Substring($module.ModuleBase.Length + 1)] = [System.IO.File]::ReadAllText($item.FullName)
+            if ($null -eq $script:MobyKitRemoteFiles) {
+                # Read once: every host gets the same files.
+                $script:MobyKitRemoteFiles = @{}
+                foreach ($item in @(Get-ChildItem -LiteralPath $module.ModuleBase -Recurse -Include '*.ps1', '*.psm1', '*.psd1' | Where-Object -FilterScript { -not $_.PSIsContainer })) {
+                    $script:MobyKitRemoteFiles[$item.FullName.Substring($module.ModuleBase.Length + 1)] = [System.IO.File]::ReadAllText($item.FullName)
+                }
             }
-            $null = $pipeline.AddScript((Get-MobyKitRemoteOpenScript)).AddArgument($work['open']).AddArgument($Password).AddArgument($files).AddArgument($module.Version.ToString()).AddArgument($script:MobyKitSessionKey)
+            $null = $pipeline.AddScript((Get-MobyKitRemoteOpenScript)).AddArgument($work['open']).AddArgument($Password).AddArgument($script:MobyKitRemoteFiles).AddArgument($module.Version.ToString()).AddArgument($script:MobyKitSessionKey)
         }
         elseif ($null -ne $work['close']) {
             $kind = 'close'
