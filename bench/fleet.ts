@@ -39,6 +39,8 @@ export async function benchFleet(n = Number(process.env.MOBYKIT_BENCH_HOSTS ?? 2
       `doctor, 1 host:   ${(one.ms / 1000).toFixed(1)} s (whole CLI run: node, the local pwsh, the SSH session, module delivery, gather, close)`,
       `doctor, ${n} hosts: ${(all.ms / 1000).toFixed(1)} s = ${(all.ms / one.ms).toFixed(2)}x one host (target <= 2x)${failed.length ? `; ${failed.length} hosts failed: ${failed.map((h) => `${h.computerName} ${h.outcome}: ${h.error}`).join('; ')}` : ''}`,
       `remote round trips per host: ${all.hosts.map((h) => `${h.computerName}=${h.roundTrips ?? '?'}`).join(' ')}`,
+      // Every host is an sshd and a pwsh on this machine: their start-up shares its cores.
+      `machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
     ].join('\n');
   } finally {
     await fleet.stop();

@@ -14,6 +14,7 @@
         'Grant-MobyKitShareAccess',
         'Invoke-MobyKitCall',
         'Invoke-MobyKitRemoteBatch',
+        'Lock-MobyKitHost',
         'New-MobyKitNat',
         'New-MobyKitShare',
         'New-MobyKitSwitch',
@@ -39,6 +40,7 @@
         'Start-MobyKitVM',
         'Stop-MobyKitVM',
         'Test-MobyKitAccountPassword',
+        'Unlock-MobyKitHost',
         'Write-MobyKitVMConsole'
     )
     CmdletsToExport      = @()

@@ -30,5 +30,7 @@ if (-not [string]::IsNullOrEmpty($env:MOBYKIT_SESSION_KEY)) {
 $script:MobyKitRemoteSessions = @{}
 $script:MobyKitRemoteWork = @{}
 $script:MobyKitRemotePool = $null
+$script:MobyKitRemoteFiles = $null
+$script:MobyKitRemoteStopped = New-Object -TypeName System.Collections.ArrayList
 
 Export-ModuleMember -Function @($publicFiles | ForEach-Object -Process { $_.BaseName })

@@ -3,8 +3,9 @@ function Get-MobyKitRemoteCloseScript {
     .SYNOPSIS
         The script a runspace runs to remove the delivered module folder and close one remote session (Invoke-MobyKitRemoteBatch).
     .DESCRIPTION
-        Fixed text: the session and the folder arrive as arguments. Outputs whether the folder
-        was removed; the session is closed either way.
+        Fixed text: the session, the folder and whether to remove it arrive as arguments (a
+        session whose host hung is only closed: the removal would hang too). Outputs whether
+        the folder was removed; the session is closed either way.
     .EXAMPLE
         $pipeline.AddScript((Get-MobyKitRemoteCloseScript))
     #>
@@ -12,10 +13,10 @@ function Get-MobyKitRemoteCloseScript {
     [OutputType([string])]
     param()
     return @'
-param($Session, $Folder)
+param($Session, $Folder, $Clean)
 $removed = $false
 try {
-    if ($Session.State -eq 'Opened') {
+    if ($Clean -and $Session.State -eq 'Opened') {
         Invoke-Command -Session $Session -ErrorAction Stop -ArgumentList $Folder -ScriptBlock {
             param($Folder)
             Remove-Module -Name 'MobyKit' -Force -ErrorAction SilentlyContinue

@@ -30,6 +30,27 @@ else {
     }
 }
 if ([int]$Open['Port'] -gt 0) { $sessionParameters['Port'] = [int]$Open['Port'] }
+if ([string]$Open['Transport'] -eq 'SSH') {
+    # PowerShell's SSH transport can abort this whole process (SIGABRT, an exception in its ssh
+    # stderr reader thread) when ssh exits at once, as it does for a host that refuses the
+    # connection: every other host's session would die with it. Such a host is found with a
+    # plain TCP connection first, and no ssh is started for it.
+    $port = 22
+    if ([int]$Open['Port'] -gt 0) { $port = [int]$Open['Port'] }
+    $probe = New-Object -TypeName System.Net.Sockets.TcpClient
+    try {
+        try {
+            $answered = $probe.ConnectAsync([string]$Open['ComputerName'], $port).Wait(30000)
+        }
+        catch {
+            throw ('cannot connect to port {0}: {1}' -f $port, $_.Exception.GetBaseException().Message)
+        }
+        if (-not $answered) { throw ('no answer on port {0} within 30 s' -f $port) }
+    }
+    finally {
+        $probe.Dispose()
+    }
+}
 $session = New-PSSession @sessionParameters
 $folder = $null
 try {

@@ -18,6 +18,8 @@ import { readTargets, type Target } from './targets.js';
 
 export const FLEET_FORMAT_VERSION = 1;
 export const DEFAULT_THROTTLE = 16;
+/** As long as one local PowerShell call may take (DEFAULT_TIMEOUT_MS). */
+export const DEFAULT_CALL_TIMEOUT_S = 120;
 
 export function fleetOptions<T>(y: Argv<T>): Argv<T> {
   const group = 'Many hosts:';
@@ -30,6 +32,7 @@ export function fleetOptions<T>(y: Argv<T>): Argv<T> {
     .option('ssh-key', { type: 'string', requiresArg: true, group, describe: 'SSH: the private key file' })
     .option('ssh-known-hosts', { type: 'string', requiresArg: true, group, describe: "SSH: the known_hosts file to check hosts' keys against" })
     .option('credential-user', { type: 'string', requiresArg: true, group, describe: 'WinRM: connect as this user; the password is asked once, hidden' })
+    .option('call-timeout', { type: 'number', requiresArg: true, group, describe: `Seconds one remote call may take before its host is reported hung [default: ${DEFAULT_CALL_TIMEOUT_S}]` })
     .option('fail-fast', { type: 'boolean', group, describe: 'Stop every host once one fails' });
 }
 
@@ -44,7 +47,7 @@ type FleetCommand = 'doctor' | 'install' | 'uninstall' | 'plan';
 
 export interface HostReport {
   computerName: string;
-  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | failed | skipped. */
+  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped. */
   outcome: string;
   findings: Finding[];
   plan: unknown[] | null;
@@ -63,13 +66,17 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
   if (command !== 'doctor' && !argv.yes && !argv['dry-run'] && command !== 'plan') {
     throw new UsageError(`${command} on many hosts asks no host-by-host question: review with mobykit plan first, then re-run with --yes`);
   }
+  const callTimeout = argv['call-timeout'] === undefined ? DEFAULT_CALL_TIMEOUT_S : Number(argv['call-timeout']);
+  if (!Number.isInteger(callTimeout) || callTimeout < 1 || callTimeout > 86400) {
+    throw new UsageError(`--call-timeout ${String(argv['call-timeout'])}: give whole seconds from 1 to 86400`);
+  }
   const failFast = { enabled: !!argv['fail-fast'], tripped: false };
   const targets = readTargets(argv);
   let jobs: Job[];
   let cleanup = async () => {};
   if (targets.length) {
     if (argv.from || argv.simulate) throw new UsageError('--computer-name/--inventory act on real hosts: leave out --from and --simulate (or give a folder to them without hosts)');
-    const opened = await remoteJobs(command, argv, targets, failFast);
+    const opened = await remoteJobs(command, argv, targets, failFast, callTimeout * 1000);
     jobs = opened.jobs;
     cleanup = opened.cleanup;
   } else {
@@ -94,7 +101,7 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
 }
 
 function failed(r: HostReport): boolean {
-  return ['unreachable', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome)
+  return ['unreachable', 'locked', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome)
     || r.findings.some((f) => f.severity === 'error');
 }
 
@@ -168,7 +175,7 @@ function onceSecrets(argv: Record<string, unknown>, rehearsal: boolean): () => P
 
 const errorText = (e: unknown) => plainText(e instanceof Error ? e.message : String(e));
 
-async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], failFast: { tripped: boolean }):
+async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], failFast: { tripped: boolean }, callTimeoutMs: number):
   Promise<{ jobs: Job[]; cleanup(): Promise<void> }> {
   const connection: Connection = {
     transport: argv.ssh ? 'SSH' : 'WinRM',
@@ -188,7 +195,7 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
   const [{ PowerShellHost }, { FleetShell, RemoteHost }, { hostCall }] = await Promise.all([
     import('../host/powershell/host.js'), import('./remote.js'), import('../cli/log.js')]);
   const local = await PowerShellHost.open({ config: configs[0], onCall: hostCall });
-  const shell: FleetShell = new FleetShell(local, connection);
+  const shell: FleetShell = new FleetShell(local, connection, callTimeoutMs);
   const secrets = onceSecrets(argv, false);
   const jobs = targets.map((target, i): Job => ({
     computerName: target.computerName,
@@ -200,9 +207,25 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
         } catch (e) {
           return blank(target.computerName, 'unreachable', errorText(e));
         }
-        const report = command === 'doctor'
-          ? await diagnoseOne(target.computerName, await host.gather(), configs[i], await host.loadJournal(), argv)
-          : await changeOne(command, target.computerName, host, configs[i], argv, secrets, () => failFast.tripped);
+        let report: HostReport;
+        if (command === 'doctor') {
+          report = await diagnoseOne(target.computerName, await host.gather(), configs[i], await host.loadJournal(), argv);
+        } else {
+          // A change holds the host's own lock, as on the host itself: two runs never interleave on one host.
+          const changes = command !== 'plan' && !argv['dry-run'];
+          let release: (() => Promise<void>) | undefined;
+          try {
+            if (changes) release = await host.lock(command);
+          } catch (e) {
+            return { ...blank(target.computerName, 'locked', errorText(e)), roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };
+          }
+          try {
+            report = await changeOne(command, target.computerName, host, configs[i], argv, secrets, () => failFast.tripped);
+          } finally {
+            // A lock not released (its session broke) goes stale once the session's process is gone.
+            await release?.().catch(() => undefined);
+          }
+        }
         return { ...report, roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };
       } catch (e) {
         return { ...blank(target.computerName, 'failed', errorText(e)), roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };

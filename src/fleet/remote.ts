@@ -13,8 +13,8 @@ import { HostActionError, type Host, type Secrets } from '../host/host.js';
 import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
 import type { Target } from './targets.js';
 
-/** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal on a remote host. */
-export const FLEET_FUNCTIONS = ['Invoke-MobyKitRemoteBatch', 'Get-MobyKitJournal', 'Set-MobyKitJournal'];
+/** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal and lock on a remote host. */
+export const FLEET_FUNCTIONS = ['Invoke-MobyKitRemoteBatch', 'Get-MobyKitJournal', 'Set-MobyKitJournal', 'Lock-MobyKitHost', 'Unlock-MobyKitHost'];
 
 export interface Connection {
   transport: 'WinRM' | 'SSH';
@@ -27,8 +27,18 @@ export interface Connection {
 
 interface Waiting { resolve(v: unknown): void; reject(e: Error): void; functionName: string; host: string }
 
-/** How long one batch call waits in the shell for a remote call to finish before new calls may start. */
-const WAIT_MS = 50;
+/**
+ * How long one batch call waits in the shell for a remote call to finish (it returns as soon as
+ * one does, and a host's next call follows its reply, so a longer wait costs no latency: it only
+ * spares the shell from polling).
+ */
+const WAIT_MS = 250;
+/**
+ * At most this many pieces of work start in one batch call: each start may open a runspace of the
+ * pool on the shell's own thread, and 19 opens in one call took 17 s on a loaded 2-core machine
+ * (20 hosts then ran the batch call into the local 120 s call limit).
+ */
+const STARTS_PER_BATCH = 4;
 
 export class FleetShell {
   private tag = 0;
@@ -38,12 +48,15 @@ export class FleetShell {
   /** Remote round trips, by host. */
   readonly roundTrips = new Map<string, number>();
 
-  constructor(readonly local: PowerShellHost, private readonly connection: Connection) {}
+  /** `callTimeoutMs`: how long one remote call (an open and a close too) may run before its host is reported hung. */
+  constructor(readonly local: PowerShellHost, private readonly connection: Connection, private readonly callTimeoutMs: number) {}
 
   /** A session to the host with the module delivered and version-checked; its id. */
   async open(target: Target): Promise<string> {
     const c = this.connection;
-    const opened = await this.submit(target.computerName, 'New-PSSession', {
+    // PowerShell's own message may not name the host ("An error has occurred which PowerShell
+    // cannot handle"): the report says where it tried to connect, and how.
+    const opened = await this.submit(target.computerName, `New-PSSession to ${target.computerName} (${c.transport})`, {
       open: {
         ComputerName: target.address,
         Transport: c.transport,
@@ -83,21 +96,25 @@ export class FleetShell {
       while (this.waiting.size) {
         let finished: unknown;
         try {
-          const start = this.starts.splice(0);
+          const start = this.starts.splice(0, STARTS_PER_BATCH);
           // The WinRM credential's password goes (sealed) only with a batch that opens sessions.
           const password = this.connection.password !== undefined && start.some((w) => w.open) ? this.connection.password : undefined;
-          finished = await this.local.invoke('Invoke-MobyKitRemoteBatch', { Start: start, WaitMs: WAIT_MS }, password);
+          finished = await this.local.invoke('Invoke-MobyKitRemoteBatch', { Start: start, WaitMs: this.starts.length ? 0 : WAIT_MS, TimeoutMs: this.callTimeoutMs }, password);
         } catch (e) {
           // The local shell itself failed: every call in flight fails with it.
           for (const w of this.waiting.values()) w.reject(e as Error);
           this.waiting.clear();
           return;
         }
-        for (const r of asList(finished) as { tag?: string; reply?: string; error?: string }[]) {
+        for (const r of asList(finished) as { tag?: string; reply?: string; error?: string; timedOut?: boolean }[]) {
           const w = r.tag === undefined ? undefined : this.waiting.get(r.tag);
           if (!w || r.tag === undefined) continue;
           this.waiting.delete(r.tag);
           try {
+            if (r.timedOut) {
+              throw new PowerShellError(`${w.functionName}: ${w.host} gave no answer within ${this.callTimeoutMs / 1000} s (--call-timeout); its session was stopped`,
+                w.functionName, 'timeout');
+            }
             const reply = typeof r.reply === 'string' ? parseReply(r.reply) : undefined;
             if (!reply) throw new PowerShellError(`${w.functionName}: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
             w.resolve(replyValue(w.functionName, reply));
@@ -160,6 +177,16 @@ export class RemoteHost implements Host {
 
   async saveJournal(doc: JournalDoc): Promise<void> {
     await this.call('Set-MobyKitJournal', { Json: `${JSON.stringify(doc, null, 2)}\n` });
+  }
+
+  /**
+   * Takes mobykit's lock on the host (the same host.lock, and rules, as a run on the host itself:
+   * Lock-MobyKitHost); resolves to its release. Refused, naming the holder, when another run holds it.
+   */
+  async lock(command: string): Promise<() => Promise<void>> {
+    const nonce = await this.call('Lock-MobyKitHost', { Command: command });
+    if (typeof nonce !== 'string') throw new PowerShellError(`Lock-MobyKitHost on ${this.target.computerName} gave no lock`, 'Lock-MobyKitHost', 'protocol');
+    return async () => { await this.call('Unlock-MobyKitHost', { Nonce: nonce }); };
   }
 
   async dispose(): Promise<void> {

@@ -69,4 +69,12 @@ describe('fleet rehearsal: a folder of snapshots', function () {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /review with mobykit plan first, then re-run with --yes/);
   });
+
+  it('refuses a --call-timeout that is not whole seconds from 1 to 86400, naming it, before connecting to any host', () => {
+    for (const bad of ['0', '1.5', 'soon']) {
+      const r = cli('doctor', '--computer-name', '192.0.2.1', '--call-timeout', bad);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /--call-timeout \S+: give whole seconds from 1 to 86400/);
+    }
+  });
 });

@@ -3,7 +3,11 @@
 // by a throwaway key, and all configuration in a temporary folder. Each host's sessions get its
 // own simulated Windows (MOBYKIT_FLEET_SNAPSHOT: the snapshot its stubbed cmdlets answer from,
 // test/fleet/New-FleetHostStub.ps1), its own journal folder (MOBYKIT_STATE_DIR) and its own
-// temporary folder (TMPDIR), through sshd's SetEnv. stop() ends every daemon and session it started.
+// temporary folder (TMPDIR) and its own empty home (HOME), through sshd's SetEnv. The home is the
+// host's own so that a session never runs the machine's root shell start-up files: sshd starts the
+// subsystem through the account's shell, and bash sources ~/.bashrc for it (on this machine that
+// ran `pyenv init`, whose rehash waits 60 s on a lock a killed session left behind, every session).
+// stop() ends every daemon and session it started.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +21,7 @@ export interface FleetHost {
   port: number;
   stateDir: string;
   tmpDir: string;
+  home: string;
   snapshotFile: string;
   process: ChildProcess;
 }
@@ -30,6 +35,8 @@ export interface TestFleet {
   names(): string[];
   /** Kills one host's daemon and every session under it (SIGKILL), as a host that dies. */
   kill(host: FleetHost): void;
+  /** Stops (SIGSTOP) one host's daemon and every session under it: connections stay open, nothing answers, as a host that hangs. */
+  freeze(host: FleetHost): void;
   /** pids of the processes under a host's daemon (its sessions). */
   sessions(host: FleetHost): number[];
   stop(): Promise<void>;
@@ -103,8 +110,9 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     for (let i = 0; i < snapshots.length; i++) {
       const name = `host${i + 1}`;
       const hostDir = path.join(dir, name);
-      const h = { name, address: `127.0.0.${i + 2}`, port: basePort + i, stateDir: path.join(hostDir, 'state'), tmpDir: path.join(hostDir, 'tmp'), snapshotFile: path.join(hostDir, 'snapshot.json') };
+      const h = { name, address: `127.0.0.${i + 2}`, port: basePort + i, stateDir: path.join(hostDir, 'state'), tmpDir: path.join(hostDir, 'tmp'), home: path.join(hostDir, 'home'), snapshotFile: path.join(hostDir, 'snapshot.json') };
       mkdirSync(h.tmpDir, { recursive: true });
+      mkdirSync(h.home, { recursive: true });
       copyFileSync(snapshots[i], h.snapshotFile);
       const config = path.join(hostDir, 'sshd_config');
       writeFileSync(config, [
@@ -113,7 +121,7 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
         `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
         'PermitRootLogin prohibit-password', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no',
         `PidFile ${path.join(hostDir, 'sshd.pid')}`,
-        `SetEnv MOBYKIT_FLEET_SNAPSHOT=${h.snapshotFile} MOBYKIT_STATE_DIR=${h.stateDir} TMPDIR=${h.tmpDir} PSModulePath=${stubs}`,
+        `SetEnv HOME=${h.home} MOBYKIT_FLEET_SNAPSHOT=${h.snapshotFile} MOBYKIT_STATE_DIR=${h.stateDir} TMPDIR=${h.tmpDir} PSModulePath=${stubs}`,
         `Subsystem powershell ${pwsh} -sshs -NoLogo -NoProfile`,
         '',
       ].join('\n'));
@@ -136,6 +144,9 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     names: () => hosts.map((h) => `${h.address}:${h.port}`),
     kill(host) {
       for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    },
+    freeze(host) {
+      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGSTOP'); } catch { /* gone */ } }
     },
     sessions: (host) => descendants(host.process.pid ?? -1),
     stop: () => stop(hosts),

@@ -9,6 +9,6 @@ Describe 'Get-MobyKitRemoteCloseScript' {
         $errors = $null
         $ast = [System.Management.Automation.Language.Parser]::ParseInput($text, [ref]$tokens, [ref]$errors)
         $errors | Should -BeNullOrEmpty
-        @($ast.ParamBlock.Parameters.Name.VariablePath.UserPath) | Should -Be @('Session', 'Folder')
+        @($ast.ParamBlock.Parameters.Name.VariablePath.UserPath) | Should -Be @('Session', 'Folder', 'Clean')
     }
 }
