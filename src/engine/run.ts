@@ -12,6 +12,7 @@ import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
 import { applyActions, type ApplyEvents } from './apply.js';
 import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
+import { sameName } from '../windows/names.js';
 
 export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
 
@@ -96,7 +97,7 @@ export async function gatherWithInstalled(host: Host, config: Config, installed?
   if (!renamed?.differences.length) return seen;
   const old = await host.gather(renamed.config);
   const add = <T>(mine: T[], theirs: T[], key: (x: T) => string) =>
-    [...mine, ...theirs.filter((x) => !mine.some((y) => key(y).toLowerCase() === key(x).toLowerCase()))];
+    [...mine, ...theirs.filter((x) => !mine.some((y) => sameName(key(y), key(x))))];
   return { ...seen,
     vms: add(seen.vms, old.vms, (v) => v.Id),
     firewallRules: add(seen.firewallRules, old.firewallRules, (r) => r.Name),

@@ -1,7 +1,8 @@
 // The host vNIC's address (New-NetIPAddress / Remove-NetIPAddress), found through its switch.
-import { eqi } from '../steps/step.js';
+
 import { addressOps } from '../host/simulated/address.js';
 import { cannotUndo, undoBy, type Operations } from './operation.js';
+import { sameName } from '../windows/names.js';
 
 export const addressOperations: Operations<'vnic.set-address' | 'vnic.remove-address'> = {
   'vnic.set-address': {
@@ -10,9 +11,9 @@ export const addressOperations: Operations<'vnic.set-address' | 'vnic.remove-add
       const p = done.params;
       const removal = undoBy(done, 'vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`,
         { SwitchName: p.SwitchName, InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
-      const iface = before.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, p.InterfaceAlias));
-      const wasPublic = before.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
-      const hadOthers = before.netIPAddresses.some((a) => eqi(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);
+      const iface = before.netIPInterfaces.find((i) => sameName(i.InterfaceAlias, p.InterfaceAlias));
+      const wasPublic = before.netConnectionProfiles.some((c) => sameName(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
+      const hadOthers = before.netIPAddresses.some((a) => sameName(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);
       if (!iface || (iface.Dhcp === 'Disabled' && !wasPublic && !hadOthers)) return removal;
       return { ...removal, caveats: [`"${p.InterfaceAlias}" keeps DHCP off and a Private network profile, without its earlier addresses; the next install completes it`] };
     },

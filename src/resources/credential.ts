@@ -1,7 +1,8 @@
 // The Credential Manager entry Docker reads the share password from (CredWrite / CredDelete).
 import { credentialOps } from '../host/simulated/credential.js';
-import { eqi } from '../steps/step.js';
+
 import { cannotUndo, undoBy, type Operations } from './operation.js';
+import { sameName } from '../windows/names.js';
 
 export const credentialOperations: Operations<'credential.write' | 'credential.remove'> = {
   'credential.write': {
@@ -16,7 +17,7 @@ export const credentialOperations: Operations<'credential.write' | 'credential.r
     psFunction: 'Remove-MobyKitCredential', cmdlet: 'CredDelete', privilege: 'hyperv-administrator', needsSecret: false,
     // A renamed credential is written back from what the host showed, with the password given to this run.
     undo(done, before) {
-      const old = before.credentials.find((c) => eqi(c.TargetName, done.params.TargetName));
+      const old = before.credentials.find((c) => sameName(c.TargetName, done.params.TargetName));
       if (!old) return cannotUndo(done);
       const restore = undoBy(done, 'credential.write', 'create', `store the credential "${old.TargetName}" again`,
         { TargetName: old.TargetName, UserName: old.UserName, Comment: old.Comment ?? '' });

@@ -1,8 +1,9 @@
 // The KVP token the VM reads its share mount from (Msvm_VirtualSystemManagementService *KvpItems).
 // The token holds the share password, so adding or modifying it needs the secret.
 import { kvpOps } from '../host/simulated/kvp.js';
-import { eqi, named } from '../steps/step.js';
+import { named } from '../steps/step.js';
 import { cannotUndo, undoBy, type Operations } from './operation.js';
+import { sameName } from '../windows/names.js';
 
 const MANAGEMENT_SERVICE = 'Msvm_VirtualSystemManagementService';
 
@@ -24,8 +25,8 @@ export const kvpOperations: Operations<'kvp.add' | 'kvp.modify' | 'kvp.remove'> 
     undo(done, before) {
       const p = done.params;
       const vmId = done.releases?.[0]?.id.VMId; // the VM may have been renamed by this run too
-      const vm = before.vms.find((v) => eqi(v.Id, vmId)) ?? named(before.vms, p.VMName)[0];
-      const item = vm?.KvpHostExchangeItems.find((i) => eqi(i.Name, p.ItemName));
+      const vm = before.vms.find((v) => sameName(v.Id, vmId)) ?? named(before.vms, p.VMName)[0];
+      const item = vm?.KvpHostExchangeItems.find((i) => sameName(i.Name, p.ItemName));
       const token = item && /^\/([^;]*);\/([^;]*);username=([^,]*),password=/.exec(item.Data);
       if (!token) return cannotUndo(done);
       const restore = undoBy(done, 'kvp.add', 'create', `give VM ${p.VMName} its ${p.ItemName} token again`,

@@ -1,7 +1,8 @@
 // The SMB share and its access (New-SmbShare / Set-SmbShare / Grant- / Revoke-SmbShareAccess / Remove-SmbShare).
-import { eqi, named } from '../steps/step.js';
+import { named } from '../steps/step.js';
 import { shareOps } from '../host/simulated/share.js';
 import { undoBy, type Operations } from './operation.js';
+import { sameName } from '../windows/names.js';
 
 export const shareOperations: Operations<'share.create' | 'share.update' | 'share.grant' | 'share.revoke' | 'share.remove'> = {
   'share.create': {
@@ -24,7 +25,7 @@ export const shareOperations: Operations<'share.create' | 'share.update' | 'shar
     undo(done, before) {
       const p = done.params;
       const [old] = named(before.smbShares, p.Name);
-      const had = old?.Access.some((a) => eqi(a.AccountName, p.AccountName));
+      const had = old?.Access.some((a) => sameName(a.AccountName, p.AccountName));
       return had ? { impossible: `${p.AccountName}'s earlier access to ${p.Name} cannot be restored exactly` }
         : undoBy(done, 'share.revoke', 'change', `revoke ${p.AccountName} from ${p.Name}`, { Name: p.Name, AccountName: p.AccountName });
     },
@@ -35,7 +36,7 @@ export const shareOperations: Operations<'share.create' | 'share.update' | 'shar
     undo(done, before) {
       const p = done.params;
       const [old] = named(before.smbShares, p.Name);
-      const full = old?.Access.some((a) => eqi(a.AccountName, p.AccountName) && a.AccessRight === 'Full' && a.AccessControlType === 'Allow');
+      const full = old?.Access.some((a) => sameName(a.AccountName, p.AccountName) && a.AccessRight === 'Full' && a.AccessControlType === 'Allow');
       return full ? undoBy(done, 'share.grant', 'change', `grant ${p.AccountName} Full on ${p.Name} again`, { Name: p.Name, AccountName: p.AccountName })
         : { impossible: `${p.AccountName}'s earlier access to ${p.Name} cannot be restored exactly` };
     },

@@ -12,6 +12,7 @@ import { MARKER, switchNameOf } from '../config/desired.js';
 import { psString } from '../windows/powershell.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
+import { nameKey, sameName } from '../windows/names.js';
 
 export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
 
@@ -61,7 +62,6 @@ export interface Release { kind: OwnedKind; id: Identity }
 export const JOURNAL_VERSION = 2;
 export const emptyJournal = (): JournalDoc => ({ version: JOURNAL_VERSION, entries: [] });
 
-const eqi = (a: string | null | undefined, b: string | null | undefined) => a != null && b != null && a.toLowerCase() === b.toLowerCase();
 const sameCidr = (a: string | undefined, b: string | undefined) => {
   const x = a ? parseCidr(a, false) : null;
   const y = b ? parseCidr(b, false) : null;
@@ -72,14 +72,14 @@ const sameCidr = (a: string | undefined, b: string | undefined) => {
 function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
   switch (kind) {
     case 'switch':
-    case 'vm': return a.Id || b.Id ? eqi(a.Id, b.Id) : eqi(a.Name, b.Name); // a claim not yet seen never evicts a known Id
+    case 'vm': return a.Id || b.Id ? sameName(a.Id, b.Id) : sameName(a.Name, b.Name); // a claim not yet seen never evicts a known Id
     case 'nat':
     case 'firewall':
-    case 'share': return eqi(a.Name, b.Name);
-    case 'credential': return eqi(a.TargetName, b.TargetName);
-    case 'address': return eqi(a.InterfaceAlias, b.InterfaceAlias) && eqi(a.IPAddress, b.IPAddress);
-    case 'kvp': return (a.VMId && b.VMId ? eqi(a.VMId, b.VMId) : eqi(a.VMName, b.VMName)) && eqi(a.ItemName, b.ItemName);
-    case 'disk': return eqi(a.Path, b.Path);
+    case 'share': return sameName(a.Name, b.Name);
+    case 'credential': return sameName(a.TargetName, b.TargetName);
+    case 'address': return sameName(a.InterfaceAlias, b.InterfaceAlias) && sameName(a.IPAddress, b.IPAddress);
+    case 'kvp': return (a.VMId && b.VMId ? sameName(a.VMId, b.VMId) : sameName(a.VMName, b.VMName)) && sameName(a.ItemName, b.ItemName);
+    case 'disk': return sameName(a.Path, b.Path);
   }
 }
 
@@ -110,55 +110,55 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
   const vmIdOf = (name: string) => idOf('vm', name);
   const i = e.id;
   const settled = e.state === 'made';
-  const notBefore = (id: string) => !(e.before?.ids ?? []).some((b) => eqi(b, id));
+  const notBefore = (id: string) => !(e.before?.ids ?? []).some((b) => sameName(b, id));
   switch (e.kind) {
     case 'switch': {
-      const sw = settled ? s.vmSwitches.find((x) => eqi(x.Id, i.Id))
-        : s.vmSwitches.find((x) => eqi(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      const sw = settled ? s.vmSwitches.find((x) => sameName(x.Id, i.Id))
+        : s.vmSwitches.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
       return sw && { id: { Name: sw.Name, Id: sw.Id } };
     }
     case 'vm': {
-      const vm = settled ? s.vms.find((x) => eqi(x.Id, i.Id))
-        : s.vms.find((x) => eqi(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      const vm = settled ? s.vms.find((x) => sameName(x.Id, i.Id))
+        : s.vms.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
       return vm && { id: { Name: vm.Name, Id: vm.Id } };
     }
     case 'nat': {
-      const n = s.netNats.find((x) => eqi(x.Name, i.Name) && (i.Prefix === undefined || sameCidr(x.InternalIPInterfaceAddressPrefix, i.Prefix)));
+      const n = s.netNats.find((x) => sameName(x.Name, i.Name) && (i.Prefix === undefined || sameCidr(x.InternalIPInterfaceAddressPrefix, i.Prefix)));
       return n && { id: { Name: n.Name, Prefix: n.InternalIPInterfaceAddressPrefix } };
     }
     case 'firewall': {
-      const r = s.firewallRules.find((x) => eqi(x.Name, i.Name) && x.Group === i.Group);
+      const r = s.firewallRules.find((x) => sameName(x.Name, i.Name) && x.Group === i.Group);
       return r && { id: { Name: r.Name, Group: r.Group } };
     }
     case 'share': {
-      const sh = s.smbShares.find((x) => eqi(x.Name, i.Name) && (i.Path !== undefined ? eqi(x.Path, i.Path) : x.Description === MARKER));
+      const sh = s.smbShares.find((x) => sameName(x.Name, i.Name) && (i.Path !== undefined ? sameName(x.Path, i.Path) : x.Description === MARKER));
       return sh && { id: { Name: sh.Name, Path: sh.Path } };
     }
     case 'credential': {
-      const c = s.credentials.find((x) => eqi(x.TargetName, i.TargetName) && x.Comment === MARKER);
+      const c = s.credentials.find((x) => sameName(x.TargetName, i.TargetName) && x.Comment === MARKER);
       return c && { id: { TargetName: c.TargetName } };
     }
     case 'address': {
       // The address is mobykit's only on the switch it was set on: a new switch of that name (yours) is another vNIC.
       const switchName = switchNameOf(i.InterfaceAlias ?? '');
-      const named = s.vmSwitches.filter((x) => eqi(x.Name, switchName));
+      const named = s.vmSwitches.filter((x) => sameName(x.Name, switchName));
       const switchId = i.Id ?? idOf('switch', switchName) ?? (named.length === 1 ? named[0].Id : undefined);
-      if (i.Id !== undefined && !named.some((x) => eqi(x.Id, i.Id))) return undefined;
+      if (i.Id !== undefined && !named.some((x) => sameName(x.Id, i.Id))) return undefined;
       if (!switchId) return undefined;
-      const a = s.netIPAddresses.find((x) => eqi(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4');
+      const a = s.netIPAddresses.find((x) => sameName(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4');
       return a && { id: { InterfaceAlias: a.InterfaceAlias, IPAddress: a.IPAddress, Id: switchId } };
     }
     case 'kvp': {
       const vmId = i.VMId ?? vmIdOf(i.VMName ?? '');
-      const vm = vmId ? s.vms.find((x) => eqi(x.Id, vmId)) : undefined;
-      const item = vm?.KvpHostExchangeItems.find((x) => eqi(x.Name, i.ItemName));
+      const vm = vmId ? s.vms.find((x) => sameName(x.Id, vmId)) : undefined;
+      const item = vm?.KvpHostExchangeItems.find((x) => sameName(x.Name, i.ItemName));
       return vm && item && { id: { VMName: vm.Name, VMId: vm.Id, ItemName: item.Name } };
     }
     case 'disk': {
       const vmId = i.VMId ?? (settled ? undefined : vmIdOf(i.VMName ?? ''));
       if (vmId) {
-        const vm = s.vms.find((x) => eqi(x.Id, vmId));
-        const path = vm?.HardDrives.find((d) => i.Path === undefined || eqi(d.Path, i.Path))?.Path;
+        const vm = s.vms.find((x) => sameName(x.Id, vmId));
+        const path = vm?.HardDrives.find((d) => i.Path === undefined || sameName(d.Path, i.Path))?.Path;
         return vm && path ? { id: { Path: path, VMName: vm.Name, VMId: vm.Id } } : undefined;
       }
       // A disk whose VM was never made (a run killed inside vm.create) cannot be told from one put at that
@@ -171,11 +171,11 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
 function inScope(e: JournalEntry, scope: Scope): boolean {
   const i = e.id;
   switch (e.kind) {
-    case 'vm': case 'kvp': return eqi(i.Name ?? i.VMName, scope.vmName);
-    case 'disk': return i.VMName ? eqi(i.VMName, scope.vmName) : eqi(i.Path, scope.vhdxPath);
-    case 'firewall': return scope.ruleNames.some((n) => eqi(n, i.Name));
-    case 'share': return eqi(i.Name, scope.shareName);
-    case 'credential': return eqi(i.TargetName, scope.credentialTarget);
+    case 'vm': case 'kvp': return sameName(i.Name ?? i.VMName, scope.vmName);
+    case 'disk': return i.VMName ? sameName(i.VMName, scope.vmName) : sameName(i.Path, scope.vhdxPath);
+    case 'firewall': return scope.ruleNames.some((n) => sameName(n, i.Name));
+    case 'share': return sameName(i.Name, scope.shareName);
+    case 'credential': return sameName(i.TargetName, scope.credentialTarget);
     default: return true;
   }
 }
@@ -216,18 +216,18 @@ export class Journal {
   private owns(kind: OwnedKind, match: (i: Identity) => boolean): boolean {
     return this.doc.entries.some((e) => e.kind === kind && e.state === 'made' && match(e.id));
   }
-  ownsSwitch(sw: { Id: string }) { return this.owns('switch', (i) => eqi(i.Id, sw.Id)); }
-  ownsVM(vm: { Id: string }) { return this.owns('vm', (i) => eqi(i.Id, vm.Id)); }
+  ownsSwitch(sw: { Id: string }) { return this.owns('switch', (i) => sameName(i.Id, sw.Id)); }
+  ownsVM(vm: { Id: string }) { return this.owns('vm', (i) => sameName(i.Id, vm.Id)); }
   ownsNat(n: { Name: string; InternalIPInterfaceAddressPrefix: string }) {
-    return this.owns('nat', (i) => eqi(i.Name, n.Name) && sameCidr(i.Prefix, n.InternalIPInterfaceAddressPrefix));
+    return this.owns('nat', (i) => sameName(i.Name, n.Name) && sameCidr(i.Prefix, n.InternalIPInterfaceAddressPrefix));
   }
-  ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => eqi(i.Name, r.Name) && i.Group === r.Group); }
-  ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => eqi(i.Name, sh.Name) && eqi(i.Path, sh.Path)); }
-  ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => eqi(i.TargetName, c.TargetName)); }
-  ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => eqi(i.VMId, vm.Id) && eqi(i.ItemName, item)); }
+  ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => sameName(i.Name, r.Name) && i.Group === r.Group); }
+  ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => sameName(i.Name, sh.Name) && sameName(i.Path, sh.Path)); }
+  ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => sameName(i.TargetName, c.TargetName)); }
+  ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => sameName(i.VMId, vm.Id) && sameName(i.ItemName, item)); }
   /** The disk mobykit created for this VM, if it still is this VM's disk. */
   diskOf(vm: VM): string | undefined {
-    const e = this.doc.entries.find((x) => x.kind === 'disk' && x.state === 'made' && eqi(x.id.VMId, vm.Id) && vm.HardDrives.some((d) => eqi(d.Path, x.id.Path)));
+    const e = this.doc.entries.find((x) => x.kind === 'disk' && x.state === 'made' && sameName(x.id.VMId, vm.Id) && vm.HardDrives.some((d) => sameName(d.Path, x.id.Path)));
     return e?.id.Path;
   }
   /** A disk mobykit created whose VM was never made. */
@@ -250,8 +250,8 @@ export class Journal {
   release(releases: Release[]): void {
     for (const r of releases) {
       this.forget(r.kind, r.id);
-      if (r.kind === 'vm' && r.id.Id) this.doc.entries = this.doc.entries.filter((e) => !((e.kind === 'kvp' || e.kind === 'disk') && eqi(e.id.VMId, r.id.Id)));
-      if (r.kind === 'switch' && r.id.Name) this.doc.entries = this.doc.entries.filter((e) => !(e.kind === 'address' && eqi(e.id.InterfaceAlias, `vEthernet (${r.id.Name})`)));
+      if (r.kind === 'vm' && r.id.Id) this.doc.entries = this.doc.entries.filter((e) => !((e.kind === 'kvp' || e.kind === 'disk') && sameName(e.id.VMId, r.id.Id)));
+      if (r.kind === 'switch' && r.id.Name) this.doc.entries = this.doc.entries.filter((e) => !(e.kind === 'address' && sameName(e.id.InterfaceAlias, `vEthernet (${r.id.Name})`)));
     }
   }
 
@@ -280,14 +280,14 @@ export class Journal {
     const entries = this.doc.entries;
     const result: (JournalEntry | null)[] = entries.map(() => null);
     const ids = new Map<string, string>();
-    const idOf: IdOf = (kind, name) => ids.get(`${kind}:${name.toLowerCase()}`);
+    const idOf: IdOf = (kind, name) => ids.get(`${kind}:${nameKey(name)}`);
     const order = entries.map((_, i) => i).sort((a, b) => SETTLE_ORDER.indexOf(entries[a].kind) - SETTLE_ORDER.indexOf(entries[b].kind));
     for (const index of order) {
       const e = entries[index];
       const found = find(e, seen, idOf);
       if (found) {
         const settled: JournalEntry = { kind: e.kind, id: { ...e.id, ...found.id }, state: 'made', actionId: e.actionId, at: e.at };
-        if ((e.kind === 'vm' || e.kind === 'switch') && settled.id.Name && settled.id.Id) ids.set(`${e.kind}:${settled.id.Name.toLowerCase()}`, settled.id.Id);
+        if ((e.kind === 'vm' || e.kind === 'switch') && settled.id.Name && settled.id.Id) ids.set(`${e.kind}:${nameKey(settled.id.Name)}`, settled.id.Id);
         if (e.state === 'pending') notes.push(`${describeEntry(settled)}: made by an interrupted or earlier run; now recorded by its identity`);
         result[index] = settled;
       } else if (blindTo(e).length) {
@@ -296,7 +296,7 @@ export class Journal {
       } else if (!inScope(e, scope)) {
         result[index] = e;
         notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);
-      } else if (e.kind === 'disk' && !e.id.VMId && seen.files.vhdx.Exists && eqi(seen.files.vhdx.Path, e.id.Path)) {
+      } else if (e.kind === 'disk' && !e.id.VMId && seen.files.vhdx.Exists && sameName(seen.files.vhdx.Path, e.id.Path)) {
         notes.push(`disk ${e.id.Path}: the run that was creating mobykit's VM on it stopped, and a disk is there now; it may be that run's or yours, `
           + `so mobykit leaves it alone: delete it (Remove-Item -LiteralPath ${psString(e.id.Path ?? '')}) if it is not yours, or build the VM on it with mobykit install --adopt`);
       } else {

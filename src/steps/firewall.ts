@@ -6,7 +6,8 @@ import { FIREWALL_GROUP } from '../config/desired.js';
 import { makeAction, type Change, type FirewallRuleParams } from '../plan/action.js';
 import type { FirewallRule } from '../snapshot/types.js';
 import { psString } from '../windows/powershell.js';
-import { eqi, named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
+import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
+import { sameName } from '../windows/names.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
 const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
@@ -16,12 +17,12 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const changes: Change[] = [];
   const compare = (property: string, from: unknown, to: unknown, same: boolean) => { if (!same) changes.push({ property, from, to }); };
   compare('Enabled', have.Enabled, true, have.Enabled === true);
-  compare('Program', have.Program, want.Program, eqi(have.Program, want.Program));
-  compare('Protocol', have.Protocol, want.Protocol, eqi(have.Protocol, want.Protocol));
-  compare('Profile', have.Profile, want.Profile, eqi(have.Profile, want.Profile));
-  compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, eqi(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
-  compare('Direction', have.Direction, want.Direction, eqi(have.Direction, want.Direction));
-  compare('Action', have.Action, want.Action, eqi(have.Action, want.Action));
+  compare('Program', have.Program, want.Program, sameName(have.Program, want.Program));
+  compare('Protocol', have.Protocol, want.Protocol, sameName(have.Protocol, want.Protocol));
+  compare('Profile', have.Profile, want.Profile, sameName(have.Profile, want.Profile));
+  compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, sameName(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
+  compare('Direction', have.Direction, want.Direction, sameName(have.Direction, want.Direction));
+  compare('Action', have.Action, want.Action, sameName(have.Action, want.Action));
   const sameList = (a: string[] | undefined, b: string[]) =>
     (a ?? ['Any']).map((x) => x.toLowerCase()).sort().join(',') === b.map((x) => x.toLowerCase()).sort().join(',');
   compare('LocalPort', have.LocalPort, want.LocalPort, sameList(have.LocalPort, want.LocalPort));
@@ -63,7 +64,7 @@ export const firewallStep: Step = {
     }
     // Renamed in the configuration: mobykit's rules (by name and exact group) under names no longer configured go.
     const wanted = ctx.desired.firewallRules;
-    const old = ctx.seen.firewallRules.filter((r) => isMine(ctx, r) && !wanted.some((w) => eqi(w.Name, r.Name)));
+    const old = ctx.seen.firewallRules.filter((r) => isMine(ctx, r) && !wanted.some((w) => sameName(w.Name, r.Name)));
     const flags = ['firewall-tcp-rule', 'firewall-udp-rule', 'firewall-smb-rule'];
     wanted.forEach((w, i) => {
       const stranger = old.length && !ctx.adopt ? named(ctx.seen.firewallRules, w.Name).find((r) => !isMine(ctx, r)) : undefined;

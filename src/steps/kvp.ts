@@ -4,8 +4,9 @@ import type { Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { Claim } from '../state/journal.js';
 import { redactKvpData as redact } from '../snapshot/validate.js';
-import { eqi, named, ownershipBlocker, renameBlocker, type Step } from './step.js';
+import { named, ownershipBlocker, renameBlocker, type Step } from './step.js';
 import { isMineVM, vmResource } from './vm.js';
+import { sameName } from '../windows/names.js';
 
 const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`;
 
@@ -37,7 +38,7 @@ export const kvpStep: Step = {
     const item = vm?.KvpHostExchangeItems.find((i) => i.Name === d.kvp.itemName);
     const claim = { kind: 'kvp' as const, id: { VMName: d.vm.name, ...(vm ? { VMId: vm.Id } : {}), ItemName: d.kvp.itemName } };
     // Renamed in the configuration: the item mobykit wrote (journaled by its VM's Id and its name) goes once the new one is there.
-    const old = vm ? vm.KvpHostExchangeItems.filter((i) => !eqi(i.Name, d.kvp.itemName) && ctx.owned.ownsKvp(vm, i.Name)) : [];
+    const old = vm ? vm.KvpHostExchangeItems.filter((i) => !sameName(i.Name, d.kvp.itemName) && ctx.owned.ownsKvp(vm, i.Name)) : [];
     const removeOld = old.map((i) => makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: i.Name, resource: resourceOf(vm!.Name, i.Name), multi: true,
       description: `Remove the ${i.Name} token from VM ${vm!.Name}, which mobykit wrote: the configuration now names it ${d.kvp.itemName}`,
       params: { VMName: vm!.Name, ItemName: i.Name }, releases: [{ kind: 'kvp', id: { VMId: vm!.Id, ItemName: i.Name } }] }));
@@ -58,8 +59,8 @@ export const kvpStep: Step = {
   uninstall(ctx) {
     // A VM mobykit made goes, items and all; on anyone else's VM remove only the items mobykit added.
     return ctx.owned.settled('kvp').flatMap((e) => {
-      const vm = ctx.seen.vms.find((v) => eqi(v.Id, e.id.VMId));
-      if (!vm || isMineVM(ctx, vm) || !vm.KvpHostExchangeItems.some((i) => eqi(i.Name, e.id.ItemName))) return [];
+      const vm = ctx.seen.vms.find((v) => sameName(v.Id, e.id.VMId));
+      if (!vm || isMineVM(ctx, vm) || !vm.KvpHostExchangeItems.some((i) => sameName(i.Name, e.id.ItemName))) return [];
       if (named(ctx.seen.vms, vm.Name).length > 1) return []; // acted on by name: never on a name two VMs share
       const item = e.id.ItemName ?? '';
       return [makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: item, resource: resourceOf(vm.Name, item),

@@ -4,7 +4,8 @@ import { blockerFrom } from '../doctor/check.js';
 import { natConflict, natInTheWay } from '../doctor/checks/nat.js';
 import { formatCidr, parseCidr } from '../net/ipv4.js';
 import { makeAction, type Action } from '../plan/action.js';
-import { eqi, named, ownershipBlocker, type Step } from './step.js';
+import { named, ownershipBlocker, type Step } from './step.js';
+import { sameName } from '../windows/names.js';
 
 const resourceOf = (name: string) => `nat:${name}`;
 const sameCidr = (a: string, b: string) => {
@@ -21,7 +22,7 @@ export const natStep: Step = {
     const d = ctx.desired;
     const subnet = parseCidr(d.subnet)!;
     const nats = ctx.seen.netNats;
-    const others = nats.filter((n) => !eqi(n.Name, d.natName));
+    const others = nats.filter((n) => !sameName(n.Name, d.natName));
     const blockers = [];
     const replaced: Action[] = [];
     for (const other of others) {

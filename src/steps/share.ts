@@ -5,7 +5,8 @@ import { MARKER, type Desired } from '../config/desired.js';
 import { makeAction, type Action } from '../plan/action.js';
 import type { Claim } from '../state/journal.js';
 import type { SmbShare } from '../snapshot/types.js';
-import { eqi, named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
+import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
+import { sameName } from '../windows/names.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
@@ -24,7 +25,7 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
   const w = ctx.desired.share;
   const [have] = named(ctx.seen.smbShares, w.name);
   if (!have) return { actions: [createShare(ctx)], problems: [] };
-  if (!eqi(have.Path, w.path)) {
+  if (!sameName(have.Path, w.path)) {
     return {
       actions: [makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: have.Name, resource: shareResource(have.Name),
         description: `Remove share ${have.Name}: it points at ${have.Path}`, params: { Name: have.Name }, releases: release(have.Name),
@@ -34,19 +35,19 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
   }
   const actions: Action[] = [];
   const problems: string[] = [];
-  const full = have.Access.some((a) => eqi(a.AccountName, w.account) && a.AccessControlType === 'Allow' && a.AccessRight === 'Full');
+  const full = have.Access.some((a) => sameName(a.AccountName, w.account) && a.AccessControlType === 'Allow' && a.AccessRight === 'Full');
   if (!full) {
     problems.push(`${w.account} lacks Full access`);
     actions.push(makeAction({ step: 'share', op: 'share.grant', kind: 'change', target: `${w.name} ${w.account}`, resource: shareResource(w.name),
       multi: true, description: `Grant ${w.account} Full access to share ${w.name}`, params: { Name: w.name, AccountName: w.account } }));
   }
-  const strangers = [...new Set(have.Access.filter((a) => !eqi(a.AccountName, w.account)).map((a) => a.AccountName))];
+  const strangers = [...new Set(have.Access.filter((a) => !sameName(a.AccountName, w.account)).map((a) => a.AccountName))];
   for (const account of strangers) {
     problems.push(`${account} has access`);
     actions.push(makeAction({ step: 'share', op: 'share.revoke', kind: 'change', target: `${w.name} ${account}`, resource: shareResource(w.name),
       multi: true, description: `Revoke ${account}'s access to share ${w.name}`, params: { Name: w.name, AccountName: account } }));
   }
-  if (!eqi(have.CachingMode, w.cachingMode)) {
+  if (!sameName(have.CachingMode, w.cachingMode)) {
     problems.push(`caching is ${have.CachingMode}, expected ${w.cachingMode}`);
     actions.push(makeAction({ step: 'share', op: 'share.update', kind: 'change', target: w.name, resource: shareResource(w.name),
       description: `Set caching of share ${w.name} to ${w.cachingMode}`, params: { Name: w.name, CachingMode: w.cachingMode },
@@ -68,11 +69,11 @@ export function writeCredential(d: Desired, kind: 'create' | 'change', from?: st
 
 function planCredential(ctx: StepContext): { actions: Action[]; problems: string[] } {
   const c = ctx.desired.credential;
-  const [have] = ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target));
+  const [have] = ctx.seen.credentials.filter((x) => sameName(x.TargetName, c.target));
   const write = (kind: 'create' | 'change', from?: string) => writeCredential(ctx.desired, kind, from,
     have && ctx.owned.ownsCredential(have) ? [] : [{ kind: 'credential' as const, id: { TargetName: c.target }, ...(have ? { adopted: true } : {}) }]);
   if (!have) return { actions: [write('create')], problems: [] };
-  if (eqi(have.UserName, c.userName)) return { actions: [], problems: [] };
+  if (sameName(have.UserName, c.userName)) return { actions: [], problems: [] };
   return { actions: [write('change', have.UserName)], problems: [`credential "${c.target}" is for ${have.UserName}, expected ${c.userName}`] };
 }
 
@@ -91,7 +92,7 @@ export const shareStep: Step = {
     const share = planShare(ctx);
     const credential = planCredential(ctx);
     const [haveShare] = named(ctx.seen.smbShares, w.name);
-    const [haveCredential] = ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target));
+    const [haveCredential] = ctx.seen.credentials.filter((x) => sameName(x.TargetName, c.target));
     const blockers = [];
     if (share.problems.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
       blockers.push(ownershipBlocker('share', `Share ${w.name}`, share.problems.join('; '),
@@ -103,8 +104,8 @@ export const shareStep: Step = {
         'Remove it in Control Panel > Credential Manager > Windows Credentials'));
     }
     // Renamed in the configuration: mobykit's share and credential under their old names go once the new ones are there.
-    const oldShares = ctx.seen.smbShares.filter((sh) => isMine(ctx, sh) && !eqi(sh.Name, w.name));
-    const oldCredentials = ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x) && !eqi(x.TargetName, c.target));
+    const oldShares = ctx.seen.smbShares.filter((sh) => isMine(ctx, sh) && !sameName(sh.Name, w.name));
+    const oldCredentials = ctx.seen.credentials.filter((x) => ctx.owned.ownsCredential(x) && !sameName(x.TargetName, c.target));
     if (oldShares.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
       blockers.push(renameBlocker(`Share ${haveShare.Name} (${haveShare.Path})`, `mobykit's share is ${oldShares.map((sh) => `${sh.Name} (${sh.Path})`).join(', ')}`,
         `Remove-SmbShare -Name ${psString(haveShare.Name)} -Force`, 'share-name', oldShares[0].Name));
@@ -135,7 +136,7 @@ export const shareStep: Step = {
     return [
       ...named(ctx.seen.smbShares, ctx.desired.share.name).filter((sh) => !isMine(ctx, sh))
         .map((sh) => `share ${sh.Name} (${sh.Path}): not made by mobykit (the journal has no share of this name and path)`),
-      ...ctx.seen.credentials.filter((x) => eqi(x.TargetName, c.target) && !ctx.owned.ownsCredential(x))
+      ...ctx.seen.credentials.filter((x) => sameName(x.TargetName, c.target) && !ctx.owned.ownsCredential(x))
         .map((x) => `credential "${x.TargetName}": not made by mobykit (not in the journal, or its comment is not exactly "${MARKER}")`),
     ];
   },

@@ -7,6 +7,7 @@ import type { Action, StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Journal } from '../state/journal.js';
 import { psString } from '../windows/powershell.js';
+import { sameName } from '../windows/names.js';
 
 export interface StepContext {
   desired: Desired;
@@ -35,11 +36,8 @@ export interface Step {
   leftAlone(ctx: StepContext): string[];
 }
 
-export const eqi = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
-
 export function named<T extends { Name: string }>(list: T[], name: string): T[] {
-  return list.filter((x) => eqi(x.Name, name));
+  return list.filter((x) => sameName(x.Name, name));
 }
 
 /** A same-named resource mobykit did not make and would have to change: install stops here. */

@@ -6,7 +6,8 @@ import { makeAction, type Action } from '../plan/action.js';
 import type { VMSwitch } from '../snapshot/types.js';
 import { blockerFrom } from '../doctor/check.js';
 import { addressTaken, vnicAddressConflict } from '../doctor/checks/network.js';
-import { eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { nameKey, sameName } from '../windows/names.js';
 
 const resourceOf = (name: string) => `switch:${name}`;
 const addressResource = (name: string) => `switch:${name}/address`;
@@ -48,10 +49,10 @@ export const switchStep: Step = {
     const blockers = [];
     const hostIp = parseIPv4(d.hostAddress);
     const actions: Action[] = [];
-    let holder = s.netIPAddresses.find((a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === hostIp && !eqi(a.InterfaceAlias, d.vnicAlias));
+    let holder = s.netIPAddresses.find((a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === hostIp && !sameName(a.InterfaceAlias, d.vnicAlias));
     // The switch was renamed in the configuration: the address is on the vNIC of mobykit's own
     // switch under its old name. That switch is replaced (its vNIC and address go with it).
-    const renamed = holder && s.vmSwitches.find((sw) => !eqi(sw.Name, d.switchName) && eqi(vnicAliasOf(sw.Name), holder!.InterfaceAlias) && isMine(ctx, sw));
+    const renamed = holder && s.vmSwitches.find((sw) => !sameName(sw.Name, d.switchName) && sameName(vnicAliasOf(sw.Name), holder!.InterfaceAlias) && isMine(ctx, sw));
     if (renamed) {
       actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${renamed.Name} (${renamed.Id})`, resource: resourceOf(renamed.Name),
         description: `Remove switch ${renamed.Name} (${renamed.Id}), which mobykit made: the configuration now names it ${d.switchName}`,
@@ -85,11 +86,11 @@ export const switchStep: Step = {
 
     const owned = isMine(ctx, keep);
     const mine = owned || ctx.adopt;
-    const addresses = s.netIPAddresses.filter((a) => eqi(a.InterfaceAlias, d.vnicAlias) && a.AddressFamily === 'IPv4');
-    const iface = s.netIPInterfaces.find((i) => eqi(i.InterfaceAlias, d.vnicAlias));
+    const addresses = s.netIPAddresses.filter((a) => sameName(a.InterfaceAlias, d.vnicAlias) && a.AddressFamily === 'IPv4');
+    const iface = s.netIPInterfaces.find((i) => sameName(i.InterfaceAlias, d.vnicAlias));
     const hasAddress = addresses.some((a) => parseIPv4(a.IPAddress) === hostIp && a.PrefixLength === d.prefixLength);
     const dhcpOff = !iface || iface.Dhcp === 'Disabled';
-    const publicNet = s.netConnectionProfiles.some((c) => eqi(c.InterfaceAlias, d.vnicAlias) && c.NetworkCategory === 'Public');
+    const publicNet = s.netConnectionProfiles.some((c) => sameName(c.InterfaceAlias, d.vnicAlias) && c.NetworkCategory === 'Public');
     if (!hasAddress || !dhcpOff || publicNet) {
       const current = addresses.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') || (dhcpOff ? null : 'DHCP');
       if (mine && !holder) actions.push(setAddress(ctx, current, owned ? undefined : keep));
@@ -102,18 +103,18 @@ export const switchStep: Step = {
   uninstall(ctx) {
     const removed = new Set<string>();
     const actions: Action[] = [];
-    const mine = ctx.owned.settled('switch').map((e) => ctx.seen.vmSwitches.find((x) => eqi(x.Id, e.id.Id))).filter((x): x is VMSwitch => !!x);
+    const mine = ctx.owned.settled('switch').map((e) => ctx.seen.vmSwitches.find((x) => sameName(x.Id, e.id.Id))).filter((x): x is VMSwitch => !!x);
     for (const sw of mine) {
-      removed.add(vnicAliasOf(sw.Name).toLowerCase());
+      removed.add(nameKey(vnicAliasOf(sw.Name)));
       actions.push(makeAction({ step: 'switch', op: 'switch.remove', kind: 'remove', target: `${sw.Name} (${sw.Id})`, resource: resourceOf(sw.Name),
         description: `Remove switch ${sw.Name} (${sw.Id}) and its vNIC "${vnicAliasOf(sw.Name)}"`, params: { Name: sw.Name, Id: sw.Id }, multi: mine.length > 1,
         releases: [{ kind: 'switch', id: { Name: sw.Name, Id: sw.Id } }] }));
     }
     for (const entry of ctx.owned.settled('address')) {
       const { InterfaceAlias: alias = '', IPAddress: ip = '' } = entry.id;
-      if (removed.has(alias.toLowerCase()) || !ctx.seen.netIPAddresses.some((a) => eqi(a.InterfaceAlias, alias) && a.IPAddress === ip)) continue;
+      if (removed.has(nameKey(alias)) || !ctx.seen.netIPAddresses.some((a) => sameName(a.InterfaceAlias, alias) && a.IPAddress === ip)) continue;
       // The module finds the vNIC through its switch, never by the alias a stale adapter may hold.
-      const switchName = ctx.seen.vmSwitches.find((x) => eqi(x.Id, entry.id.Id))?.Name ?? switchNameOf(alias);
+      const switchName = ctx.seen.vmSwitches.find((x) => sameName(x.Id, entry.id.Id))?.Name ?? switchNameOf(alias);
       actions.push(makeAction({ step: 'switch', op: 'vnic.remove-address', kind: 'remove', target: alias, resource: addressResource(alias),
         description: `Remove ${ip} from "${alias}"`, params: { SwitchName: switchName, InterfaceAlias: alias, IPAddress: ip },
         releases: [{ kind: 'address', id: entry.id }] }));

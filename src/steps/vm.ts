@@ -7,7 +7,8 @@ import type { Finding } from '../doctor/finding.js';
 import { makeAction, type Action, type Change, type OpParams } from '../plan/action.js';
 import type { VM } from '../snapshot/types.js';
 import { kvpEnabled } from '../windows/integration.js';
-import { blocker, eqi, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { blocker, named, ownershipBlocker, type Step, type StepContext } from './step.js';
+import { sameName } from '../windows/names.js';
 
 export const STOP_TIMEOUT_SECONDS = 60;
 
@@ -29,16 +30,16 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
     changes.push({ property: 'ProcessorCount', from: vm.ProcessorCount, to: w.processorCount });
     needsOff = true;
   }
-  if (!vm.DvdDrives.some((d) => eqi(d.Path, w.isoPath))) {
+  if (!vm.DvdDrives.some((d) => sameName(d.Path, w.isoPath))) {
     params.IsoPath = w.isoPath;
     changes.push({ property: 'DvdDrives', from: vm.DvdDrives.map((d) => d.Path), to: [w.isoPath] });
   }
   const com1 = vm.ComPorts.find((c) => /1$/.test(c.Name));
-  if (!eqi(com1?.Path, w.comPipe)) {
+  if (!sameName(com1?.Path, w.comPipe)) {
     params.ComPipe = w.comPipe;
     changes.push({ property: 'COM1', from: com1?.Path ?? null, to: w.comPipe });
   }
-  if (!vm.NetworkAdapters.some((a) => eqi(a.SwitchName, ctx.desired.switchName))) {
+  if (!vm.NetworkAdapters.some((a) => sameName(a.SwitchName, ctx.desired.switchName))) {
     params.SwitchName = ctx.desired.switchName;
     changes.push({ property: 'SwitchName', from: vm.NetworkAdapters.map((a) => a.SwitchName), to: ctx.desired.switchName });
   }
@@ -69,12 +70,12 @@ const sharesName = (ctx: StepContext, vm: VM) => named(ctx.seen.vms, vm.Name).le
 /** mobykit's VM (by its journaled Id) under another name than the configuration's: the configuration renamed it. */
 function renamedVm(ctx: StepContext): VM | undefined {
   const mine = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm));
-  const elsewhere = mine.filter((vm) => !eqi(vm.Name, ctx.desired.vm.name));
+  const elsewhere = mine.filter((vm) => !sameName(vm.Name, ctx.desired.vm.name));
   return mine.length === 1 && elsewhere.length === 1 ? elsewhere[0] : undefined;
 }
 
 /** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
-const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => eqi(d.Path, path)));
+const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => sameName(d.Path, path)));
 
 export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
@@ -87,7 +88,7 @@ export const stop = (name: string, why: string, timeoutSeconds = STOP_TIMEOUT_SE
  */
 function missingIso(ctx: StepContext): Finding | undefined {
   const iso = ctx.seen.files.bootIso;
-  if (!eqi(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
+  if (!sameName(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
   return blocker('preflight.boot-iso', `The boot ISO ${iso.Path} is not there`, `${iso.Path} does not exist`,
     'The VM boots MobyLinux from this ISO. mobykit does not make it: it comes with Docker for Windows (Resources\\mobylinux.iso in its install folder).',
     'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration).');
@@ -116,7 +117,7 @@ export const vmStep: Step = {
     const vm = old ? { ...old, Name: w.name } : vms[0];
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
-      const attach = disk.Exists && eqi(disk.Path, w.vhdxPath);
+      const attach = disk.Exists && sameName(disk.Path, w.vhdxPath);
       const users = attach ? diskUsers(ctx, w.vhdxPath) : [];
       if (users.length) {
         return { actions: [], blockers: [blocker('ownership.vm', `The disk at ${w.vhdxPath} belongs to another VM`,
@@ -189,8 +190,8 @@ export const vmStep: Step = {
     const vms = named(ctx.seen.vms, w.name).filter((vm) => !isMineVM(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}): not made by mobykit (the journal has no VM with this Id)`);
     const disk = ctx.seen.files.vhdx;
-    const diskKept = disk.Exists && eqi(disk.Path, w.vhdxPath)
-      && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && eqi(ctx.owned.diskOf(vm), disk.Path))
+    const diskKept = disk.Exists && sameName(disk.Path, w.vhdxPath)
+      && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && sameName(ctx.owned.diskOf(vm), disk.Path))
       ? [`disk ${disk.Path}: not created by mobykit for a VM it still owns`] : [];
     const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `

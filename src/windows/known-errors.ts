@@ -3,6 +3,8 @@
 // the text Windows (or the simulated host, which speaks the same words) writes in English; an
 // error that matches nothing is shown as it is, with "run mobykit doctor".
 
+import { sameName } from './names.js';
+
 export interface KnownError {
   /** The error's text, as the cmdlet writes it. */
   pattern: RegExp;
@@ -102,5 +104,5 @@ export const KNOWN_ERRORS: readonly KnownError[] = [
 
 /** The known error a failure's text matches, if any: the first entry that fits wins. */
 export function knownError(message: string, cmdlet?: string): KnownError | undefined {
-  return KNOWN_ERRORS.find((k) => k.pattern.test(message) && (!k.cmdlets || (cmdlet !== undefined && k.cmdlets.some((c) => c.toLowerCase() === cmdlet.toLowerCase()))));
+  return KNOWN_ERRORS.find((k) => k.pattern.test(message) && (!k.cmdlets || (cmdlet !== undefined && k.cmdlets.some((c) => sameName(c, cmdlet)))));
 }

@@ -15,6 +15,7 @@ import { printJson } from '../json.js';
 import { acquireLock } from '../../state/lock.js';
 import { ensureHostStateDir } from '../../state/journal-file.js';
 import { dirname } from 'node:path';
+import { sameName } from '../../windows/names.js';
 
 /**
  * Ctrl-C, SIGTERM (a service manager, `kill`) and SIGHUP (the terminal closed) during apply all
@@ -52,7 +53,7 @@ function proxyWarning(plan: Plan, seen: Snapshot | undefined): string | undefine
   const proxy = seen?.files.proxyProgram;
   if (!proxy || proxy.Exists) return undefined;
   const missing = [...new Set(plan.actions.filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
-    .map((a) => (a.params as { Program: string }).Program).filter((p) => p.toLowerCase() === proxy.Path.toLowerCase()))];
+    .map((a) => (a.params as { Program: string }).Program).filter((p) => sameName(p, proxy.Path)))];
   if (!missing.length) return undefined;
   return `Warning: ${missing.join(', ')} is not there. The firewall rules allow it once it is: it comes with Docker for Windows `
     + '(or set the proxy program with --proxy-program).\n';

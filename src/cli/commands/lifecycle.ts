@@ -13,7 +13,7 @@ import type { Snapshot, VM } from '../../snapshot/types.js';
 import { STEPS } from '../../steps/index.js';
 import { writeToken } from '../../steps/kvp.js';
 import { writeCredential } from '../../steps/share.js';
-import { eqi, named } from '../../steps/step.js';
+import { named } from '../../steps/step.js';
 import { start as startAction, stop as stopAction } from '../../steps/vm.js';
 import { redactKvpData } from '../../snapshot/validate.js';
 import { acquireLock } from '../../state/lock.js';
@@ -25,6 +25,7 @@ import { failureJson, renderPlan } from '../render.js';
 import { plainText } from '../../windows/text.js';
 import { loadConfigFromArgv, openSession, type Session } from '../session.js';
 import { printJson } from '../json.js';
+import { sameName } from '../../windows/names.js';
 
 /** The port the engine in the VM listens on (Docker for Windows' VM: dockerd -H tcp://0.0.0.0:2375). */
 export const ENGINE_PORT = 2375;
@@ -72,7 +73,7 @@ const PRESENCE: Record<StepName, (s: Snapshot, d: Desired) => { resource: string
   }),
   share: (s, d) => ({
     resource: `share ${d.share.name} (${d.share.path}) and credential "${d.credential.target}"`,
-    present: named(s.smbShares, d.share.name).length > 0 && s.credentials.some((c) => eqi(c.TargetName, d.credential.target)),
+    present: named(s.smbShares, d.share.name).length > 0 && s.credentials.some((c) => sameName(c.TargetName, d.credential.target)),
   }),
   vm: (s, d) => ({ resource: `VM ${d.vm.name}`, present: named(s.vms, d.vm.name).length > 0 }),
   kvp: (s, d) => ({
@@ -245,7 +246,7 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       const item = vm?.KvpHostExchangeItems.find((i) => i.Name === desired.kvp.itemName);
       const vmMine = own.some((a) => a.op === 'vm.remove');
       if (vm && (vmMine || own.some((a) => a.op === 'kvp.remove'))) actions.push(writeToken(desired, item ? redactKvpData(item.Data) : undefined));
-      const credential = seen.credentials.find((c) => eqi(c.TargetName, desired.credential.target));
+      const credential = seen.credentials.find((c) => sameName(c.TargetName, desired.credential.target));
       if (credential && own.some((a) => a.op === 'credential.remove')) actions.push(writeCredential(desired, 'change', credential.UserName));
       if (!actions.length) {
         throw new UsageError(`Nothing of mobykit's on ${seen.computerName} holds the share password (no VM ${desired.vm.name} or credential "${desired.credential.target}" that mobykit made): run mobykit install.`);

@@ -3,7 +3,7 @@ import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
 import type { Desired } from '../../config/desired.js';
 import type { FileEntry, GatheredFor } from '../../snapshot/types.js';
-import { ieq } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 function dirCheck(id: string, title: string, what: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
@@ -82,7 +82,7 @@ export function scopeOf(d: Desired): GatheredFor {
 export function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
   const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b)
     ? a.map(String).map((x) => x.toLowerCase()).sort().join(',') === b.map(String).map((x) => x.toLowerCase()).sort().join(',')
-    : ieq(String(a), String(b));
+    : sameName(String(a), String(b));
   const show = (v: unknown) => (Array.isArray(v) ? v.join(',') : String(v));
   return (Object.keys(asked) as (keyof GatheredFor)[])
     .filter((k) => gathered[k] !== undefined && !same(gathered[k], asked[k]))
@@ -123,7 +123,7 @@ const bootIso: Check = {
   fixedByInstall: false,
   run(ctx) {
     const iso = ctx.snapshot.files?.bootIso;
-    if (!iso || !ieq(iso.Path, ctx.desired.vm.isoPath)) return notChecked(`the snapshot did not look at ${ctx.desired.vm.isoPath}`);
+    if (!iso || !sameName(iso.Path, ctx.desired.vm.isoPath)) return notChecked(`the snapshot did not look at ${ctx.desired.vm.isoPath}`);
     if (iso.Exists) return [];
     return [{ title: `The boot ISO ${iso.Path} is not there`, evidence: `${iso.Path} does not exist`,
       fix: 'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration)' }];
@@ -140,7 +140,7 @@ const proxyProgram: Check = {
     const program = ctx.desired.config.firewall.program;
     if (/^(Any|System)$/i.test(program)) return [];
     const seen = ctx.snapshot.files?.proxyProgram;
-    if (!seen || !ieq(seen.Path, program)) return notChecked(`the snapshot does not say whether ${program} is there (it was gathered by an older mobykit)`);
+    if (!seen || !sameName(seen.Path, program)) return notChecked(`the snapshot does not say whether ${program} is there (it was gathered by an older mobykit)`);
     if (seen.Exists) return [];
     return [{ title: `The proxy program ${program} is not there`, evidence: `${program} does not exist`,
       fix: 'Install Docker for Windows, or name the proxy program you run: --proxy-program <path to the .exe> (firewall.program in the configuration)' }];

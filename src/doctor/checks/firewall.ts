@@ -7,7 +7,8 @@ import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
 import { contains, parseIPv4 } from '../../net/ipv4.js';
 import { parseAddressPrefix, sameAddressFilter } from '../../windows/address.js';
-import { ieq, index, lc, normPath, unreadable, vnicName } from './util.js';
+import { index, normPath, unreadable, vnicName } from './util.js';
+import { sameName, nameKey } from '../../windows/names.js';
 
 const NEEDS = ['service.firewall'];
 
@@ -20,7 +21,7 @@ function unread(ctx: CheckContext) {
  * create it with every property install gives it, or set every one of them on the existing rule.
  */
 export function firewallRuleFix(r: FirewallRuleParams, exists: boolean): string {
-  const filter = (flag: string, values: string[]) => (values.length === 1 && ieq(values[0], 'Any') ? (exists ? ` -${flag} Any` : '') : ` -${flag} ${values.map(psString).join(',')}`);
+  const filter = (flag: string, values: string[]) => (values.length === 1 && sameName(values[0], 'Any') ? (exists ? ` -${flag} Any` : '') : ` -${flag} ${values.map(psString).join(',')}`);
   const common = ` -Direction Inbound -Action Allow -Protocol ${r.Protocol} -Program ${psString(r.Program)} -Profile ${psString(r.Profile)}` +
     ` -EdgeTraversalPolicy ${psString(r.EdgeTraversalPolicy)}` +
     `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}`;
@@ -30,11 +31,11 @@ export function firewallRuleFix(r: FirewallRuleParams, exists: boolean): string 
 }
 
 function existing(ctx: CheckContext, name: string): FirewallRule | undefined {
-  return index(ctx).rulesByName.get(lc(name));
+  return index(ctx).rulesByName.get(nameKey(name));
 }
 
 function isSmbRule(ctx: CheckContext, r: { Name: string }): boolean {
-  return ieq(r.Name, ctx.desired.config.firewall.smbRuleName);
+  return sameName(r.Name, ctx.desired.config.firewall.smbRuleName);
 }
 
 const missing: Check = {
@@ -123,7 +124,7 @@ function listOf(v: string[] | string | undefined | null): string[] {
 
 function portCovers(spec: string[] | undefined, port: number): boolean {
   return listOf(spec).some((p) => {
-    if (ieq(p, 'Any') || p === '*') return true;
+    if (sameName(p, 'Any') || p === '*') return true;
     const m = /^(\d+)\s*-\s*(\d+)$/.exec(p);
     if (m) return port >= Number(m[1]) && port <= Number(m[2]);
     return Number(p) === port;
@@ -133,8 +134,8 @@ function portCovers(spec: string[] | undefined, port: number): boolean {
 /** Whether an address filter entry covers the address: Any, an IP, a CIDR, a mask, a range, LocalSubnet. */
 function addressCovers(spec: string[] | undefined, ip: number, localSubnet: boolean): boolean {
   return listOf(spec).some((a) => {
-    if (ieq(a, 'Any') || a === '*') return true;
-    if (ieq(a, 'LocalSubnet') || ieq(a, 'LocalSubnet4')) return localSubnet;
+    if (sameName(a, 'Any') || a === '*') return true;
+    if (sameName(a, 'LocalSubnet') || sameName(a, 'LocalSubnet4')) return localSubnet;
     const range = /^([\d.]+)\s*-\s*([\d.]+)$/.exec(a);
     if (range) {
       const lo = parseIPv4(range[1]);
@@ -149,19 +150,19 @@ function addressCovers(spec: string[] | undefined, ip: number, localSubnet: bool
 }
 
 function protocolIsTcp(p: string | undefined): boolean {
-  return p == null || ieq(p, 'TCP') || p === '6' || ieq(p, 'Any');
+  return p == null || sameName(p, 'TCP') || p === '6' || sameName(p, 'Any');
 }
 
 function programCoversSmb(p: string | undefined | null): boolean {
   // SMB is served by the kernel ("System"), so a rule scoped to another executable does not cover it.
-  return !p || ieq(p, 'Any') || ieq(p, 'System');
+  return !p || sameName(p, 'Any') || sameName(p, 'System');
 }
 
 function profileCovers(profile: string | undefined, category: string | undefined): boolean {
   if (!profile || !category) return true;
-  const parts = profile.split(/[,\s]+/).map(lc);
+  const parts = profile.split(/[,\s]+/).map((x) => x.toLowerCase());
   if (parts.includes('any') || parts.includes('all')) return true;
-  const want = category === 'DomainAuthenticated' ? 'domain' : lc(category);
+  const want = category === 'DomainAuthenticated' ? 'domain' : category.toLowerCase();
   return parts.includes(want);
 }
 
@@ -174,7 +175,7 @@ function coversSmb(r: FirewallRule, host: number, vm: number, category: string |
 /** What mobykit's own SMB rule allows beyond what the VM needs: each a warning at most. */
 function broaderThanNeeded(r: FirewallRule, want: FirewallRuleParams): string[] {
   const more: string[] = [];
-  if (!ieq(r.Program, want.Program)) more.push(`Program ${r.Program || 'Any'} (needed: ${want.Program})`);
+  if (!sameName(r.Program, want.Program)) more.push(`Program ${r.Program || 'Any'} (needed: ${want.Program})`);
   if (!sameAddressFilter(r.RemoteAddress, want.RemoteAddress)) more.push(`RemoteAddress ${listOf(r.RemoteAddress).join(',')} (needed: ${want.RemoteAddress.join(',')})`);
   if (!sameAddressFilter(r.LocalAddress, want.LocalAddress)) more.push(`LocalAddress ${listOf(r.LocalAddress).join(',')} (needed: ${want.LocalAddress.join(',')})`);
   if (listOf(r.LocalPort).join(',') !== want.LocalPort.join(',')) more.push(`LocalPort ${listOf(r.LocalPort).join(',')} (needed: ${want.LocalPort.join(',')})`);
@@ -196,7 +197,7 @@ const smb: Check = {
     const host = parseIPv4(d.hostAddress);
     const vm = parseIPv4(d.vmAddress);
     if (host === null || vm === null) return [];
-    const category = index(ctx).profileByAlias.get(lc(vnicName(ctx)))?.NetworkCategory;
+    const category = index(ctx).profileByAlias.get(nameKey(vnicName(ctx)))?.NetworkCategory;
     const rules = ctx.snapshot.firewallRules ?? [];
     const want = d.firewallRules.find((r) => isSmbRule(ctx, r))!;
     const own = existing(ctx, want.Name);

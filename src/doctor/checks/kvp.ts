@@ -4,7 +4,8 @@ import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext } from '../check.js';
 import type { KvpItem, VM } from '../../snapshot/types.js';
 import { MARKER, redactedCifsToken } from '../../config/desired.js';
-import { ieq, primaryVm, unreadable } from './util.js';
+import { primaryVm, unreadable } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
@@ -27,7 +28,7 @@ function theVm(ctx: CheckContext): VM {
 }
 
 function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
-  return (vm.KvpHostExchangeItems ?? []).find((i) => ieq(i.Name, ctx.desired.kvp.itemName));
+  return (vm.KvpHostExchangeItems ?? []).find((i) => sameName(i.Name, ctx.desired.kvp.itemName));
 }
 
 /**
@@ -87,8 +88,8 @@ const cifsmountFormat: Check = {
       issues.push(`it is not of the form ${expected}`);
     } else {
       if (parsed.mountPoint !== k.mountPoint) issues.push(`mount point /${parsed.mountPoint}, expected /${k.mountPoint}`);
-      if (!ieq(parsed.shareName, k.shareName)) issues.push(`share ${parsed.shareName}, expected ${k.shareName}`);
-      if (!ieq(parsed.userName, k.userName)) issues.push(`user ${parsed.userName || '(none)'}, expected ${k.userName}`);
+      if (!sameName(parsed.shareName, k.shareName)) issues.push(`share ${parsed.shareName}, expected ${k.shareName}`);
+      if (!sameName(parsed.userName, k.userName)) issues.push(`user ${parsed.userName || '(none)'}, expected ${k.userName}`);
       if (!('password' in parsed.options) || parsed.options.password === '') issues.push('no password');
       if (!('noperm' in parsed.options)) issues.push('no noperm option');
     }

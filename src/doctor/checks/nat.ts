@@ -4,7 +4,8 @@ import type { Desired } from '../../config/desired.js';
 import type { NetNat } from '../../snapshot/types.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import { formatCidr, overlaps, parseCidr } from '../../net/ipv4.js';
-import { ieq, looseCidr, unreadable } from './util.js';
+import { looseCidr, unreadable } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 function newNat(ctx: CheckContext): string {
   return `New-NetNat -Name ${psString(ctx.desired.natName)} -InternalIPInterfaceAddressPrefix ${psString(ctx.desired.subnet)}`;
@@ -29,7 +30,7 @@ const natMissing: Check = {
     const failed = unread(ctx);
     if (failed) return failed;
     const nats = ctx.snapshot.netNats ?? [];
-    if (nats.some((n) => ieq(n.Name, ctx.desired.natName))) return [];
+    if (nats.some((n) => sameName(n.Name, ctx.desired.natName))) return [];
     const others = nats.map((n) => `${n.Name} (${n.InternalIPInterfaceAddressPrefix})`);
     return [{
       title: `NAT ${ctx.desired.natName} does not exist`,
@@ -54,7 +55,7 @@ const natPrefix: Check = {
     if (!want) return [];
     const problems: Problem[] = [];
     for (const n of ctx.snapshot.netNats ?? []) {
-      if (!ieq(n.Name, ctx.desired.natName)) continue;
+      if (!sameName(n.Name, ctx.desired.natName)) continue;
       const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
       if (have && have.network === want.network && have.prefix === want.prefix) continue;
       problems.push({
@@ -92,7 +93,7 @@ export const natConflict: Check & { blocker: true } = {
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;
-    return (ctx.snapshot.netNats ?? []).filter((n) => !ieq(n.Name, ctx.desired.natName)).map((n) => natInTheWay(ctx.desired, n));
+    return (ctx.snapshot.netNats ?? []).filter((n) => !sameName(n.Name, ctx.desired.natName)).map((n) => natInTheWay(ctx.desired, n));
   },
 };
 

@@ -4,9 +4,8 @@ import { type Check, type CheckContext, type Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
 import type { NetIPAddress } from '../../snapshot/types.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
-import {
-  absent, desiredSwitches, ieq, index, lc, looseCidr, macKey, primarySwitch, unreadable, vnicAdapter, vnicName,
-} from './util.js';
+import { absent, desiredSwitches, index, looseCidr, macKey, primarySwitch, unreadable, vnicAdapter, vnicName,  } from './util.js';
+import { sameName, nameKey } from '../../windows/names.js';
 
 /** Hyper-V must be there and answering before switches can be looked at. */
 const HYPERV = ['platform.hyperv-module', 'service.vmms'];
@@ -94,7 +93,7 @@ const vnicMissing: Check = {
     if (failed) return failed;
     if (vnicAdapter(ctx)) return [];
     const d = ctx.desired;
-    const vnic = ctx.snapshot.hostVNics?.find((v) => ieq(v.SwitchName, d.switchName));
+    const vnic = ctx.snapshot.hostVNics?.find((v) => sameName(v.SwitchName, d.switchName));
     const add = `Add-VMNetworkAdapter -ManagementOS -Name ${psString(d.switchName)} -SwitchName ${psString(d.switchName)}; ` +
       `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
     if (vnic) {
@@ -132,11 +131,11 @@ const vnicStale: Check = {
     const stale = (ctx.snapshot.netAdapters ?? []).filter((a) => a !== live && macKey(a.MacAddress) !== macKey(live.MacAddress) && namedLikeIt.test(a.Name));
     if (!stale.length) return [];
     const byMac = (mac: string) => `Get-NetAdapter -IncludeHidden | Where-Object { $_.MacAddress -eq ${psString(mac)} }`;
-    const holder = stale.find((a) => ieq(a.Name, d.vnicAlias));
+    const holder = stale.find((a) => sameName(a.Name, d.vnicAlias));
     const fix = stale.map((a, i) => `${byMac(a.MacAddress)} | Rename-NetAdapter -NewName ${psString(`${d.vnicAlias} stale ${i + 1}`)}`);
-    if (holder && !ieq(live.Name, d.vnicAlias)) fix.push(`${byMac(live.MacAddress)} | Rename-NetAdapter -NewName ${psString(d.vnicAlias)}`);
+    if (holder && !sameName(live.Name, d.vnicAlias)) fix.push(`${byMac(live.MacAddress)} | Rename-NetAdapter -NewName ${psString(d.vnicAlias)}`);
     return [{
-      title: holder && !ieq(live.Name, d.vnicAlias)
+      title: holder && !sameName(live.Name, d.vnicAlias)
         ? `A stale adapter holds the name ${d.vnicAlias}; the switch's vNIC is ${live.Name}`
         : `Stale adapters named like ${d.vnicAlias} are left over`,
       evidence: `The switch ${d.switchName}'s vNIC is ${live.Name} (MAC ${live.MacAddress}, ${live.Status}); also present: ` +
@@ -214,7 +213,7 @@ export const vnicAddressConflict: Check & { blocker: true } = {
     const live = vnicAdapter(ctx);
     const holders = (ctx.snapshot.netIPAddresses ?? []).filter(
       (a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === want &&
-        (live ? a.InterfaceIndex !== live.ifIndex : !ieq(a.InterfaceAlias, d.vnicAlias)),
+        (live ? a.InterfaceIndex !== live.ifIndex : !sameName(a.InterfaceAlias, d.vnicAlias)),
     );
     return holders.map((a) => addressTaken(ctx, a));
   },
@@ -231,7 +230,7 @@ const vnicDhcp: Check = {
   run(ctx) {
     const d = ctx.desired;
     const name = vnicName(ctx);
-    const ipif = index(ctx).ipInterfaceByAlias.get(lc(name));
+    const ipif = index(ctx).ipInterfaceByAlias.get(nameKey(name));
     if (!ipif || ipif.Dhcp !== 'Enabled') return [];
     return [{
       title: `The vNIC ${name} is on DHCP`,
@@ -251,7 +250,7 @@ const vnicFileSharing: Check = {
   needs: VNIC,
   run(ctx) {
     const name = vnicName(ctx);
-    const b = index(ctx).bindingByAlias.get(lc(name));
+    const b = index(ctx).bindingByAlias.get(nameKey(name));
     if (!b || b.Enabled) return [];
     return [{
       title: `File and Printer Sharing is unbound from the vNIC ${name}`,
@@ -271,7 +270,7 @@ const vnicCategory: Check = {
   needs: VNIC,
   run(ctx) {
     const name = vnicName(ctx);
-    const p = index(ctx).profileByAlias.get(lc(name));
+    const p = index(ctx).profileByAlias.get(nameKey(name));
     if (!p || p.NetworkCategory !== 'Public') return [];
     return [{
       title: `The vNIC ${name} is on a Public network`,
@@ -294,16 +293,16 @@ interface Occupied { alias: string; cidr: Cidr; what: string }
 
 /** Every IPv4 prefix in use on an interface other than the vNIC: addresses and routes. */
 function occupied(ctx: CheckContext): Occupied[] {
-  const vnic = lc(vnicName(ctx));
+  const vnic = nameKey(vnicName(ctx));
   const out: Occupied[] = [];
   for (const a of ctx.snapshot.netIPAddresses ?? []) {
-    if (a.AddressFamily !== 'IPv4' || lc(a.InterfaceAlias) === vnic) continue;
+    if (a.AddressFamily !== 'IPv4' || nameKey(a.InterfaceAlias) === vnic) continue;
     const ip = parseIPv4(a.IPAddress);
     if (ip === null || (ip >>> 24) === 127) continue;
     out.push({ alias: a.InterfaceAlias, cidr: subnetOf(ip, a.PrefixLength), what: `address ${a.IPAddress}/${a.PrefixLength}` });
   }
   for (const r of ctx.snapshot.netRoutes ?? []) {
-    if (lc(r.InterfaceAlias) === vnic) continue;
+    if (nameKey(r.InterfaceAlias) === vnic) continue;
     const c = looseCidr(r.DestinationPrefix);
     if (!c || ignorableRoute(c)) continue;
     out.push({ alias: r.InterfaceAlias, cidr: c, what: `route ${r.DestinationPrefix}` });
@@ -354,7 +353,7 @@ const subnetOverlap: Check = {
     const hits = new Map<string, Occupied>();
     for (const t of taken) {
       if (!overlaps(t.cidr, want)) continue;
-      const key = `${lc(t.alias)}|${formatCidr(t.cidr)}`;
+      const key = `${nameKey(t.alias)}|${formatCidr(t.cidr)}`;
       if (!hits.has(key)) hits.set(key, t);
     }
     if (hits.size === 0) return [];

@@ -3,8 +3,9 @@
 // leftover Toolbox variables, privileges and free memory.
 import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext } from '../check.js';
-import { absent, ieq, isHomeEdition, mb, primaryVm, unreadable } from './util.js';
+import { absent, isHomeEdition, mb, primaryVm, unreadable } from './util.js';
 import { MARKER } from '../../config/desired.js';
+import { sameName } from '../../windows/names.js';
 
 const VM_MODEL = /virtual machine|vmware|virtualbox|kvm|qemu|xen|hvm domu|parallels|bochs|standard pc \(/i;
 
@@ -100,7 +101,7 @@ const hypervFeature: Check = {
   needs: ['platform.edition'],
   run(ctx) {
     const features = ctx.snapshot.platform.optionalFeatures ?? [];
-    const f = features.find((x) => ieq(x.FeatureName, 'Microsoft-Hyper-V'));
+    const f = features.find((x) => sameName(x.FeatureName, 'Microsoft-Hyper-V'));
     if (!f) {
       if (features.length === 0) return unreadable(ctx, 'Get-WindowsOptionalFeature') ?? notChecked('the snapshot lists no optional features');
       return [{ title: 'Hyper-V is not installed', evidence: 'Microsoft-Hyper-V is not among the optional features', fix: enableHyperVFix(ctx) }];
@@ -242,11 +243,11 @@ const dockerHostEnv: Check = {
   fixedByInstall: false,
   run(ctx) {
     const env = ctx.snapshot.platform.environment ?? {};
-    const entry = Object.entries(env).find(([k]) => ieq(k, 'DOCKER_HOST'));
+    const entry = Object.entries(env).find(([k]) => sameName(k, 'DOCKER_HOST'));
     if (!entry || !entry[1]) return [];
     const value = entry[1];
     const own = [ctx.desired.hostAddress, ctx.desired.vmAddress].map((a) => `tcp://${a}:2375`);
-    if (OWN_ENDPOINT.test(value) || own.some((o) => ieq(value.replace(/\/$/, ''), o))) return [];
+    if (OWN_ENDPOINT.test(value) || own.some((o) => sameName(value.replace(/\/$/, ''), o))) return [];
     const toolboxVars = Object.keys(env).filter((k) => /^DOCKER_(HOST|TLS_VERIFY|CERT_PATH|MACHINE_NAME)$/i.test(k));
     const fix = toolboxVars
       .map((k) => `[Environment]::SetEnvironmentVariable(${psString(k)}, $null, 'User'); Remove-Item -Path ${psString(`Env:${k}`)}`)

@@ -3,7 +3,8 @@
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { Listener, Process } from '../../snapshot/types.js';
 import { parseIPv4 } from '../../net/ipv4.js';
-import { absent, ieq, index, normPath, unreadable } from './util.js';
+import { absent, index, normPath, unreadable } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 type Proto = 'TCP' | 'UDP';
 
@@ -12,7 +13,7 @@ function isProxy(ctx: CheckContext, p: Process | undefined): boolean {
   const program = ctx.desired.config.firewall.program;
   if (p.Path) return normPath(p.Path) === normPath(program);
   const base = program.slice(program.lastIndexOf('\\') + 1).replace(/\.exe$/i, '');
-  return ieq(p.ProcessName, base);
+  return sameName(p.ProcessName, base);
 }
 
 /**
@@ -45,13 +46,13 @@ function holderFix(proto: Proto, port: number, pid: number, p: Process | undefin
     ? `the VM needs ${proto} ${port} itself, so it must be freed`
     : `or let the proxy use other ports: mobykit install ${flag} ${[...others, port + 10000].join(',')}`;
   const name = p?.ProcessName ?? '';
-  if (pid === 4 || ieq(name, 'System')) {
+  if (pid === 4 || sameName(name, 'System')) {
     return `The port is held by a kernel driver (http.sys or SMB); find the owner with netsh http show servicestate, ${alt}`;
   }
-  if (ieq(name, 'svchost')) {
+  if (sameName(name, 'svchost')) {
     return `See which service it is: tasklist /svc /fi "PID eq ${pid}". For Internet Connection Sharing (SharedAccess): Stop-Service -Name 'SharedAccess'; Set-Service -Name 'SharedAccess' -StartupType Manual; ${alt}`;
   }
-  if (ieq(name, 'dns')) {
+  if (sameName(name, 'dns')) {
     return `The DNS Server role listens on port ${port}: Stop-Service -Name 'DNS'; Set-Service -Name 'DNS' -StartupType Disabled; ${alt}`;
   }
   if (/^(dockerd|com\.docker\.|vpnkit|docker)/i.test(name)) {
@@ -109,7 +110,7 @@ const portExcluded: Check = {
     const scan = (proto: Proto, ports: number[]) => {
       for (const port of new Set(ports)) {
         for (const r of ranges) {
-          if (!ieq(r.Protocol, proto) || port < r.StartPort || port > r.EndPort) continue;
+          if (!sameName(r.Protocol, proto) || port < r.StartPort || port > r.EndPort) continue;
           const p = proto.toLowerCase();
           problems.push({
             title: `${proto} port ${port} is reserved by Windows`,

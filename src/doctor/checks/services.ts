@@ -1,7 +1,8 @@
 // The Windows services mobykit needs: Hyper-V's VM management, the SMB server and the firewall.
 import { psString } from '../../windows/powershell.js';
 import type { Check } from '../check.js';
-import { ieq, unreadable } from './util.js';
+import { unreadable } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 function serviceCheck(o: {
   id: string; name: string; display: string; title: string; why: string; needs?: string[]; preflight?: true;
@@ -18,10 +19,10 @@ function serviceCheck(o: {
     run(ctx) {
       const failed = unreadable(ctx, 'Get-Service');
       if (failed) return failed;
-      const svc = (ctx.snapshot.services ?? []).find((s) => ieq(s.Name, o.name));
+      const svc = (ctx.snapshot.services ?? []).find((s) => sameName(s.Name, o.name));
       if (!svc) return [{ title: `The ${o.display} service (${o.name}) is not installed`, evidence: `Service ${o.name} (${o.display}) is not installed`, fix: o.missingFix }];
       if (svc.Status === 'Running') return [];
-      const enable = ieq(svc.StartType, 'Disabled') ? `Set-Service -Name ${psString(svc.Name)} -StartupType Automatic; ` : '';
+      const enable = sameName(svc.StartType, 'Disabled') ? `Set-Service -Name ${psString(svc.Name)} -StartupType Automatic; ` : '';
       return [{
         title: `The ${o.display} service (${svc.Name}) is ${svc.Status.toLowerCase()}`,
         evidence: `Service ${svc.Name} (${o.display}) is ${svc.Status}, StartType ${svc.StartType}`,

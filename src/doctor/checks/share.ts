@@ -3,11 +3,12 @@ import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { SmbShare } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
-import { absent, ieq, index, lc, normPath, sameAccount, unreadable } from './util.js';
+import { absent, index, normPath, sameAccount, unreadable } from './util.js';
+import { sameName, nameKey } from '../../windows/names.js';
 
 /** The share the checks look at (they run only once share.missing passed). */
 function theShare(ctx: CheckContext): SmbShare {
-  return index(ctx).sharesByName.get(lc(ctx.desired.share.name))![0];
+  return index(ctx).sharesByName.get(nameKey(ctx.desired.share.name))![0];
 }
 
 /** The SMB server answers: the share checks make sense. */
@@ -21,7 +22,7 @@ function newShareFix(ctx: CheckContext): string {
 
 /** `Everyone`, `\Everyone` or the SID S-1-1-0. */
 function isEveryone(account: string): boolean {
-  return ieq(account, 'Everyone') || ieq(account, '\\Everyone') || ieq(account, 'S-1-1-0');
+  return sameName(account, 'Everyone') || sameName(account, '\\Everyone') || sameName(account, 'S-1-1-0');
 }
 
 const shareMissing: Check = {
@@ -35,7 +36,7 @@ const shareMissing: Check = {
   run(ctx) {
     const failed = unreadable(ctx, 'Get-SmbShare');
     if (failed) return failed;
-    if (index(ctx).sharesByName.has(lc(ctx.desired.share.name))) return [];
+    if (index(ctx).sharesByName.has(nameKey(ctx.desired.share.name))) return [];
     return [{ title: `Share ${ctx.desired.share.name} does not exist`, evidence: `No SMB share named ${ctx.desired.share.name}`, fix: newShareFix(ctx) }];
   },
 };
@@ -126,7 +127,7 @@ const shareCaching: Check = {
   run(ctx) {
     const sh = theShare(ctx);
     const want = ctx.desired.share.cachingMode;
-    if (ieq(sh.CachingMode, want)) return [];
+    if (sameName(sh.CachingMode, want)) return [];
     return [{
       title: `Share ${sh.Name} caches files offline (${sh.CachingMode})`,
       evidence: `Share ${sh.Name} has CachingMode ${sh.CachingMode}, expected ${want}`,
@@ -154,7 +155,7 @@ const credentialMissing: Check = {
     const failed = unreadable(ctx, 'CredEnumerate');
     if (failed) return failed;
     const target = ctx.desired.credential.target;
-    if ((ctx.snapshot.credentials ?? []).some((c) => ieq(c.TargetName, target))) return [];
+    if ((ctx.snapshot.credentials ?? []).some((c) => sameName(c.TargetName, target))) return [];
     return [{ title: `No credential ${target} is stored`, evidence: `No Credential Manager entry ${target}`, fix: credentialFix(ctx, false) }];
   },
 };
@@ -169,7 +170,7 @@ const credentialUser: Check = {
   needs: ['credential.missing'],
   run(ctx) {
     const c = ctx.desired.credential;
-    const cred = (ctx.snapshot.credentials ?? []).find((x) => ieq(x.TargetName, c.target));
+    const cred = (ctx.snapshot.credentials ?? []).find((x) => sameName(x.TargetName, c.target));
     if (!cred || sameAccount(cred.UserName, ctx.desired.share.account)) return [];
     return [{
       title: `Credential ${cred.TargetName} is for another user`,

@@ -6,16 +6,7 @@ import type {
   Process, SmbShare, VM, VMSwitch,
 } from '../../snapshot/types.js';
 import { parseCidr, type Cidr } from '../../net/ipv4.js';
-
-/** Windows compares names, paths and accounts case-insensitively. */
-export function ieq(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (a == null || b == null) return false;
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-export function lc(s: string): string {
-  return s.toLowerCase();
-}
+import { sameName, nameKey } from '../../windows/names.js';
 
 const ENV_PATHS: Record<string, string> = {
   '%programfiles%': 'C:\\Program Files',
@@ -32,7 +23,7 @@ export function normPath(p: string | null | undefined): string {
   let s = p.trim().replace(/^"(.*)"$/, '$1').replace(/\//g, '\\');
   s = s.replace(/^%[^%]+%/, (v) => ENV_PATHS[v.toLowerCase()] ?? v);
   s = s.replace(/\\+$/, '');
-  return s.toLowerCase();
+  return nameKey(s);
 }
 
 export function samePath(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -41,10 +32,10 @@ export function samePath(a: string | null | undefined, b: string | null | undefi
 
 /** `DEV-PC\alice` and `alice` name the same user when one side has no domain. */
 export function sameAccount(a: string, b: string): boolean {
-  if (ieq(a, b)) return true;
+  if (sameName(a, b)) return true;
   const bare = (s: string) => (s.includes('\\') ? s.slice(s.lastIndexOf('\\') + 1) : s);
   if (a.includes('\\') && b.includes('\\')) return false;
-  return ieq(bare(a), bare(b));
+  return sameName(bare(a), bare(b));
 }
 
 export function mb(bytes: number): string {
@@ -102,19 +93,19 @@ export function index(ctx: CheckContext): SnapshotIndex {
   if (ix) return ix;
   const s = ctx.snapshot;
   ix = {
-    switchesByName: group(s.vmSwitches, (x) => lc(x.Name)),
-    adapterByName: first(s.netAdapters, (x) => lc(x.Name)),
-    addressesByAlias: group(s.netIPAddresses, (x) => lc(x.InterfaceAlias)),
-    ipInterfaceByAlias: first((s.netIPInterfaces ?? []).filter((i) => i.AddressFamily !== 'IPv6'), (x) => lc(x.InterfaceAlias)),
-    profileByAlias: first(s.netConnectionProfiles, (x) => lc(x.InterfaceAlias)),
-    bindingByAlias: first((s.netAdapterBindings ?? []).filter((b) => ieq(b.ComponentID, 'ms_server')), (x) => lc(x.Name)),
-    rulesByName: first(s.firewallRules, (x) => lc(x.Name)),
+    switchesByName: group(s.vmSwitches, (x) => nameKey(x.Name)),
+    adapterByName: first(s.netAdapters, (x) => nameKey(x.Name)),
+    addressesByAlias: group(s.netIPAddresses, (x) => nameKey(x.InterfaceAlias)),
+    ipInterfaceByAlias: first((s.netIPInterfaces ?? []).filter((i) => i.AddressFamily !== 'IPv6'), (x) => nameKey(x.InterfaceAlias)),
+    profileByAlias: first(s.netConnectionProfiles, (x) => nameKey(x.InterfaceAlias)),
+    bindingByAlias: first((s.netAdapterBindings ?? []).filter((b) => sameName(b.ComponentID, 'ms_server')), (x) => nameKey(x.Name)),
+    rulesByName: first(s.firewallRules, (x) => nameKey(x.Name)),
     tcpByPort: group(s.tcpListeners, (x) => x.LocalPort),
     udpByPort: group(s.udpEndpoints, (x) => x.LocalPort),
     processById: first(s.processes, (x) => x.Id),
-    vmsByName: group(s.vms, (x) => lc(x.Name)),
-    sharesByName: group(s.smbShares, (x) => lc(x.Name)),
-    failed: new Set((s.errors ?? []).map((e) => lc(String(e.Source).trim().split(/[\s:]/)[0] ?? ''))),
+    vmsByName: group(s.vms, (x) => nameKey(x.Name)),
+    sharesByName: group(s.smbShares, (x) => nameKey(x.Name)),
+    failed: new Set((s.errors ?? []).map((e) => nameKey(String(e.Source).trim().split(/[\s:]/)[0] ?? ''))),
   };
   INDEXES.set(ctx, ix);
   return ix;
@@ -123,14 +114,14 @@ export function index(ctx: CheckContext): SnapshotIndex {
 /** Whether one of these queries failed while gathering: its section is empty for that reason, not because nothing is there. */
 export function queryFailed(ctx: CheckContext, ...sources: string[]): boolean {
   const f = index(ctx).failed;
-  return sources.some((s) => f.has(lc(s)));
+  return sources.some((s) => f.has(nameKey(s)));
 }
 
 /** "Not checked" when one of these queries failed while gathering, naming it and its message. */
 export function unreadable(ctx: CheckContext, ...sources: string[]): NotChecked | undefined {
   if (!queryFailed(ctx, ...sources)) return undefined;
-  const wanted = new Set(sources.map(lc));
-  const e = (ctx.snapshot.errors ?? []).find((x) => wanted.has(lc(String(x.Source).trim().split(/[\s:]/)[0] ?? '')));
+  const wanted = new Set(sources.map(nameKey));
+  const e = (ctx.snapshot.errors ?? []).find((x) => wanted.has(nameKey(String(x.Source).trim().split(/[\s:]/)[0] ?? '')));
   return notChecked(`${e?.Source ?? sources[0]} failed while gathering: ${e?.Message ?? 'no message'}`);
 }
 
@@ -147,7 +138,7 @@ export function isHomeEdition(ctx: CheckContext): boolean {
 
 /** The switches named as desired (any case). */
 export function desiredSwitches(ctx: CheckContext): VMSwitch[] {
-  return index(ctx).switchesByName.get(lc(ctx.desired.switchName)) ?? [];
+  return index(ctx).switchesByName.get(nameKey(ctx.desired.switchName)) ?? [];
 }
 
 /** The one switch the other checks look at: mobykit's marked one, else an Internal one, else the first. */
@@ -157,7 +148,7 @@ export function primarySwitch(ctx: CheckContext, marker: string): VMSwitch | und
 }
 
 export function vmsNamed(ctx: CheckContext): VM[] {
-  return index(ctx).vmsByName.get(lc(ctx.desired.vm.name)) ?? [];
+  return index(ctx).vmsByName.get(nameKey(ctx.desired.vm.name)) ?? [];
 }
 
 /** The VM the other checks look at: the marked one, else a running one, else the first. */
@@ -179,8 +170,8 @@ export function macKey(mac: string | null | undefined): string {
  */
 export function vnicAdapter(ctx: CheckContext): NetAdapter | undefined {
   const ix = index(ctx);
-  if (!ctx.snapshot.hostVNics) return ix.adapterByName.get(lc(ctx.desired.vnicAlias));
-  const vnic = ctx.snapshot.hostVNics.find((v) => ieq(v.SwitchName, ctx.desired.switchName));
+  if (!ctx.snapshot.hostVNics) return ix.adapterByName.get(nameKey(ctx.desired.vnicAlias));
+  const vnic = ctx.snapshot.hostVNics.find((v) => sameName(v.SwitchName, ctx.desired.switchName));
   if (!vnic) return undefined;
   const mac = macKey(vnic.MacAddress);
   return (ctx.snapshot.netAdapters ?? []).find((a) => macKey(a.MacAddress) === mac);

@@ -6,8 +6,8 @@ import type { VM } from '../../snapshot/types.js';
 import { integrationService, KVP_SERVICE_ID, TIME_SYNC_SERVICE_ID } from '../../windows/integration.js';
 import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
-import { absent, ieq, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
-
+import { absent, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
+import { sameName } from '../../windows/names.js';
 
 /** The checks on the VM look at one that exists (vm.missing passed, so Get-VM answered). */
 export const VM_NEEDS = ['vm.missing'];
@@ -16,7 +16,6 @@ export const VM_NEEDS = ['vm.missing'];
 function theVm(ctx: CheckContext): VM {
   return primaryVm(ctx, MARKER)!;
 }
-
 
 const enableService = (vmName: string, id: string) =>
   `Get-VMIntegrationService -VMName ${psString(vmName)} | Where-Object { $_.Id -like '*${id}' } | Enable-VMIntegrationService`;
@@ -211,13 +210,13 @@ const vmDisk: Check = {
       });
     }
     if (known) {
-      const bad = (file.Attributes ?? []).filter((a) => BAD_ATTRIBUTES.some((b) => ieq(a, b)));
+      const bad = (file.Attributes ?? []).filter((a) => BAD_ATTRIBUTES.some((b) => sameName(a, b)));
       if (bad.length) {
         const stop = vm.State === 'Running' ? `Stop-VM -Name ${psString(vm.Name)}; ` : '';
         problems.push({
           title: `The VM disk ${file.Path} is ${bad.join(', ').toLowerCase()}`,
           evidence: `The VHDX ${file.Path} has Attributes ${(file.Attributes ?? []).join(', ')}`,
-          fix: stop + bad.map((a) => ATTRIBUTE_FIX[BAD_ATTRIBUTES.find((b) => ieq(a, b))!](file.Path)).join('; '),
+          fix: stop + bad.map((a) => ATTRIBUTE_FIX[BAD_ATTRIBUTES.find((b) => sameName(a, b))!](file.Path)).join('; '),
         });
       }
     }
@@ -236,8 +235,8 @@ const vmComPort: Check = {
   run(ctx) {
     const vm = theVm(ctx);
     const want = ctx.desired.vm.comPipe;
-    const com1 = (vm.ComPorts ?? []).find((c) => ieq(c.Name.replace(/\s+/g, ''), 'COM1'));
-    if (com1 && ieq(com1.Path, want)) return [];
+    const com1 = (vm.ComPorts ?? []).find((c) => sameName(c.Name.replace(/\s+/g, ''), 'COM1'));
+    if (com1 && sameName(com1.Path, want)) return [];
     return [{
       title: `COM1 of VM ${vm.Name} is not on the pipe`,
       evidence: `${vm.Name}: COM 1 is ${com1?.Path ? `on ${com1.Path}` : 'not connected'}, expected ${want}`,
@@ -265,7 +264,7 @@ const vmKvpService: Check = {
       return [{ title: `VM ${vm.Name} has no Key-Value Pair Exchange`, evidence: `${vm.Name} lists no integration service with Id ...${KVP_SERVICE_ID} (Key-Value Pair Exchange)`, fix: enable }];
     }
     if (!svc.Enabled) return [{ title: `Key-Value Pair Exchange is off on VM ${vm.Name}`, evidence: `${vm.Name}: ${svc.Name} is disabled`, fix: enable }];
-    if (vm.State === 'Running' && !ieq(svc.PrimaryStatusDescription, 'OK')) {
+    if (vm.State === 'Running' && !sameName(svc.PrimaryStatusDescription, 'OK')) {
       return [{
         title: `Key-Value Pair Exchange on VM ${vm.Name} does not answer`,
         evidence: `${vm.Name}: ${svc.Name} is enabled but reports ${svc.PrimaryStatusDescription || 'no status'}`,
@@ -288,7 +287,7 @@ const vmNetwork: Check = {
     const vm = theVm(ctx);
     const sw = ctx.desired.switchName;
     const adapters = vm.NetworkAdapters ?? [];
-    if (adapters.some((a) => ieq(a.SwitchName, sw))) return [];
+    if (adapters.some((a) => sameName(a.SwitchName, sw))) return [];
     const seen = adapters.length ? adapters.map((a) => `${a.Name} on ${a.SwitchName ?? 'no switch'}`).join(', ') : 'no network adapter';
     return [{
       title: `VM ${vm.Name} is not connected to switch ${sw}`,
@@ -311,7 +310,7 @@ const vmAddress: Check = {
   run(ctx) {
     const vm = theVm(ctx);
     const sw = ctx.desired.switchName;
-    const onSwitch = (vm.NetworkAdapters ?? []).filter((a) => ieq(a.SwitchName, sw));
+    const onSwitch = (vm.NetworkAdapters ?? []).filter((a) => sameName(a.SwitchName, sw));
     const subnet = parseCidr(ctx.desired.subnet);
     if (!subnet) return [];
     const ips = onSwitch.flatMap((a) => a.IPAddresses ?? []);

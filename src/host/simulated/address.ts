@@ -1,7 +1,8 @@
 // New-NetIPAddress / Remove-NetIPAddress on the host vNIC, with the connected route they imply.
 import { formatCidr, parseIPv4, subnetOf } from '../../net/ipv4.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, notFoundByName, sameName } from './state.js';
+import { CmdletError, notFoundByName } from './state.js';
+import { sameName } from '../../windows/names.js';
 
 function connectedRoute(ip: string, prefix: number): string {
   return formatCidr(subnetOf(parseIPv4(ip) ?? 0, prefix));

@@ -1,6 +1,6 @@
 // Credential Manager Generic entries (CredWrite / CredDelete). The secret stays in the vault.
 import type { Handlers } from './state.js';
-import { sameName } from './state.js';
+import { nameKey, sameName } from '../../windows/names.js';
 
 export const credentialOps: Pick<Handlers, 'credential.write' | 'credential.remove'> = {
   // CredWrite creates the entry or overwrites the one with the same target.
@@ -11,7 +11,7 @@ export const credentialOps: Pick<Handlers, 'credential.write' | 'credential.remo
     const at = doc.credentials.findIndex((c) => sameName(c.TargetName, p.TargetName) && c.Type === 'Generic');
     if (at >= 0) doc.credentials[at] = entry;
     else doc.credentials.push(entry);
-    state.vault[p.TargetName.toLowerCase()] = password;
+    state.vault[nameKey(p.TargetName)] = password;
   },
 
   'credential.remove'({ state }, p) {
@@ -19,6 +19,6 @@ export const credentialOps: Pick<Handlers, 'credential.write' | 'credential.remo
     const at = doc.credentials.findIndex((c) => sameName(c.TargetName, p.TargetName) && c.Type === 'Generic');
     if (at < 0) return; // Remove-MobyKitCredential: no credential is nothing to remove.
     doc.credentials.splice(at, 1);
-    delete state.vault[p.TargetName.toLowerCase()];
+    delete state.vault[nameKey(p.TargetName)];
   },
 };

@@ -2,7 +2,7 @@
 import type { FirewallRuleParams } from '../../plan/action.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
-import { sameName } from './state.js';
+import { sameName } from '../../windows/names.js';
 
 function setRule(state: SimState, p: FirewallRuleParams): void {
   const rule = state.doc.firewallRules.find((r) => sameName(r.Name, p.Name));

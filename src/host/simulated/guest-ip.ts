@@ -3,9 +3,10 @@
 import { formatIPv4, parseIPv4, subnetOf, broadcast } from '../../net/ipv4.js';
 import type { VM, VMNetworkAdapter } from '../../snapshot/types.js';
 import type { SimState } from './state.js';
-import { sameName } from './state.js';
+
 import { switchesNamed, vnicAliasFor } from './hyperv.js';
 import { kvpEnabled } from '../../windows/integration.js';
+import { sameName } from '../../windows/names.js';
 
 /** The EUI-64 link-local address Linux derives from the adapter's MAC. */
 export function linkLocalOf(mac: string): string {

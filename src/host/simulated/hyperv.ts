@@ -1,7 +1,8 @@
 // What every Hyper-V operation needs: a working Hyper-V, and lookups of switches, VMs and files.
 import type { VM, VMSwitch } from '../../snapshot/types.js';
 import { vnicAliasOf } from '../../config/desired.js';
-import { CmdletError, sameName, type SimState } from './state.js';
+import { CmdletError, type SimState } from './state.js';
+import { sameName } from '../../windows/names.js';
 
 /**
  * Hyper-V cmdlets only work with the module installed, the Microsoft-Hyper-V feature enabled and

@@ -12,8 +12,9 @@
 //     internal prefixes" case WinNAT refuses. Link-local 169.254/16 addresses are ignored.
 import { parseCidr, overlaps, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, sameName } from './state.js';
+import { CmdletError } from './state.js';
 import { vnicAliasFor } from './hyperv.js';
+import { nameKey, sameName } from '../../windows/names.js';
 
 const INCORRECT = 'The parameter is incorrect.';
 const LINK_LOCAL = parseCidr('169.254.0.0/16')!;
@@ -30,7 +31,7 @@ function hostAddressesConflict(state: SimState, prefix: Cidr): boolean {
     const subnet = subnetOf(ip, a.PrefixLength);
     return overlaps(subnet, LINK_LOCAL) || !overlaps(subnet, prefix) ? [] : [{ alias: a.InterfaceAlias, subnet }];
   });
-  const interfaces = new Set(touching.map((t) => t.alias.toLowerCase()));
+  const interfaces = new Set(touching.map((t) => nameKey(t.alias)));
   return interfaces.size > 1 || touching.some((t) =>
     t.subnet.prefix < prefix.prefix || !vnics.some((v) => sameName(v, t.alias)));
 }

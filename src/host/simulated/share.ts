@@ -1,7 +1,8 @@
 // New-SmbShare, Set-SmbShare, Grant-/Revoke-SmbShareAccess, Remove-SmbShare.
 import type { SmbShare } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, notFoundByName, sameName } from './state.js';
+import { CmdletError, notFoundByName } from './state.js';
+import { sameName } from '../../windows/names.js';
 
 function requireShare(state: SimState, cmdlet: string, name: string): SmbShare {
   const share = state.doc.smbShares.find((s) => sameName(s.Name, name));

@@ -30,11 +30,6 @@ export class CmdletError extends Error {
   }
 }
 
-/** Windows compares names, paths and accounts case-insensitively. */
-export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
-  return a != null && b != null && a.toLowerCase() === b.toLowerCase();
-}
-
 export function clone<T>(value: T): T {
   return structuredClone(value);
 }

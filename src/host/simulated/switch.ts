@@ -1,8 +1,9 @@
 // New-VMSwitch -SwitchType Internal and Remove-VMSwitch, with the host vNIC Windows adds for it.
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, newGuid, newMacBytes, sameName } from './state.js';
+import { CmdletError, newGuid, newMacBytes } from './state.js';
 import { vnicAliasOf } from '../../config/desired.js';
 import { requireHyperV, switchesNamed, vnicAliasFor } from './hyperv.js';
+import { sameName } from '../../windows/names.js';
 
 const VNIC_DESCRIPTION = 'Hyper-V Virtual Ethernet Adapter';
 

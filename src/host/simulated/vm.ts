@@ -2,12 +2,13 @@
 // the Set-VM* family, and Remove-VM plus deleting its disk, as the PowerShell module does them.
 import type { VM } from '../../snapshot/types.js';
 import type { Handlers, SimState } from './state.js';
-import { CmdletError, newGuid, newMacBytes, sameName } from './state.js';
+import { CmdletError, newGuid, newMacBytes } from './state.js';
 import { isoExists, missingIsoError, moduleVm, requireHyperV, requireSwitch, requireVms, vhdxExists } from './hyperv.js';
 import { powerOff } from './vm-power.js';
 import { refreshStatuses, standardServices } from './integration.js';
 import { isIntegrationService, KVP_SERVICE_ID } from '../../windows/integration.js';
 import { refreshGuestAddresses } from './guest-ip.js';
+import { sameName } from '../../windows/names.js';
 
 function logicalProcessors(state: SimState): number {
   return state.doc.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
@@ -115,7 +116,7 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
   // another name than the plan saw, or a namesake under NewName, is refused: the module acts on VMs by name.
   'vm.rename'({ state }, p) {
     requireHyperV(state, 'Rename-VM');
-    const vm = state.doc.vms.find((v) => v.Id.toLowerCase() === p.Id.toLowerCase());
+    const vm = state.doc.vms.find((v) => sameName(v.Id, p.Id));
     if (!vm) throw new CmdletError('Rename-MobyKitVM', `There is no VM with Id ${p.Id} (VM '${p.Name}')`);
     if (sameName(vm.Name, p.NewName)) return;
     if (!sameName(vm.Name, p.Name)) {
