@@ -5,6 +5,7 @@ import { kvpEnabled } from '../windows/integration.js';
 import { vmOps } from '../host/simulated/vm.js';
 import { powerOps } from '../host/simulated/vm-power.js';
 import { cannotUndo, undoBy, type Operations } from './operation.js';
+import { findCom1 } from '../windows/com-port.js';
 
 export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' | 'vm.stop' | 'vm.rename' | 'vm.remove'> = {
   'vm.create': {
@@ -32,7 +33,7 @@ export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' 
         if (old.DvdDrives[0]?.Path) params.IsoPath = old.DvdDrives[0].Path;
         else caveats.push(`VM ${c.Name} keeps the DVD drive with ${c.IsoPath} that mobykit ${old.DvdDrives.length ? 'inserted' : 'added'} (Remove-VMDvdDrive or Set-VMDvdDrive -Path $null to take it out)`);
       }
-      const com1 = old.ComPorts.find((x) => /1$/.test(x.Name));
+      const com1 = findCom1(old.ComPorts);
       if (c.ComPipe !== undefined) {
         if (com1?.Path) params.ComPipe = com1.Path;
         else caveats.push(`VM ${c.Name} keeps COM1 on ${c.ComPipe} (Set-VMComPort -VMName <vm> -Number 1 -Path '' disconnects it)`);

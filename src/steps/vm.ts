@@ -9,6 +9,7 @@ import type { VM } from '../snapshot/types.js';
 import { kvpEnabled } from '../windows/integration.js';
 import { blocker, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 import { sameName } from '../windows/names.js';
+import { findCom1 } from '../windows/com-port.js';
 
 export const STOP_TIMEOUT_SECONDS = 60;
 
@@ -34,7 +35,7 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
     params.IsoPath = w.isoPath;
     changes.push({ property: 'DvdDrives', from: vm.DvdDrives.map((d) => d.Path), to: [w.isoPath] });
   }
-  const com1 = vm.ComPorts.find((c) => /1$/.test(c.Name));
+  const com1 = findCom1(vm.ComPorts);
   if (!sameName(com1?.Path, w.comPipe)) {
     params.ComPipe = w.comPipe;
     changes.push({ property: 'COM1', from: com1?.Path ?? null, to: w.comPipe });

@@ -26,6 +26,7 @@ import { plainText } from '../../windows/text.js';
 import { loadConfigFromArgv, openSession, type Session } from '../session.js';
 import { printJson } from '../json.js';
 import { sameName } from '../../windows/names.js';
+import { findCom1 } from '../../windows/com-port.js';
 
 /** The port the engine in the VM listens on (Docker for Windows' VM: dockerd -H tcp://0.0.0.0:2375). */
 export const ENGINE_PORT = 2375;
@@ -110,7 +111,7 @@ export async function hostStatus(seen: Snapshot, desired: Desired, host: Host): 
     resources,
     vm: {
       name: desired.vm.name, present: !!vm, state: vm?.State ?? null, uptimeSeconds, address: ipv4(vm),
-      console: vm?.ComPorts.find((c) => /1$/.test(c.Name))?.Path || null,
+      console: findCom1(vm?.ComPorts)?.Path || null,
     },
     dockerHost: `tcp://${desired.vmAddress}:${ENGINE_PORT}`,
   };
@@ -311,7 +312,7 @@ export async function vmConsole(argv: Record<string, unknown>): Promise<number> 
     const desired = resolveDesired(loaded.config, seen);
     const [vm] = named(seen.vms, desired.vm.name);
     if (!vm) throw new UsageError(`There is no VM ${desired.vm.name} on ${seen.computerName}: run mobykit install first.`);
-    const pipe = vm.ComPorts.find((c) => /1$/.test(c.Name))?.Path;
+    const pipe = findCom1(vm.ComPorts)?.Path;
     if (!pipe) throw new UsageError(`VM ${vm.Name} has no COM1 pipe: mobykit install sets it to ${desired.vm.comPipe}.`);
     if (vm.State !== 'Running') throw new UsageError(`VM ${vm.Name} is ${vm.State}: its console is silent. Start it with mobykit start.`);
     if (!host.console) {

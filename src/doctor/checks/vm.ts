@@ -8,6 +8,7 @@ import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
 import { absent, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
 import { sameName } from '../../windows/names.js';
+import { findCom1 } from '../../windows/com-port.js';
 
 /** The checks on the VM look at one that exists (vm.missing passed, so Get-VM answered). */
 export const VM_NEEDS = ['vm.missing'];
@@ -235,7 +236,7 @@ const vmComPort: Check = {
   run(ctx) {
     const vm = theVm(ctx);
     const want = ctx.desired.vm.comPipe;
-    const com1 = (vm.ComPorts ?? []).find((c) => sameName(c.Name.replace(/\s+/g, ''), 'COM1'));
+    const com1 = findCom1(vm.ComPorts);
     if (com1 && sameName(com1.Path, want)) return [];
     return [{
       title: `COM1 of VM ${vm.Name} is not on the pipe`,

@@ -9,6 +9,7 @@ import { refreshStatuses, standardServices } from './integration.js';
 import { isIntegrationService, KVP_SERVICE_ID } from '../../windows/integration.js';
 import { refreshGuestAddresses } from './guest-ip.js';
 import { sameName } from '../../windows/names.js';
+import { findCom1, COM1_NAME } from '../../windows/com-port.js';
 
 function logicalProcessors(state: SimState): number {
   return state.doc.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
@@ -59,7 +60,7 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
       ProcessorCount: p.ProcessorCount,
       DvdDrives: [{ Path: p.IsoPath }],
       HardDrives: [{ Path: p.VhdPath }],
-      ComPorts: [{ Name: 'COM 1', Path: p.ComPipe }],
+      ComPorts: [{ Name: COM1_NAME, Path: p.ComPipe }],
       IntegrationServices: standardServices(Id),
       NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: p.SwitchName, MacAddress: newMacBytes(state).join(''), IPAddresses: [] }],
       KvpHostExchangeItems: [],
@@ -98,9 +99,9 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
         else vm.DvdDrives[0].Path = p.IsoPath;
       }
       if (p.ComPipe !== undefined) {
-        const com1 = vm.ComPorts.find((c) => c.Name === 'COM 1');
+        const com1 = findCom1(vm.ComPorts);
         if (com1) com1.Path = p.ComPipe;
-        else vm.ComPorts.unshift({ Name: 'COM 1', Path: p.ComPipe });
+        else vm.ComPorts.unshift({ Name: COM1_NAME, Path: p.ComPipe });
       }
       if (p.SwitchName !== undefined) for (const nic of vm.NetworkAdapters) nic.SwitchName = p.SwitchName;
       if (p.EnableKvp !== undefined) {
