@@ -4,6 +4,12 @@ import { credentialOps } from '../host/simulated/credential.js';
 import { cannotUndo, undoBy, type Operations } from './operation.js';
 import { sameName } from '../windows/names.js';
 
+/**
+ * The query a snapshot names (`errors[].Source`) when Credential Manager could not be read:
+ * Get-MobyKitHostSnapshot enumerates the credentials with CredEnumerate.
+ */
+export const CREDENTIAL_QUERY = 'CredEnumerate';
+
 export const credentialOperations: Operations<'credential.write' | 'credential.remove'> = {
   'credential.write': {
     psFunction: 'Set-MobyKitCredential', cmdlet: 'CredWrite', privilege: 'hyperv-administrator', needsSecret: true,

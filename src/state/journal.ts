@@ -13,6 +13,7 @@ import { psString } from '../windows/powershell.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
 import { nameKey, sameName } from '../windows/names.js';
+import { CREDENTIAL_QUERY } from '../resources/credential.js';
 
 export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
 
@@ -184,7 +185,7 @@ function inScope(e: JournalEntry, scope: Scope): boolean {
 const SOURCES: Record<OwnedKind, string[]> = {
   switch: ['Get-VMSwitch'], vm: ['Get-VM'], disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
   kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'], nat: ['Get-NetNat'], firewall: ['Get-NetFirewallRule'],
-  share: ['Get-SmbShare'], credential: ['CredEnumerate'], address: ['Get-NetIPAddress', 'Get-VMSwitch'],
+  share: ['Get-SmbShare'], credential: [CREDENTIAL_QUERY], address: ['Get-NetIPAddress', 'Get-VMSwitch'],
 };
 const KNOWN_SOURCES = new Set(Object.values(SOURCES).flat());
 const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;

@@ -11,6 +11,7 @@ import { readSnapshotFile } from '../../src/snapshot/validate.js';
 import { ctxOf, convergedSnapshot } from './fixtures.js';
 import { runPiped } from '../cli/run-cli.js';
 import { emptyJournal, type JournalDoc } from '../../src/state/journal.js';
+import { CREDENTIAL_QUERY } from '../../src/resources/credential.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-diagnosis-'));
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -49,6 +50,19 @@ describe('doctor: root cause first', () => {
       assert.equal(d.notChecked.find((c) => c.id === id)?.reason, 'Get-NetFirewallRule failed while gathering: Access is denied.', id);
       assert.ok(!d.passed.some((c) => c.id === id), id);
     }
+  });
+
+  it('a denied Credential Manager query: the credential is "not checked", never missing', () => {
+    const d = diagnose(ctxOf((s) => { s.credentials = []; s.errors = [{ Source: 'CredEnumerate', Message: 'Access is denied.' }]; }));
+    assert.equal(d.notChecked.find((c) => c.id === 'credential.missing')?.reason, 'CredEnumerate failed while gathering: Access is denied.');
+    assert.ok(!d.findings.some((f) => f.id.startsWith('credential.')), d.findings.map((f) => f.id).join());
+    assert.ok(!d.passed.some((c) => c.id.startsWith('credential.')));
+  });
+
+  it('the module records a failed credential query under the name doctor looks for', () => {
+    const script = readFileSync('ps1/Public/Get-MobyKitHostSnapshot.ps1', 'utf8');
+    const credentials = script.split('\n').find((l) => /\$credentials = Invoke-MobyKitSnapshotQuery/.test(l)) ?? '';
+    assert.match(credentials, new RegExp(`-SnapshotSource '${CREDENTIAL_QUERY}'`));
   });
 
   it('an older snapshot without the optional sections: those checks say so, none guesses', () => {

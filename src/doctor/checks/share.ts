@@ -5,6 +5,7 @@ import type { SmbShare } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
 import { absent, index, normPath, sameAccount, unreadable } from './util.js';
 import { sameName, nameKey } from '../../windows/names.js';
+import { CREDENTIAL_QUERY } from '../../resources/credential.js';
 
 /** The share the checks look at (they run only once share.missing passed). */
 function theShare(ctx: CheckContext): SmbShare {
@@ -151,8 +152,7 @@ const credentialMissing: Check = {
   verifies: 'share',
   needs: ['platform.edition'],
   run(ctx) {
-    // The snapshot records the Credential Manager query as CredEnumerate.
-    const failed = unreadable(ctx, 'CredEnumerate');
+    const failed = unreadable(ctx, CREDENTIAL_QUERY);
     if (failed) return failed;
     const target = ctx.desired.credential.target;
     if ((ctx.snapshot.credentials ?? []).some((c) => sameName(c.TargetName, target))) return [];
