@@ -116,7 +116,7 @@ export function checkInvocation(inv: Invocation, opts: CheckOptions, aliasIndex:
   }
   if (opts.nativeExecutables.some((n) => lower(n) === lower(inv.name))) return findings;
 
-  let cmdlet = Object.values(catalog.cmdlets).find((c) => lower(c.name) === lower(name)) ?? null;
+  const cmdlet = Object.values(catalog.cmdlets).find((c) => lower(c.name) === lower(name)) ?? null;
   if (!cmdlet) {
     const target = aliasIndex.get(lower(name));
     if (target) {

@@ -32,7 +32,7 @@ describe('engine on the simulated host', () => {
     assert.match(text, /^! Done: 11 actions applied; 4 checks could not verify the result\./);
     assert.doesNotMatch(text, /verified\.\n/);
     assert.match(text, /Not verified:\n {2}! firewall\.missing: Get-NetFirewallRule failed while gathering: Access is denied\./);
-    assert.match(text, /still reports[^\n]*\n(.*\n)*  ✗ error UDP port 53 is held by svchost \[port\.in-use\]/);
+    assert.match(text, /still reports[^\n]*\n(.*\n)* {2}✗ error UDP port 53 is held by svchost \[port\.in-use\]/);
   });
 
   it('a second install plans nothing', async () => {

@@ -67,8 +67,8 @@ export interface SnapshotIndex {
 
 const INDEXES = new WeakMap<CheckContext, SnapshotIndex>();
 
-function group<T>(list: readonly T[] | undefined, key: (t: T) => string | number): Map<any, T[]> {
-  const m = new Map<any, T[]>();
+function group<T, K extends string | number>(list: readonly T[] | undefined, key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
   for (const item of list ?? []) {
     const k = key(item);
     const arr = m.get(k);
@@ -78,8 +78,8 @@ function group<T>(list: readonly T[] | undefined, key: (t: T) => string | number
   return m;
 }
 
-function first<T>(list: readonly T[] | undefined, key: (t: T) => string | number): Map<any, T> {
-  const m = new Map<any, T>();
+function first<T, K extends string | number>(list: readonly T[] | undefined, key: (t: T) => K): Map<K, T> {
+  const m = new Map<K, T>();
   for (const item of list ?? []) {
     const k = key(item);
     if (!m.has(k)) m.set(k, item);
