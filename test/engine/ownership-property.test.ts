@@ -187,6 +187,15 @@ describe('ownership on generated hosts with user resources of mobykit\'s names (
       if (sharedName) return;
       assert.equal(s.files.vhdx.Exists, user.disk, `the disk mobykit made is left: ${where}`);
       assert.equal((s as Snapshot & { mobykit?: unknown }).mobykit, undefined, `the journal still owns something: ${where}`);
-    }), { numRuns: Number(process.env.RUNS ?? 300) });
+    }), {
+      numRuns: Number(process.env.RUNS ?? 300),
+      // Found by CI: mobykit's switch deleted by hand, then install and uninstall. The simulator gave
+      // the new vNIC the MAC of the adapter the old switch left, and put the address on that stale
+      // adapter by its name (the module finds the vNIC through the switch).
+      examples: [[{ vm: false, external: false, rule: false, share: false, disk: false },
+        [{ op: 'install', fail: undefined, kill: undefined }, { op: 'edit', edit: 'delete-mobykit-switch' }, { op: 'install', fail: undefined, kill: undefined }]]],
+      // FC_SEED and FC_PATH replay a failure fast-check reported.
+      ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}),
+    });
   });
 });

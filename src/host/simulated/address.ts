@@ -3,9 +3,23 @@ import { formatCidr, parseIPv4, subnetOf } from '../../net/ipv4.js';
 import type { Handlers, SimState } from './state.js';
 import { CmdletError, notFoundByName } from './state.js';
 import { sameName } from '../../windows/names.js';
+import type { NetAdapter } from '../../snapshot/types.js';
+import { switchesNamed, vnicAliasFor } from './hyperv.js';
 
 function connectedRoute(ip: string, prefix: number): string {
   return formatCidr(subnetOf(parseIPv4(ip) ?? 0, prefix));
+}
+
+/**
+ * The host vNIC of the switch, found through the switch as Set-/Remove-MobyKitHostAddress do
+ * (never by the usual name, which a stale adapter may hold); two switches of the name are refused.
+ */
+function switchVnic(state: SimState, switchName: string): NetAdapter | undefined {
+  const switches = switchesNamed(state, switchName);
+  if (switches.length > 1) throw new CmdletError('Get-VMNetworkAdapter', `${switches.length} host vNICs belong to switches named '${switchName}': which one is mobykit's cannot be told`);
+  if (!switches.length) return undefined;
+  const alias = vnicAliasFor(state, switches[0]);
+  return state.doc.netAdapters.find((a) => sameName(a.Name, alias));
 }
 
 function setDhcpDisabled(state: SimState, alias: string): void {
@@ -18,7 +32,7 @@ export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-addres
   'vnic.set-address'({ state }, p) {
     const cmdlet = 'New-NetIPAddress';
     const doc = state.doc;
-    const adapter = doc.netAdapters.find((a) => sameName(a.Name, p.InterfaceAlias));
+    const adapter = switchVnic(state, p.SwitchName);
     if (!adapter) throw notFoundByName(cmdlet, 'MSFT_NetAdapter', 'InterfaceAlias', p.InterfaceAlias);
     if (parseIPv4(p.IPAddress) === null || !(p.PrefixLength >= 0 && p.PrefixLength <= 32)) {
       throw new CmdletError(cmdlet, 'The parameter is incorrect.');
@@ -54,7 +68,8 @@ export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-addres
 
   'vnic.remove-address'({ state }, p) {
     const doc = state.doc;
-    const target = doc.netIPAddresses.find((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, p.InterfaceAlias));
+    const adapter = switchVnic(state, p.SwitchName);
+    const target = adapter && doc.netIPAddresses.find((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, adapter.Name));
     // Remove-MobyKitHostAddress: an address the interface does not hold is nothing to remove.
     if (!target) return;
     doc.netIPAddresses = doc.netIPAddresses.filter((a) => a !== target);

@@ -40,6 +40,13 @@ export function requireSwitch(state: SimState, cmdlet: string, name: string): VM
 export function vnicAliasFor(state: SimState, sw: VMSwitch): string {
   const recorded = state.vnicOf[sw.Id];
   if (recorded) return recorded;
+  // As the module finds it (Get-MobyKitSwitchVnic): the switch's management-OS adapter, by MAC;
+  // a stale adapter may hold the usual name.
+  const vnics = (state.doc.hostVNics ?? []).filter((v) => sameName(v.SwitchName, sw.Name));
+  const byMac = switchesNamed(state, sw.Name).length === 1 && vnics.length === 1
+    ? state.doc.netAdapters.find((a) => a.MacAddress.replace(/-/g, '').toUpperCase() === vnics[0].MacAddress.replace(/-/g, '').toUpperCase())
+    : undefined;
+  if (byMac) return byMac.Name;
   const base = vnicAliasOf(sw.Name);
   const ordinal = switchesNamed(state, sw.Name).indexOf(sw);
   const numbered = ordinal > 0 ? `${base} ${ordinal + 1}` : base;

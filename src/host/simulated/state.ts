@@ -41,14 +41,27 @@ function nextHash(state: SimState): string {
 
 /** A GUID-shaped id, lower case as ConvertTo-Json writes a [guid]. */
 export function newGuid(state: SimState): string {
-  const h = nextHash(state);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return unused(state, (h) => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`);
 }
 
 /** Six hex byte pairs from Hyper-V's own OUI (00-15-5D). */
 export function newMacBytes(state: SimState): string[] {
-  const h = nextHash(state);
-  return ['00', '15', '5D', h.slice(0, 2), h.slice(2, 4), h.slice(4, 6)].map((b) => b.toUpperCase());
+  return unused(state, (h) => ['00', '15', '5D', h.slice(0, 2), h.slice(2, 4), h.slice(4, 6)].map((b) => b.toUpperCase()).join('-')).split('-');
+}
+
+/**
+ * The next generated value that nothing in the document (the journal included) already holds:
+ * Windows never hands out a GUID or MAC twice, while the counter starts again with each run, so
+ * a switch re-created after the user deleted mobykit's would otherwise get the old one's Id and
+ * its vNIC the MAC of the adapter the old switch left behind.
+ */
+function unused(state: SimState, make: (hash: string) => string): string {
+  const held = JSON.stringify(state.doc).toLowerCase();
+  for (;;) {
+    const value = make(nextHash(state));
+    const key = value.toLowerCase();
+    if (!held.includes(key) && !held.includes(key.replace(/-/g, ''))) return value;
+  }
 }
 
 export function notFoundByName(cmdlet: string, cimClass: string, property: string, value: string): CmdletError {
