@@ -2,13 +2,13 @@
 // address notations as Windows reports them, against hostile values.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalAddress, sameAddressFilter } from '../../src/windows/address.js';
 import { psString } from '../../src/windows/powershell.js';
 import { plainText, plainValue } from '../../src/windows/text.js';
+import { realPwsh } from '../real-pwsh.js';
 
-const PWSH = '/tmp/pwshtest/tools/pwsh';
 
 describe('windows: PowerShell literals', () => {
   it('doubles every quote PowerShell honours, typographic ones included', () => {
@@ -25,11 +25,11 @@ describe('windows: PowerShell literals', () => {
   });
 
   it('round-trips hostile values through a real PowerShell', function () {
-    if (!existsSync(PWSH)) this.skip();
+    const pwsh = realPwsh(this);
     this.timeout(30000);
     const values = ["DEV-PC\\o’neil", "x'; Remove-Item C:\\ -Recurse; '", 'a‛b‚c‘d', 'e\u001b[2Jf\ng', '$(whoami) `t'];
     const script = values.map((v) => `[Console]::Out.Write([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(${psString(v)})) + ' ')`).join('; ');
-    const out = execFileSync(PWSH, ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8' });
+    const out = execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8' });
     const back = out.trim().split(' ').map((b) => Buffer.from(b, 'base64').toString('utf8'));
     assert.deepEqual(back, values);
   });
