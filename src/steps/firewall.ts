@@ -8,6 +8,7 @@ import type { FirewallRule } from '../snapshot/types.js';
 import { psString } from '../windows/powershell.js';
 import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
 import { sameName } from '../windows/names.js';
+import { samePath } from '../windows/paths.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
 const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
@@ -17,7 +18,7 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const changes: Change[] = [];
   const compare = (property: string, from: unknown, to: unknown, same: boolean) => { if (!same) changes.push({ property, from, to }); };
   compare('Enabled', have.Enabled, true, have.Enabled === true);
-  compare('Program', have.Program, want.Program, sameName(have.Program, want.Program));
+  compare('Program', have.Program, want.Program, samePath(have.Program, want.Program));
   compare('Protocol', have.Protocol, want.Protocol, sameName(have.Protocol, want.Protocol));
   compare('Profile', have.Profile, want.Profile, sameName(have.Profile, want.Profile));
   compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, sameName(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));

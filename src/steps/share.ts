@@ -7,6 +7,7 @@ import type { Claim } from '../state/journal.js';
 import type { SmbShare } from '../snapshot/types.js';
 import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from './step.js';
 import { sameName } from '../windows/names.js';
+import { samePath } from '../windows/paths.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
@@ -25,7 +26,7 @@ function planShare(ctx: StepContext): { actions: Action[]; problems: string[] } 
   const w = ctx.desired.share;
   const [have] = named(ctx.seen.smbShares, w.name);
   if (!have) return { actions: [createShare(ctx)], problems: [] };
-  if (!sameName(have.Path, w.path)) {
+  if (!samePath(have.Path, w.path)) {
     return {
       actions: [makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: have.Name, resource: shareResource(have.Name),
         description: `Remove share ${have.Name}: it points at ${have.Path}`, params: { Name: have.Name }, releases: release(have.Name),

@@ -9,6 +9,7 @@ import type { VM } from '../snapshot/types.js';
 import { kvpEnabled } from '../windows/integration.js';
 import { blocker, named, ownershipBlocker, type Step, type StepContext } from './step.js';
 import { sameName } from '../windows/names.js';
+import { samePath } from '../windows/paths.js';
 import { findCom1 } from '../windows/com-port.js';
 
 export const STOP_TIMEOUT_SECONDS = 60;
@@ -31,7 +32,7 @@ function configureChanges(ctx: StepContext, vm: VM): { params: OpParams['vm.conf
     changes.push({ property: 'ProcessorCount', from: vm.ProcessorCount, to: w.processorCount });
     needsOff = true;
   }
-  if (!vm.DvdDrives.some((d) => sameName(d.Path, w.isoPath))) {
+  if (!vm.DvdDrives.some((d) => samePath(d.Path, w.isoPath))) {
     params.IsoPath = w.isoPath;
     changes.push({ property: 'DvdDrives', from: vm.DvdDrives.map((d) => d.Path), to: [w.isoPath] });
   }
@@ -76,7 +77,7 @@ function renamedVm(ctx: StepContext): VM | undefined {
 }
 
 /** A disk some other VM uses is never built on, even with --adopt (only VMs the snapshot saw can be checked). */
-const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => sameName(d.Path, path)));
+const diskUsers = (ctx: StepContext, path: string) => ctx.seen.vms.filter((v) => v.HardDrives.some((d) => samePath(d.Path, path)));
 
 export const start = (name: string) => makeAction({ step: 'vm', op: 'vm.start', kind: 'change', target: name, resource: vmResource(name),
   description: `Start VM ${name}`, params: { Name: name } });
@@ -89,7 +90,7 @@ export const stop = (name: string, why: string, timeoutSeconds = STOP_TIMEOUT_SE
  */
 function missingIso(ctx: StepContext): Finding | undefined {
   const iso = ctx.seen.files.bootIso;
-  if (!sameName(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
+  if (!samePath(iso.Path, ctx.desired.vm.isoPath) || iso.Exists) return undefined;
   return blocker('preflight.boot-iso', `The boot ISO ${iso.Path} is not there`, `${iso.Path} does not exist`,
     'The VM boots MobyLinux from this ISO. mobykit does not make it: it comes with Docker for Windows (Resources\\mobylinux.iso in its install folder).',
     'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration).');
@@ -118,7 +119,7 @@ export const vmStep: Step = {
     const vm = old ? { ...old, Name: w.name } : vms[0];
     if (!vm) {
       const disk = ctx.seen.files.vhdx;
-      const attach = disk.Exists && sameName(disk.Path, w.vhdxPath);
+      const attach = disk.Exists && samePath(disk.Path, w.vhdxPath);
       const users = attach ? diskUsers(ctx, w.vhdxPath) : [];
       if (users.length) {
         return { actions: [], blockers: [blocker('ownership.vm', `The disk at ${w.vhdxPath} belongs to another VM`,
@@ -191,8 +192,8 @@ export const vmStep: Step = {
     const vms = named(ctx.seen.vms, w.name).filter((vm) => !isMineVM(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}): not made by mobykit (the journal has no VM with this Id)`);
     const disk = ctx.seen.files.vhdx;
-    const diskKept = disk.Exists && sameName(disk.Path, w.vhdxPath)
-      && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && sameName(ctx.owned.diskOf(vm), disk.Path))
+    const diskKept = disk.Exists && samePath(disk.Path, w.vhdxPath)
+      && !ctx.seen.vms.some((vm) => isMineVM(ctx, vm) && ctx.owned.diskOf(vm) && samePath(ctx.owned.diskOf(vm), disk.Path))
       ? [`disk ${disk.Path}: not created by mobykit for a VM it still owns`] : [];
     const shared = ctx.seen.vms.filter((vm) => isMineVM(ctx, vm) && sharesName(ctx, vm))
       .map((vm) => `VM ${vm.Name} (${vm.Id}) is mobykit's, but another VM has the same name and mobykit acts on VMs by name: `

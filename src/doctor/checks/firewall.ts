@@ -7,7 +7,8 @@ import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
 import { contains, parseIPv4 } from '../../net/ipv4.js';
 import { parseAddressPrefix, sameAddressFilter } from '../../windows/address.js';
-import { index, normPath, unreadable, vnicName } from './util.js';
+import { index, unreadable, vnicName } from './util.js';
+import { samePath } from '../../windows/paths.js';
 import { sameName, nameKey } from '../../windows/names.js';
 
 const NEEDS = ['service.firewall'];
@@ -102,7 +103,7 @@ const program: Check = {
     for (const want of ctx.desired.firewallRules) {
       if (isSmbRule(ctx, want)) continue; // firewall.smb weighs the SMB rule
       const r = existing(ctx, want.Name);
-      if (!r || normPath(r.Program) === normPath(want.Program)) continue;
+      if (!r || samePath(r.Program, want.Program)) continue;
       problems.push({
         title: `Firewall rule ${r.Name} does not allow the proxy`,
         evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,

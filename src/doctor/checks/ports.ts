@@ -3,7 +3,8 @@
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { Listener, Process } from '../../snapshot/types.js';
 import { parseIPv4 } from '../../net/ipv4.js';
-import { absent, index, normPath, unreadable } from './util.js';
+import { absent, index, unreadable } from './util.js';
+import { samePath } from '../../windows/paths.js';
 import { sameName } from '../../windows/names.js';
 
 type Proto = 'TCP' | 'UDP';
@@ -11,7 +12,7 @@ type Proto = 'TCP' | 'UDP';
 function isProxy(ctx: CheckContext, p: Process | undefined): boolean {
   if (!p) return false;
   const program = ctx.desired.config.firewall.program;
-  if (p.Path) return normPath(p.Path) === normPath(program);
+  if (p.Path) return samePath(p.Path, program);
   const base = program.slice(program.lastIndexOf('\\') + 1).replace(/\.exe$/i, '');
   return sameName(p.ProcessName, base);
 }

@@ -3,7 +3,8 @@ import { psString } from '../../windows/powershell.js';
 import type { Check, CheckContext, Problem } from '../check.js';
 import type { SmbShare } from '../../snapshot/types.js';
 import { MARKER } from '../../config/desired.js';
-import { absent, index, normPath, sameAccount, unreadable } from './util.js';
+import { absent, index, sameAccount, unreadable } from './util.js';
+import { samePath } from '../../windows/paths.js';
 import { sameName, nameKey } from '../../windows/names.js';
 import { CREDENTIAL_QUERY } from '../../resources/credential.js';
 
@@ -54,7 +55,7 @@ const sharePath: Check = {
     const sh = theShare(ctx);
     const want = ctx.desired.share.path;
     // C:\ and C: name the same root; compare without trailing backslashes.
-    if (normPath(sh.Path) === normPath(want)) return [];
+    if (samePath(sh.Path, want)) return [];
     return [{
       title: `Share ${sh.Name} exposes ${sh.Path}, not ${want}`,
       evidence: `Share ${sh.Name} exposes ${sh.Path}, expected ${want}`,

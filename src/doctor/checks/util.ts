@@ -8,28 +8,6 @@ import type {
 import { parseCidr, type Cidr } from '../../net/ipv4.js';
 import { sameName, nameKey } from '../../windows/names.js';
 
-const ENV_PATHS: Record<string, string> = {
-  '%programfiles%': 'C:\\Program Files',
-  '%programfiles(x86)%': 'C:\\Program Files (x86)',
-  '%programw6432%': 'C:\\Program Files',
-  '%systemroot%': 'C:\\Windows',
-  '%windir%': 'C:\\Windows',
-  '%systemdrive%': 'C:',
-};
-
-/** A Windows path in a comparable form: lower case, backslashes, well-known variables expanded, no trailing slash. */
-export function normPath(p: string | null | undefined): string {
-  if (!p) return '';
-  let s = p.trim().replace(/^"(.*)"$/, '$1').replace(/\//g, '\\');
-  s = s.replace(/^%[^%]+%/, (v) => ENV_PATHS[v.toLowerCase()] ?? v);
-  s = s.replace(/\\+$/, '');
-  return nameKey(s);
-}
-
-export function samePath(a: string | null | undefined, b: string | null | undefined): boolean {
-  return normPath(a) === normPath(b);
-}
-
 /** `DEV-PC\alice` and `alice` name the same user when one side has no domain. */
 export function sameAccount(a: string, b: string): boolean {
   if (sameName(a, b)) return true;

@@ -6,7 +6,8 @@ import type { VM } from '../../snapshot/types.js';
 import { integrationService, KVP_SERVICE_ID, TIME_SYNC_SERVICE_ID } from '../../windows/integration.js';
 import { MARKER } from '../../config/desired.js';
 import { contains, parseCidr, parseIPv4 } from '../../net/ipv4.js';
-import { absent, mb, primaryVm, samePath, unreadable, vmsNamed } from './util.js';
+import { absent, mb, primaryVm, unreadable, vmsNamed } from './util.js';
+import { samePath } from '../../windows/paths.js';
 import { sameName } from '../../windows/names.js';
 import { findCom1 } from '../../windows/com-port.js';
 
