@@ -4,7 +4,8 @@ import { type Check, type CheckContext, type Problem } from '../check.js';
 import { MARKER } from '../../config/desired.js';
 import type { NetIPAddress } from '../../snapshot/types.js';
 import { broadcast, formatCidr, formatIPv4, mask, overlaps, parseCidr, parseIPv4, subnetOf, type Cidr } from '../../net/ipv4.js';
-import { absent, desiredSwitches, index, looseCidr, macKey, primarySwitch, unreadable, vnicAdapter, vnicName,  } from './util.js';
+import { macKey } from '../../windows/vnic.js';
+import { absent, desiredSwitches, index, looseCidr, primarySwitch, unreadable, vnicAdapter, vnicName,  } from './util.js';
 import { sameName, nameKey } from '../../windows/names.js';
 
 /** Hyper-V must be there and answering before switches can be looked at. */

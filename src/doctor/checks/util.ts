@@ -7,6 +7,7 @@ import type {
 } from '../../snapshot/types.js';
 import { parseCidr, type Cidr } from '../../net/ipv4.js';
 import { sameName, nameKey } from '../../windows/names.js';
+import { switchVnicAdapter } from '../../windows/vnic.js';
 
 /** `DEV-PC\alice` and `alice` name the same user when one side has no domain. */
 export function sameAccount(a: string, b: string): boolean {
@@ -135,11 +136,6 @@ export function primaryVm(ctx: CheckContext, marker: string): VM | undefined {
   return list.find((v) => v.Notes?.includes(marker)) ?? list.find((v) => v.State === 'Running') ?? list[0];
 }
 
-/** A MAC address in one form: `00-15-5D-01-02-03`, `00155D010203` and `00:15:5d:...` alike. */
-export function macKey(mac: string | null | undefined): string {
-  return (mac ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
-
 /**
  * The switch's live host vNIC, found by identity: the management-OS adapter Hyper-V connects to
  * the switch (hostVNics), matched to its net adapter by MAC address. Its name is usually
@@ -149,10 +145,7 @@ export function macKey(mac: string | null | undefined): string {
 export function vnicAdapter(ctx: CheckContext): NetAdapter | undefined {
   const ix = index(ctx);
   if (!ctx.snapshot.hostVNics) return ix.adapterByName.get(nameKey(ctx.desired.vnicAlias));
-  const vnic = ctx.snapshot.hostVNics.find((v) => sameName(v.SwitchName, ctx.desired.switchName));
-  if (!vnic) return undefined;
-  const mac = macKey(vnic.MacAddress);
-  return (ctx.snapshot.netAdapters ?? []).find((a) => macKey(a.MacAddress) === mac);
+  return switchVnicAdapter(ctx.snapshot.hostVNics, ctx.snapshot.netAdapters ?? [], ctx.desired.switchName);
 }
 
 /** The name to address the live vNIC by in fixes and lookups: its real name, else the usual one. */

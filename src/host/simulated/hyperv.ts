@@ -3,6 +3,7 @@ import type { VM, VMSwitch } from '../../snapshot/types.js';
 import { vnicAliasOf } from '../../config/desired.js';
 import { CmdletError, type SimState } from './state.js';
 import { sameName } from '../../windows/names.js';
+import { switchVnicAdapter } from '../../windows/vnic.js';
 
 /**
  * Hyper-V cmdlets only work with the module installed, the Microsoft-Hyper-V feature enabled and
@@ -42,11 +43,9 @@ export function vnicAliasFor(state: SimState, sw: VMSwitch): string {
   if (recorded) return recorded;
   // As the module finds it (Get-MobyKitSwitchVnic): the switch's management-OS adapter, by MAC;
   // a stale adapter may hold the usual name.
-  const vnics = (state.doc.hostVNics ?? []).filter((v) => sameName(v.SwitchName, sw.Name));
-  const byMac = switchesNamed(state, sw.Name).length === 1 && vnics.length === 1
-    ? state.doc.netAdapters.find((a) => a.MacAddress.replace(/-/g, '').toUpperCase() === vnics[0].MacAddress.replace(/-/g, '').toUpperCase())
-    : undefined;
-  if (byMac) return byMac.Name;
+  const live = state.doc.hostVNics && switchesNamed(state, sw.Name).length === 1
+    ? switchVnicAdapter(state.doc.hostVNics, state.doc.netAdapters, sw.Name) : undefined;
+  if (live) return live.Name;
   const base = vnicAliasOf(sw.Name);
   const ordinal = switchesNamed(state, sw.Name).indexOf(sw);
   const numbered = ordinal > 0 ? `${base} ${ordinal + 1}` : base;
