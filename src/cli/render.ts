@@ -10,7 +10,6 @@ import { STEPS } from '../steps/index.js';
 import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
-import { runLog } from './log.js';
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
@@ -178,21 +177,4 @@ export function resultJson(r: RunResult): object {
     ...(r.notVerified ? { notVerified: r.notVerified } : {}),
     ...(r.remaining ? { remaining: r.remaining } : {}),
   };
-}
-
-let loggedPlan: Plan | undefined;
-
-/** The plan, into the run log (colour is stripped there), once: before it is applied. */
-export function logPlan(plan: Plan, computer: string): void {
-  if (loggedPlan === plan) return;
-  loggedPlan = plan;
-  const log = runLog();
-  log.section(`plan (${plan.command}, ${plan.actions.length} actions)`, renderPlan(plan, computer));
-  if (plan.actions.length) log.section('plan as data', plan.actions.map((a) => `${a.id} ${JSON.stringify(a.params)}`).join('\n'));
-}
-
-/** The run's plan (unless logged already) and outcome, into the run log. */
-export function logResult(r: RunResult, computer: string): void {
-  logPlan(r.plan, computer);
-  runLog().section(`result: ${r.outcome}`, renderOutcome(r));
 }

@@ -28,8 +28,8 @@ export interface RunOptions {
   events?: ApplyEvents;
   /** Undo this run's actions when one fails (install only); default true. */
   rollback?: boolean;
-  /** Polled between actions: true stops after the current one (Ctrl-C, SIGTERM, SIGHUP). */
-  shouldStop?(): boolean;
+  /** Looked at between actions: once aborted (Ctrl-C, SIGTERM, SIGHUP), the run stops after the current one. */
+  signal?: AbortSignal;
   /** Called with the first snapshot, before planning. */
   gathered?(seen: Snapshot): void;
 }
@@ -164,7 +164,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const tooLong = secrets.sharePassword === undefined ? undefined : passwordProblem(desired.kvp, secrets.sharePassword);
   if (tooLong) throw new UsageError(tooLong);
   if (command === 'install') journal.setSettings(config);
-  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.shouldStop);
+  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.signal);
   if (applied.failed) {
     const rollingBack = command === 'install' && opts.rollback !== false;
     const rollback = rollingBack && applied.applied.length
