@@ -2,6 +2,7 @@
 // mobykit's entry point. Nothing heavy loads here: `--version` reads package.json and exits;
 // `--help` loads yargs and the settings table; each command imports what it needs when it runs.
 import { passwordFromEnv } from './env-password.js';
+import { printJsonError } from './json.js';
 import { version } from './version.js';
 import type { RunContext } from './context.js';
 
@@ -210,7 +211,7 @@ async function cli(): Promise<void> {
       // yargs' own complaints (unknown flag, missing value, bad choice) are usage errors: exit 2.
       if (err && err.name !== 'YError') throw err;
       process.stderr.write(`mobykit: ${msg ?? err?.message}\nRun mobykit --help for the commands and options.\n`);
-      if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ formatVersion: 1, error: { message: msg ?? err?.message, exitCode: 2 } }, null, 2)}\n`);
+      if (args.includes('--json')) printJsonError(msg ?? err?.message, 2);
       process.exit(2);
     });
 
