@@ -6,7 +6,7 @@ import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
-import { STEPS } from '../steps/index.js';
+import { STEPS } from '../resources/steps.js';
 import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';

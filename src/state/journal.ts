@@ -13,7 +13,7 @@ import { psString } from '../windows/powershell.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
 import { nameKey, sameName } from '../windows/names.js';
-import { CREDENTIAL_QUERY } from '../resources/credential.js';
+import { CREDENTIAL_QUERY } from '../resources/credential/operations.js';
 
 export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
 
