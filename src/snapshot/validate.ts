@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { decodeText } from '../text-file.js';
 import { UsageError } from '../errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types.js';
+import { sameName } from '../windows/names.js';
 
 /** A document that is not a valid host snapshot. `path` is where, e.g. `$.vms[0].MemoryStartup`. */
 export class SnapshotError extends UsageError {
@@ -268,7 +269,7 @@ export function withoutUserInfo(endpoint: string): string {
 export function keptEnvironment(env: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    const known = KEPT_DOCKER_VARIABLES.find((k) => k === name.toUpperCase());
+    const known = KEPT_DOCKER_VARIABLES.find((k) => sameName(k, name));
     if (!known) continue;
     kept[name] = known === 'DOCKER_HOST' ? withoutUserInfo(value) : value;
   }

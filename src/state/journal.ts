@@ -329,7 +329,7 @@ function fromLegacy(resource: string, actionId: string, at: string): JournalEntr
   if (k === 'switch') return sub ? entry('address', { InterfaceAlias: `vEthernet (${name})` }) : entry('switch', { Name: name });
   if (k === 'vm') {
     if (!sub) return entry('vm', { Name: name });
-    return sub.toLowerCase() === 'disk' ? entry('disk', { VMName: name }) : entry('kvp', { VMName: name, ItemName: item });
+    return sameName(sub, 'disk') ? entry('disk', { VMName: name }) : entry('kvp', { VMName: name, ItemName: item });
   }
   if (sub) return null;
   if (k === 'nat') return entry('nat', { Name: name });

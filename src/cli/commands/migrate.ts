@@ -10,6 +10,7 @@ import { EXIT } from '../exit.js';
 import { printJson } from '../json.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
+import { sameName } from '../../windows/names.js';
 
 export async function migrate(argv: Record<string, unknown>): Promise<number> {
   const config = loadConfigFromArgv(argv).config;
@@ -17,7 +18,7 @@ export async function migrate(argv: Record<string, unknown>): Promise<number> {
   // The machine whose VM must be stopped: --machine, else the folder a given disk sits in
   // (…\machines\<name>\disk.vmdk), else 'default'.
   const machine = (argv.machine as string | undefined)
-    ?? (given && basename(dirname(dirname(given))).toLowerCase() === 'machines' ? basename(dirname(given)) : given ? undefined : 'default');
+    ?? (given && sameName(basename(dirname(dirname(given))), 'machines') ? basename(dirname(given)) : given ? undefined : 'default');
   const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
   const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
   const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');

@@ -33,6 +33,7 @@ import type { JournalDoc } from '../../state/journal.js';
 import { loadJournalFile, saveJournalFile } from '../../state/journal-file.js';
 import { hostStateDir } from '../../state/paths.js';
 import { psString } from '../../windows/powershell.js';
+import { sameName } from '../../windows/names.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
@@ -638,7 +639,7 @@ export function countRoundTrips(host: Host): number {
 
 /** The environment without MOBYKIT_PASSWORD (in any letter case: Windows' variables are case-insensitive). */
 function withoutPassword(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== 'MOBYKIT_PASSWORD'));
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !sameName(k, 'MOBYKIT_PASSWORD')));
 }
 
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {

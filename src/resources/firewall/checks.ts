@@ -161,10 +161,9 @@ function programCoversSmb(p: string | undefined | null): boolean {
 
 function profileCovers(profile: string | undefined, category: string | undefined): boolean {
   if (!profile || !category) return true;
-  const parts = profile.split(/[,\s]+/).map((x) => x.toLowerCase());
-  if (parts.includes('any') || parts.includes('all')) return true;
-  const want = category === 'DomainAuthenticated' ? 'domain' : category.toLowerCase();
-  return parts.includes(want);
+  const parts = profile.split(/[,\s]+/);
+  const want = category === 'DomainAuthenticated' ? 'Domain' : category;
+  return parts.some((p) => sameName(p, 'Any') || sameName(p, 'All') || sameName(p, want));
 }
 
 function coversSmb(r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {

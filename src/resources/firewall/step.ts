@@ -7,7 +7,7 @@ import { makeAction, type Change, type FirewallRuleParams } from '../../plan/act
 import type { FirewallRule } from '../../snapshot/types.js';
 import { psString } from '../../windows/powershell.js';
 import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from '../../plan/step.js';
-import { sameName } from '../../windows/names.js';
+import { sameName, sameNameList } from '../../windows/names.js';
 import { samePath } from '../../windows/paths.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
@@ -24,9 +24,7 @@ function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, sameName(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
   compare('Direction', have.Direction, want.Direction, sameName(have.Direction, want.Direction));
   compare('Action', have.Action, want.Action, sameName(have.Action, want.Action));
-  const sameList = (a: string[] | undefined, b: string[]) =>
-    (a ?? ['Any']).map((x) => x.toLowerCase()).sort().join(',') === b.map((x) => x.toLowerCase()).sort().join(',');
-  compare('LocalPort', have.LocalPort, want.LocalPort, sameList(have.LocalPort, want.LocalPort));
+  compare('LocalPort', have.LocalPort, want.LocalPort, sameNameList(have.LocalPort ?? ['Any'], want.LocalPort));
   // Windows reports 10.0.75.0/24 back as 10.0.75.0/255.255.255.0: compare what they mean.
   compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameAddressFilter(have.LocalAddress, want.LocalAddress));
   compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameAddressFilter(have.RemoteAddress, want.RemoteAddress));
