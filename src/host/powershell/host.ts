@@ -35,13 +35,13 @@ import { hostStateDir } from '../../state/paths.js';
 import { psString } from '../../windows/powershell.js';
 import { sameName } from '../../windows/names.js';
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 /** The dispatcher every call goes through (ps1/Public/Invoke-MobyKitCall.ps1). */
-export const DISPATCHER = 'Invoke-MobyKitCall';
+const DISPATCHER = 'Invoke-MobyKitCall';
 /** The exact shape of every line sent after start-up. */
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
-export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
+const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
 /** Read-only and console functions of the module, beside the one per operation (resources/). */
 export const PS_QUERY = {
   uptime: 'Get-MobyKitVMUptime',
@@ -56,7 +56,7 @@ export function defaultModulePath(): string {
   return fileURLToPath(new URL('../../../../ps1/MobyKit.psd1', import.meta.url));
 }
 
-export function defaultStateDir(): string {
+function defaultStateDir(): string {
   return hostStateDir();
 }
 
@@ -129,7 +129,7 @@ export function encodeRequest(functionName: string, parameters: Record<string, u
   return Buffer.from(JSON.stringify({ function: functionName, parameters, ...(secret === undefined ? {} : { secret }) }), 'utf8').toString('base64');
 }
 
-export function callLine(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
+function callLine(functionName: string, parameters: Record<string, unknown>, secret?: string): string {
   const line = `${DISPATCHER} -Request '${encodeRequest(functionName, parameters, secret)}'`;
   if (!CALL_LINE.test(line)) throw new Error(`internal error: malformed call line for ${functionName}`);
   return line;
@@ -153,7 +153,7 @@ export function sealSecret(key: Buffer, secret: string): string {
 const SECRET_KEY = /password|secret/i;
 
 /** What --verbose shows of a call: never the password. */
-export function describeCall(functionName: string, parameters: Record<string, unknown>): string {
+function describeCall(functionName: string, parameters: Record<string, unknown>): string {
   const shown: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(parameters)) shown[k] = SECRET_KEY.test(k) && v !== undefined ? '***' : v;
   return `${functionName} ${JSON.stringify(shown)}`;
@@ -193,15 +193,15 @@ export function startupLine(modulePath: string, preflight = readPreflight(module
  * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
  * are refused: the module could not work, so the session says so before anything else.
  */
-export const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
   "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
   "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
 
 /** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
-export const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
+const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
 
 /** The preflight script beside the module manifest, undefined when absent (a module elsewhere). */
-export function readPreflight(modulePath: string): string | undefined {
+function readPreflight(modulePath: string): string | undefined {
   try {
     return readFileSync(path.join(path.dirname(modulePath), 'Preflight', `${PREFLIGHT_FUNCTION}.ps1`), 'utf8');
   } catch {
