@@ -10,7 +10,7 @@ let interrupted = false;
 export function markInterrupted(): void { interrupted = true; }
 
 /** The exit code an error stands for: its own `exitCode` (UsageError: 2), 130 after Ctrl+C, else 1. */
-export function exitCodeOf(error: unknown): number {
+function exitCodeOf(error: unknown): number {
   if (interrupted) return EXIT.interrupted;
   const code = (error as { exitCode?: unknown } | null)?.exitCode;
   return typeof code === 'number' ? code : EXIT.failed;

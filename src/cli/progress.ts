@@ -8,7 +8,7 @@ import type { Action } from '../plan/action.js';
 import { runLog, setVerbosePrinter, verbose, verboseLine } from './log.js';
 
 /** Whether progress is shown as plain lines rather than spinners. */
-export function plainOutput(opts: { json?: boolean } = {}): boolean {
+function plainOutput(opts: { json?: boolean } = {}): boolean {
   return !!opts.json || !process.stderr.isTTY || !!process.env.CI || process.env.TERM === 'dumb'
     // A terminal that reports no width (a bare pty, some serial consoles) would make a spinner's
     // line arithmetic divide by zero: ora then clears lines forever.

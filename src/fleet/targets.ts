@@ -63,7 +63,7 @@ export function parseInventoryJson(doc: unknown, file: string): Target[] {
   });
 }
 
-export function readInventory(file: string): Target[] {
+function readInventory(file: string): Target[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

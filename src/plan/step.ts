@@ -20,7 +20,7 @@ export interface StepContext {
   keepDisk?: boolean;
 }
 
-export interface StepPlan {
+interface StepPlan {
   actions: Action[];
   /** Why this step cannot go ahead without harming something that is not mobykit's. */
   blockers: Finding[];

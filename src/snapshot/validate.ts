@@ -259,14 +259,14 @@ export function parseSnapshot(doc: unknown): Snapshot {
 // "No secrets, ever": of the DOCKER_* variables only these enter a snapshot, whether gathered or
 // read; DOCKER_HOST without a user:password part. Others (tokens, registry auth) are dropped.
 
-export const KEPT_DOCKER_VARIABLES = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_MACHINE_NAME', 'DOCKER_CONTEXT'];
+const KEPT_DOCKER_VARIABLES = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_MACHINE_NAME', 'DOCKER_CONTEXT'];
 
 /** `tcp://user:secret@host:2376` -> `tcp://host:2376`. */
-export function withoutUserInfo(endpoint: string): string {
+function withoutUserInfo(endpoint: string): string {
   return endpoint.replace(/^([A-Za-z][\w+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-export function keptEnvironment(env: Record<string, string>): Record<string, string> {
+function keptEnvironment(env: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     const known = KEPT_DOCKER_VARIABLES.find((k) => sameName(k, name));

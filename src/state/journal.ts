@@ -33,7 +33,7 @@ export interface Identity {
   ItemName?: string;
 }
 
-export type EntryState = 'pending' | 'applied' | 'made';
+type EntryState = 'pending' | 'applied' | 'made';
 
 export interface JournalEntry {
   kind: OwnedKind;
@@ -60,7 +60,7 @@ export type Claim = Omit<JournalEntry, 'state' | 'actionId' | 'at'> & { adopted?
 /** What a removal gives up once it succeeded. */
 export interface Release { kind: OwnedKind; id: Identity }
 
-export const JOURNAL_VERSION = 2;
+const JOURNAL_VERSION = 2;
 export const emptyJournal = (): JournalDoc => ({ version: JOURNAL_VERSION, entries: [] });
 
 const sameCidr = (a: string | undefined, b: string | undefined) => {

@@ -70,7 +70,7 @@ const errors: Check = {
 };
 
 /** What a snapshot was gathered for, as the desired state of the configuration in force says it. */
-export function scopeOf(d: Desired): GatheredFor {
+function scopeOf(d: Desired): GatheredFor {
   return {
     switchName: d.switchName, natName: d.natName, subnet: d.subnet, hostAddress: d.hostAddress,
     firewallRules: d.firewallRules.map((r) => r.Name), tcpPorts: d.ports.tcp, udpPorts: d.ports.udp, vmName: d.vm.name,
@@ -79,7 +79,7 @@ export function scopeOf(d: Desired): GatheredFor {
 }
 
 /** `switchName: DockerNAT (gathered) vs MobyNet (asked)` for every scope value that differs. */
-export function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
+function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
   const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b)
     ? sameNameList(a.map(String), b.map(String))
     : sameName(String(a), String(b));

@@ -242,7 +242,7 @@ function occupied(ctx: CheckContext): Occupied[] {
 }
 
 /** A subnet of the same size that nothing uses, to suggest. */
-export function suggestFreeSubnet(ctx: CheckContext, taken: Occupied[]): string | null {
+function suggestFreeSubnet(ctx: CheckContext, taken: Occupied[]): string | null {
   const want = parseCidr(ctx.desired.subnet);
   if (!want) return null;
   const size = 2 ** (32 - want.prefix);

@@ -7,10 +7,10 @@ import { MARKER, redactedCifsToken } from '../../config/desired.js';
 import { primaryVm, unreadable } from '../../doctor/checks/util.js';
 import { sameName } from '../../windows/names.js';
 
-export interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
+interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
 
 /** Parses a cifsmount token; null when it does not have the three `;`-separated parts. */
-export function parseCifsMount(data: string): CifsMount | null {
+function parseCifsMount(data: string): CifsMount | null {
   const m = /^\/([^;/]+);\/([^;/]+);(.+)$/.exec(data.trim());
   if (!m) return null;
   const options: Record<string, string> = {};
@@ -37,7 +37,7 @@ function item(ctx: CheckContext, vm: VM): KvpItem | undefined {
  * password goes from Read-Host to -Password as a SecureString: as text it would be refused by the
  * parameter's type, and with module logging on it would be recorded.
  */
-export function kvpFix(ctx: CheckContext, vmName: string): string {
+function kvpFix(ctx: CheckContext, vmName: string): string {
   const k = ctx.desired.kvp;
   const fn = 'Set-MobyKitKvpItem';
   return [

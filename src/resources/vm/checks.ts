@@ -12,7 +12,7 @@ import { sameName } from '../../windows/names.js';
 import { findCom1 } from '../../windows/com-port.js';
 
 /** The checks on the VM look at one that exists (vm.missing passed, so Get-VM answered). */
-export const VM_NEEDS = ['vm.missing'];
+const VM_NEEDS = ['vm.missing'];
 
 /** The VM the checks look at (they run only once vm.missing passed). */
 function theVm(ctx: CheckContext): VM {

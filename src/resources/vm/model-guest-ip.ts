@@ -9,7 +9,7 @@ import { kvpEnabled } from '../../windows/integration.js';
 import { sameName } from '../../windows/names.js';
 
 /** The EUI-64 link-local address Linux derives from the adapter's MAC. */
-export function linkLocalOf(mac: string): string {
+function linkLocalOf(mac: string): string {
   const b = mac.replace(/[^0-9A-Fa-f]/g, '').match(/../g)!.map((x) => parseInt(x, 16));
   const words = [((b[0] ^ 2) << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
   return `fe80::${words.map((w) => w.toString(16)).join(':')}`;

@@ -14,7 +14,7 @@ const STANDARD: [name: string, component: string, enabled: boolean][] = [
 ];
 
 /** Status is only reported while the VM runs (and the service is enabled). */
-export function statusOf(running: boolean, enabled: boolean): string {
+function statusOf(running: boolean, enabled: boolean): string {
   return running && enabled ? 'OK' : '';
 }
 

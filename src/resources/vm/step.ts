@@ -12,7 +12,7 @@ import { sameName } from '../../windows/names.js';
 import { samePath } from '../../windows/paths.js';
 import { findCom1 } from '../../windows/com-port.js';
 
-export const STOP_TIMEOUT_SECONDS = 60;
+const STOP_TIMEOUT_SECONDS = 60;
 
 export const vmResource = (name: string) => `vm:${name}`;
 export const isMineVM = (ctx: StepContext, vm: VM) => ctx.owned.ownsVM(vm);
