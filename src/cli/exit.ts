@@ -7,7 +7,7 @@ import { NO_LOG } from './log.js';
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /** The exit code an error stands for: its own `exitCode` (UsageError: 2), 130 after Ctrl+C, else 1. */
-export function exitCodeOf(error: unknown, interrupted = false): number {
+function exitCodeOf(error: unknown, interrupted = false): number {
   if (interrupted) return EXIT.interrupted;
   const code = (error as { exitCode?: unknown } | null)?.exitCode;
   return typeof code === 'number' ? code : EXIT.failed;

@@ -125,7 +125,7 @@ export const KEEP_RUN_LOGS = 50;
 const RUN_LOG_NAME = /^mobykit-\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.log$/;
 
 /** Deletes all but the newest KEEP_RUN_LOGS run logs (names sort by time); never `keep`, never other files. */
-export function rotate(dir: string, keep: string): void {
+function rotate(dir: string, keep: string): void {
   try {
     const logs = readdirSync(dir).filter((n) => RUN_LOG_NAME.test(n)).sort();
     for (const name of logs.slice(0, Math.max(0, logs.length - KEEP_RUN_LOGS))) {

@@ -11,7 +11,7 @@ import type { View } from './context.js';
 import type { RunLog } from './log.js';
 
 /** Whether progress is shown as plain lines rather than spinners. */
-export function plainOutput(view: View): boolean {
+function plainOutput(view: View): boolean {
   return view === 'json' || !process.stderr.isTTY || !!process.env.CI || process.env.TERM === 'dumb'
     // A terminal that reports no width (a bare pty, some serial consoles) would make a spinner's
     // line arithmetic divide by zero: ora then clears lines forever.

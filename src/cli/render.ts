@@ -6,7 +6,7 @@ import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
-import { STEPS } from '../steps/index.js';
+import { STEPS } from '../resources/steps.js';
 import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
@@ -60,7 +60,7 @@ export function renderPlan(plan: { command: string; actions: Action[] } & Partia
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(actions: Action[]): string {
+function summaryLine(actions: Action[]): string {
   const s = summarize(actions);
   const part = (n: number, k: keyof typeof VERB, colour: (t: string) => string) => (n ? colour(`${n} to ${VERB[k]}`) : `${n} to ${VERB[k]}`);
   return `${chalk.bold('Plan:')} ${part(s.create, 'create', chalk.green)}, ${part(s.change, 'change', chalk.yellow)}, ${part(s.remove, 'remove', chalk.red)}.`;
@@ -79,7 +79,7 @@ function renderAction(a: Action): string[] {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Findings (install's blockers and verification) as doctor shows them, then their count. */
-export function renderFindings(findings: Finding[]): string {
+function renderFindings(findings: Finding[]): string {
   if (!findings.length) return `${chalk.green('✓')} No problems found.\n`;
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return `${renderFindingList(findings).join('\n')}\n` +

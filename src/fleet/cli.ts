@@ -17,10 +17,10 @@ import { plainText } from '../windows/text.js';
 import type { Connection, FleetShell } from './remote.js';
 import { readTargets, type Target } from './targets.js';
 
-export const FLEET_FORMAT_VERSION = 1;
-export const DEFAULT_THROTTLE = 16;
+const FLEET_FORMAT_VERSION = 1;
+const DEFAULT_THROTTLE = 16;
 /** As long as one local PowerShell call may take (DEFAULT_TIMEOUT_MS). */
-export const DEFAULT_CALL_TIMEOUT_S = 120;
+const DEFAULT_CALL_TIMEOUT_S = 120;
 
 export function fleetOptions<T>(y: Argv<T>): Argv<T> {
   const group = 'Many hosts:';
@@ -46,7 +46,7 @@ export function isFleet(argv: Record<string, unknown>): boolean {
 
 type FleetCommand = 'doctor' | 'install' | 'uninstall' | 'plan';
 
-export interface HostReport {
+interface HostReport {
   computerName: string;
   /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped. */
   outcome: string;
@@ -328,11 +328,11 @@ function detail(r: HostReport): string {
   return parts.join(', ');
 }
 
-export function progressLine(r: HostReport): string {
+function progressLine(r: HostReport): string {
   return `${plainText(r.computerName)}: ${r.outcome} (${plainText(detail(r)).slice(0, 200)})`;
 }
 
-export function table(reports: HostReport[], command: FleetCommand): string {
+function table(reports: HostReport[], command: FleetCommand): string {
   const rows = [['HOST', 'OUTCOME', 'ERRORS', 'WARNINGS', command === 'doctor' ? 'DETAIL' : 'APPLIED', 'ROUND TRIPS'],
     ...reports.map((r) => {
       const { errors, warnings } = counts(r);

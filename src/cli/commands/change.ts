@@ -2,7 +2,7 @@
 import { run, type RunResult } from '../../engine/run.js';
 import type { Command, Plan } from '../../engine/plan.js';
 import type { Snapshot } from '../../snapshot/types.js';
-import { deletesDisk } from '../../steps/vm.js';
+import { deletesDisk } from '../../resources/vm/step.js';
 import { UsageError } from '../../errors.js';
 import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';

@@ -11,6 +11,7 @@ import { printJson } from '../json.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
 import type { RunContext } from '../context.js';
+import { sameName } from '../../windows/names.js';
 
 export async function migrate(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const config = loadConfigFromArgv(argv).config;
@@ -18,7 +19,7 @@ export async function migrate(argv: Record<string, unknown>, ctx: RunContext): P
   // The machine whose VM must be stopped: --machine, else the folder a given disk sits in
   // (…\machines\<name>\disk.vmdk), else 'default'.
   const machine = (argv.machine as string | undefined)
-    ?? (given && basename(dirname(dirname(given))).toLowerCase() === 'machines' ? basename(dirname(given)) : given ? undefined : 'default');
+    ?? (given && sameName(basename(dirname(dirname(given))), 'machines') ? basename(dirname(given)) : given ? undefined : 'default');
   const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
   const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
   const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');

@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
+import { sameName } from '../../windows/names.js';
 import {
   callLine, describeCall, DISPATCHER, parseReply, parseStderr, PowerShellError, replyValue, scrub, sealSecret,
   SESSION_KEY_VARIABLE, startupLine,
@@ -263,7 +264,7 @@ export class PowerShellSession {
 
 /** The environment without MOBYKIT_PASSWORD (in any letter case: Windows' variables are case-insensitive). */
 function withoutPassword(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== 'MOBYKIT_PASSWORD'));
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !sameName(k, 'MOBYKIT_PASSWORD')));
 }
 
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
