@@ -48,7 +48,7 @@ type FleetCommand = 'doctor' | 'install' | 'uninstall' | 'plan';
 
 interface HostReport {
   computerName: string;
-  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped. */
+  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped | interrupted (not started). */
   outcome: string;
   findings: Finding[];
   plan: unknown[] | null;
