@@ -2,7 +2,7 @@
 // the host address is allowed. The snapshot holds only the rules mobykit manages, so the SMB
 // check can only say that none of those allows it.
 import { psString } from '../../windows/powershell.js';
-import type { Check, CheckContext, Problem } from '../../doctor/check.js';
+import type { Check, CheckContext, NotChecked, Problem } from '../../doctor/check.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
 import { contains, parseIPv4 } from '../../net/ipv4.js';
@@ -44,6 +44,14 @@ function differing(want: FirewallRuleParams, r: FirewallRule): Set<string> {
   return new Set(ruleDifferences(want, r).map((c) => c.property));
 }
 
+/** The problems `of` finds in each configured rule that exists; "not checked" when the rules could not be read. */
+function eachRule(ctx: CheckContext, of: (want: FirewallRuleParams, r: FirewallRule) => Problem[]): Problem[] | NotChecked {
+  return unread(ctx) ?? ctx.desired.firewallRules.flatMap((want) => {
+    const r = existing(ctx, want.Name);
+    return r ? of(want, r) : [];
+  });
+}
+
 /**
  * The properties each check weighs; firewall.settings weighs the rest, so every difference install
  * would change is reported by one check. The SMB rule's filters are firewall.smb's: it tells
@@ -77,14 +85,10 @@ const disabled: Check = {
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    const failed = unread(ctx);
-    if (failed) return failed;
-    const problems: Problem[] = [];
-    for (const want of ctx.desired.firewallRules) {
-      const r = existing(ctx, want.Name);
-      if (!r) continue;
+    return eachRule(ctx, (want, r) => {
       const smb = isSmbRule(ctx, r);
       const differs = differing(want, r);
+      const problems: Problem[] = [];
       if (differs.has('Enabled')) {
         problems.push({
           title: `Firewall rule ${r.Name} is disabled`, evidence: `Firewall rule ${r.Name} is disabled`,
@@ -98,8 +102,8 @@ const disabled: Check = {
           fix: smb ? firewallRuleFix(want, true) : `Set-NetFirewallRule -Name ${psString(r.Name)} -Direction Inbound -Action Allow`,
         });
       }
-    }
-    return problems;
+      return problems;
+    });
   },
 };
 
@@ -112,20 +116,12 @@ const program: Check = {
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    const failed = unread(ctx);
-    if (failed) return failed;
-    const problems: Problem[] = [];
-    for (const want of ctx.desired.firewallRules) {
-      if (isSmbRule(ctx, want)) continue; // firewall.smb weighs the SMB rule
-      const r = existing(ctx, want.Name);
-      if (!r || !differing(want, r).has('Program')) continue;
-      problems.push({
-        title: `Firewall rule ${r.Name} does not allow the proxy`,
-        evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
-        fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
-      });
-    }
-    return problems;
+    // firewall.smb weighs the SMB rule
+    return eachRule(ctx, (want, r) => isSmbRule(ctx, want) || !differing(want, r).has('Program') ? [] : [{
+      title: `Firewall rule ${r.Name} does not allow the proxy`,
+      evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
+      fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
+    }]);
   },
 };
 
@@ -262,22 +258,15 @@ const settings: Check = {
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    const failed = unread(ctx);
-    if (failed) return failed;
-    const problems: Problem[] = [];
-    for (const want of ctx.desired.firewallRules) {
-      const r = existing(ctx, want.Name);
-      if (!r) continue;
+    return eachRule(ctx, (want, r) => {
       const weighedElsewhere = [...ENABLED_AND_ALLOWING, ...(isSmbRule(ctx, want) ? SMB_FILTERS : PROXY_PROGRAM)];
       const rest = ruleDifferences(want, r).filter((c) => !weighedElsewhere.includes(c.property));
-      if (!rest.length) continue;
-      problems.push({
+      return rest.length ? [{
         title: `Firewall rule ${r.Name} differs from what install sets`,
         evidence: `${r.Name}: ${rest.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; ')}`,
         fix: firewallRuleFix(want, true),
-      });
-    }
-    return problems;
+      }] : [];
+    });
   },
 };
 
