@@ -1,5 +1,5 @@
 // ESLint: correctness rules only (eslint's and typescript-eslint's recommended sets, no
-// formatting rules; the code's layout is left as it is). Run by `npm test`.
+// formatting rules: the layout is Prettier's, `npm run format`). Run by `npm test`.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

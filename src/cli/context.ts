@@ -19,7 +19,7 @@ export interface RunContext {
 }
 
 /** The signals a command that stops gracefully takes over: a service manager's SIGTERM and a closed terminal's SIGHUP too. */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** What a further signal does while a command stops gracefully. */
 export type Again = 'quit' | 'wait';

@@ -16,7 +16,7 @@ const EXPECTED_IDS = [
   'vnic.dhcp', 'vnic.file-sharing', 'vnic.network-category', 'subnet.overlap',
   'nat.missing', 'nat.prefix', 'nat.conflict',
   'port.in-use', 'port.excluded',
-  'firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb',
+  'firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb',
   'vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.secure-boot', 'vm.checkpoints', 'vm.boot-iso', 'vm.disk',
   'vm.com-port', 'vm.kvp-service', 'vm.time-sync', 'vm.network', 'vm.address',
   'kvp.cifsmount', 'kvp.cifsmount-format',

@@ -156,6 +156,16 @@ export const TRIGGERS: Trigger[] = [
     severity: 'error', has: ['D:\\Old\\Docker\\com.docker.proxy.exe', `Set-NetFirewallRule -Name 'DockerTcp' -Program '${PROXY}'`],
   },
   {
+    id: 'firewall.settings', name: 'a proxy rule narrowed to the Private profile and one port',
+    mutate: (s) => { s.firewallRules[0].Profile = 'Private'; s.firewallRules[0].LocalPort = ['2375']; }, severity: 'warning',
+    has: ['DockerTcp: Profile is "Private", expected "Any"; LocalPort is ["2375"], expected ["Any"]', "Set-NetFirewallRule -Name 'DockerTcp' -Enabled True", '-Profile \'Any\''],
+  },
+  {
+    id: 'firewall.settings', name: 'the SMB rule lets edge traversal through',
+    mutate: (s) => { s.firewallRules[2].EdgeTraversalPolicy = 'Allow'; }, severity: 'warning',
+    has: ['DockerSmbMount: EdgeTraversalPolicy is "Allow", expected "Block"', "Set-NetFirewallRule -Name 'DockerSmbMount'", "-EdgeTraversalPolicy 'Block'"],
+  },
+  {
     id: 'firewall.smb', name: 'only the proxy rules', mutate: (s) => { s.firewallRules = s.firewallRules.filter((r) => r.Name !== 'DockerSmbMount'); },
     severity: 'warning', has: ['TCP 445', "-LocalAddress '10.0.75.1' -RemoteAddress '10.0.75.0/24'", "-LocalPort '445'", "New-NetFirewallRule -Name 'DockerSmbMount'", "-Program 'System'", "-EdgeTraversalPolicy 'Block'", 'DockerTcp'],
   },
@@ -309,6 +319,7 @@ export const NEAR_MISSES: NearMiss[] = [
   { id: 'firewall.missing', name: 'Get-NetFirewallRule failed', mutate: (s) => { s.firewallRules = []; s.errors = [{ Source: 'Get-NetFirewallRule', Message: 'Access is denied.' }]; } },
   { id: 'firewall.disabled', name: 'an unrelated rule disabled', mutate: (s) => { s.firewallRules.push({ ...s.firewallRules[0], Name: 'Other', Enabled: false }); } },
   { id: 'firewall.program', name: 'the SMB rule allows Any (firewall.smb weighs it)', mutate: (s) => { s.firewallRules[2].Program = 'Any'; } },
+  { id: 'firewall.settings', name: 'keywords in other case, and the SMB rule\'s filters (firewall.smb weighs them)', mutate: (s) => { Object.assign(s.firewallRules[0], { Protocol: 'tcp', Profile: 'any', LocalPort: ['any'] }); s.firewallRules[2].LocalPort = ['Any']; } },
   { id: 'firewall.program', name: 'same path, other case and %ProgramFiles%', mutate: (s) => { s.firewallRules[0].Program = '%ProgramFiles%\\DOCKER\\Docker\\Resources\\com.docker.proxy.EXE'; } },
   {
     id: 'firewall.smb', name: 'no mobykit rule, but the built-in SMB-In rule is on for the Private vNIC',

@@ -46,7 +46,7 @@ describe('doctor: root cause first', () => {
 
   it('a query that failed: its checks are "not checked" with the query and its message, never passed', () => {
     const d = diagnose(ctxOf((s) => { s.firewallRules = []; s.errors = [{ Source: 'Get-NetFirewallRule', Message: 'Access is denied.' }]; }));
-    for (const id of ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb']) {
+    for (const id of ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb']) {
       assert.equal(d.notChecked.find((c) => c.id === id)?.reason, 'Get-NetFirewallRule failed while gathering: Access is denied.', id);
       assert.ok(!d.passed.some((c) => c.id === id), id);
     }

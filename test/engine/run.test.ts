@@ -25,11 +25,11 @@ describe('engine on the simulated host', () => {
     const r = await run('install', host, config(), { secrets, adopt: true });
     assert.equal(r.outcome, 'done');
     // Get-NetFirewallRule was denied while gathering: the firewall checks could not look.
-    assert.deepEqual(r.notVerified!.map((c) => c.id), ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.smb']);
+    assert.deepEqual(r.notVerified!.map((c) => c.id), ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb']);
     assert.ok(r.notVerified!.every((c) => c.reason.includes('Access is denied')));
     assert.deepEqual(r.remaining!.map((f) => f.id), ['platform.docker-host-env', 'port.in-use', 'snapshot.errors']);
     const text = renderOutcome(r).replace(/\u001b\[[0-9;]*m/g, '');
-    assert.match(text, /^! Done: 11 actions applied; 4 checks could not verify the result\./);
+    assert.match(text, /^! Done: 11 actions applied; 5 checks could not verify the result\./);
     assert.doesNotMatch(text, /verified\.\n/);
     assert.match(text, /Not verified:\n {2}! firewall\.missing: Get-NetFirewallRule failed while gathering: Access is denied\./);
     assert.match(text, /still reports[^\n]*\n(.*\n)* {2}✗ error UDP port 53 is held by svchost \[port\.in-use\]/);

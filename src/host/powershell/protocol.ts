@@ -18,8 +18,6 @@ import { psString } from '../../windows/powershell.js';
 export const DISPATCHER = 'Invoke-MobyKitCall';
 /** The exact shape of every line sent after start-up. */
 export const CALL_LINE = /^Invoke-MobyKitCall -Request '[A-Za-z0-9+/=]+'$/;
-/** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
-export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
 /** Read-only and console functions of the module, beside the one per operation (resources/). */
 export const PS_QUERY = {
   uptime: 'Get-MobyKitVMUptime',
@@ -147,15 +145,15 @@ export function startupLine(modulePath: string, preflight = readPreflight(module
  * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
  * are refused: the module could not work, so the session says so before anything else.
  */
-export const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
   "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
   "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
 
 /** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
-export const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
+const PREFLIGHT_FUNCTION = 'Assert-MobyKitSession';
 
 /** The preflight script beside the module manifest, undefined when absent (a module elsewhere). */
-export function readPreflight(modulePath: string): string | undefined {
+function readPreflight(modulePath: string): string | undefined {
   try {
     return readFileSync(path.join(path.dirname(modulePath), 'Preflight', `${PREFLIGHT_FUNCTION}.ps1`), 'utf8');
   } catch {

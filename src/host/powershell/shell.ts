@@ -22,9 +22,9 @@ import {
   SESSION_KEY_VARIABLE, startupLine,
 } from './protocol.js';
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
-export const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
+const EXECUTABLE_OPTIONS = { '-NoProfile': true, '-NonInteractive': true, '-ExecutionPolicy': 'Bypass' } as const;
 
 export interface ShellOptions {
   /** Per-call limit, start-up included; default 120 s. A call that runs over stops the session. */

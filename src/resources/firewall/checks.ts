@@ -2,14 +2,14 @@
 // the host address is allowed. The snapshot holds only the rules mobykit manages, so the SMB
 // check can only say that none of those allows it.
 import { psString } from '../../windows/powershell.js';
-import type { Check, CheckContext, Problem } from '../../doctor/check.js';
+import type { Check, CheckContext, NotChecked, Problem } from '../../doctor/check.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import type { FirewallRuleParams } from '../../plan/action.js';
 import { contains, parseIPv4 } from '../../net/ipv4.js';
-import { parseAddressPrefix, sameAddressFilter } from '../../windows/address.js';
+import { parseAddressPrefix } from '../../windows/address.js';
 import { index, unreadable, vnicName } from '../../doctor/checks/util.js';
-import { samePath } from '../../windows/paths.js';
 import { sameName, nameKey } from '../../windows/names.js';
+import { ruleDifferences } from './rule.js';
 
 const NEEDS = ['service.firewall'];
 
@@ -39,6 +39,28 @@ function isSmbRule(ctx: CheckContext, r: { Name: string }): boolean {
   return sameName(r.Name, ctx.desired.config.firewall.smbRuleName);
 }
 
+/** Which of a rule's properties differ from what install gives it (the table install's plan reads). */
+function differing(want: FirewallRuleParams, r: FirewallRule): Set<string> {
+  return new Set(ruleDifferences(want, r).map((c) => c.property));
+}
+
+/** The problems `of` finds in each configured rule that exists; "not checked" when the rules could not be read. */
+function eachRule(ctx: CheckContext, of: (want: FirewallRuleParams, r: FirewallRule) => Problem[]): Problem[] | NotChecked {
+  return unread(ctx) ?? ctx.desired.firewallRules.flatMap((want) => {
+    const r = existing(ctx, want.Name);
+    return r ? of(want, r) : [];
+  });
+}
+
+/**
+ * The properties each check weighs; firewall.settings weighs the rest, so every difference install
+ * would change is reported by one check. The SMB rule's filters are firewall.smb's: it tells
+ * whether the VM's SMB traffic gets through before calling a rule too broad.
+ */
+const ENABLED_AND_ALLOWING = ['Enabled', 'Direction', 'Action'];
+const PROXY_PROGRAM = ['Program'];
+const SMB_FILTERS = ['Program', 'RemoteAddress', 'LocalAddress', 'LocalPort'];
+
 const missing: Check = {
   id: 'firewall.missing',
   title: 'mobykit\'s firewall rules exist',
@@ -63,28 +85,25 @@ const disabled: Check = {
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    const failed = unread(ctx);
-    if (failed) return failed;
-    const problems: Problem[] = [];
-    for (const want of ctx.desired.firewallRules) {
-      const r = existing(ctx, want.Name);
-      if (!r) continue;
+    return eachRule(ctx, (want, r) => {
       const smb = isSmbRule(ctx, r);
-      if (!r.Enabled) {
+      const differs = differing(want, r);
+      const problems: Problem[] = [];
+      if (differs.has('Enabled')) {
         problems.push({
           title: `Firewall rule ${r.Name} is disabled`, evidence: `Firewall rule ${r.Name} is disabled`,
           fix: smb ? firewallRuleFix(want, true) : `Enable-NetFirewallRule -Name ${psString(r.Name)}`,
         });
       }
-      if (r.Action === 'Block' || r.Direction === 'Outbound') {
+      if (differs.has('Action') || differs.has('Direction')) {
         problems.push({
           title: `Firewall rule ${r.Name} is ${r.Direction} ${r.Action}, not Inbound Allow`,
           evidence: `Firewall rule ${r.Name} is ${r.Direction} ${r.Action}, expected Inbound Allow`,
           fix: smb ? firewallRuleFix(want, true) : `Set-NetFirewallRule -Name ${psString(r.Name)} -Direction Inbound -Action Allow`,
         });
       }
-    }
-    return problems;
+      return problems;
+    });
   },
 };
 
@@ -97,20 +116,12 @@ const program: Check = {
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    const failed = unread(ctx);
-    if (failed) return failed;
-    const problems: Problem[] = [];
-    for (const want of ctx.desired.firewallRules) {
-      if (isSmbRule(ctx, want)) continue; // firewall.smb weighs the SMB rule
-      const r = existing(ctx, want.Name);
-      if (!r || samePath(r.Program, want.Program)) continue;
-      problems.push({
-        title: `Firewall rule ${r.Name} does not allow the proxy`,
-        evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
-        fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
-      });
-    }
-    return problems;
+    // firewall.smb weighs the SMB rule
+    return eachRule(ctx, (want, r) => isSmbRule(ctx, want) || !differing(want, r).has('Program') ? [] : [{
+      title: `Firewall rule ${r.Name} does not allow the proxy`,
+      evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
+      fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
+    }]);
   },
 };
 
@@ -174,11 +185,12 @@ function coversSmb(r: FirewallRule, host: number, vm: number, category: string |
 
 /** What mobykit's own SMB rule allows beyond what the VM needs: each a warning at most. */
 function broaderThanNeeded(r: FirewallRule, want: FirewallRuleParams): string[] {
+  const differs = differing(want, r);
   const more: string[] = [];
-  if (!sameName(r.Program, want.Program)) more.push(`Program ${r.Program || 'Any'} (needed: ${want.Program})`);
-  if (!sameAddressFilter(r.RemoteAddress, want.RemoteAddress)) more.push(`RemoteAddress ${listOf(r.RemoteAddress).join(',')} (needed: ${want.RemoteAddress.join(',')})`);
-  if (!sameAddressFilter(r.LocalAddress, want.LocalAddress)) more.push(`LocalAddress ${listOf(r.LocalAddress).join(',')} (needed: ${want.LocalAddress.join(',')})`);
-  if (listOf(r.LocalPort).join(',') !== want.LocalPort.join(',')) more.push(`LocalPort ${listOf(r.LocalPort).join(',')} (needed: ${want.LocalPort.join(',')})`);
+  if (differs.has('Program')) more.push(`Program ${r.Program || 'Any'} (needed: ${want.Program})`);
+  for (const p of ['RemoteAddress', 'LocalAddress', 'LocalPort'] as const) {
+    if (differs.has(p)) more.push(`${p} ${listOf(r[p]).join(',')} (needed: ${want[p].join(',')})`);
+  }
   return more;
 }
 
@@ -237,4 +249,25 @@ const smb: Check = {
   },
 };
 
-export const FIREWALL_CHECKS: Check[] = [missing, disabled, program, smb];
+const settings: Check = {
+  id: 'firewall.settings',
+  title: 'mobykit\'s firewall rules have the settings install gives them',
+  severity: 'warning',
+  why: 'Install gives each rule a protocol, a profile, an edge traversal policy and, for the proxy rules, the port and address filters Any; a rule changed since may drop the VM\'s traffic on another network profile or port, or let in more than it needs.',
+  fixedByInstall: true,
+  verifies: 'firewall',
+  needs: NEEDS,
+  run(ctx) {
+    return eachRule(ctx, (want, r) => {
+      const weighedElsewhere = [...ENABLED_AND_ALLOWING, ...(isSmbRule(ctx, want) ? SMB_FILTERS : PROXY_PROGRAM)];
+      const rest = ruleDifferences(want, r).filter((c) => !weighedElsewhere.includes(c.property));
+      return rest.length ? [{
+        title: `Firewall rule ${r.Name} differs from what install sets`,
+        evidence: `${r.Name}: ${rest.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; ')}`,
+        fix: firewallRuleFix(want, true),
+      }] : [];
+    });
+  },
+};
+
+export const FIREWALL_CHECKS: Check[] = [missing, disabled, program, settings, smb];

@@ -1,35 +1,17 @@
 // Inbound rules that let TCP and UDP reach the proxy program (the article's DockerTcp/DockerUdp).
 import type { Finding } from '../../doctor/finding.js';
-import { sameAddressFilter } from '../../windows/address.js';
 import { firewallRuleFix } from './checks.js';
+import { ruleDifferences } from './rule.js';
 import { FIREWALL_GROUP } from '../../config/desired.js';
-import { makeAction, type Change, type FirewallRuleParams } from '../../plan/action.js';
+import { makeAction } from '../../plan/action.js';
 import type { FirewallRule } from '../../snapshot/types.js';
 import { psString } from '../../windows/powershell.js';
 import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from '../../plan/step.js';
-import { sameName, sameNameList } from '../../windows/names.js';
-import { samePath } from '../../windows/paths.js';
+import { sameName } from '../../windows/names.js';
 
 const resourceOf = (name: string) => `firewall:${name}`;
 const isMine = (ctx: StepContext, r: FirewallRule) => ctx.owned.ownsRule(r);
 const claim = (name: string, adopted = false) => ({ kind: 'firewall' as const, id: { Name: name, Group: FIREWALL_GROUP }, ...(adopted ? { adopted } : {}) });
-
-function differences(want: FirewallRuleParams, have: FirewallRule): Change[] {
-  const changes: Change[] = [];
-  const compare = (property: string, from: unknown, to: unknown, same: boolean) => { if (!same) changes.push({ property, from, to }); };
-  compare('Enabled', have.Enabled, true, have.Enabled === true);
-  compare('Program', have.Program, want.Program, samePath(have.Program, want.Program));
-  compare('Protocol', have.Protocol, want.Protocol, sameName(have.Protocol, want.Protocol));
-  compare('Profile', have.Profile, want.Profile, sameName(have.Profile, want.Profile));
-  compare('EdgeTraversalPolicy', have.EdgeTraversalPolicy, want.EdgeTraversalPolicy, sameName(have.EdgeTraversalPolicy, want.EdgeTraversalPolicy));
-  compare('Direction', have.Direction, want.Direction, sameName(have.Direction, want.Direction));
-  compare('Action', have.Action, want.Action, sameName(have.Action, want.Action));
-  compare('LocalPort', have.LocalPort, want.LocalPort, sameNameList(have.LocalPort ?? ['Any'], want.LocalPort));
-  // Windows reports 10.0.75.0/24 back as 10.0.75.0/255.255.255.0: compare what they mean.
-  compare('LocalAddress', have.LocalAddress, want.LocalAddress, sameAddressFilter(have.LocalAddress, want.LocalAddress));
-  compare('RemoteAddress', have.RemoteAddress, want.RemoteAddress, sameAddressFilter(have.RemoteAddress, want.RemoteAddress));
-  return changes;
-}
 
 export const firewallStep: Step = {
   name: 'firewall',
@@ -48,7 +30,7 @@ export const firewallStep: Step = {
           params: want, claims: [claim(want.Name)] }));
         continue;
       }
-      const changes = differences(want, have);
+      const changes = ruleDifferences(want, have);
       if (!changes.length) continue;
       if (isMine(ctx, have) || ctx.adopt) {
         const adopting = !isMine(ctx, have);

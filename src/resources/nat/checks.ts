@@ -18,6 +18,13 @@ function unread(ctx: CheckContext) {
   return unreadable(ctx, 'Get-NetNat');
 }
 
+/** Whether a NAT translates exactly the subnet (Windows may report the prefix with host bits): install's plan and doctor decide it here. */
+export function natCoversSubnet(n: NetNat, subnet: string): boolean {
+  const want = looseCidr(subnet);
+  const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
+  return !!want && !!have && want.network === have.network && want.prefix === have.prefix;
+}
+
 const natMissing: Check = {
   id: 'nat.missing',
   title: 'NAT for the subnet exists',
@@ -51,13 +58,9 @@ const natPrefix: Check = {
   run(ctx) {
     const failed = unread(ctx);
     if (failed) return failed;
-    const want = parseCidr(ctx.desired.subnet);
-    if (!want) return [];
     const problems: Problem[] = [];
     for (const n of ctx.snapshot.netNats ?? []) {
-      if (!sameName(n.Name, ctx.desired.natName)) continue;
-      const have = looseCidr(n.InternalIPInterfaceAddressPrefix);
-      if (have && have.network === want.network && have.prefix === want.prefix) continue;
+      if (!sameName(n.Name, ctx.desired.natName) || natCoversSubnet(n, ctx.desired.subnet)) continue;
       problems.push({
         title: `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, not ${ctx.desired.subnet}`,
         evidence: `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${ctx.desired.subnet}`,

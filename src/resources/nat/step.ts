@@ -1,18 +1,13 @@
 // The NetNat that gives the switch's subnet a way out (the article's DockerNAT for 10.0.75.0/24).
 import { psString } from '../../windows/powershell.js';
 import { blockerFrom } from '../../doctor/check.js';
-import { natConflict, natInTheWay } from './checks.js';
+import { natConflict, natCoversSubnet, natInTheWay } from './checks.js';
 import { formatCidr, parseCidr } from '../../net/ipv4.js';
 import { makeAction, type Action } from '../../plan/action.js';
 import { named, ownershipBlocker, type Step } from '../../plan/step.js';
 import { sameName } from '../../windows/names.js';
 
 const resourceOf = (name: string) => `nat:${name}`;
-const sameCidr = (a: string, b: string) => {
-  const x = parseCidr(a, false);
-  const y = parseCidr(b, false);
-  return !!x && !!y && x.network === y.network && x.prefix === y.prefix;
-};
 
 export const natStep: Step = {
   name: 'nat',
@@ -42,7 +37,7 @@ export const natStep: Step = {
       claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }] });
     const mine = named(nats, d.natName);
     if (mine.length === 0) return { actions: blockers.length ? [] : [...replaced, create], blockers };
-    const wrong = mine.filter((n) => !sameCidr(n.InternalIPInterfaceAddressPrefix, d.subnet));
+    const wrong = mine.filter((n) => !natCoversSubnet(n, d.subnet));
     if (!wrong.length) return { actions: blockers.length ? [] : replaced, blockers };
     const actions: Action[] = [];
     for (const n of wrong) {
