@@ -68,6 +68,9 @@ function global:Invoke-MobyKitFleetBlock {
         if ($MobyKitFleetBound.ContainsKey($MobyKitFleetName)) { $MobyKitFleetValue = $MobyKitFleetBound[$MobyKitFleetName] }
         Set-Variable -Name $MobyKitFleetName -Value $MobyKitFleetValue
     }
+    # And $PSBoundParameters holds the command's bound parameters, as in a Pester mock.
+    $PSBoundParameters.Clear()
+    foreach ($MobyKitFleetName in $MobyKitFleetBound.Keys) { $PSBoundParameters[$MobyKitFleetName] = $MobyKitFleetBound[$MobyKitFleetName] }
     . $MobyKitFleetBlock @MobyKitFleetArguments
 }
 

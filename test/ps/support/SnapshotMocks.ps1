@@ -54,35 +54,35 @@ function global:Register-MobyKitSnapshotMock {
     # The per-interface cmdlets answer as Windows does: only the interface (and family) asked for,
     # each object carrying the InterfaceIndex and InterfaceDescription of its adapter.
     Mock -ModuleName MobyKit NetTCPIP\Get-NetIPAddress {
-        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        $given = $PSBoundParameters # only what the caller gave (a test's own variables must not leak in)
         foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPAddresses | Add-MobyKitSnapshotInterface)) {
-            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
-            if ($null -ne $AddressFamily -and [string]$item.AddressFamily -notin @($AddressFamily)) { continue }
-            if ($null -ne $IPAddress -and [string]$item.IPAddress -notin @($IPAddress)) { continue }
+            if ($given.ContainsKey('InterfaceIndex') -and [uint32]$item.InterfaceIndex -notin @($given['InterfaceIndex'])) { continue }
+            if ($given.ContainsKey('AddressFamily') -and [string]$item.AddressFamily -notin @($given['AddressFamily'])) { continue }
+            if ($given.ContainsKey('IPAddress') -and [string]$item.IPAddress -notin @($given['IPAddress'])) { continue }
             $item
         }
     }
     Mock -ModuleName MobyKit NetTCPIP\Get-NetIPInterface {
-        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        $given = $PSBoundParameters # only what the caller gave (a test's own variables must not leak in)
         foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPInterfaces | Add-MobyKitSnapshotInterface)) {
-            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
-            if ($null -ne $AddressFamily -and [string]$item.AddressFamily -notin @($AddressFamily)) { continue }
+            if ($given.ContainsKey('InterfaceIndex') -and [uint32]$item.InterfaceIndex -notin @($given['InterfaceIndex'])) { continue }
+            if ($given.ContainsKey('AddressFamily') -and [string]$item.AddressFamily -notin @($given['AddressFamily'])) { continue }
             $item
         }
     }
     Mock -ModuleName MobyKit NetTCPIP\Get-NetRoute { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netRoutes }
     Mock -ModuleName MobyKit NetConnection\Get-NetConnectionProfile {
-        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        $given = $PSBoundParameters # only what the caller gave (a test's own variables must not leak in)
         foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netConnectionProfiles | Add-MobyKitSnapshotInterface)) {
-            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
+            if ($given.ContainsKey('InterfaceIndex') -and [uint32]$item.InterfaceIndex -notin @($given['InterfaceIndex'])) { continue }
             $item
         }
     }
     Mock -ModuleName MobyKit NetAdapter\Get-NetAdapterBinding {
-        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        $given = $PSBoundParameters # only what the caller gave (a test's own variables must not leak in)
         foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapterBindings | Add-MobyKitSnapshotInterface)) {
-            if ($null -ne $InterfaceDescription -and -not @($InterfaceDescription | Where-Object -FilterScript { [string]$item.InterfaceDescription -like $_ })) { continue }
-            if ($null -ne $ComponentID -and [string]$item.ComponentID -notin @($ComponentID)) { continue }
+            if ($given.ContainsKey('InterfaceDescription') -and -not @($given['InterfaceDescription'] | Where-Object -FilterScript { [string]$item.InterfaceDescription -like $_ })) { continue }
+            if ($given.ContainsKey('ComponentID') -and [string]$item.ComponentID -notin @($given['ComponentID'])) { continue }
             $item
         }
     }
@@ -119,10 +119,11 @@ function global:Register-MobyKitSnapshotMock {
     Mock -ModuleName MobyKit Get-Process { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.processes | Where-Object -FilterScript { $Id -contains $_.Id }) } -ParameterFilter { $null -ne $Id }
 
     Mock -ModuleName MobyKit Hyper-V\Get-VM {
-        Set-StrictMode -Off # -Id and -Name narrow the answer, as in the cmdlet (Pester defines only the bound ones)
+        # -Id and -Name narrow the answer, as in the cmdlet (read from $PSBoundParameters: a test's own $Name must not leak in).
+        $given = $PSBoundParameters
         foreach ($vm in @($global:MobyKitTestSnapshot.vms)) {
-            if ($null -ne $Id -and [guid]$vm.Id -notin @($Id | ForEach-Object -Process { [guid]$_ })) { continue }
-            if ($null -ne $Name -and $vm.Name -notin @($Name)) { continue }
+            if ($given.ContainsKey('Id') -and [guid]$vm.Id -notin @($given['Id'] | ForEach-Object -Process { [guid]$_ })) { continue }
+            if ($given.ContainsKey('Name') -and $vm.Name -notin @($given['Name'])) { continue }
             $item = [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes }
             # Get-VM has these only on newer Windows (as the snapshot says, by having them or not).
             foreach ($name in @('CheckpointType', 'AutomaticCheckpointsEnabled')) { if ($null -ne $vm.PSObject.Properties[$name]) { $item | Add-Member -NotePropertyName $name -NotePropertyValue $vm.$name } }
