@@ -27,7 +27,7 @@ Import-Module -Name $script:ModuleManifest -Force -ErrorAction Stop
 function global:New-MobyKitSealedSecret {
     <#
     .SYNOPSIS
-        What mobykit's sealSecret (src/host/powershell/host.ts) sends: base64 of IV || AES-256-CBC(key, IV, UTF-8).
+        What mobykit's sealSecret (src/host/powershell/protocol.ts) sends: base64 of IV || AES-256-CBC(key, IV, UTF-8).
     #>
     param([Parameter(Mandatory = $true)][byte[]]$Key, [Parameter(Mandatory = $true)][string]$Text)
     $aes = [System.Security.Cryptography.Aes]::Create()
@@ -41,7 +41,7 @@ function global:New-MobyKitSealedSecret {
 function global:New-MobyKitTestRequest {
     <#
     .SYNOPSIS
-        The -Request value src/host/powershell/host.ts sends (base64 of UTF-8 JSON). With -Secret,
+        The -Request value src/host/powershell/protocol.ts sends (base64 of UTF-8 JSON). With -Secret,
         the password travels sealed as mobykit sends it, under a session key given to the module.
     #>
     param(
@@ -62,7 +62,7 @@ function global:New-MobyKitTestRequest {
 function Invoke-MobyKitRequest {
     <#
     .SYNOPSIS
-        Calls Invoke-MobyKitCall the way src/host/powershell/host.ts does (base64 of UTF-8 JSON)
+        Calls Invoke-MobyKitCall the way src/host/powershell/protocol.ts does (base64 of UTF-8 JSON)
         and returns the parsed reply line.
     #>
     param(
