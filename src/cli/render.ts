@@ -1,19 +1,18 @@
 // How plans, results and findings read: for people (terraform-like) and as JSON.
 import chalk from 'chalk';
 import type { Finding } from '../doctor/finding.js';
-import type { RunResult } from '../engine/run.js';
+import type { Outcome, RunResult } from '../engine/run.js';
 import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
 import { STEPS } from '../resources/steps.js';
-import { failureAdvice, knownFailure } from '../host/host.js';
+import { knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
-
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
-/** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
-const printable = (text: string) => text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+import { FORMAT_VERSION } from './json.js';
+import type { Command } from '../engine/plan.js';
+import type { NotCheckedRef } from '../doctor/catalog.js';
 
 const SYMBOL = { create: chalk.green('+'), change: chalk.yellow('~'), remove: chalk.red('-') } as const;
 const VERB = { create: 'create', change: 'change', remove: 'remove' } as const;
@@ -50,11 +49,11 @@ export function renderPlan(plan: { command: string; actions: Action[] } & Partia
   }
   if (plan.adoptions?.length) {
     lines.push('', chalk.bold('  --adopt takes over (mobykit will own them, and uninstall will remove them):'));
-    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${printable(describeEntry(c))}`);
+    for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${plainText(describeEntry(c))}`);
   }
   if (plan.leftAlone?.length) {
     lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
-    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${printable(n)}`);
+    for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${plainText(n)}`);
   }
   lines.push('', summaryLine(plan.actions));
   return `${lines.join('\n')}\n`;
@@ -90,7 +89,7 @@ function renderFindings(findings: Finding[]): string {
  * What a run leaves to the user, like brew's caveats: the checks install could not verify (a
  * query denied) and the problems doctor still reports that install does not fix.
  */
-function caveats(r: RunResult): string {
+function caveats(r: RunDocument): string {
   const out: string[] = [];
   const unverified = (r.notVerified ?? []).map((c) => `  ${chalk.yellow('!')} ${c.id}: ${plainText(c.reason)}`);
   if (unverified.length) out.push('Not verified:', ...unverified);
@@ -100,24 +99,25 @@ function caveats(r: RunResult): string {
 }
 
 /** What the journal settled or forgot, and what was left alone and why: said on every outcome. */
-function renderNotes(r: RunResult): string {
+function renderNotes(r: RunDocument): string {
   // What was left alone is in the plan, when the plan was shown.
-  const planShown = r.plan.actions.length > 0 && r.outcome !== 'blocked';
-  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${printable(n)}\n`).join('');
+  const planShown = r.plan.length > 0 && r.outcome !== 'blocked';
+  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${plainText(n)}\n`).join('');
 }
 
-export function renderOutcome(r: RunResult): string {
+/** The outcome for people, rendered from the --json document itself: the two views cannot say different things. */
+export function renderOutcome(r: RunDocument): string {
   return renderNotes(r) + renderResult(r);
 }
 
-function renderResult(r: RunResult): string {
+function renderResult(r: RunDocument): string {
   switch (r.outcome) {
     case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n${caveats(r)}`;
     case 'planned': return 'Dry run: nothing was changed.\n';
     case 'cancelled': return 'Cancelled: nothing was changed.\n';
     case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.error.message)}\n${advice(r.failed!.error)}${failedTail(r)}`;
-    case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.actions.length} actions were applied and recorded; `
+    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.message)}\n${advice(r.failed!)}${failedTail(r)}`;
+    case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.length} actions were applied and recorded; `
       + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
     case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
     case 'done': {
@@ -129,40 +129,62 @@ function renderResult(r: RunResult): string {
 }
 
 /** What a known Windows error means and what to do, on its own line. */
-function advice(error: Error): string {
-  const text = failureAdvice(error);
-  return text ? `  ${text}\n` : '';
+function advice(failed: FailureDocument): string {
+  return failed.advice ? `  ${failed.advice} (mobykit doctor: ${failed.check})\n` : '';
 }
 
-/** The failure in the --json documents: the known error's check and advice when it is one. */
-export function failureJson(failed: { action: Action; error: Error }): object {
+/** A failed action in the --json documents: the known error's check and advice when it is one. */
+export interface FailureDocument { id: string; message: string; check?: string; advice?: string }
+
+export function failureJson(failed: { action: Action; error: Error }): FailureDocument {
   const known = knownFailure(failed.error);
   return { id: failed.action.id, message: failed.error.message, ...(known ? { check: known.check, advice: known.advice } : {}) };
 }
 
-function failedTail(r: RunResult): string {
+function failedTail(r: RunDocument): string {
   const rb = r.rollback;
   const again = `mobykit ${r.command} again`;
   if (!rb) {
-    return `${r.applied.length} of ${r.plan.actions.length} actions were applied; the rest were not. `
+    return `${r.applied.length} of ${r.plan.length} actions were applied; the rest were not. `
       + `Run mobykit doctor for the cause, then ${again} to finish.\n`;
   }
   if (rb.notAttempted) {
     const applied = new Set(r.applied);
     return [`Nothing was rolled back: ${rb.notAttempted}.`, 'Applied, and still on the host (recorded in the journal):',
-      ...r.applied.map((a) => `  ${SYMBOL[a.kind]} ${a.description}`), 'Not applied:',
-      ...r.plan.actions.filter((a) => !applied.has(a)).map((a) => `  ${chalk.dim('·')} ${a.description}`),
+      ...r.plan.filter((a) => applied.has(a.id)).map((a) => `  ${SYMBOL[a.kind]} ${a.description}`), 'Not applied:',
+      ...r.plan.filter((a) => !applied.has(a.id)).map((a) => `  ${chalk.dim('·')} ${a.description}`),
       `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`, ''].join('\n');
   }
-  const lines = [`${r.applied.length} of ${r.plan.actions.length} actions had been applied; ${rb.undone.length} of them were undone.`];
+  const lines = [`${r.applied.length} of ${r.plan.length} actions had been applied; ${rb.undone.length} of them were undone.`];
   for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${plainText(n)}`);
   lines.push(`Run mobykit doctor for the cause, then ${again}.`);
   return `${lines.join('\n')}\n`;
 }
 
-/** The --json document: documented in the README. */
-export function resultJson(r: RunResult): object {
+/**
+ * The --json document of install, uninstall and plan (documented in the README), a versioned
+ * public form: the human view renders from it (renderOutcome).
+ */
+export interface RunDocument {
+  formatVersion: number;
+  command: Command;
+  outcome: Outcome;
+  plan: Action[];
+  /** Ids of the actions applied, in order. */
+  applied: string[];
+  failed?: FailureDocument;
+  notApplied?: string[];
+  rollback?: { undone: string[]; notUndone: string[]; notAttempted?: string };
+  adoptions: string[];
+  notes: string[];
+  findings: Finding[];
+  notVerified?: NotCheckedRef[];
+  remaining?: Finding[];
+}
+
+export function runDocument(r: RunResult): RunDocument {
   return {
+    formatVersion: FORMAT_VERSION,
     command: r.command,
     outcome: r.outcome,
     plan: r.plan.actions,

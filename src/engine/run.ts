@@ -14,7 +14,7 @@ import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
 import { sameName } from '../windows/names.js';
 
-type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
+export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
 
 export interface RunOptions {
   dryRun?: boolean;

@@ -2,7 +2,7 @@
 // whatever happened to the host since mobykit's last run; uninstall removes what mobykit made.
 import assert from 'node:assert/strict';
 import { MARKER } from '../../src/config/desired.js';
-import { renderOutcome, renderPlan } from '../../src/cli/render.js';
+import { renderOutcome, renderPlan, runDocument } from '../../src/cli/render.js';
 import { run } from '../../src/engine/run.js';
 import type { Host } from '../../src/host/host.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
@@ -99,8 +99,8 @@ describe('ownership by identity (issue 9)', () => {
     const esc = 'sw\u001b]52;c;QQ==\u0007';
     const host = edited(await installed(), (s) => { s.vmSwitches.push({ Name: 'DockerNAT', Id: esc, SwitchType: 'External' }); });
     const r = await run('uninstall', host, config(), { dryRun: true });
-    const text = renderPlan(r.plan, 'DEV-PC') + renderOutcome(r);
-    assert.match(text, /Left alone \(not mobykit's\):\n.*External switch DockerNAT \(sw\\u001b\]52;c;QQ==\\u0007\): not made by mobykit/);
+    const text = renderPlan(r.plan, 'DEV-PC') + renderOutcome(runDocument(r));
+    assert.match(text, /Left alone \(not mobykit's\):\n.*External switch DockerNAT \(sw\\x1b\]52;c;QQ==\\x07\): not made by mobykit/);
     assert.ok(!/[\u0007]|\u001b\]/.test(text), 'no raw escape sequence from the host value');
   });
 

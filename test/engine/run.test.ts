@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { run } from '../../src/engine/run.js';
-import { renderOutcome } from '../../src/cli/render.js';
+import { renderOutcome, runDocument } from '../../src/cli/render.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { CANARY_PASSWORD, config, example } from '../helpers.js';
 
@@ -28,7 +28,7 @@ describe('engine on the simulated host', () => {
     assert.deepEqual(r.notVerified!.map((c) => c.id), ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb']);
     assert.ok(r.notVerified!.every((c) => c.reason.includes('Access is denied')));
     assert.deepEqual(r.remaining!.map((f) => f.id), ['platform.docker-host-env', 'port.in-use', 'snapshot.errors']);
-    const text = renderOutcome(r).replace(/\u001b\[[0-9;]*m/g, '');
+    const text = renderOutcome(runDocument(r)).replace(/\u001b\[[0-9;]*m/g, '');
     assert.match(text, /^! Done: 11 actions applied; 5 checks could not verify the result\./);
     assert.doesNotMatch(text, /verified\.\n/);
     assert.match(text, /Not verified:\n {2}! firewall\.missing: Get-NetFirewallRule failed while gathering: Access is denied\./);

@@ -3,7 +3,7 @@ import { CHECK_BY_ID, runChecks } from '../../src/doctor/catalog.js';
 import { HostActionError, knownFailure } from '../../src/host/host.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { run } from '../../src/engine/run.js';
-import { renderOutcome, resultJson } from '../../src/cli/render.js';
+import { renderOutcome, runDocument } from '../../src/cli/render.js';
 import { makeAction, type Action, type Op, type OpParams } from '../../src/plan/action.js';
 import { KNOWN_ERRORS, knownError } from '../../src/windows/known-errors.js';
 import { CANARY_PASSWORD, config, desiredFor, example } from '../helpers.js';
@@ -88,9 +88,9 @@ describe('known Windows errors', () => {
     const host = new SimulatedHost(example('fresh-win10-pro'), { failActions: ['nat.create'] });
     const r = await run('install', host, config(), { secrets: async () => ({ sharePassword: CANARY_PASSWORD }) });
     assert.equal(r.outcome, 'failed');
-    const text = renderOutcome(r).replace(/\u001b\[[0-9;]*m/g, '');
+    const text = renderOutcome(runDocument(r)).replace(/\u001b\[[0-9;]*m/g, '');
     assert.match(text, /✗ nat\.create failed in New-NetNat: Access is denied\.\n {2}Windows refused the change: run mobykit from an elevated PowerShell[^\n]*\(mobykit doctor: platform\.privileges\)\n/);
-    assert.deepEqual(resultJson(r), { ...resultJson(r), failed: { id: 'nat.create', message: 'nat.create failed in New-NetNat: Access is denied.',
+    assert.deepEqual(runDocument(r), { ...runDocument(r), failed: { id: 'nat.create', message: 'nat.create failed in New-NetNat: Access is denied.',
       check: 'platform.privileges', advice: KNOWN_ERRORS.find((k) => k.check === 'platform.privileges' && k.pattern.test('Access is denied.'))!.advice } });
   });
 });

@@ -7,12 +7,11 @@ import { UsageError } from '../../errors.js';
 import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
-import { renderOutcome, renderPlan, resultJson } from '../render.js';
+import { renderOutcome, renderPlan, runDocument } from '../render.js';
 import type { RunContext } from '../context.js';
 import type { RunLog } from '../log.js';
 import { version } from '../version.js';
 import { openSession } from '../session.js';
-import { printJson } from '../json.js';
 import { acquireLock } from '../../state/lock.js';
 import { ensureHostStateDir } from '../../state/journal-file.js';
 import { dirname } from 'node:path';
@@ -49,7 +48,7 @@ class PlanLog {
 
   result(r: RunResult, computer: string): void {
     this.plan(r.plan, computer);
-    this.log.section(`result: ${r.outcome}`, renderOutcome(r));
+    this.log.section(`result: ${r.outcome}`, renderOutcome(runDocument(r)));
   }
 }
 
@@ -179,10 +178,11 @@ export async function change(command: Command, argv: Record<string, unknown>, ct
 }
 
 function report(result: RunResult, json: boolean, computer: string): void {
+  const doc = runDocument(result);
   if (json) {
-    printJson(result.command, resultJson(result));
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return;
   }
   if (result.outcome === 'planned') process.stdout.write(renderPlan(result.plan, computer));
-  process.stdout.write(renderOutcome(result));
+  process.stdout.write(renderOutcome(doc));
 }

@@ -102,13 +102,12 @@ export async function doctor(argv: Record<string, unknown>, ctx: RunContext): Pr
   const diagnosis = diagnose({ snapshot, desired }, { skip });
   // A snapshot from a file carries no journal: ownership then rests on the on-resource markers.
   adviseInstall(diagnosis, snapshot, desired, journal);
-  const text = renderDiagnosis(diagnosis, { verbose: true });
-  ctx.log.section(`findings on ${snapshot.computerName}`, text);
-  if (ctx.view === 'json') {
-    // The doctor document keeps its own formatVersion; `command` is what every --json document carries.
-    const { formatVersion, ...doc } = doctorJson(diagnosis, snapshot);
-    process.stdout.write(`${JSON.stringify({ formatVersion, command: 'doctor', ...doc }, null, 2)}\n`);
-  } else process.stdout.write(renderDiagnosis(diagnosis, { verbose: ctx.verbose }));
+  // Both views come from the one versioned document.
+  const { formatVersion, ...doc } = doctorJson(diagnosis, snapshot);
+  ctx.log.section(`findings on ${snapshot.computerName}`, renderDiagnosis(doc, { verbose: true }));
+  // The doctor document keeps its own formatVersion; `command` is what every --json document carries.
+  if (ctx.view === 'json') process.stdout.write(`${JSON.stringify({ formatVersion, command: 'doctor', ...doc }, null, 2)}\n`);
+  else process.stdout.write(renderDiagnosis(doc, { verbose: ctx.verbose }));
 
   const report = argv.report as string | undefined;
   if (report) {
