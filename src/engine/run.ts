@@ -70,7 +70,7 @@ export function verify(snapshot: Snapshot, desired: Desired): Finding[] {
 const NAMING_KEYS: [keyof Config, string][] = [
   ['switch', 'name'], ['network', 'subnet'], ['network', 'hostAddress'], ['network', 'vmAddress'], ['nat', 'name'],
   ['firewall', 'tcpRuleName'], ['firewall', 'udpRuleName'], ['firewall', 'smbRuleName'], ['vm', 'name'], ['vm', 'vhdxPath'],
-  ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'],
+  ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'], ['share', 'account'],
 ];
 
 export function withInstalledNames(config: Config, settings: Config): { config: Config; differences: string[] } {

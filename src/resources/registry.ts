@@ -11,10 +11,11 @@ import { vmOperations } from './vm.js';
 import { kvpOperations } from './kvp.js';
 import { shareOperations } from './share.js';
 import { credentialOperations } from './credential.js';
+import { accountOperations } from './account.js';
 
 export const OPERATIONS: { readonly [O in Op]: Operation<O> } = {
   ...switchOperations, ...addressOperations, ...natOperations, ...firewallOperations,
-  ...vmOperations, ...kvpOperations, ...shareOperations, ...credentialOperations,
+  ...vmOperations, ...kvpOperations, ...shareOperations, ...credentialOperations, ...accountOperations,
 };
 
 /** The record of an action's operation; undefined for an op no record knows (a hand-edited plan). */

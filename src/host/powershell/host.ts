@@ -24,6 +24,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
 import type { Config } from '../../config/config.js';
+import { SHARE_ACCOUNT_NAME } from '../../config/desired.js';
+import { isLocalShareAccount } from '../../config/schema.js';
 import type { Action } from '../../plan/action.js';
 import { operationOf, PS_GATHER_FUNCTION } from '../../resources/registry.js';
 import type { Snapshot } from '../../snapshot/types.js';
@@ -115,6 +117,8 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     Subnet: config.network.subnet,
     HostAddress: config.network.hostAddress,
     ...(config.share.user ? { ShareUser: config.share.user } : {}),
+    // --share-account local: the local accounts of that name (localAccounts), looked up only then.
+    ...(isLocalShareAccount(config.share.account ?? 'user') ? { ShareAccountName: SHARE_ACCOUNT_NAME } : {}),
     KvpItemName: config.kvp.itemName,
     EngineEndpoint: `tcp://${config.network.vmAddress}:${config.ports.tcp.find((p) => p !== 53) ?? 2375}`,
   };
