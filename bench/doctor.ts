@@ -10,7 +10,7 @@ import { convergedSnapshot } from '../test/doctor/fixtures.js';
 
 export const TARGET_MS = 100;
 
-export function bigSnapshot(listeners = 10_000, rules = 2_000, adapters = 500): Snapshot {
+function bigSnapshot(listeners = 10_000, rules = 2_000, adapters = 500): Snapshot {
   const s = convergedSnapshot();
   for (let i = 0; i < adapters; i++) {
     const alias = `Ethernet ${i + 2}`;

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
-export const STARTUP_TARGETS = { version: 1.5, help: 2.5 } as const;
+const STARTUP_TARGETS = { version: 1.5, help: 2.5 } as const;
 
 function timeOnce(args: string[]): number {
   const began = process.hrtime.bigint();
@@ -21,10 +21,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export interface StartupResult { baselineMs: number; versionMs: number; helpMs: number; versionRatio: number; helpRatio: number; ok: boolean }
+interface StartupResult { baselineMs: number; versionMs: number; helpMs: number; versionRatio: number; helpRatio: number; ok: boolean }
 
 /** Interleaves the three commands so that machine noise hits them alike. */
-export function measureStartup(runs = 11): StartupResult {
+function measureStartup(runs = 11): StartupResult {
   const cases = { baseline: ['-e', '0'], version: [MAIN, '--version'], help: [MAIN, '--help'] };
   const times: Record<keyof typeof cases, number[]> = { baseline: [], version: [], help: [] };
   for (const k of Object.keys(cases) as (keyof typeof cases)[]) timeOnce(cases[k]); // warm the file cache

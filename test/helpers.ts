@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { resolveDesired, type Desired } from '../src/config/desired.js';
 import type { Snapshot } from '../src/snapshot/types.js';
-import type { StepContext } from '../src/steps/step.js';
+import type { StepContext } from '../src/plan/step.js';
 
 export const CANARY_PASSWORD = 'canary-Pa55word-7f3e91';
 

@@ -172,15 +172,7 @@ function Get-MobyKitHostSnapshot {
 
     $identity = $null
     $identityFound = Invoke-MobyKitSnapshotQuery -SnapshotSource 'WindowsIdentity' -SnapshotErrors $errors -SnapshotQuery {
-        $current = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-        $principal = New-Object -TypeName System.Security.Principal.WindowsPrincipal -ArgumentList @($current)
-        $administrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @('S-1-5-32-544')
-        $hyperVAdministrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @('S-1-5-32-578')
-        [ordered]@{
-            UserName              = [string]$current.Name
-            IsAdministrator       = $principal.IsInRole($administrators)
-            IsHyperVAdministrator = $principal.IsInRole($hyperVAdministrators)
-        }
+        Get-MobyKitProcessIdentity
     }
     if ($identityFound.Count -gt 0) {
         $identity = $identityFound[0]

@@ -75,7 +75,10 @@ function New-MobyKitShare {
         $null = SmbShare\New-SmbShare @shareParameters -Confirm:$false -ErrorAction Stop
 
         $step = 'revoke Everyone'
-        $everyone = (New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList @('S-1-1-0')).Translate([System.Security.Principal.NTAccount]).Value
+        $everyone = ConvertFrom-MobyKitSid -Sid 'S-1-1-0'
+        if ($null -eq $everyone) {
+            throw 'Windows does not resolve the SID of Everyone (S-1-1-0) to an account name'
+        }
         $grants = @(SmbShare\Get-SmbShareAccess -Name $Name -ErrorAction Stop |
             Where-Object -FilterScript { Test-MobyKitSameAccount -ReferenceAccount $_.AccountName -DifferenceAccount $everyone })
         if ($grants.Count -gt 0) {

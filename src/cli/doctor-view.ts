@@ -8,7 +8,7 @@ import type { GatheredFor, Snapshot } from '../snapshot/types.js';
 import { plainText } from '../windows/text.js';
 
 /** The `doctor --json` document's version: bumped when a field changes meaning or goes away. */
-export const DOCTOR_FORMAT_VERSION = 1;
+const DOCTOR_FORMAT_VERSION = 1;
 
 export interface DoctorJson extends Omit<Diagnosis, 'findings'> {
   formatVersion: number;

@@ -4,7 +4,7 @@
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const FORMAT_VERSION = 1;
 
-export function jsonDocument(command: string, body: object): object {
+function jsonDocument(command: string, body: object): object {
   return { formatVersion: FORMAT_VERSION, command, ...body };
 }
 

@@ -95,36 +95,29 @@ class FileLog implements RunLog {
   }
 }
 
-const NO_LOG: RunLog = { line() {}, section() {}, close() {} };
+/** The log of a run that keeps none (commands that do not touch a host). */
+export const NO_LOG: RunLog = { line() {}, section() {}, close() {} };
 
-let current: RunLog = NO_LOG;
-let verboseOn = false;
-
-export function runLog(): RunLog { return current; }
-export function verbose(): boolean { return verboseOn; }
-
-/** Starts the log of this run; on failure warns once on stderr and logs nothing. */
-export function startRunLog(opts: { command: string; args: readonly string[]; version: string; verbose: boolean }): RunLog {
-  verboseOn = opts.verbose;
+/** Opens the log of this run; on failure warns once on stderr and logs nothing. */
+export function openRunLog(opts: { command: string; args: readonly string[]; version: string; verbose: boolean }): RunLog {
   const dir = logDirectory();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(dir, `mobykit-${stamp}-${process.pid}.log`);
+  let log: RunLog;
   try {
     mkdirSync(dir, { recursive: true });
-    const fd = openSync(file, 'wx', 0o600);
-    current = new FileLog(file, fd);
+    log = new FileLog(file, openSync(file, 'wx', 0o600));
   } catch (e) {
     process.stderr.write(`mobykit: warning: cannot write the run log in ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); `
       + `set ${RUN_LOG_ENV} to another folder.\n`);
-    current = NO_LOG;
-    return current;
+    return NO_LOG;
   }
   rotate(dir, file);
-  current.line(`mobykit ${opts.version} ${opts.command} (node ${process.version}, ${process.platform}, pid ${process.pid})`);
-  current.line(`command line: mobykit ${redactArgv(opts.args).map(quoteArg).join(' ')}`);
-  current.line(`working directory: ${process.cwd()}`);
+  log.line(`mobykit ${opts.version} ${opts.command} (node ${process.version}, ${process.platform}, pid ${process.pid})`);
+  log.line(`command line: mobykit ${redactArgv(opts.args).map(quoteArg).join(' ')}`);
+  log.line(`working directory: ${process.cwd()}`);
   if (opts.verbose) process.stderr.write(`mobykit: logging to ${file}\n`);
-  return current;
+  return log;
 }
 
 /** How many run logs are kept: the oldest go when a run starts. */
@@ -132,7 +125,7 @@ export const KEEP_RUN_LOGS = 50;
 const RUN_LOG_NAME = /^mobykit-\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.log$/;
 
 /** Deletes all but the newest KEEP_RUN_LOGS run logs (names sort by time); never `keep`, never other files. */
-export function rotate(dir: string, keep: string): void {
+function rotate(dir: string, keep: string): void {
   try {
     const logs = readdirSync(dir).filter((n) => RUN_LOG_NAME.test(n)).sort();
     for (const name of logs.slice(0, Math.max(0, logs.length - KEEP_RUN_LOGS))) {
@@ -142,20 +135,4 @@ export function rotate(dir: string, keep: string): void {
   } catch {
     // Another run rotating at the same time, or a file in use: the next run tries again.
   }
-}
-
-let printer: (text: string) => void = (t) => { process.stderr.write(t); };
-
-/** How --verbose lines reach stderr; progress swaps in one that keeps a running spinner intact. */
-export function setVerbosePrinter(print: (text: string) => void): void { printer = print; }
-
-/** A --verbose line: to stderr when --verbose is on, and always to the log. */
-export function verboseLine(line: string): void {
-  current.line(line);
-  if (verboseOn) printer(`${line}\n`);
-}
-
-/** What the host tells about each call (already redacted by the host): to the log and, with --verbose, to stderr. */
-export function hostCall(line: string): void {
-  verboseLine(`host call: ${line}`);
 }

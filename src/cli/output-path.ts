@@ -4,7 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
-export function checkOutputPath(file: string, flag: string): void {
+function checkOutputPath(file: string, flag: string): void {
   const full = path.resolve(file);
   const dir = path.dirname(full);
   let folder;

@@ -7,16 +7,22 @@ const interrupted = () => Object.assign(new Error('interrupted: nothing was chan
 
 export const interactive = (): boolean => !!process.stdin.isTTY && !!process.stderr.isTTY;
 
-export async function confirm(question: string): Promise<boolean> {
+/** A yes/no question; Ctrl-C at the prompt, or the run's signal aborting (a SIGTERM), ends it as an interruption. */
+export async function confirm(question: string, signal?: AbortSignal): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  let onAbort = () => {};
   try {
     const answer = await new Promise<string>((resolve, reject) => {
       // On a terminal readline takes Ctrl-C itself; without this it would only pause the prompt.
       rl.once('SIGINT', () => reject(interrupted()));
+      onAbort = () => reject(interrupted());
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       rl.question(`${question} [y/N] `, resolve);
     });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     rl.close();
   }
 }

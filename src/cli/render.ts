@@ -6,11 +6,10 @@ import { summarize, type Plan } from '../engine/plan.js';
 import type { Action } from '../plan/action.js';
 import { describeEntry } from '../state/journal.js';
 import { LEFT_ALONE } from '../engine/run.js';
-import { STEPS } from '../steps/index.js';
+import { STEPS } from '../resources/steps.js';
 import { failureAdvice, knownFailure } from '../host/host.js';
 import { plainText, plainValue } from '../windows/text.js';
 import { renderFindingList } from './doctor-view.js';
-import { runLog } from './log.js';
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** Host values (names, Ids) in notes reach a terminal: no control character of theirs does. */
@@ -61,7 +60,7 @@ export function renderPlan(plan: { command: string; actions: Action[] } & Partia
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(actions: Action[]): string {
+function summaryLine(actions: Action[]): string {
   const s = summarize(actions);
   const part = (n: number, k: keyof typeof VERB, colour: (t: string) => string) => (n ? colour(`${n} to ${VERB[k]}`) : `${n} to ${VERB[k]}`);
   return `${chalk.bold('Plan:')} ${part(s.create, 'create', chalk.green)}, ${part(s.change, 'change', chalk.yellow)}, ${part(s.remove, 'remove', chalk.red)}.`;
@@ -80,7 +79,7 @@ function renderAction(a: Action): string[] {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Findings (install's blockers and verification) as doctor shows them, then their count. */
-export function renderFindings(findings: Finding[]): string {
+function renderFindings(findings: Finding[]): string {
   if (!findings.length) return `${chalk.green('✓')} No problems found.\n`;
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return `${renderFindingList(findings).join('\n')}\n` +
@@ -178,21 +177,4 @@ export function resultJson(r: RunResult): object {
     ...(r.notVerified ? { notVerified: r.notVerified } : {}),
     ...(r.remaining ? { remaining: r.remaining } : {}),
   };
-}
-
-let loggedPlan: Plan | undefined;
-
-/** The plan, into the run log (colour is stripped there), once: before it is applied. */
-export function logPlan(plan: Plan, computer: string): void {
-  if (loggedPlan === plan) return;
-  loggedPlan = plan;
-  const log = runLog();
-  log.section(`plan (${plan.command}, ${plan.actions.length} actions)`, renderPlan(plan, computer));
-  if (plan.actions.length) log.section('plan as data', plan.actions.map((a) => `${a.id} ${JSON.stringify(a.params)}`).join('\n'));
-}
-
-/** The run's plan (unless logged already) and outcome, into the run log. */
-export function logResult(r: RunResult, computer: string): void {
-  logPlan(r.plan, computer);
-  runLog().section(`result: ${r.outcome}`, renderOutcome(r));
 }

@@ -10,6 +10,7 @@ import { SETTINGS } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { Action } from '../plan/action.js';
 import { FORMAT_VERSION } from './json.js';
+import { sameName } from '../windows/names.js';
 
 export const SAVED_PLAN_KIND = 'mobykit.plan';
 
@@ -65,7 +66,7 @@ export function refuseContradictions(argv: Record<string, unknown>): void {
 
 /** Refuses when planning again gives anything but the saved actions. */
 export function assertSamePlan(saved: SavedPlan, now: Plan, computerName: string, file: string): void {
-  if (saved.computerName.toLowerCase() !== computerName.toLowerCase()) {
+  if (!sameName(saved.computerName, computerName)) {
     throw Object.assign(new Error(`--plan ${file} was made for ${saved.computerName}, and this is ${computerName}: nothing was changed.`), { exitCode: 1 });
   }
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(now.actions)), saved.actions)) return;

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { findConfigFile, loadConfig, type LoadedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Host } from '../host/host.js';
-import { hostCall } from './log.js';
-import { activity, announceGathers } from './progress.js';
+import type { RunContext } from './context.js';
+import { AnnouncedHost } from './progress.js';
 import { hostStateDir, legacyJournalDir } from '../state/paths.js';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ export function loadConfigFromArgv(argv: Record<string, unknown>): LoadedConfig 
   return loadConfig({ flags: argv, env: process.env, configFile: found?.file, found: found?.found });
 }
 
-export async function openSession(argv: Record<string, unknown>): Promise<Session> {
+export async function openSession(argv: Record<string, unknown>, ctx: RunContext): Promise<Session> {
   const loaded = loadConfigFromArgv(argv);
   const simulate = argv.simulate as string | undefined;
   const simulateOut = argv['simulate-out'] as string | undefined;
@@ -35,13 +35,13 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
   if (simulate) {
     const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
       import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
-    const host = announceGathers(new SimulatedHost(readSnapshotFile(simulate), { failActions: fail }), { json: !!argv.json });
+    const simulated = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
-      loaded, host, lockPath: join(hostStateDir(), `simulated-${key}.lock`),
+      loaded, host: new AnnouncedHost(simulated, ctx.progress), lockPath: join(hostStateDir(), `simulated-${key}.lock`),
       async finish() {
-        if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(host.current(), null, 2)}\n`);
-        await host.dispose();
+        if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(simulated.current(), null, 2)}\n`);
+        await simulated.dispose();
       },
     };
   }
@@ -54,8 +54,8 @@ export async function openSession(argv: Record<string, unknown>): Promise<Sessio
       + `${process.platform}. To rehearse here: mobykit ${command} --simulate ${psString(example)}`);
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const opened = await activity('Starting PowerShell', { json: !!argv.json },
-    () => PowerShellHost.open({ config: loaded.config, onCall: hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }));
-  const host = announceGathers(opened, { json: !!argv.json });
+  const opened = await ctx.progress.activity('Starting PowerShell',
+    () => PowerShellHost.open({ config: loaded.config, onCall: ctx.progress.hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }));
+  const host = new AnnouncedHost(opened, ctx.progress);
   return { loaded, host, lockPath: join(hostStateDir(), 'host.lock'), finish: () => host.dispose() };
 }

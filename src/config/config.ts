@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { decodeText } from '../text-file.js';
 import { SETTINGS, SETTING_BY_KEY, type Setting, type Value } from './schema.js';
 
-export type Source = 'default' | 'file' | 'env' | 'flag';
+type Source = 'default' | 'file' | 'env' | 'flag';
 
 export interface Config {
   switch: { name: string };

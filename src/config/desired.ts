@@ -40,7 +40,7 @@ const MB = 1024 * 1024;
 const GB = 1024 * MB;
 
 /** `DEV-PC\alice` -> `alice`: the KVP token and the credential carry the bare user name. */
-export function bareUserName(account: string): string {
+function bareUserName(account: string): string {
   return account.includes('\\') ? account.slice(account.lastIndexOf('\\') + 1) : account;
 }
 
@@ -61,7 +61,7 @@ export function switchNameOf(vnicAlias: string): string {
 }
 
 /** What the cifsmount token says besides the password: drive letter, share and bare user name. */
-export function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'> {
+function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'> {
   return { mountPoint: config.share.path.charAt(0).toLowerCase(), shareName: config.share.name, userName: bareUserName(account) };
 }
 
@@ -123,10 +123,10 @@ export function redactedCifsToken(k: Desired['kvp']): string {
  * Hyper-V's KVP limit for a value, in UTF-16 including the terminating NUL: 2048 bytes
  * (HV_KVP_EXCHANGE_MAX_VALUE_SIZE), so 1023 characters.
  */
-export const KVP_VALUE_MAX_CHARS = 2048 / 2 - 1;
+const KVP_VALUE_MAX_CHARS = 2048 / 2 - 1;
 
 /** How many characters the password may have for the token to fit a KVP value. */
-export function kvpPasswordRoom(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>): number {
+function kvpPasswordRoom(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>): number {
   return KVP_VALUE_MAX_CHARS - cifsToken(k, '').length;
 }
 

@@ -1,6 +1,7 @@
 // One table of every setting: its default (the Docker for Windows value), its flag, its
 // MOBYKIT_* variable and its validation. The CLI options, `config show` and `init` all read it.
 import { broadcast, contains, parseCidr, parseIPv4 } from '../net/ipv4.js';
+import { sameName } from '../windows/names.js';
 
 export type Value = string | number | number[];
 
@@ -59,7 +60,7 @@ function memoryMB(min: number, max: number) {
 
 function oneOf(...choices: string[]) {
   return (v: Value): string | null =>
-    choices.some((c) => c.toLowerCase() === String(v).toLowerCase()) ? null : `must be one of ${choices.join(', ')}`;
+    choices.some((c) => sameName(c, String(v))) ? null : `must be one of ${choices.join(', ')}`;
 }
 
 /** share.account is `local` (any case): mobykit makes and uses its own local account. */

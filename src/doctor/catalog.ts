@@ -6,20 +6,22 @@ import { isNotChecked, toFindings, type Check, type CheckContext } from './check
 import type { Finding } from './finding.js';
 import { PLATFORM_CHECKS } from './checks/platform.js';
 import { SERVICE_CHECKS } from './checks/services.js';
-import { NETWORK_CHECKS } from './checks/network.js';
-import { NAT_CHECKS } from './checks/nat.js';
+import { SWITCH_CHECKS } from '../resources/switch/checks.js';
+import { ADDRESS_CHECKS } from '../resources/address/checks.js';
+import { NAT_CHECKS } from '../resources/nat/checks.js';
 import { PORT_CHECKS } from './checks/ports.js';
-import { FIREWALL_CHECKS } from './checks/firewall.js';
-import { VM_CHECKS } from './checks/vm.js';
-import { KVP_CHECKS } from './checks/kvp.js';
-import { SHARE_CHECKS } from './checks/share.js';
+import { FIREWALL_CHECKS } from '../resources/firewall/checks.js';
+import { VM_CHECKS } from '../resources/vm/checks.js';
+import { KVP_CHECKS } from '../resources/kvp/checks.js';
+import { SHARE_CHECKS } from '../resources/share/checks.js';
 import { ENGINE_CHECKS } from './checks/engine.js';
 import { FILES_CHECKS } from './checks/files.js';
 
 export const CHECKS: Check[] = [
   ...PLATFORM_CHECKS,
   ...SERVICE_CHECKS,
-  ...NETWORK_CHECKS,
+  ...SWITCH_CHECKS,
+  ...ADDRESS_CHECKS,
   ...NAT_CHECKS,
   ...PORT_CHECKS,
   ...FIREWALL_CHECKS,

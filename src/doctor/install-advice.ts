@@ -6,7 +6,7 @@ import type { Desired } from '../config/desired.js';
 import { Journal, scopeOf, type JournalDoc } from '../state/journal.js';
 import type { StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { STEPS } from '../steps/index.js';
+import { STEPS } from '../resources/steps.js';
 import { CHECK_BY_ID, type Diagnosis } from './catalog.js';
 
 /** The step that makes what a check looks at, by the check id's area. */

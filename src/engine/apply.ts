@@ -19,10 +19,10 @@ export interface ApplyResult {
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export async function applyActions(host: Host, actions: Action[], secrets: Secrets, journal: Journal,
-  events: ApplyEvents = {}, shouldStop: () => boolean = () => false): Promise<ApplyResult> {
+  events: ApplyEvents = {}, signal?: AbortSignal): Promise<ApplyResult> {
   const applied: Action[] = [];
   for (const [i, action] of actions.entries()) {
-    if (shouldStop()) break;
+    if (signal?.aborted) break;
     events.start?.(action, i, actions.length);
     const began = Date.now();
     const fail = (e: unknown): ApplyResult => {

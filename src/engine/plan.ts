@@ -9,8 +9,8 @@ import { SimulatedHost } from '../host/simulated/host.js';
 import { adoptions, type Action } from '../plan/action.js';
 import { OPERATIONS } from '../resources/registry.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { STEPS } from '../steps/index.js';
-import type { Step, StepContext } from '../steps/step.js';
+import { STEPS } from '../resources/steps.js';
+import type { Step, StepContext } from '../plan/step.js';
 import { Journal, scopeOf, type Claim, type JournalDoc } from '../state/journal.js';
 
 export type Command = 'install' | 'uninstall';

@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.js';
 import { passwordProblem, resolveDesired, type Desired } from '../config/desired.js';
 import { UsageError } from '../errors.js';
-import { CHECK_BY_ID, diagnose, runChecks, type NotCheckedRef } from '../doctor/catalog.js';
+import { CHECK_BY_ID, diagnose, type NotCheckedRef } from '../doctor/catalog.js';
 import type { Finding } from '../doctor/finding.js';
 import type { Host, Secrets } from '../host/host.js';
 import type { Action } from '../plan/action.js';
@@ -14,7 +14,7 @@ import { needsSecret, undoOf } from '../resources/registry.js';
 import { planInstall, planUninstall, type Command, type Plan } from './plan.js';
 import { sameName } from '../windows/names.js';
 
-export type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
+type Outcome = 'done' | 'nothing-to-do' | 'planned' | 'blocked' | 'cancelled' | 'failed' | 'unverified' | 'interrupted';
 
 export interface RunOptions {
   dryRun?: boolean;
@@ -28,13 +28,13 @@ export interface RunOptions {
   events?: ApplyEvents;
   /** Undo this run's actions when one fails (install only); default true. */
   rollback?: boolean;
-  /** Polled between actions: true stops after the current one (Ctrl-C, SIGTERM, SIGHUP). */
-  shouldStop?(): boolean;
+  /** Looked at between actions: once aborted (Ctrl-C, SIGTERM, SIGHUP), the run stops after the current one. */
+  signal?: AbortSignal;
   /** Called with the first snapshot, before planning. */
   gathered?(seen: Snapshot): void;
 }
 
-export interface RollbackResult {
+interface RollbackResult {
   undone: Action[];
   /** Changes left on the host, each said in words; never counted as undone. */
   notUndone: string[];
@@ -62,10 +62,6 @@ export interface RunResult {
 /** How a note about a resource that is not mobykit's begins. */
 export const LEFT_ALONE = 'left alone: ';
 
-export function verify(snapshot: Snapshot, desired: Desired): Finding[] {
-  return runChecks({ snapshot, desired }, { only: (c) => c.verifies !== undefined });
-}
-
 /** The names an install ran with, which decide what an uninstall looks at: every other setting stays as given. */
 const NAMING_KEYS: [keyof Config, string][] = [
   ['switch', 'name'], ['network', 'subnet'], ['network', 'hostAddress'], ['network', 'vmAddress'], ['nat', 'name'],
@@ -73,7 +69,7 @@ const NAMING_KEYS: [keyof Config, string][] = [
   ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'], ['share', 'account'],
 ];
 
-export function withInstalledNames(config: Config, settings: Config): { config: Config; differences: string[] } {
+function withInstalledNames(config: Config, settings: Config): { config: Config; differences: string[] } {
   const merged = structuredClone(config) as unknown as Record<string, Record<string, unknown>>;
   const recorded = settings as unknown as Record<string, Record<string, unknown> | undefined>;
   const differences: string[] = [];
@@ -91,7 +87,7 @@ export function withInstalledNames(config: Config, settings: Config): { config: 
  * install (the journal keeps the names it used), what mobykit made under the old names is looked
  * at too, so install can replace it; whether it is mobykit's is still decided by its identity.
  */
-export async function gatherWithInstalled(host: Host, config: Config, installed?: Config): Promise<Snapshot> {
+async function gatherWithInstalled(host: Host, config: Config, installed?: Config): Promise<Snapshot> {
   const seen = await host.gather(config);
   const renamed = installed && withInstalledNames(config, installed);
   if (!renamed?.differences.length) return seen;
@@ -164,7 +160,7 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const tooLong = secrets.sharePassword === undefined ? undefined : passwordProblem(desired.kvp, secrets.sharePassword);
   if (tooLong) throw new UsageError(tooLong);
   if (command === 'install') journal.setSettings(config);
-  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.shouldStop);
+  const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.signal);
   if (applied.failed) {
     const rollingBack = command === 'install' && opts.rollback !== false;
     const rollback = rollingBack && applied.applied.length

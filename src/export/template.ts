@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * Where a template lives: the package's templates/ folder, found by walking up from this module
  * (dist/src/export -> package root), else ./templates (a build in another outDir, run from the repo).
  */
-export function templatePath(name: string): string {
+function templatePath(name: string): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'templates', name);

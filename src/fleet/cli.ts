@@ -6,6 +6,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
+import type { RunContext } from '../cli/context.js';
 import type { Config } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../doctor/finding.js';
@@ -16,10 +17,10 @@ import { plainText } from '../windows/text.js';
 import type { Connection, FleetShell } from './remote.js';
 import { readTargets, type Target } from './targets.js';
 
-export const FLEET_FORMAT_VERSION = 1;
-export const DEFAULT_THROTTLE = 16;
+const FLEET_FORMAT_VERSION = 1;
+const DEFAULT_THROTTLE = 16;
 /** As long as one local PowerShell call may take (DEFAULT_TIMEOUT_MS). */
-export const DEFAULT_CALL_TIMEOUT_S = 120;
+const DEFAULT_CALL_TIMEOUT_S = 120;
 
 export function fleetOptions<T>(y: Argv<T>): Argv<T> {
   const group = 'Many hosts:';
@@ -45,9 +46,9 @@ export function isFleet(argv: Record<string, unknown>): boolean {
 
 type FleetCommand = 'doctor' | 'install' | 'uninstall' | 'plan';
 
-export interface HostReport {
+interface HostReport {
   computerName: string;
-  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped. */
+  /** doctor: healthy | problems; install/uninstall/plan: the run's outcome; or unreachable | locked | failed | skipped | interrupted (not started). */
   outcome: string;
   findings: Finding[];
   plan: unknown[] | null;
@@ -57,10 +58,13 @@ export interface HostReport {
   roundTrips?: number;
 }
 
+/** When every host stops after its current action: --fail-fast tripped or the run interrupted. */
+interface Stop { signal: AbortSignal; tripped(): boolean }
+
 /** Work on one host: it reports what happened, it never throws. */
 interface Job { computerName: string; work(): Promise<HostReport>; }
 
-export async function fleet(command: FleetCommand, argv: Record<string, unknown>): Promise<number> {
+export async function fleet(command: FleetCommand, argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const throttle = argv.throttle === undefined ? DEFAULT_THROTTLE : Number(argv.throttle);
   if (!Number.isInteger(throttle) || throttle < 1 || throttle > 1024) throw new UsageError(`--throttle ${String(argv.throttle)}: give a whole number of hosts from 1 to 1024`);
   if (command !== 'doctor' && !argv.yes && !argv['dry-run'] && command !== 'plan') {
@@ -70,33 +74,45 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
   if (!Number.isInteger(callTimeout) || callTimeout < 1 || callTimeout > 86400) {
     throw new UsageError(`--call-timeout ${String(argv['call-timeout'])}: give whole seconds from 1 to 86400`);
   }
-  const failFast = { enabled: !!argv['fail-fast'], tripped: false };
+  // Every host stops after its current action once a host fails (--fail-fast) or the run is interrupted.
+  const failFast = new AbortController();
+  const stop: Stop = { signal: AbortSignal.any([failFast.signal, ctx.signal]), tripped: () => failFast.signal.aborted };
   const targets = readTargets(argv);
   let jobs: Job[];
   let cleanup = async () => {};
   if (targets.length) {
     if (argv.from || argv.simulate) throw new UsageError('--computer-name/--inventory act on real hosts: leave out --from and --simulate (or give a folder to them without hosts)');
-    const opened = await remoteJobs(command, argv, targets, failFast, callTimeout * 1000);
+    const opened = await remoteJobs(command, argv, targets, stop, callTimeout * 1000, ctx);
     jobs = opened.jobs;
     cleanup = opened.cleanup;
   } else {
-    jobs = await folderJobs(command, argv, failFast);
+    jobs = await folderJobs(command, argv, stop);
   }
+  const json = ctx.view === 'json';
   let reports: HostReport[];
+  // A change stops gracefully, as on one host: each host after its current action; a second Ctrl-C quits at once.
+  const changes = command !== 'doctor' && command !== 'plan' && !argv['dry-run'];
+  const release = changes ? ctx.interrupts.graceful('quit') : () => {};
+  const announce = () => { process.stderr.write(`\nStopping each host after its current action (${String(ctx.signal.reason)} again to quit at once)...\n`); };
+  if (changes) ctx.signal.addEventListener('abort', announce, { once: true });
   try {
     reports = await pool(jobs, throttle, async (job) => {
-      if (failFast.tripped) return blank(job.computerName, 'skipped', 'not started: another host failed (--fail-fast)');
+      if (ctx.signal.aborted) return blank(job.computerName, 'interrupted', 'not started: the run was interrupted');
+      if (stop.tripped()) return blank(job.computerName, 'skipped', 'not started: another host failed (--fail-fast)');
       const r = await job.work();
-      if (failed(r)) failFast.tripped = failFast.enabled;
-      if (!argv.json) process.stderr.write(`${progressLine(r)}\n`);
+      if (failed(r) && argv['fail-fast']) failFast.abort();
+      if (!json) process.stderr.write(`${progressLine(r)}\n`);
       return r;
     });
   } finally {
+    ctx.signal.removeEventListener('abort', announce);
+    release();
     await cleanup();
   }
   const summary = summarize(reports);
-  if (argv.json) process.stdout.write(`${JSON.stringify({ formatVersion: FLEET_FORMAT_VERSION, command, hosts: reports, summary }, null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ formatVersion: FLEET_FORMAT_VERSION, command, hosts: reports, summary }, null, 2)}\n`);
   else process.stdout.write(table(reports, command));
+  if (ctx.signal.aborted) return 130;
   return reports.some(failed) ? 1 : 0;
 }
 
@@ -141,7 +157,7 @@ async function diagnoseOne(computerName: string, snapshot: Snapshot, config: Con
 
 /** install / uninstall / plan on one host, through the engine as on a single host. */
 async function changeOne(command: FleetCommand, computerName: string, host: Host, config: Config, argv: Record<string, unknown>,
-  secrets: () => Promise<Secrets>, shouldStop: () => boolean): Promise<HostReport> {
+  secrets: () => Promise<Secrets>, signal: AbortSignal): Promise<HostReport> {
   const { run } = await import('../engine/run.js');
   const engineCommand = command === 'plan' ? (argv.uninstall ? 'uninstall' : 'install') : command as 'install' | 'uninstall';
   const result = await run(engineCommand, host, config, {
@@ -150,7 +166,7 @@ async function changeOne(command: FleetCommand, computerName: string, host: Host
     rollback: argv.rollback !== false,
     confirm: async () => true, // asked once for all hosts: --yes (see fleet())
     secrets,
-    shouldStop,
+    signal,
   });
   return {
     computerName,
@@ -175,7 +191,7 @@ function onceSecrets(argv: Record<string, unknown>, rehearsal: boolean): () => P
 
 const errorText = (e: unknown) => plainText(e instanceof Error ? e.message : String(e));
 
-async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], failFast: { tripped: boolean }, callTimeoutMs: number):
+async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], stop: Stop, callTimeoutMs: number, ctx: RunContext):
   Promise<{ jobs: Job[]; cleanup(): Promise<void> }> {
   const connection: Connection = {
     transport: argv.ssh ? 'SSH' : 'WinRM',
@@ -192,9 +208,8 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
   }
   // Every host's configuration is checked before anything connects.
   const configs = await Promise.all(targets.map((t) => loadConfigFor(argv, t.settings)));
-  const [{ PowerShellHost }, { FleetShell, RemoteHost }, { hostCall }] = await Promise.all([
-    import('../host/powershell/host.js'), import('./remote.js'), import('../cli/log.js')]);
-  const local = await PowerShellHost.open({ config: configs[0], onCall: hostCall });
+  const [{ PowerShellHost }, { FleetShell, RemoteHost }] = await Promise.all([import('../host/powershell/host.js'), import('./remote.js')]);
+  const local = await PowerShellHost.open({ config: configs[0], onCall: ctx.progress.hostCall });
   const shell: FleetShell = new FleetShell(local, connection, callTimeoutMs);
   const secrets = onceSecrets(argv, false);
   const jobs = targets.map((target, i): Job => ({
@@ -220,7 +235,7 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
             return { ...blank(target.computerName, 'locked', errorText(e)), roundTrips: shell.roundTrips.get(target.computerName) ?? 0 };
           }
           try {
-            report = await changeOne(command, target.computerName, host, configs[i], argv, secrets, () => failFast.tripped);
+            report = await changeOne(command, target.computerName, host, configs[i], argv, secrets, stop.signal);
           } finally {
             // A lock not released (its session broke) goes stale once the session's process is gone.
             await release?.().catch(() => undefined);
@@ -244,7 +259,7 @@ function snapshotFiles(dir: string, flag: string): { name: string; file: string 
   return files.map((f) => ({ name: f.slice(0, -'.json'.length), file: path.join(dir, f) }));
 }
 
-async function folderJobs(command: FleetCommand, argv: Record<string, unknown>, failFast: { tripped: boolean }): Promise<Job[]> {
+async function folderJobs(command: FleetCommand, argv: Record<string, unknown>, stop: Stop): Promise<Job[]> {
   const { readSnapshotFile } = await import('../snapshot/validate.js');
   if (command === 'doctor') {
     if (!isDir(argv.from)) throw new UsageError('doctor on many hosts: give --computer-name, --inventory or --from FOLDER');
@@ -284,7 +299,7 @@ async function folderJobs(command: FleetCommand, argv: Record<string, unknown>, 
       let host: InstanceType<typeof SimulatedHost> | undefined;
       try {
         host = new SimulatedHost(readSnapshotFile(file), { failActions: failures.get(name) ?? [] });
-        return await changeOne(command, name, host, config, argv, secrets, () => failFast.tripped);
+        return await changeOne(command, name, host, config, argv, secrets, stop.signal);
       } catch (e) {
         return blank(name, 'failed', errorText(e));
       } finally {
@@ -313,11 +328,11 @@ function detail(r: HostReport): string {
   return parts.join(', ');
 }
 
-export function progressLine(r: HostReport): string {
+function progressLine(r: HostReport): string {
   return `${plainText(r.computerName)}: ${r.outcome} (${plainText(detail(r)).slice(0, 200)})`;
 }
 
-export function table(reports: HostReport[], command: FleetCommand): string {
+function table(reports: HostReport[], command: FleetCommand): string {
   const rows = [['HOST', 'OUTCOME', 'ERRORS', 'WARNINGS', command === 'doctor' ? 'DETAIL' : 'APPLIED', 'ROUND TRIPS'],
     ...reports.map((r) => {
       const { errors, warnings } = counts(r);

@@ -10,7 +10,8 @@ import type { Snapshot } from '../snapshot/types.js';
 import { parseSnapshot, redactSnapshot } from '../snapshot/validate.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../state/journal.js';
 import { HostActionError, type Host, type Secrets } from '../host/host.js';
-import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue, type PowerShellHost } from '../host/powershell/host.js';
+import type { PowerShellHost } from '../host/powershell/host.js';
+import { asActionError, encodeRequest, gatherParameters, parseReply, PowerShellError, replyValue } from '../host/powershell/protocol.js';
 import type { Target } from './targets.js';
 
 /** The module functions the fleet calls (ps1/Public): the remote sessions, and the journal and lock on a remote host. */

@@ -3,6 +3,7 @@
 // address in brackets: [::1]:5986); every name is checked before anything connects.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { nameKey } from '../windows/names.js';
 
 export interface Target {
   /** As the user wrote it (the report's key). */
@@ -62,7 +63,7 @@ export function parseInventoryJson(doc: unknown, file: string): Target[] {
   });
 }
 
-export function readInventory(file: string): Target[] {
+function readInventory(file: string): Target[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -86,7 +87,7 @@ export function readTargets(argv: Record<string, unknown>): Target[] {
   ];
   const seen = new Set<string>();
   return targets.filter((t) => {
-    const key = t.computerName.toLowerCase();
+    const key = nameKey(t.computerName);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -36,12 +36,12 @@ export class MigrateError extends Error {
   }
 }
 
-export const QEMU_IMG_HELP =
+const QEMU_IMG_HELP =
   'qemu-img was not found on PATH. It comes with QEMU for Windows: install it (for example `winget install SoftwareFreedomConservancy.QEMU`, ' +
   'or the installer from qemu.org), add its folder (e.g. C:\\Program Files\\qemu) to PATH, open a new terminal and run mobykit migrate-toolbox again.';
 
 /** The full path of an executable on PATH, or null. Honors PATHEXT on Windows. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
   const pathVar = env.PATH ?? env.Path ?? env.path ?? '';
   const sep = platform === 'win32' ? ';' : delimiter;
   const exts = platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
@@ -91,7 +91,7 @@ function vboxManage(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string |
  * The docker-machine VM's state from `VBoxManage showvminfo NAME --machinereadable` (VMState="running"),
  * or null when VirtualBox is not there to ask. The name is an argument, never shell text.
  */
-export async function toolboxVmState(machine: string, run: SpawnLike, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<string | null> {
+async function toolboxVmState(machine: string, run: SpawnLike, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<string | null> {
   const exe = vboxManage(env, platform);
   if (!exe) return null;
   return new Promise((resolve) => {

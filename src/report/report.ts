@@ -24,7 +24,7 @@ function about(info: ReportInfo): Record<string, string> {
   return { computer: info.computer, capturedAt: info.capturedAt, os: info.os ?? 'unknown', version: info.version, generatedAt: info.generatedAt, source: info.source };
 }
 
-export function reportFormatOf(file: string): ReportFormat {
+function reportFormatOf(file: string): ReportFormat {
   return /\.(md|markdown)$/i.test(file) ? 'md' : 'html';
 }
 
@@ -47,7 +47,7 @@ function clean(f: Finding): Finding {
 
 // ---- HTML ----
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -123,7 +123,7 @@ export function renderMarkdownReport(d: Diagnosis, info: ReportInfo): string {
   }, escapeMarkdown);
 }
 
-export function renderReport(format: ReportFormat, d: Diagnosis, info: ReportInfo): string {
+function renderReport(format: ReportFormat, d: Diagnosis, info: ReportInfo): string {
   return format === 'md' ? renderMarkdownReport(d, info) : renderHtmlReport(d, info);
 }
 

@@ -8,7 +8,7 @@ import type { Snapshot } from '../snapshot/types.js';
 import type { OpHandler } from '../host/simulated/state.js';
 
 /** Hyper-V Administrators may manage switches and VMs; everything else needs an elevated Administrator. */
-export type Privilege = 'hyperv-administrator' | 'administrator';
+type Privilege = 'hyperv-administrator' | 'administrator';
 
 /** The action that restores what a done action overwrote, or why nothing can. */
 export type Undo = { action: Action; caveats: string[] } | { impossible: string };

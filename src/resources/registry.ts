@@ -3,15 +3,15 @@
 import type { Action, Op } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Operation, Undo } from './operation.js';
-import { switchOperations } from './switch.js';
-import { addressOperations } from './address.js';
-import { natOperations } from './nat.js';
-import { firewallOperations } from './firewall.js';
-import { vmOperations } from './vm.js';
-import { kvpOperations } from './kvp.js';
-import { shareOperations } from './share.js';
-import { credentialOperations } from './credential.js';
-import { accountOperations } from './account.js';
+import { switchOperations } from './switch/operations.js';
+import { addressOperations } from './address/operations.js';
+import { natOperations } from './nat/operations.js';
+import { firewallOperations } from './firewall/operations.js';
+import { vmOperations } from './vm/operations.js';
+import { kvpOperations } from './kvp/operations.js';
+import { shareOperations } from './share/operations.js';
+import { credentialOperations } from './credential/operations.js';
+import { accountOperations } from './account/operations.js';
 
 export const OPERATIONS: { readonly [O in Op]: Operation<O> } = {
   ...switchOperations, ...addressOperations, ...natOperations, ...firewallOperations,

@@ -5,7 +5,7 @@
 export const SNAPSHOT_KIND = 'mobykit.host-snapshot';
 export const SNAPSHOT_VERSION = 1;
 
-export interface OperatingSystem {
+interface OperatingSystem {
   Caption: string;
   Version: string;
   BuildNumber: string;
@@ -14,16 +14,16 @@ export interface OperatingSystem {
   TotalVisibleMemorySize: number; // KiB
 }
 
-export interface Processor {
+interface Processor {
   Name: string;
   NumberOfLogicalProcessors: number;
   VirtualizationFirmwareEnabled: boolean;
   SecondLevelAddressTranslationExtensions: boolean;
 }
 
-export type FeatureState = 'Enabled' | 'Disabled' | 'EnablePending' | 'DisablePending';
+type FeatureState = 'Enabled' | 'Disabled' | 'EnablePending' | 'DisablePending';
 
-export interface Platform {
+interface Platform {
   os: OperatingSystem;
   editionId: string;
   computerSystem: { Manufacturer: string; Model: string; HypervisorPresent: boolean };
@@ -39,9 +39,9 @@ export interface Platform {
   defender?: { EnableControlledFolderAccess: number } | null;
 }
 
-export interface Service { Name: string; Status: string; StartType: string }
+interface Service { Name: string; Status: string; StartType: string }
 
-export type SwitchType = 'Internal' | 'External' | 'Private';
+type SwitchType = 'Internal' | 'External' | 'Private';
 export interface VMSwitch { Name: string; Id: string; SwitchType: SwitchType; Notes?: string }
 
 export interface NetAdapter {
@@ -62,7 +62,7 @@ export interface NetIPAddress {
 }
 
 export interface NetIPInterface { InterfaceAlias: string; AddressFamily: string; Dhcp: 'Enabled' | 'Disabled' }
-export interface NetRoute { DestinationPrefix: string; InterfaceAlias: string; NextHop: string }
+interface NetRoute { DestinationPrefix: string; InterfaceAlias: string; NextHop: string }
 export interface NetConnectionProfile { InterfaceAlias: string; NetworkCategory: 'Public' | 'Private' | 'DomainAuthenticated' }
 /** Get-VMNetworkAdapter -ManagementOS: which host vNIC serves which switch (MAC without dashes). */
 export interface HostVNic { Name: string; SwitchName: string; MacAddress: string }
@@ -87,7 +87,7 @@ export interface FirewallRule {
 }
 
 export interface Listener { LocalAddress: string; LocalPort: number; OwningProcess: number }
-export interface ExcludedPortRange { Protocol: 'TCP' | 'UDP'; StartPort: number; EndPort: number }
+interface ExcludedPortRange { Protocol: 'TCP' | 'UDP'; StartPort: number; EndPort: number }
 export interface Process { Id: number; ProcessName: string; Path: string | null }
 
 export interface IntegrationService { Name: string; Id: string; Enabled: boolean; PrimaryStatusDescription: string }
@@ -115,10 +115,10 @@ export interface VM {
   Firmware?: { SecureBoot: 'On' | 'Off'; SecureBootTemplate?: string | null; FirstBootDevice?: string | null };
 }
 
-export interface SmbServerConfiguration { EnableSMB2Protocol: boolean; EncryptData: boolean; RejectUnencryptedAccess: boolean }
+interface SmbServerConfiguration { EnableSMB2Protocol: boolean; EncryptData: boolean; RejectUnencryptedAccess: boolean }
 
 /** The Docker API the VM serves, probed read-only (GET /version). */
-export interface Engine { Endpoint: string; Reachable: boolean; ServerVersion?: string | null; Error?: string | null }
+interface Engine { Endpoint: string; Reachable: boolean; ServerVersion?: string | null; Error?: string | null }
 
 /** The names and ports a snapshot was gathered for (the configuration in force). */
 export interface GatheredFor {
@@ -127,15 +127,15 @@ export interface GatheredFor {
   credentialTarget: string;
 }
 
-export interface ShareAccess { AccountName: string; AccessControlType: 'Allow' | 'Deny'; AccessRight: 'Full' | 'Change' | 'Read' | 'Custom' }
+interface ShareAccess { AccountName: string; AccessControlType: 'Allow' | 'Deny'; AccessRight: 'Full' | 'Change' | 'Read' | 'Custom' }
 export interface SmbShare { Name: string; Path: string; CachingMode: string; Access: ShareAccess[]; Description?: string }
-export interface Credential { TargetName: string; UserName: string; Type: string; Comment?: string }
+interface Credential { TargetName: string; UserName: string; Type: string; Comment?: string }
 
 /** Get-LocalUser -Name <the share account> (--share-account local): an extra section, absent when not looked for. */
 export interface LocalAccount { Name: string; SID: string; Enabled: boolean; Description?: string }
 
 export interface FileEntry { Path: string; Exists: boolean }
-export interface Files {
+interface Files {
   settingsDir: FileEntry;
   logDir: FileEntry & { LatestLog?: { Name: string; LastWriteTime: string; Length: number } | null };
   bootIso: FileEntry;
@@ -145,7 +145,7 @@ export interface Files {
   toolboxMachines: { Name: string; DiskPath: string }[];
 }
 
-export interface SnapshotError { Source: string; Message: string }
+interface SnapshotError { Source: string; Message: string }
 
 export interface Snapshot {
   kind: typeof SNAPSHOT_KIND;

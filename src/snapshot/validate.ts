@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { decodeText } from '../text-file.js';
 import { UsageError } from '../errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_VERSION, type Snapshot } from './types.js';
+import { sameName } from '../windows/names.js';
 
 /** A document that is not a valid host snapshot. `path` is where, e.g. `$.vms[0].MemoryStartup`. */
 export class SnapshotError extends UsageError {
@@ -258,17 +259,17 @@ export function parseSnapshot(doc: unknown): Snapshot {
 // "No secrets, ever": of the DOCKER_* variables only these enter a snapshot, whether gathered or
 // read; DOCKER_HOST without a user:password part. Others (tokens, registry auth) are dropped.
 
-export const KEPT_DOCKER_VARIABLES = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_MACHINE_NAME', 'DOCKER_CONTEXT'];
+const KEPT_DOCKER_VARIABLES = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_MACHINE_NAME', 'DOCKER_CONTEXT'];
 
 /** `tcp://user:secret@host:2376` -> `tcp://host:2376`. */
-export function withoutUserInfo(endpoint: string): string {
+function withoutUserInfo(endpoint: string): string {
   return endpoint.replace(/^([A-Za-z][\w+.-]*:\/\/)[^/@]*@/, '$1');
 }
 
-export function keptEnvironment(env: Record<string, string>): Record<string, string> {
+function keptEnvironment(env: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    const known = KEPT_DOCKER_VARIABLES.find((k) => k === name.toUpperCase());
+    const known = KEPT_DOCKER_VARIABLES.find((k) => sameName(k, name));
     if (!known) continue;
     kept[name] = known === 'DOCKER_HOST' ? withoutUserInfo(value) : value;
   }

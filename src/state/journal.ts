@@ -13,7 +13,7 @@ import { psString } from '../windows/powershell.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Snapshot, VM } from '../snapshot/types.js';
 import { nameKey, sameName } from '../windows/names.js';
-import { CREDENTIAL_QUERY } from '../resources/credential.js';
+import { CREDENTIAL_QUERY } from '../resources/credential/operations.js';
 
 export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp' | 'account';
 
@@ -33,7 +33,7 @@ export interface Identity {
   ItemName?: string;
 }
 
-export type EntryState = 'pending' | 'applied' | 'made';
+type EntryState = 'pending' | 'applied' | 'made';
 
 export interface JournalEntry {
   kind: OwnedKind;
@@ -60,7 +60,7 @@ export type Claim = Omit<JournalEntry, 'state' | 'actionId' | 'at'> & { adopted?
 /** What a removal gives up once it succeeded. */
 export interface Release { kind: OwnedKind; id: Identity }
 
-export const JOURNAL_VERSION = 2;
+const JOURNAL_VERSION = 2;
 export const emptyJournal = (): JournalDoc => ({ version: JOURNAL_VERSION, entries: [] });
 
 const sameCidr = (a: string | undefined, b: string | undefined) => {
@@ -341,7 +341,7 @@ function fromLegacy(resource: string, actionId: string, at: string): JournalEntr
   if (k === 'switch') return sub ? entry('address', { InterfaceAlias: `vEthernet (${name})` }) : entry('switch', { Name: name });
   if (k === 'vm') {
     if (!sub) return entry('vm', { Name: name });
-    return sub.toLowerCase() === 'disk' ? entry('disk', { VMName: name }) : entry('kvp', { VMName: name, ItemName: item });
+    return sameName(sub, 'disk') ? entry('disk', { VMName: name }) : entry('kvp', { VMName: name, ItemName: item });
   }
   if (sub) return null;
   if (k === 'nat') return entry('nat', { Name: name });

@@ -4,7 +4,7 @@
 import { formatCidr, formatIPv4, mask, parseIPv4, type Cidr } from '../net/ipv4.js';
 
 /** A prefix length from a dotted mask, or null when the mask is not contiguous (255.0.255.0). */
-export function prefixOfMask(text: string): number | null {
+function prefixOfMask(text: string): number | null {
   const m = parseIPv4(text);
   if (m === null) return null;
   for (let p = 0; p <= 32; p++) if (mask(p) === m) return p;

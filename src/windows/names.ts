@@ -25,3 +25,9 @@ export function nameKey(name: string): string {
 export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
   return a != null && b != null && (a === b || nameKey(a) === nameKey(b));
 }
+
+/** Whether two keyword lists (ports, profiles, scopes) hold the same words, in any order, as Windows compares them. */
+export function sameNameList(a: readonly string[], b: readonly string[]): boolean {
+  const key = (list: readonly string[]) => list.map(nameKey).sort().join(',');
+  return key(a) === key(b);
+}

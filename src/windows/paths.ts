@@ -13,7 +13,7 @@ const ENV_PATHS: Record<string, string> = {
 };
 
 /** A Windows path in a comparable form: Windows' case-insensitive key, backslashes, well-known variables expanded, no trailing slash. */
-export function pathKey(p: string | null | undefined): string {
+function pathKey(p: string | null | undefined): string {
   if (!p) return '';
   let s = p.trim().replace(/^"(.*)"$/, '$1').replace(/\//g, '\\');
   s = s.replace(/^%[^%]+%/, (v) => ENV_PATHS[v.toLowerCase()] ?? v);

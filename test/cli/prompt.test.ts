@@ -72,4 +72,22 @@ describe('prompts on a terminal', function () {
     assert.match(screen, /interrupted: nothing was changed/);
     assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 0);
   });
+  it('SIGTERM at the question (a service manager, a closed terminal) ends it as an interruption: 130, nothing changed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-prompt-term-'));
+    const host = path.join(dir, 'host.json');
+    copyFileSync('examples/fresh-win10-pro.json', host);
+    // exec keeps the shell's pid: the one printed is mobykit's.
+    const cmd = `stty cols 120 rows 40; echo "pid=$$"; exec '${process.execPath}' '${MAIN}' install --simulate '${host}' --simulate-out '${host}'`;
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env: userEnv({ MOBYKIT_STATE_DIR: path.join(dir, 'state') }), stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d) => {
+      screen += d.toString();
+      const pid = /pid=(\d+)/.exec(screen);
+      if (pid && screen.includes('[y/N]') && !screen.includes('sent')) { screen += 'sent'; process.kill(Number(pid[1]), 'SIGTERM'); }
+    });
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    assert.equal(code, 130, screen);
+    assert.match(screen, /interrupted: nothing was changed/);
+    assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 0);
+  });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The compiled CLI beside this compiled test: <outDir>/src/cli/main.js from <outDir>/test/cli/. */
 export const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
-export const ROOT = process.cwd(); // mocha runs from the repository root (examples/, templates/)
+const ROOT = process.cwd(); // mocha runs from the repository root (examples/, templates/)
 export const ESC = '\u001b';
 export const SGR = /\u001b\[[0-9;]*m/;
 
@@ -15,7 +15,7 @@ export interface CliResult { code: number | null; stdout: string; stderr: string
 
 const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'mobykit-test-logs-'));
 /** An empty user configuration folder: a config file on the machine running the tests is not read. */
-export const TEST_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'mobykit-test-config-'));
+const TEST_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'mobykit-test-config-'));
 export const TEST_LOG_DIR = LOG_DIR;
 
 /** The environment of a user's shell: no CI, no colour overrides, logs in a temp folder. */

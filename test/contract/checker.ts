@@ -3,10 +3,10 @@
 // edition, unqualified Hyper-V cmdlets, aliases and unknown splats.
 import type { FunctionDef, Invocation, ScriptAnalysis } from './powershell-ast.js';
 
-export interface CatalogParameterRef { name: string; required: boolean; positional: boolean }
-export interface CatalogParameterSet { name: string; default: boolean; parameters: CatalogParameterRef[] }
-export interface CatalogParameter { type: string; aliases: string[]; docsets?: string[] }
-export interface CatalogCmdlet {
+interface CatalogParameterRef { name: string; required: boolean; positional: boolean }
+interface CatalogParameterSet { name: string; default: boolean; parameters: CatalogParameterRef[] }
+interface CatalogParameter { type: string; aliases: string[]; docsets?: string[] }
+interface CatalogCmdlet {
   name: string;
   module: string;
   docsets: string[];
@@ -43,7 +43,7 @@ function lower(s: string): string {
   return s.toLowerCase();
 }
 
-export function isCoreCmdlet(c: CatalogCmdlet): boolean {
+function isCoreCmdlet(c: CatalogCmdlet): boolean {
   return !c.docsets.some((d) => d.startsWith('windows-server-'));
 }
 
@@ -58,7 +58,7 @@ export const WINDOWS_COMPAT_MODULES: Record<string, string> = { 'microsoft.power
 const EDITION_GUARDED = new Set(['import-module -usewindowspowershell']);
 
 /** Why a cmdlet cannot be used from both Windows PowerShell 5.1 and PowerShell 7, or null. */
-export function editionProblem(c: CatalogCmdlet): string | null {
+function editionProblem(c: CatalogCmdlet): string | null {
   const has51 = c.docsets.includes('powershell-5.1');
   const has74 = c.docsets.includes('powershell-7.4');
   const server = c.docsets.some((d) => d.startsWith('windows-server-'));
@@ -99,7 +99,7 @@ function functionParameter(fn: FunctionDef, catalog: Catalog, given: string): Re
   return null;
 }
 
-export function checkInvocation(inv: Invocation, opts: CheckOptions, aliasIndex: Map<string, string>): Finding[] {
+function checkInvocation(inv: Invocation, opts: CheckOptions, aliasIndex: Map<string, string>): Finding[] {
   const findings: Finding[] = [];
   const at = (severity: Finding['severity'], message: string) => findings.push({ severity, file: inv.file, line: inv.line, message });
   const { catalog } = opts;
@@ -221,7 +221,7 @@ function checkParameters(
   }
 }
 
-export function aliasIndexOf(catalog: Catalog): Map<string, string> {
+function aliasIndexOf(catalog: Catalog): Map<string, string> {
   const index = new Map<string, string>();
   for (const c of Object.values(catalog.cmdlets)) for (const a of c.aliases) index.set(lower(a), c.name);
   return index;

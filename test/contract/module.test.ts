@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Op } from '../../src/plan/action.js';
 import { OPERATIONS, PS_GATHER_FUNCTION } from '../../src/resources/registry.js';
-import { PS_QUERY } from '../../src/host/powershell/host.js';
+import { PS_QUERY } from '../../src/host/powershell/protocol.js';
 import { APPROVED_VERBS } from './approved-verbs.js';
 import { checkAnalyses, formatFindings } from './checker.js';
 import { analyseModule, CATALOG_FIXTURE, listModuleFiles, loadCatalog, moduleCheckOptions, PS1_DIR } from './module-files.js';

@@ -6,10 +6,10 @@ import PowerShell from 'tree-sitter-powershell';
 
 type SyntaxNode = Parser.SyntaxNode;
 
-export interface ParseProblem { line: number; kind: 'ERROR' | 'MISSING'; text: string }
+interface ParseProblem { line: number; kind: 'ERROR' | 'MISSING'; text: string }
 
 /** One element after the command name, in order. */
-export type CommandElement =
+type CommandElement =
   | { kind: 'parameter'; name: string; colonValue: boolean }
   | { kind: 'argument'; text: string }
   | { kind: 'splat'; variable: string; keys: string[] | null };
@@ -36,7 +36,7 @@ export interface Invocation {
   receivesPipeline: boolean;
 }
 
-export interface ParamDecl { name: string; mandatory: boolean }
+interface ParamDecl { name: string; mandatory: boolean }
 
 export interface FunctionDef {
   file: string;
@@ -67,7 +67,7 @@ function getParser(): Parser {
   return parser;
 }
 
-export function parsePowerShell(source: string): Parser.Tree {
+function parsePowerShell(source: string): Parser.Tree {
   // Sources over 32 KiB need an explicit buffer size with the Node binding.
   return getParser().parse(source, undefined, { bufferSize: Math.max(64 * 1024, source.length * 4) });
 }
@@ -91,7 +91,7 @@ function functionNameOf(fn: SyntaxNode): string {
 }
 
 /** A string or bare-word literal's value, null when it is not a constant. */
-export function literalText(node: SyntaxNode): string | null {
+function literalText(node: SyntaxNode): string | null {
   const text = node.text.trim();
   if (/^[A-Za-z_][\w-]*$/.test(text)) return text;
   const single = /^'((?:[^']|'')*)'$/.exec(text);

@@ -11,7 +11,7 @@ import { readSnapshotFile } from '../../src/snapshot/validate.js';
 import { ctxOf, convergedSnapshot } from './fixtures.js';
 import { runPiped } from '../cli/run-cli.js';
 import { emptyJournal, type JournalDoc } from '../../src/state/journal.js';
-import { CREDENTIAL_QUERY } from '../../src/resources/credential.js';
+import { CREDENTIAL_QUERY } from '../../src/resources/credential/operations.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-diagnosis-'));
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');

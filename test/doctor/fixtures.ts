@@ -5,7 +5,7 @@ import type { CheckContext } from '../../src/doctor/check.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 
 export const PROXY = 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe';
-export const PROXY_PID = 4120;
+const PROXY_PID = 4120;
 
 export function convergedSnapshot(): Snapshot {
   const rule = (Name: string, Protocol: 'TCP' | 'UDP') => ({

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import type { Config } from '../../src/config/config.js';
 import { HYPERV_DEFAULT_VHD_FOLDER } from '../../src/config/desired.js';
-import { announceGathers } from '../../src/cli/progress.js';
+import { NO_LOG } from '../../src/cli/log.js';
+import { AnnouncedHost, Progress } from '../../src/cli/progress.js';
 import { run } from '../../src/engine/run.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
@@ -52,9 +53,9 @@ describe('renames on a host that gathers by name', () => {
 
   it('the gather spinner passes the names on to the host', async () => {
     const host = new ScopedHost(example('fresh-win10-pro'), config());
-    announceGathers(host, { json: true });
+    const announced = new AnnouncedHost(host, new Progress(NO_LOG, false, 'json'));
     const other = config({ 'vm-name': 'Other' });
-    await host.gather(other);
+    await announced.gather(other);
     assert.equal(host.scopes[0], other);
   });
 });

@@ -68,8 +68,8 @@ describe('--share-account local (issue 14)', () => {
 
   it('a run killed right after New-LocalUser: the next install settles the pending entry to the new SID and goes on', async () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
-    let n = 0;
-    const r = await run('install', host, local(), { secrets: asked, shouldStop: () => n > 0, events: { done: (a) => { if (a.op === 'account.create') n += 1; } } });
+    const stop = new AbortController();
+    const r = await run('install', host, local(), { secrets: asked, signal: stop.signal, events: { done: (a) => { if (a.op === 'account.create') stop.abort(); } } });
     assert.equal(r.outcome, 'interrupted');
     const again = await run('install', host, local(), { secrets: asked });
     assert.equal(again.outcome, 'done');

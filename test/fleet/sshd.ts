@@ -7,13 +7,15 @@
 // host's own so that a session never runs the machine's root shell start-up files: sshd starts the
 // subsystem through the account's shell, and bash sources ~/.bashrc for it (on this machine that
 // ran `pyenv init`, whose rehash waits 60 s on a lock a killed session left behind, every session).
+// A snapshot's `mobykit.journal` (what mobykit recorded on that host) becomes the host's journal
+// file, so a host that starts converged is mobykit's by identity, as on the real host.
 // stop() ends every daemon and session it started.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const SSHD = '/usr/sbin/sshd';
+const SSHD = '/usr/sbin/sshd';
 
 export interface FleetHost {
   name: string;
@@ -24,6 +26,7 @@ export interface FleetHost {
   home: string;
   snapshotFile: string;
   process: ChildProcess;
+  config: string;
 }
 
 export interface TestFleet {
@@ -39,6 +42,8 @@ export interface TestFleet {
   freeze(host: FleetHost): void;
   /** pids of the processes under a host's daemon (its sessions). */
   sessions(host: FleetHost): number[];
+  /** Starts a host's daemon again (after kill), on the same address, state and snapshot. */
+  restart(host: FleetHost): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -114,6 +119,11 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
       mkdirSync(h.tmpDir, { recursive: true });
       mkdirSync(h.home, { recursive: true });
       copyFileSync(snapshots[i], h.snapshotFile);
+      const journal = (JSON.parse(readFileSync(snapshots[i], 'utf8')) as { mobykit?: { journal?: unknown } }).mobykit?.journal;
+      if (journal) {
+        mkdirSync(h.stateDir, { recursive: true });
+        writeFileSync(path.join(h.stateDir, 'journal.json'), JSON.stringify(journal));
+      }
       const config = path.join(hostDir, 'sshd_config');
       writeFileSync(config, [
         `ListenAddress ${h.address}:${h.port}`,
@@ -126,7 +136,7 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
         '',
       ].join('\n'));
       const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-      const host: FleetHost = { ...h, process: child };
+      const host: FleetHost = { ...h, process: child, config };
       hosts.push(host);
       await waitListening(child, `sshd for ${name}`);
       known.push(`[${h.address}]:${h.port} ${hostKey}`);
@@ -149,6 +159,10 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
       for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGSTOP'); } catch { /* gone */ } }
     },
     sessions: (host) => descendants(host.process.pid ?? -1),
+    async restart(host) {
+      host.process = spawn(SSHD, ['-D', '-e', '-f', host.config], { stdio: ['ignore', 'ignore', 'pipe'] });
+      await waitListening(host.process, `sshd for ${host.name}`);
+    },
     stop: () => stop(hosts),
   };
 }

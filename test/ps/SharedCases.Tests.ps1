@@ -24,14 +24,8 @@ Describe 'Shared behaviour table (ops.json) on the module' {
         $state = Get-Content -LiteralPath (Join-Path $script:RepoRoot $Base) -Raw | ConvertFrom-Json -DateKind String
         foreach ($property in $Case.start.PSObject.Properties) { $state | Add-Member -NotePropertyName $property.Name -NotePropertyValue @($property.Value) -Force }
         $null = Register-MobyKitSnapshotMock -Snapshot $state
-        # The cmdlets that change the host change the mocked state.
-        Mock -ModuleName MobyKit NetNat\New-NetNat { $global:MobyKitTestSnapshot.netNats = @($global:MobyKitTestSnapshot.netNats) + [pscustomobject]@{ Name = $Name; InternalIPInterfaceAddressPrefix = $InternalIPInterfaceAddressPrefix; Active = $true } }
-        Mock -ModuleName MobyKit NetNat\Remove-NetNat { $global:MobyKitTestSnapshot.netNats = @($global:MobyKitTestSnapshot.netNats | Where-Object { $_.Name -ne $InputObject[0].Name }) }
-        Mock -ModuleName MobyKit Hyper-V\New-VMSwitch { $global:MobyKitTestSnapshot.vmSwitches = @($global:MobyKitTestSnapshot.vmSwitches) + [pscustomobject]@{ Name = $Name; Id = [guid]::NewGuid().ToString(); SwitchType = 'Internal'; Notes = $Notes } }
-        Mock -ModuleName MobyKit Hyper-V\Remove-VMSwitch { $global:MobyKitTestSnapshot.vmSwitches = @($global:MobyKitTestSnapshot.vmSwitches | Where-Object { $_.Id -ne $VMSwitch.Id }) }
-        Mock -ModuleName MobyKit SmbShare\Remove-SmbShare { $global:MobyKitTestSnapshot.smbShares = @($global:MobyKitTestSnapshot.smbShares | Where-Object { $_.Name -ne $Name[0] }) }
-        Mock -ModuleName MobyKit NetSecurity\Remove-NetFirewallRule { $global:MobyKitTestSnapshot.firewallRules = @($global:MobyKitTestSnapshot.firewallRules | Where-Object { $_.Name -ne $Name[0] }) }
-        Mock -ModuleName MobyKit Hyper-V\Rename-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms | Where-Object { [guid]$_.Id -eq $VM[0].Id })) { $vm.Name = $NewName } }
+        # The cmdlets that change the host change the mocked state (support/SnapshotChanges.ps1).
+        Register-MobyKitSnapshotChange
         # Get-LocalUser as Windows answers: by name or SID, "not found" as a non-terminating ObjectNotFound error.
         Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser {
             $found = @($global:MobyKitTestSnapshot.localAccounts | Where-Object { $null -ne $_ -and (($PesterBoundParameters.ContainsKey('Name') -and $_.Name -eq $Name[0]) -or ($PesterBoundParameters.ContainsKey('SID') -and $_.SID -eq [string]$SID[0])) })
@@ -45,7 +39,6 @@ Describe 'Shared behaviour table (ops.json) on the module' {
             $account
         }
         Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Remove-LocalUser { $global:MobyKitTestSnapshot.localAccounts = @($global:MobyKitTestSnapshot.localAccounts | Where-Object { $_.SID -ne [string]$SID[0] }) }
-        Mock -ModuleName MobyKit Hyper-V\Stop-VM { foreach ($vm in @($global:MobyKitTestSnapshot.vms | Where-Object { $_.Name -eq $VM[0].Name })) { $vm.State = 'Off' } }
 
         $reply = Invoke-MobyKitRequest -Function $script:Functions[$Op] -Parameters (ConvertTo-MobyKitCaseParameter $Case.params)
         if ($null -ne $Case.expect.PSObject.Properties['refused']) {

@@ -5,11 +5,17 @@ import { CANARY_PASSWORD, config, example } from '../helpers.js';
 
 const secrets = async () => ({ sharePassword: CANARY_PASSWORD });
 
+/** A run interrupted (its signal aborted, as by Ctrl-C) while its n-th action runs. */
+function stopAfter(n: number) {
+  const stop = new AbortController();
+  let started = 0;
+  return { signal: stop.signal, events: { start: () => { if (++started === n) stop.abort('SIGINT'); } } };
+}
+
 describe('interrupted install', () => {
   it('stops after the current action, keeps the journal, and the next install picks up from there', async () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
-    let done = 0;
-    const r = await run('install', host, config(), { secrets, shouldStop: () => done >= 3, events: { done: () => { done++; } } });
+    const r = await run('install', host, config(), { secrets, ...stopAfter(3) });
     assert.equal(r.outcome, 'interrupted');
     assert.equal(r.applied.length, 3);
     const journal = await host.loadJournal();
@@ -23,8 +29,7 @@ describe('interrupted install', () => {
   it('a journal from an interrupted run lets uninstall remove what had been made', async () => {
     const start = example('fresh-win10-pro');
     const host = new SimulatedHost(start);
-    let done = 0;
-    await run('install', host, config(), { secrets, shouldStop: () => done >= 3, events: { done: () => { done++; } } });
+    await run('install', host, config(), { secrets, ...stopAfter(3) });
     const u = await run('uninstall', host, config());
     assert.equal(u.outcome, 'done');
     assert.deepEqual(host.current(), start);

@@ -3,12 +3,12 @@ import { MARKER } from '../../src/config/desired.js';
 import { runChecks } from '../../src/doctor/catalog.js';
 import type { Finding } from '../../src/doctor/finding.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
-import { firewallStep } from '../../src/steps/firewall.js';
-import { kvpStep } from '../../src/steps/kvp.js';
-import { natStep } from '../../src/steps/nat.js';
-import { shareStep } from '../../src/steps/share.js';
-import { switchStep } from '../../src/steps/switch.js';
-import { vmStep } from '../../src/steps/vm.js';
+import { firewallStep } from '../../src/resources/firewall/step.js';
+import { kvpStep } from '../../src/resources/kvp/step.js';
+import { natStep } from '../../src/resources/nat/step.js';
+import { shareStep } from '../../src/resources/share/step.js';
+import { switchStep } from '../../src/resources/switch/step.js';
+import { vmStep } from '../../src/resources/vm/step.js';
 import { example, stepContext } from '../helpers.js';
 
 const fresh = () => example('fresh-win10-pro');

@@ -57,6 +57,44 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     });
   }
 
+  /**
+   * Starts `args` with a probe that reports the process's signal listeners on SIGUSR2, sends it
+   * once stderr matches `when`, and returns the counts it reported and the child.
+   */
+  async function listenersDuring(args: string[], when: RegExp) {
+    const probe = path.join(f.dir, 'probe.mjs');
+    writeFileSync(probe, "import { writeSync } from 'node:fs';\nprocess.on('SIGUSR2', () => writeSync(2, "
+      + "`listeners: ${['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s)).join(' ')}\\n`));\n");
+    const child = spawn(process.execPath, ['--import', probe, MAIN, ...args], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', () => undefined);
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const seen = (re: RegExp) => new Promise<RegExpExecArray>((resolve) => {
+      const poll = setInterval(() => { const m = re.exec(err); if (m) { clearInterval(poll); resolve(m); } }, 10);
+    });
+    await seen(when);
+    child.kill('SIGUSR2');
+    const [, sigint, sigterm, sighup] = (await seen(/listeners: (\d+) (\d+) (\d+)/)).map(Number);
+    return { counts: { SIGINT: sigint, SIGTERM: sigterm, SIGHUP: sighup }, child, exited, err: () => err };
+  }
+
+  it('one Ctrl-C handler during an install through PowerShell (the run\'s), which also takes SIGTERM and SIGHUP while it applies', async () => {
+    const r = await listenersDuring(['install', '--yes'], /\[\s*2\/11\]/);
+    assert.deepEqual(r.counts, { SIGINT: 1, SIGTERM: 1, SIGHUP: 1 }, r.err());
+    r.child.kill('SIGINT');
+    assert.equal(await r.exited, 130, r.err());
+    assert.match(r.err(), /Stopping after the current action \(SIGINT; Ctrl-C again/);
+  });
+
+  it('doctor through PowerShell: one Ctrl-C handler, and Ctrl-C while it reads the host stops at once (130)', async () => {
+    const r = await listenersDuring(['doctor'], /Reading the host/);
+    assert.deepEqual(r.counts, { SIGINT: 1, SIGTERM: 0, SIGHUP: 0 }, r.err());
+    r.child.kill('SIGINT');
+    assert.equal(await r.exited, 130, r.err());
+    assert.match(r.err(), /mobykit: interrupted\./);
+  });
+
   it('a second Ctrl-C quits at once, and still nothing is orphaned: the running action was journaled as pending', async () => {
     const r = await interrupted(3, ['SIGINT', 'SIGINT']);
     assert.equal(r.code, 130, r.err);

@@ -6,10 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { PowerShell } from 'node-powershell';
 import { HostActionError } from '../../src/host/host.js';
-import {
-  CALL_LINE, PowerShellError, PowerShellHost, countRoundTrips, defaultModulePath, gatherParameters, parseReply,
-  parseStderr, startupLine,
-} from '../../src/host/powershell/host.js';
+import { PowerShellHost, countRoundTrips, defaultModulePath } from '../../src/host/powershell/host.js';
+import { CALL_LINE, PowerShellError, gatherParameters, parseReply, parseStderr, startupLine } from '../../src/host/powershell/protocol.js';
 import { SimulatedHost } from '../../src/host/simulated/host.js';
 import { readSnapshotFile } from '../../src/snapshot/validate.js';
 import { DELIMITER_LINE, DIST_ROOT, SNAPSHOT, action, config, fixture, isAlive, requests, type Fixture } from './fixture.js';
@@ -285,13 +283,14 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     assert.equal(host.roundTrips, 0);
   });
 
-  it('dispose stops the shell and removes its exit and SIGINT handlers', async () => {
-    const before = process.listenerCount('SIGINT');
+  it('dispose stops the shell and removes its exit handler; Ctrl-C is left to the run that owns it', async () => {
+    const before = { exit: process.listenerCount('exit'), sigint: process.listenerCount('SIGINT') };
     const host = await f.open();
-    assert.equal(process.listenerCount('SIGINT'), before + 1);
+    assert.equal(process.listenerCount('exit'), before.exit + 1);
+    assert.equal(process.listenerCount('SIGINT'), before.sigint, 'the host installs no Ctrl-C handler of its own');
     assert.ok(isAlive(host.pid));
     await host.dispose();
-    assert.equal(process.listenerCount('SIGINT'), before);
+    assert.equal(process.listenerCount('exit'), before.exit);
     assert.equal(isAlive(host.pid), false);
     await assert.rejects(host.gather(), /session is closed \(disposed\)/);
   });

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/config.js';
 import { HostActionError } from '../../src/host/host.js';
-import { PowerShellError, PowerShellHost } from '../../src/host/powershell/host.js';
+import { PowerShellHost } from '../../src/host/powershell/host.js';
+import { PowerShellError } from '../../src/host/powershell/protocol.js';
 import { parseSnapshot } from '../../src/snapshot/validate.js';
 import { action, isAlive } from './fixture.js';
 

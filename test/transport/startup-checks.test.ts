@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { defaultModulePath, sealSecret, SESSION_KEY_VARIABLE, startupLine } from '../../src/host/powershell/host.js';
+import { defaultModulePath } from '../../src/host/powershell/host.js';
+import { sealSecret, SESSION_KEY_VARIABLE, startupLine } from '../../src/host/powershell/protocol.js';
 import { realPwsh } from '../real-pwsh.js';
 
 /** Runs `setup` then the start-up line in one pwsh; the error text with PowerShell's wrapping undone. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { nameKey, sameName } from '../../src/windows/names.js';
+import { nameKey, sameName, sameNameList } from '../../src/windows/names.js';
 import { realPwsh } from '../real-pwsh.js';
 
 // [a, b, what Windows says]
@@ -35,6 +35,13 @@ describe('windows: names', () => {
     assert.equal(sameName('NAT', undefined), false);
   });
 
+  it('compares keyword lists (ports, profiles) in any order, each word as Windows compares names', () => {
+    assert.equal(sameNameList(['Private', 'Public'], ['public', 'PRIVATE']), true);
+    assert.equal(sameNameList(['2375', 'Any'], ['any', '2375']), true);
+    assert.equal(sameNameList(['Kelvin'], ['\u212Aelvin']), false);
+    assert.equal(sameNameList(['Private'], ['Private', 'Public']), false);
+  });
+
   it('agrees with .NET OrdinalIgnoreCase in a real PowerShell', function () {
     const pwsh = realPwsh(this);
     this.timeout(60000);
@@ -48,7 +55,7 @@ describe('windows: names', () => {
   it('no other file in src/ compares names with its own lower-casing helper', () => {
     const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
       .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    const own = files('src').filter((f) => /\b(eqi|ieq)\b|function sameName|toLowerCase\(\) === \w+\.toLowerCase\(\)/.test(readFileSync(f, 'utf8')));
+    const own = files('src').filter((f) => /\b(eqi|ieq)\b|function sameName|to(Lower|Upper)Case\(\)[^;\n]*[!=]==|[!=]==[^;\n]*to(Lower|Upper)Case\(\)|to(Lower|Upper)Case\(\)\)\.sort\(\)/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(own.filter((f) => f !== path.join('src', 'windows', 'names.ts')), []);
   });
 });

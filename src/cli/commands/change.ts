@@ -2,13 +2,14 @@
 import { run, type RunResult } from '../../engine/run.js';
 import type { Command, Plan } from '../../engine/plan.js';
 import type { Snapshot } from '../../snapshot/types.js';
-import { deletesDisk } from '../../steps/vm.js';
+import { deletesDisk } from '../../resources/vm/step.js';
 import { UsageError } from '../../errors.js';
 import { passwordFromEnv } from '../env-password.js';
 import { EXIT } from '../exit.js';
-import { progress } from '../progress.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
-import { logPlan, logResult, renderOutcome, renderPlan, resultJson } from '../render.js';
+import { renderOutcome, renderPlan, resultJson } from '../render.js';
+import type { RunContext } from '../context.js';
+import type { RunLog } from '../log.js';
 import { version } from '../version.js';
 import { openSession } from '../session.js';
 import { printJson } from '../json.js';
@@ -23,18 +24,33 @@ import { sameName } from '../../windows/names.js';
  * record it and exit 130; the next install picks up from there. A second one quits at once: the
  * journal already holds the running action as pending, so the next run settles it by looking.
  */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-class Interrupt {
-  requested = false;
-  private readonly onSignal = (signal: NodeJS.Signals) => {
-    if (this.requested) process.exit(EXIT.interrupted);
-    this.requested = true;
+function stopGracefully(ctx: RunContext): () => void {
+  const release = ctx.interrupts.graceful('quit');
+  const announce = () => {
+    const signal = String(ctx.signal.reason);
     const again = signal === 'SIGINT' ? 'Ctrl-C again' : `${signal} again`;
     process.stderr.write(`\nStopping after the current action (${signal}; ${again} to quit at once, the journal already records it)...\n`);
   };
-  constructor() { for (const s of STOP_SIGNALS) process.on(s, this.onSignal); }
-  dispose() { for (const s of STOP_SIGNALS) process.off(s, this.onSignal); }
+  ctx.signal.addEventListener('abort', announce, { once: true });
+  return () => { ctx.signal.removeEventListener('abort', announce); release(); };
+}
+
+/** The run's plan and outcome in its log: the plan once, before it is applied, as text and as data. */
+class PlanLog {
+  private logged: Plan | undefined;
+  constructor(private readonly log: RunLog) {}
+
+  plan(plan: Plan, computer: string): void {
+    if (this.logged === plan) return;
+    this.logged = plan;
+    this.log.section(`plan (${plan.command}, ${plan.actions.length} actions)`, renderPlan(plan, computer));
+    if (plan.actions.length) this.log.section('plan as data', plan.actions.map((a) => `${a.id} ${JSON.stringify(a.params)}`).join('\n'));
+  }
+
+  result(r: RunResult, computer: string): void {
+    this.plan(r.plan, computer);
+    this.log.section(`result: ${r.outcome}`, renderOutcome(r));
+  }
 }
 
 /** The ids --simulate-fail may name: the plan's actions and, for install, the undo of each. */
@@ -59,12 +75,12 @@ function proxyWarning(plan: Plan, seen: Snapshot | undefined): string | undefine
     + '(or set the proxy program with --proxy-program).\n';
 }
 
-export async function change(command: Command, argv: Record<string, unknown>): Promise<number> {
-  const json = !!argv.json;
+export async function change(command: Command, argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
+  const json = ctx.view === 'json';
   const dryRun = !!argv['dry-run'];
   const planFile = argv.plan as string | undefined;
   const saved = planFile ? (await import('../saved-plan.js')).readSavedPlan(planFile, command) : undefined;
-  const session = await openSession(argv);
+  const session = await openSession(argv, ctx);
   if (saved) session.loaded.config = saved.config;
   let release = () => {};
   try {
@@ -77,7 +93,8 @@ export async function change(command: Command, argv: Record<string, unknown>): P
     await session.finish();
     throw e;
   }
-  const interrupt = new Interrupt();
+  const stopListening = stopGracefully(ctx);
+  const planLog = new PlanLog(ctx.log);
   let computer = '';
   let seen: Snapshot | undefined;
   let shareUser = session.loaded.config.share.user ?? 'the current user';
@@ -88,8 +105,8 @@ export async function change(command: Command, argv: Record<string, unknown>): P
       adopt: saved ? saved.adopt : !!argv.adopt,
       keepDisk: saved ? saved.keepDisk : !!argv['keep-disk'],
       rollback: argv.rollback !== false,
-      shouldStop: () => interrupt.requested,
-      events: await progress({ json }),
+      signal: ctx.signal,
+      events: await ctx.progress.events(),
       async confirm(plan) {
         if (failIds.length) {
           const ids = await failableIds(plan, seen!);
@@ -98,7 +115,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
             throw new UsageError(`--simulate-fail ${unknown.join(', ')}: no such action in this plan; its ids are ${ids.join(', ')}.`);
           }
         }
-        logPlan(plan, computer);
+        planLog.plan(plan, computer);
         const proxy = proxyWarning(plan, seen);
         if (proxy) process.stderr.write(proxy);
         if (saved) {
@@ -116,11 +133,11 @@ export async function change(command: Command, argv: Record<string, unknown>): P
         }
         if (!interactive()) throw new UsageError(`Not on a terminal, so there is no one to ask: re-run with --yes to ${command}.`);
         if (json) process.stderr.write(shown);
-        if (!(await confirm(`Apply these ${plan.actions.length} changes?`))) return false;
+        if (!(await confirm(`Apply these ${plan.actions.length} changes?`, ctx.signal))) return false;
         if (disk) {
           const vhdx = (disk.params as { VhdPath: string }).VhdPath;
           return confirm(`This DELETES the VM's disk ${vhdx}: every image, container and volume in it is lost `
-            + '(mobykit uninstall --keep-disk keeps it). Delete the disk?');
+            + '(mobykit uninstall --keep-disk keeps it). Delete the disk?', ctx.signal);
         }
         return true;
       },
@@ -142,7 +159,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
     if (saved && result.outcome === 'nothing-to-do') (await import('../saved-plan.js')).assertSamePlan(saved, result.plan, computer, planFile!);
     if (result.outcome === 'planned') { const proxy = proxyWarning(result.plan, seen); if (proxy) process.stderr.write(proxy); }
     report(result, json, computer);
-    logResult(result, computer);
+    planLog.result(result, computer);
     if (argv.export) await (await import('../../export/powershell.js')).exportPlanCommand(result, String(argv.export), computer, version());
     if (argv.out && dryRun) {
       if (result.outcome === 'blocked') throw new UsageError(`--out ${String(argv.out)}: the plan is blocked, so there is nothing to save.`);
@@ -155,7 +172,7 @@ export async function change(command: Command, argv: Record<string, unknown>): P
     if (argv['detailed-exitcode'] && result.outcome === 'planned') return EXIT.usage;
     return ['done', 'nothing-to-do', 'planned'].includes(result.outcome) ? EXIT.ok : EXIT.failed;
   } finally {
-    interrupt.dispose();
+    stopListening();
     release();
     await session.finish();
   }

@@ -6,6 +6,7 @@ import { SETTINGS } from '../../config/schema.js';
 import { printJson } from '../json.js';
 import { EXIT } from '../exit.js';
 import { loadConfigFromArgv } from '../session.js';
+import type { RunContext } from '../context.js';
 
 export interface ShownSetting {
   key: string;
@@ -46,9 +47,9 @@ function shownSource(s: ShownSetting): string {
   }
 }
 
-export async function config(argv: Record<string, unknown>): Promise<number> {
+export async function config(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const shown = effectiveSettings(argv);
-  if (argv.json) {
+  if (ctx.view === 'json') {
     printJson('config show', shown);
     return EXIT.ok;
   }

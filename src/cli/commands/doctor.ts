@@ -12,7 +12,7 @@ import type { GatheredFor, Snapshot } from '../../snapshot/types.js';
 import { readSnapshotFile } from '../../snapshot/validate.js';
 import { printJson } from '../json.js';
 import { doctorJson, renderDiagnosis } from '../doctor-view.js';
-import { runLog } from '../log.js';
+import type { RunContext } from '../context.js';
 import { loadConfigFromArgv, openSession } from '../session.js';
 import { version } from '../version.js';
 
@@ -62,11 +62,11 @@ export function configForSnapshot(argv: Record<string, unknown>, snapshot: Snaps
   }
 }
 
-export async function doctor(argv: Record<string, unknown>): Promise<number> {
+export async function doctor(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   if (argv.list) {
     const width = Math.max(...CHECKS.map((c) => c.id.length));
     const rows = CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`);
-    if (argv.json) printJson('doctor --list', { checks: CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })) });
+    if (ctx.view === 'json') printJson('doctor --list', { checks: CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })) });
     else process.stdout.write(`${rows.join('\n')}\n`);
     return 0;
   }
@@ -88,7 +88,7 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
     if (stored !== undefined) journal = parseJournal(stored, 'in the snapshot ($.mobykit.journal)');
     config = withJournaledDisk(configForSnapshot(argv, snapshot).config, journal);
   } else {
-    const session = await openSession(argv);
+    const session = await openSession(argv, ctx);
     try {
       journal = await session.host.loadJournal();
       // A VM renamed by install keeps the disk mobykit made for it: that is the disk checked.
@@ -103,12 +103,12 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
   // A snapshot from a file carries no journal: ownership then rests on the on-resource markers.
   adviseInstall(diagnosis, snapshot, desired, journal);
   const text = renderDiagnosis(diagnosis, { verbose: true });
-  runLog().section(`findings on ${snapshot.computerName}`, text);
-  if (argv.json) {
+  ctx.log.section(`findings on ${snapshot.computerName}`, text);
+  if (ctx.view === 'json') {
     // The doctor document keeps its own formatVersion; `command` is what every --json document carries.
     const { formatVersion, ...doc } = doctorJson(diagnosis, snapshot);
     process.stdout.write(`${JSON.stringify({ formatVersion, command: 'doctor', ...doc }, null, 2)}\n`);
-  } else process.stdout.write(renderDiagnosis(diagnosis, { verbose: !!argv.verbose }));
+  } else process.stdout.write(renderDiagnosis(diagnosis, { verbose: ctx.verbose }));
 
   const report = argv.report as string | undefined;
   if (report) {
@@ -129,7 +129,7 @@ export async function doctor(argv: Record<string, unknown>): Promise<number> {
       throw e;
     }
     process.stderr.write(`Report written to ${report}\n`);
-    runLog().line(`report written to ${report}`);
+    ctx.log.line(`report written to ${report}`);
   }
   return findingsExitCode(diagnosis.findings);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { EXIT } from '../exit.js';
 import { printJson } from '../json.js';
 import { version } from '../version.js';
+import type { RunContext } from '../context.js';
 
 export const CONFIG_TEMPLATE = 'mobykit.config.json.tmpl';
 export const DEFAULT_CONFIG_FILE = 'mobykit.config.json';
@@ -32,10 +33,10 @@ export function renderConfigFile(file: string, at = new Date().toISOString()): s
   return fill(readTemplate(CONFIG_TEMPLATE), { version: version(), at, file, sections: blocks.join(',\n') }, jsonText);
 }
 
-export async function init(argv: Record<string, unknown>): Promise<number> {
+export async function init(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const file = (argv.output as string | undefined) ?? DEFAULT_CONFIG_FILE;
   if (file === '-') {
-    if (argv.json) throw new UsageError('--output - writes the file itself to standard output; --json does not go with it.', { help: true });
+    if (ctx.view === 'json') throw new UsageError('--output - writes the file itself to standard output; --json does not go with it.', { help: true });
     process.stdout.write(renderConfigFile('mobykit.config.json'));
     return EXIT.ok;
   }
@@ -51,7 +52,7 @@ export async function init(argv: Record<string, unknown>): Promise<number> {
   // Found on its own in the current folder (see findConfigFile); any other name is given with --config.
   const found = path.resolve(file) === path.resolve(DEFAULT_CONFIG_FILE);
   const use = found ? 'every mobykit command run in this folder uses it' : `use it with: mobykit install --config ${file} (or set MOBYKIT_CONFIG)`;
-  if (argv.json) printJson('init', { file: path.resolve(file), settings: SETTINGS.length, foundInThisFolder: found });
+  if (ctx.view === 'json') printJson('init', { file: path.resolve(file), settings: SETTINGS.length, foundInThisFolder: found });
   else process.stderr.write(`Wrote ${file} with all ${SETTINGS.length} settings at their defaults.\nEdit it; ${use}.\n`);
   return EXIT.ok;
 }

@@ -10,16 +10,16 @@ import { planUninstall } from '../../engine/plan.js';
 import { failureAdvice, type Host } from '../../host/host.js';
 import type { Action, StepName } from '../../plan/action.js';
 import type { Snapshot, VM } from '../../snapshot/types.js';
-import { STEPS } from '../../steps/index.js';
-import { writeToken } from '../../steps/kvp.js';
-import { writeCredential } from '../../steps/share.js';
-import { named } from '../../steps/step.js';
-import { start as startAction, stop as stopAction } from '../../steps/vm.js';
+import { STEPS } from '../../resources/steps.js';
+import { writeToken } from '../../resources/kvp/step.js';
+import { writeCredential } from '../../resources/share/step.js';
+import { named } from '../../plan/step.js';
+import { start as startAction, stop as stopAction } from '../../resources/vm/step.js';
 import { redactKvpData } from '../../snapshot/validate.js';
 import { acquireLock } from '../../state/lock.js';
 import { UsageError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { activity, progress } from '../progress.js';
+import type { RunContext } from '../context.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
 import { failureJson, renderPlan } from '../render.js';
 import { plainText } from '../../windows/text.js';
@@ -146,8 +146,8 @@ export function renderStatus(s: HostStatus): string {
 /** Healthy when every resource is there and healthy and the VM runs. */
 export const statusHealthy = (s: HostStatus) => s.resources.every((r) => r.present && r.healthy) && s.vm.state === 'Running';
 
-async function withSession<T>(argv: Record<string, unknown>, work: (session: Session) => Promise<T>): Promise<T> {
-  const session = await openSession(argv);
+async function withSession<T>(argv: Record<string, unknown>, ctx: RunContext, work: (session: Session) => Promise<T>): Promise<T> {
+  const session = await openSession(argv, ctx);
   try {
     return await work(session);
   } finally {
@@ -155,11 +155,11 @@ async function withSession<T>(argv: Record<string, unknown>, work: (session: Ses
   }
 }
 
-export async function status(argv: Record<string, unknown>): Promise<number> {
-  return withSession(argv, async ({ host, loaded }) => {
+export async function status(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
+  return withSession(argv, ctx, async ({ host, loaded }) => {
     const seen = await host.gather();
     const s = await hostStatus(seen, resolveDesired(loaded.config, seen), host);
-    if (argv.json) printJson('status', s);
+    if (ctx.view === 'json') printJson('status', s);
     else process.stdout.write(renderStatus(s));
     return statusHealthy(s) ? EXIT.ok : EXIT.failed;
   });
@@ -175,13 +175,13 @@ async function ownVm(host: Host, seen: Snapshot, desired: Desired): Promise<VM> 
   return vm;
 }
 
-async function power(argv: Record<string, unknown>, which: 'start' | 'stop'): Promise<number> {
-  const json = !!argv.json;
+async function power(argv: Record<string, unknown>, ctx: RunContext, which: 'start' | 'stop'): Promise<number> {
+  const json = ctx.view === 'json';
   const timeout = argv.timeout as number | undefined;
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 3600)) {
     throw new UsageError(`--timeout ${String(timeout)}: give whole seconds from 0 to 3600.`);
   }
-  return withSession(argv, async ({ host, loaded, lockPath }) => {
+  return withSession(argv, ctx, async ({ host, loaded, lockPath }) => {
     const release = acquireLock(lockPath, which);
     try {
       const seen = await host.gather();
@@ -192,7 +192,7 @@ async function power(argv: Record<string, unknown>, which: 'start' | 'stop'): Pr
       if (!already) {
         const action = which === 'start' ? startAction(vm.Name) : stopAction(vm.Name, timeout === undefined ? '' : ` (turned off after ${timeout} s)`, timeout);
         const journal = new Journal(await host.loadJournal());
-        const result = await applyActions(host, [action], {}, journal, await progress({ json }));
+        const result = await applyActions(host, [action], {}, journal, await ctx.progress.events());
         if (result.failed) throw result.failed.error;
         outcome = 'done';
       }
@@ -207,8 +207,8 @@ async function power(argv: Record<string, unknown>, which: 'start' | 'stop'): Pr
   });
 }
 
-export const start = (argv: Record<string, unknown>) => power(argv, 'start');
-export const stop = (argv: Record<string, unknown>) => power(argv, 'stop');
+export const start = (argv: Record<string, unknown>, ctx: RunContext) => power(argv, ctx, 'start');
+export const stop = (argv: Record<string, unknown>, ctx: RunContext) => power(argv, ctx, 'stop');
 
 export type ShellKind = 'powershell' | 'cmd' | 'bash';
 
@@ -221,11 +221,11 @@ export function dockerEnvLines(dockerHost: string, shell: ShellKind): string {
   }
 }
 
-export async function dockerEnv(argv: Record<string, unknown>): Promise<number> {
+export async function dockerEnv(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const { config } = loadConfigFromArgv(argv);
   const dockerHost = `tcp://${config.network.vmAddress}:${ENGINE_PORT}`;
   const shell = (argv.shell as ShellKind | undefined) ?? (process.platform === 'win32' ? 'powershell' : 'bash');
-  if (argv.json) printJson('docker-env', { shell, variables: { DOCKER_HOST: dockerHost } });
+  if (ctx.view === 'json') printJson('docker-env', { shell, variables: { DOCKER_HOST: dockerHost } });
   else process.stdout.write(dockerEnvLines(dockerHost, shell));
   return EXIT.ok;
 }
@@ -234,9 +234,9 @@ export async function dockerEnv(argv: Record<string, unknown>): Promise<number> 
  * Puts a new share password everywhere it lives, in one plan: the KVP token the VM mounts the
  * share with, and the Credential Manager entry. Windows checks it first where it can.
  */
-export async function password(argv: Record<string, unknown>): Promise<number> {
-  const json = !!argv.json;
-  return withSession(argv, async ({ host, loaded, lockPath }) => {
+export async function password(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
+  const json = ctx.view === 'json';
+  return withSession(argv, ctx, async ({ host, loaded, lockPath }) => {
     const release = acquireLock(lockPath, 'password');
     try {
       const seen = await host.gather();
@@ -259,7 +259,7 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       const canCheck = !!host.checkPassword && !argv['no-verify'] && argv.verify !== false;
       const secret = await sharePassword({ stdin: !!argv['password-stdin'], user: account, env: false, twice: !canCheck });
       if (canCheck) {
-        const ok = await activity(`Checking the password of ${account} with Windows`, { json }, () => host.checkPassword!(account, { sharePassword: secret }));
+        const ok = await ctx.progress.activity(`Checking the password of ${account} with Windows`, () => host.checkPassword!(account, { sharePassword: secret }));
         if (ok === false) {
           throw Object.assign(new Error(`Windows does not accept this password for ${account}: nothing was changed. `
             + '(If Windows cannot check it, e.g. for a Microsoft account, --no-verify stores it unchecked.)'), { exitCode: EXIT.failed });
@@ -270,14 +270,14 @@ export async function password(argv: Record<string, unknown>): Promise<number> {
       }
       if (!argv.yes) {
         if (!interactive()) throw new UsageError('Not on a terminal, so there is no one to ask: re-run with --yes to store the password.');
-        if (!(await confirm(`Apply these ${actions.length} changes?`))) {
+        if (!(await confirm(`Apply these ${actions.length} changes?`, ctx.signal))) {
           if (json) printJson('password', { outcome: 'cancelled', plan: actions, applied: [] });
           else process.stdout.write('Cancelled: nothing was changed.\n');
           return EXIT.failed;
         }
       }
       const journal = new Journal(await host.loadJournal());
-      const result = await applyActions(host, actions, { sharePassword: secret }, journal, await progress({ json }));
+      const result = await applyActions(host, actions, { sharePassword: secret }, journal, await ctx.progress.events());
       const outcome = result.failed ? 'failed' : 'done';
       if (json) {
         printJson('password', { outcome, plan: actions, applied: result.applied.map((a) => a.id),
@@ -304,10 +304,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  * Streams the VM's COM1 pipe (the Linux console: boot messages, a login prompt). Read-only unless
  * --interactive, where keystrokes go to the VM and Ctrl-] ends the session.
  */
-export async function vmConsole(argv: Record<string, unknown>): Promise<number> {
+export async function vmConsole(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const interactiveMode = !!argv.interactive;
-  if (argv.json) throw new UsageError('console streams the VM\'s output as it comes; there is no --json document for it.', { help: true });
-  return withSession(argv, async ({ host, loaded }) => {
+  if (ctx.view === 'json') throw new UsageError('console streams the VM\'s output as it comes; there is no --json document for it.', { help: true });
+  return withSession(argv, ctx, async ({ host, loaded }) => {
     const seen = await host.gather();
     const desired = resolveDesired(loaded.config, seen);
     const [vm] = named(seen.vms, desired.vm.name);
@@ -322,26 +322,26 @@ export async function vmConsole(argv: Record<string, unknown>): Promise<number> 
     }
     const io = host.console;
     process.stderr.write(`Console of VM ${vm.Name} (${pipe}), ${interactiveMode ? 'interactive: Ctrl-] ends it' : 'read-only: Ctrl-C ends it'}.\n`);
-    let stopped = false;
+    // Ctrl-C ends a read-only console; Ctrl-] an interactive one.
+    let ended = false;
     let input: Buffer[] = [];
-    const onSigint = () => { stopped = true; };
-    process.on('SIGINT', onSigint);
+    const release = ctx.interrupts.graceful('wait');
     const stdin = process.stdin;
     const onKey = (chunk: Buffer) => {
-      if (chunk.includes(0x1d)) { stopped = true; return; }
+      if (chunk.includes(0x1d)) { ended = true; return; }
       input.push(chunk);
     };
     if (interactiveMode && stdin.isTTY) { stdin.setRawMode(true); stdin.resume(); stdin.on('data', onKey); }
     try {
       // The first read opens the pipe: read-only unless --interactive.
       await io.read(pipe, 0, interactiveMode);
-      while (!stopped) {
+      while (!ended && !ctx.signal.aborted) {
         if (input.length) { const data = Buffer.concat(input); input = []; await io.write(pipe, data); }
         const out = await io.read(pipe, 300, interactiveMode);
         if (out.length) process.stdout.write(interactiveMode ? out : out.toString('utf8').replace(CONTROL, ''));
       }
     } finally {
-      process.off('SIGINT', onSigint);
+      release();
       if (interactiveMode && stdin.isTTY) { stdin.off('data', onKey); stdin.setRawMode(false); stdin.pause(); }
       await io.close(pipe).catch(() => undefined);
     }

@@ -9,6 +9,7 @@ import { printJson } from '../json.js';
 import { logDirectory, RUN_LOG_ENV } from '../log.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
+import type { RunContext } from '../context.js';
 
 /** The last `n` lines of `text` (a final newline does not count as a line). */
 export function lastLines(text: string, n: number): string {
@@ -16,11 +17,11 @@ export function lastLines(text: string, n: number): string {
   return lines.slice(Math.max(0, lines.length - n)).join('');
 }
 
-export async function logs(argv: Record<string, unknown>): Promise<number> {
+export async function logs(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const runs = !!argv.runs;
   const tail = argv.tail as number | undefined;
   if (tail !== undefined && (!Number.isInteger(tail) || tail < 0)) throw new UsageError(`--tail ${String(tail)}: give a number of lines, 0 or more.`);
-  if (argv.json && argv.follow) throw new UsageError('--json and --follow do not go together: --follow never ends with one document.', { help: true });
+  if (ctx.view === 'json' && argv.follow) throw new UsageError('--json and --follow do not go together: --follow never ends with one document.', { help: true });
   const dir = runs ? logDirectory() : (argv.dir as string | undefined) ?? expandWindowsPath(loadConfigFromArgv(argv).config.paths.logDir);
   // A folder named on the command line that is not there is bad input (2); an empty or missing
   // log folder is an answer about this machine (1).
@@ -36,7 +37,7 @@ export async function logs(argv: Record<string, unknown>): Promise<number> {
   }
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const shown = tail === undefined ? text : lastLines(text, tail);
-  if (argv.json) {
+  if (ctx.view === 'json') {
     printJson('logs', { file, lines: shown.split(/\r?\n/).filter((l, i, all) => l !== '' || i < all.length - 1) });
     return EXIT.ok;
   }
@@ -46,15 +47,13 @@ export async function logs(argv: Record<string, unknown>): Promise<number> {
     return EXIT.ok;
   }
   process.stderr.write(`Following ${file} (Ctrl-C to stop)\n`);
-  const stop = new AbortController();
-  const onSigint = () => stop.abort();
-  process.on('SIGINT', onSigint);
+  const release = ctx.interrupts.graceful('wait');
   try {
     // --tail N: the last N lines, then what is appended; otherwise the whole file first.
     const start = tail === undefined ? 0 : -Buffer.byteLength(shown, 'utf8');
-    await followLog(file, (chunk) => process.stdout.write(chunk), stop.signal, { start });
+    await followLog(file, (chunk) => process.stdout.write(chunk), ctx.signal, { start });
   } finally {
-    process.off('SIGINT', onSigint);
+    release();
   }
   // Only Ctrl-C ends --follow: an interrupt, as everywhere else.
   return EXIT.interrupted;

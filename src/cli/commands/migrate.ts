@@ -10,25 +10,26 @@ import { EXIT } from '../exit.js';
 import { printJson } from '../json.js';
 import { loadConfigFromArgv } from '../session.js';
 import { expandWindowsPath } from './paths.js';
+import type { RunContext } from '../context.js';
+import { sameName } from '../../windows/names.js';
 
-export async function migrate(argv: Record<string, unknown>): Promise<number> {
+export async function migrate(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const config = loadConfigFromArgv(argv).config;
   const given = argv.vmdk as string | undefined;
   // The machine whose VM must be stopped: --machine, else the folder a given disk sits in
   // (…\machines\<name>\disk.vmdk), else 'default'.
   const machine = (argv.machine as string | undefined)
-    ?? (given && basename(dirname(dirname(given))).toLowerCase() === 'machines' ? basename(dirname(given)) : given ? undefined : 'default');
+    ?? (given && sameName(basename(dirname(dirname(given))), 'machines') ? basename(dirname(given)) : given ? undefined : 'default');
   const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
   const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
   const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');
-  const stop = new AbortController();
-  const onSigint = () => stop.abort();
-  process.on('SIGINT', onSigint);
-  const plain = !process.stderr.isTTY || !!argv.json;
+  // Ctrl-C stops qemu-img and removes the partial disk; a second one waits for that.
+  const stopListening = ctx.interrupts.graceful('wait');
+  const plain = !process.stderr.isTTY || ctx.view === 'json';
   let last = -1;
   try {
     const result = await migrateToolbox({
-      vmdkPath, vhdxPath, machine, signal: stop.signal,
+      vmdkPath, vhdxPath, machine, signal: ctx.signal,
       onProgress(p) {
         const step = Math.floor(p / 10);
         if (plain && step === last) return;
@@ -37,11 +38,11 @@ export async function migrate(argv: Record<string, unknown>): Promise<number> {
       },
     });
     if (!plain) process.stderr.write('\n');
-    if (argv.json) printJson('migrate-toolbox', { ...result, next: 'mobykit install --adopt' });
+    if (ctx.view === 'json') printJson('migrate-toolbox', { ...result, next: 'mobykit install --adopt' });
     else process.stdout.write(`Wrote ${result.vhdxPath}. Run mobykit install --adopt to build the VM around it.\n`);
     return EXIT.ok;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
     release();
   }
 }

@@ -2,9 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { redactSnapshot } from '../../snapshot/validate.js';
 import { openSession } from '../session.js';
+import type { RunContext } from '../context.js';
 
-export async function snapshot(argv: Record<string, unknown>): Promise<number> {
-  const session = await openSession(argv);
+export async function snapshot(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
+  const session = await openSession(argv, ctx);
   try {
     // mobykit's journal travels with the snapshot (an extra property): a rehearsal on it plans what the real run would.
     const { notes: _notes, ...journal } = await session.host.loadJournal();

@@ -3,7 +3,7 @@ import { psString } from '../../windows/powershell.js';
 import { notChecked, type Check, type CheckContext, type Problem } from '../check.js';
 import type { Desired } from '../../config/desired.js';
 import type { FileEntry, GatheredFor } from '../../snapshot/types.js';
-import { sameName } from '../../windows/names.js';
+import { sameName, sameNameList } from '../../windows/names.js';
 
 function dirCheck(id: string, title: string, what: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
@@ -70,7 +70,7 @@ const errors: Check = {
 };
 
 /** What a snapshot was gathered for, as the desired state of the configuration in force says it. */
-export function scopeOf(d: Desired): GatheredFor {
+function scopeOf(d: Desired): GatheredFor {
   return {
     switchName: d.switchName, natName: d.natName, subnet: d.subnet, hostAddress: d.hostAddress,
     firewallRules: d.firewallRules.map((r) => r.Name), tcpPorts: d.ports.tcp, udpPorts: d.ports.udp, vmName: d.vm.name,
@@ -79,9 +79,9 @@ export function scopeOf(d: Desired): GatheredFor {
 }
 
 /** `switchName: DockerNAT (gathered) vs MobyNet (asked)` for every scope value that differs. */
-export function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
+function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
   const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b)
-    ? a.map(String).map((x) => x.toLowerCase()).sort().join(',') === b.map(String).map((x) => x.toLowerCase()).sort().join(',')
+    ? sameNameList(a.map(String), b.map(String))
     : sameName(String(a), String(b));
   const show = (v: unknown) => (Array.isArray(v) ? v.join(',') : String(v));
   return (Object.keys(asked) as (keyof GatheredFor)[])

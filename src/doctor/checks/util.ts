@@ -91,7 +91,7 @@ export function index(ctx: CheckContext): SnapshotIndex {
 }
 
 /** Whether one of these queries failed while gathering: its section is empty for that reason, not because nothing is there. */
-export function queryFailed(ctx: CheckContext, ...sources: string[]): boolean {
+function queryFailed(ctx: CheckContext, ...sources: string[]): boolean {
   const f = index(ctx).failed;
   return sources.some((s) => f.has(nameKey(s)));
 }

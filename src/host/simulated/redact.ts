@@ -4,7 +4,7 @@ import { clone } from './state.js';
 import { redactKvpData } from '../../snapshot/validate.js';
 
 /** Known secrets first (they may contain commas), then any other `password=` value. */
-export function redactData(data: string, secrets: Iterable<string>): string {
+function redactData(data: string, secrets: Iterable<string>): string {
   let out = data;
   for (const secret of secrets) if (secret) out = out.split(`password=${secret}`).join('password=***');
   return redactKvpData(out);

@@ -23,7 +23,7 @@ export const setAddress = (ip = '10.0.75.1', prefix = 24, alias = VNIC) =>
 export const createNat = (prefix = '10.0.75.0/24', name = 'DockerNAT') =>
   act('nat.create', { Name: name, InternalIPInterfaceAddressPrefix: prefix });
 
-export const vmParams: OpParams['vm.create'] = {
+const vmParams: OpParams['vm.create'] = {
   Name: 'MobyLinuxVM', Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2048 * 1024 * 1024, ProcessorCount: 2,
   VhdPath: VHDX_PATH, VhdSizeBytes: 60 * 1024 ** 3, IsoPath: ISO_PATH, SwitchName: 'DockerNAT',
   ComPipe: '\\\\.\\pipe\\dockerMobyLinuxVM-com1', Notes: MARK,

@@ -13,10 +13,17 @@ Describe 'New-MobyKitShare' {
         Mock -ModuleName MobyKit SmbShare\Get-SmbShare { Write-WindowsError "No MSFT_SmbShare objects found with property 'Name' equal to 'C'." ObjectNotFound }
         # The Everyone revocation translates S-1-1-0 through Windows' account database, which this
         # platform lacks: the share is created, then that step reports its failure.
-        try { New-MobyKitShare @script:Call } catch { $_.Exception.Message | Should -BeLike "Could not revoke Everyone for share 'C'*" }
+        { New-MobyKitShare @script:Call } | Should -Throw "Could not revoke Everyone for share 'C'*does not resolve the SID of Everyone*"
         Should -Invoke -ModuleName MobyKit SmbShare\New-SmbShare -Times 1 -Exactly -ParameterFilter {
             $Name -eq 'C' -and $Path -eq $TestDrive -and $FullAccess -eq 'HOST\alice' -and $CachingMode -eq 'None' -and $Description -eq 'Managed by mobykit'
         }
+    }
+    It 'revokes the Read that New-SmbShare gives Everyone, under the name this Windows gives Everyone' {
+        Mock -ModuleName MobyKit SmbShare\Get-SmbShare { }
+        Mock -ModuleName MobyKit ConvertFrom-MobyKitSid { 'Jeder' } -ParameterFilter { $Sid -eq 'S-1-1-0' }
+        Mock -ModuleName MobyKit SmbShare\Get-SmbShareAccess { [pscustomobject]@{ AccountName = 'Jeder'; AccessControlType = 'Allow'; AccessRight = 'Read' } }
+        New-MobyKitShare @script:Call
+        Should -Invoke -ModuleName MobyKit SmbShare\Revoke-SmbShareAccess -Times 1 -Exactly -ParameterFilter { $Name -eq 'C' -and $AccountName -eq 'Jeder' }
     }
     It 'does nothing when the share exists for that folder (a trailing \ aside)' {
         Mock -ModuleName MobyKit SmbShare\Get-SmbShare { [pscustomobject]@{ Name = 'C'; Path = ($TestDrive + '\') } }

@@ -13,10 +13,27 @@ function global:Register-MobyKitSnapshotMock {
 
     function Use-Item([object[]]$Items) { foreach ($item in @($Items)) { if ($null -ne $item) { [pscustomobject]$item } } }
     Set-Item -Path function:global:Use-MobyKitSnapshotItem -Value ${function:Use-Item}
+    # An interface object's adapter (by InterfaceAlias, or Name for a binding): its ifIndex and description.
+    function Add-Interface {
+        process {
+            $item = $_.PSObject.Copy()
+            $alias = $(if ($null -ne $item.PSObject.Properties['InterfaceAlias']) { $item.InterfaceAlias } else { $item.Name })
+            $adapter = @($global:MobyKitTestSnapshot.netAdapters | Where-Object -FilterScript { $_.Name -eq $alias }) | Select-Object -First 1
+            if ($null -ne $adapter) {
+                if ($null -eq $item.PSObject.Properties['InterfaceIndex']) { $item | Add-Member -NotePropertyName InterfaceIndex -NotePropertyValue ([uint32]$adapter.ifIndex) }
+                if ($null -eq $item.PSObject.Properties['InterfaceDescription']) { $item | Add-Member -NotePropertyName InterfaceDescription -NotePropertyValue $adapter.InterfaceDescription }
+            }
+            $item
+        }
+    }
+    Set-Item -Path function:global:Add-MobyKitSnapshotInterface -Value ${function:Add-Interface}
 
     Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.os } -ParameterFilter { $ClassName -eq 'Win32_OperatingSystem' }
     Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.computerSystem } -ParameterFilter { $ClassName -eq 'Win32_ComputerSystem' }
     Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.processors } -ParameterFilter { $ClassName -eq 'Win32_Processor' }
+    # Hyper-V's WMI provider: a VM's Msvm_ComputerSystem is named by the VM's Id; one management service.
+    Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { foreach ($vm in @($global:MobyKitTestSnapshot.vms)) { [pscustomobject]@{ Name = ([string]$vm.Id).ToUpperInvariant(); ElementName = $vm.Name } } } -ParameterFilter { $ClassName -eq 'Msvm_ComputerSystem' }
+    Mock -ModuleName MobyKit CimCmdlets\Get-CimInstance { [pscustomobject]@{ Name = 'vmms'; CreationClassName = 'Msvm_VirtualSystemManagementService' } } -ParameterFilter { $ClassName -eq 'Msvm_VirtualSystemManagementService' }
     Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ EditionID = $global:MobyKitTestSnapshot.platform.editionId } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' }
     Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ InstallDir = $global:MobyKitTestSnapshot.platform.virtualBox.InstallDir } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
     Mock -ModuleName MobyKit Test-Path { $null -ne $global:MobyKitTestSnapshot.platform.virtualBox } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
@@ -34,11 +51,41 @@ function global:Register-MobyKitSnapshotMock {
 
     Mock -ModuleName MobyKit Hyper-V\Get-VMSwitch { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.vmSwitches }
     Mock -ModuleName MobyKit NetAdapter\Get-NetAdapter { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapters }
-    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPAddress { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPAddresses }
-    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPInterface { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPInterfaces }
+    # The per-interface cmdlets answer as Windows does: only the interface (and family) asked for,
+    # each object carrying the InterfaceIndex and InterfaceDescription of its adapter.
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPAddress {
+        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPAddresses | Add-MobyKitSnapshotInterface)) {
+            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
+            if ($null -ne $AddressFamily -and [string]$item.AddressFamily -notin @($AddressFamily)) { continue }
+            if ($null -ne $IPAddress -and [string]$item.IPAddress -notin @($IPAddress)) { continue }
+            $item
+        }
+    }
+    Mock -ModuleName MobyKit NetTCPIP\Get-NetIPInterface {
+        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netIPInterfaces | Add-MobyKitSnapshotInterface)) {
+            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
+            if ($null -ne $AddressFamily -and [string]$item.AddressFamily -notin @($AddressFamily)) { continue }
+            $item
+        }
+    }
     Mock -ModuleName MobyKit NetTCPIP\Get-NetRoute { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netRoutes }
-    Mock -ModuleName MobyKit NetConnection\Get-NetConnectionProfile { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netConnectionProfiles }
-    Mock -ModuleName MobyKit NetAdapter\Get-NetAdapterBinding { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapterBindings }
+    Mock -ModuleName MobyKit NetConnection\Get-NetConnectionProfile {
+        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netConnectionProfiles | Add-MobyKitSnapshotInterface)) {
+            if ($null -ne $InterfaceIndex -and [uint32]$item.InterfaceIndex -notin @($InterfaceIndex)) { continue }
+            $item
+        }
+    }
+    Mock -ModuleName MobyKit NetAdapter\Get-NetAdapterBinding {
+        Set-StrictMode -Off # a parameter left out is $null, as in the cmdlet (Pester defines only the bound ones)
+        foreach ($item in @(Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netAdapterBindings | Add-MobyKitSnapshotInterface)) {
+            if ($null -ne $InterfaceDescription -and -not @($InterfaceDescription | Where-Object -FilterScript { [string]$item.InterfaceDescription -like $_ })) { continue }
+            if ($null -ne $ComponentID -and [string]$item.ComponentID -notin @($ComponentID)) { continue }
+            $item
+        }
+    }
     Mock -ModuleName MobyKit NetNat\Get-NetNat { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.netNats }
 
     Mock -ModuleName MobyKit NetSecurity\Get-NetFirewallRule {
@@ -72,7 +119,10 @@ function global:Register-MobyKitSnapshotMock {
     Mock -ModuleName MobyKit Get-Process { Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.processes | Where-Object -FilterScript { $Id -contains $_.Id }) } -ParameterFilter { $null -ne $Id }
 
     Mock -ModuleName MobyKit Hyper-V\Get-VM {
+        Set-StrictMode -Off # -Id and -Name narrow the answer, as in the cmdlet (Pester defines only the bound ones)
         foreach ($vm in @($global:MobyKitTestSnapshot.vms)) {
+            if ($null -ne $Id -and [guid]$vm.Id -notin @($Id | ForEach-Object -Process { [guid]$_ })) { continue }
+            if ($null -ne $Name -and $vm.Name -notin @($Name)) { continue }
             $item = [pscustomobject]@{ Name = $vm.Name; Id = [guid]$vm.Id; State = $vm.State; Generation = $vm.Generation; MemoryStartup = $vm.MemoryStartup; ProcessorCount = $vm.ProcessorCount; Notes = $vm.Notes }
             # Get-VM has these only on newer Windows (as the snapshot says, by having them or not).
             foreach ($name in @('CheckpointType', 'AutomaticCheckpointsEnabled')) { if ($null -ne $vm.PSObject.Properties[$name]) { $item | Add-Member -NotePropertyName $name -NotePropertyValue $vm.$name } }
@@ -87,6 +137,13 @@ function global:Register-MobyKitSnapshotMock {
         $device = $(if ($firmware.FirstBootDevice -eq 'DvdDrive') { New-Object -TypeName MobyKitTest.DvdDrive } elseif ($firmware.FirstBootDevice -eq 'HardDiskDrive') { New-Object -TypeName MobyKitTest.HardDiskDrive } else { $null })
         [pscustomobject]@{ SecureBoot = $firmware.SecureBoot; SecureBootTemplate = $firmware.SecureBootTemplate; BootOrder = @([pscustomobject]@{ Device = $device }) }
     }
+    # The default disk folder: where the snapshot's VHDX is, else Windows' own default.
+    Mock -ModuleName MobyKit Hyper-V\Get-VMHost {
+        $vhdx = $(if ($null -ne $global:MobyKitTestSnapshot.files.PSObject.Properties['vhdx']) { $global:MobyKitTestSnapshot.files.vhdx.Path })
+        [pscustomobject]@{ VirtualHardDiskPath = $(if ($vhdx) { $vhdx.Substring(0, $vhdx.LastIndexOf('\')) } else { 'C:\Users\Public\Documents\Hyper-V\Virtual hard disks' }) }
+    }
+    # A Windows path is joined with a backslash, as Join-Path does on Windows.
+    Mock -ModuleName MobyKit Join-Path { (@(([string]@($Path)[0]).TrimEnd('\')) + @($ChildPath)) -join '\' } -ParameterFilter { [string]$Path -match '^[A-Za-z]:\\' -and $ChildPath -ne 'disk.vmdk' }
     Mock -ModuleName MobyKit SmbShare\Get-SmbServerConfiguration { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.smbServerConfiguration }
     Mock -ModuleName MobyKit Get-Command { if ($null -ne $global:MobyKitTestSnapshot.platform.defender) { [pscustomobject]@{ Name = 'Get-MpPreference' } } } -ParameterFilter { $Name -eq 'Get-MpPreference' }
     Mock -ModuleName MobyKit Get-MpPreference { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.defender }
@@ -119,7 +176,8 @@ function global:Register-MobyKitSnapshotMock {
     }
     foreach ($pair in @(@('Get-VMDvdDrive', 'DvdDrives'), @('Get-VMHardDiskDrive', 'HardDrives'), @('Get-VMComPort', 'ComPorts'), @('Get-VMNetworkAdapter', 'NetworkAdapters'))) {
         $property = $pair[1]
-        Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('Use-MobyKitSnapshotItem @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0].{0}' -f $property)))
+        # Each device names its VM, as the Hyper-V objects do (VMName, VMId).
+        Mock -ModuleName MobyKit ('Hyper-V\' + $pair[0]) ([scriptblock]::Create(('$vm = @($global:MobyKitTestSnapshot.vms | Where-Object -FilterScript {{ $_.Name -eq $VM[0].Name }})[0]; foreach ($item in @(Use-MobyKitSnapshotItem $vm.{0})) {{ $item = $item.PSObject.Copy(); $item | Add-Member -NotePropertyName VMName -NotePropertyValue $vm.Name -Force; $item | Add-Member -NotePropertyName VMId -NotePropertyValue ([guid]$vm.Id) -Force; $item }}' -f $property)))
     }
     # As the real function returns them: Data is a SecureString.
     Mock -ModuleName MobyKit Get-MobyKitKvpHostItem {
