@@ -22,7 +22,11 @@ Describe 'Shared behaviour table (ops.json) on the module' {
     It '<Op>: <Name>' -ForEach $cases {
         $script:Functions.ContainsKey($Op) | Should -BeTrue -Because "every op in ops.json needs its module function here ($Op)"
         $state = Get-Content -LiteralPath (Join-Path $script:RepoRoot $Base) -Raw | ConvertFrom-Json -DateKind String
-        foreach ($property in $Case.start.PSObject.Properties) { $state | Add-Member -NotePropertyName $property.Name -NotePropertyValue @($property.Value) -Force }
+        foreach ($property in $Case.start.PSObject.Properties) {
+            # A section the example does not have (localAccounts) is added.
+            if ($null -eq $state.PSObject.Properties[$property.Name]) { $state | Add-Member -NotePropertyName $property.Name -NotePropertyValue @() }
+            $state.($property.Name) = @($property.Value)
+        }
         $null = Register-MobyKitSnapshotMock -Snapshot $state
         # The cmdlets that change the host change the mocked state (support/SnapshotChanges.ps1).
         Register-MobyKitSnapshotChange
