@@ -613,6 +613,9 @@ function Get-MobyKitHostSnapshot {
 
     # ---- doctor: the names and ports this snapshot was gathered for ---------------------------------
     $gatheredShareUser = $ShareUser
+    if ([string]::IsNullOrEmpty($gatheredShareUser) -and -not [string]::IsNullOrEmpty($ShareAccountName)) {
+        $gatheredShareUser = '{0}\{1}' -f $env:COMPUTERNAME, $ShareAccountName
+    }
     if ([string]::IsNullOrEmpty($gatheredShareUser)) {
         $gatheredShareUser = [string]$identity.UserName
     }

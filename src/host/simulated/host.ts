@@ -10,6 +10,7 @@ import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal
 import { CmdletError, clone, type SimDoc, type SimState } from './state.js';
 import { redactedCopy } from './redact.js';
 import { isLocalShareAccount } from '../../config/schema.js';
+import { SHARE_ACCOUNT_NAME } from '../../config/desired.js';
 
 /** A failure any operation can really meet: the elevated token lost, or policy in the way. */
 const INJECTED_FAILURE = 'Access is denied.';
@@ -47,7 +48,7 @@ export class SimulatedHost implements Host {
     return { ...seen, ...accounts, gatheredFor: { ...seen.gatheredFor, switchName: c.switch.name, natName: c.nat.name, subnet: c.network.subnet,
       hostAddress: c.network.hostAddress, firewallRules: [c.firewall.tcpRuleName, c.firewall.udpRuleName, c.firewall.smbRuleName],
       tcpPorts: c.ports.tcp, udpPorts: c.ports.udp, vmName: c.vm.name, kvpItem: c.kvp.itemName, shareName: c.share.name,
-      ...(c.share.user ? { shareUser: c.share.user } : {}), credentialTarget: c.credential.target } };
+      ...(c.share.user ? { shareUser: c.share.user } : {}), ...(accounts.localAccounts ? { shareUser: `${seen.computerName}\\${SHARE_ACCOUNT_NAME}` } : {}), credentialTarget: c.credential.target } };
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {
