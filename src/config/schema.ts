@@ -65,7 +65,7 @@ function oneOf(...choices: string[]) {
 
 /** share.account is `local` (any case): mobykit makes and uses its own local account. */
 export function isLocalShareAccount(value: string): boolean {
-  return value.toLowerCase() === 'local';
+  return sameName(value, 'local');
 }
 
 function ports(v: Value): string | null {
