@@ -23,10 +23,8 @@ function Get-MobyKitCredentialErrorText {
         [string]$Doing
     )
 
-    for ($exception = $ErrorRecord.Exception; $null -ne $exception; $exception = $exception.InnerException) {
-        if ($exception -is [System.ComponentModel.Win32Exception] -and $exception.NativeErrorCode -eq 1312) {
-            return ('{0}: this logon has no Credential Manager store (a network logon such as PowerShell remoting or SSH, error 1312); run mobykit in a session signed in on the machine (at the console or over Remote Desktop)' -f $Doing)
-        }
+    if (Test-MobyKitNoLogonSession -ErrorRecord $ErrorRecord) {
+        return ('{0}: this logon has no Credential Manager store (a network logon such as PowerShell remoting or SSH, error 1312); run mobykit in a session signed in on the machine (at the console or over Remote Desktop)' -f $Doing)
     }
     return $Doing
 }

@@ -43,6 +43,9 @@ function Get-MobyKitHostSnapshot {
         The host's address on the VM subnet, recorded in gatheredFor.
     .PARAMETER ShareUser
         The account the share is for (the current user when omitted), recorded in gatheredFor.
+    .PARAMETER ShareAccountName
+        mobykit's local share account (--share-account local): the local accounts of that name go
+        in localAccounts (Name, SID, Enabled, Description). Omitted: the section is left out.
     .PARAMETER KvpItemName
         The name of the KVP mount item, recorded in gatheredFor.
     .PARAMETER EngineEndpoint
@@ -70,6 +73,7 @@ function Get-MobyKitHostSnapshot {
         [string]$Subnet,
         [string]$HostAddress,
         [string]$ShareUser,
+        [string]$ShareAccountName,
         [string]$KvpItemName,
         [string]$EngineEndpoint
     )
@@ -521,6 +525,24 @@ function Get-MobyKitHostSnapshot {
         }
     }
 
+    # ---- mobykit's local share account (--share-account local): looked up only when asked --------
+    $localAccounts = $null
+    if (-not [string]::IsNullOrEmpty($ShareAccountName)) {
+        $accountErrors = $errors.Count
+        $localAccounts = Invoke-MobyKitSnapshotQuery -SnapshotSource 'Get-LocalUser' -SnapshotErrors $errors -SnapshotQuery {
+            Import-MobyKitLocalAccountModule
+            $lookupErrors = $null
+            $found = @(Microsoft.PowerShell.LocalAccounts\Get-LocalUser -Name $ShareAccountName -ErrorAction SilentlyContinue -ErrorVariable lookupErrors)
+            Assert-MobyKitOnlyNotFound -ErrorList $lookupErrors
+            foreach ($item in $found) {
+                [ordered]@{ Name = [string]$item.Name; SID = [string]$item.SID; Enabled = [bool]$item.Enabled; Description = [string]$item.Description }
+            }
+        }
+        if ($errors.Count -ne $accountErrors) {
+            $localAccounts = $null
+        }
+    }
+
     # ---- files ----------------------------------------------------------------------------------
     # The folders' defaults are cmd-style (%APPDATA%\Docker), which PowerShell never expands and
     # -LiteralPath takes literally: they are checked, and reported, expanded.
@@ -591,6 +613,9 @@ function Get-MobyKitHostSnapshot {
 
     # ---- doctor: the names and ports this snapshot was gathered for ---------------------------------
     $gatheredShareUser = $ShareUser
+    if ([string]::IsNullOrEmpty($gatheredShareUser) -and -not [string]::IsNullOrEmpty($ShareAccountName)) {
+        $gatheredShareUser = '{0}\{1}' -f $env:COMPUTERNAME, $ShareAccountName
+    }
     if ([string]::IsNullOrEmpty($gatheredShareUser)) {
         $gatheredShareUser = [string]$identity.UserName
     }
@@ -642,6 +667,9 @@ function Get-MobyKitHostSnapshot {
     }
     if ($null -ne $smbServerConfiguration) {
         $snapshot.Insert(@($snapshot.Keys).IndexOf('smbShares'), 'smbServerConfiguration', $smbServerConfiguration)
+    }
+    if ($null -ne $localAccounts) {
+        $snapshot.Insert(@($snapshot.Keys).IndexOf('files'), 'localAccounts', $localAccounts)
     }
     if ($null -ne $engine) {
         $snapshot.Insert(@($snapshot.Keys).IndexOf('errors'), 'engine', $engine)

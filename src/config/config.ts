@@ -20,7 +20,7 @@ export interface Config {
     isoPath: string; vhdxPath: string | null; vhdxSizeGB: number; comPipe: string;
   };
   kvp: { itemName: string };
-  share: { name: string; path: string; user: string | null; cachingMode: string };
+  share: { name: string; path: string; user: string | null; cachingMode: string; account: string };
   credential: { target: string };
   paths: { settingsDir: string; logDir: string };
   doctor: { minimumBuild: number };

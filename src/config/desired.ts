@@ -4,10 +4,13 @@ import type { FirewallRuleParams } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { parseCidr } from '../net/ipv4.js';
 import type { Config } from './config.js';
+import { isLocalShareAccount } from './schema.js';
 
 /** Written where Windows keeps a note on a resource (switch and VM Notes, rule Group, share Description). */
 export const MARKER = 'Managed by mobykit';
 export const FIREWALL_GROUP = 'mobykit';
+/** The local account --share-account local makes: mobykit's by the SID its journal records. */
+export const SHARE_ACCOUNT_NAME = 'mobykit-share';
 
 export interface Desired {
   config: Config;
@@ -28,6 +31,8 @@ export interface Desired {
   kvp: { itemName: string; mountPoint: string; shareName: string; userName: string };
   share: { name: string; path: string; account: string; cachingMode: string };
   credential: { target: string; userName: string };
+  /** --share-account local: the share, credential and token are for this local account of mobykit's. */
+  shareAccount?: { name: string };
   minimumBuild: number;
 }
 
@@ -62,7 +67,8 @@ function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mou
 
 export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
   const logical = snapshot.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
-  const account = config.share.user ?? snapshot.platform.identity.UserName;
+  const local = isLocalShareAccount(config.share.account ?? 'user');
+  const account = local ? `${snapshot.computerName}\\${SHARE_ACCOUNT_NAME}` : config.share.user ?? snapshot.platform.identity.UserName;
   const subnet = parseCidr(config.network.subnet)!;
   const rule = (Name: string, Protocol: 'TCP' | 'UDP'): FirewallRuleParams => ({
     Name, DisplayName: Name, Protocol, Program: config.firewall.program, Profile: config.firewall.profile,
@@ -103,6 +109,7 @@ export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
     kvp: { itemName: config.kvp.itemName, ...tokenFields(config, account) },
     share: { name: config.share.name, path: config.share.path, account, cachingMode: config.share.cachingMode },
     credential: { target: config.credential.target, userName: bareUserName(account) },
+    ...(local ? { shareAccount: { name: SHARE_ACCOUNT_NAME } } : {}),
     minimumBuild: config.doctor.minimumBuild,
   };
 }

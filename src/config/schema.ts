@@ -63,6 +63,11 @@ function oneOf(...choices: string[]) {
     choices.some((c) => sameName(c, String(v))) ? null : `must be one of ${choices.join(', ')}`;
 }
 
+/** share.account is `local` (any case): mobykit makes and uses its own local account. */
+export function isLocalShareAccount(value: string): boolean {
+  return sameName(value, 'local');
+}
+
 function ports(v: Value): string | null {
   if (!Array.isArray(v) || v.length === 0) return 'must be a list of ports, e.g. 53,2375';
   const bad = v.find((p) => !Number.isInteger(p) || p < 1 || p > 65535);
@@ -156,6 +161,11 @@ export const SETTINGS: Setting[] = [
   { key: 'share.user', flag: 'share-user', env: 'MOBYKIT_SHARE_USER', type: 'string', default: null,
     derived: 'the current user', description: 'Account granted Full access (DOMAIN\\user)',
     validate: windowsName(104, /["/[\]:|<>+=;,*?@]/, '" / [ ] : | < > + = ; , * ? @') },
+  { key: 'share.account', flag: 'share-account', env: 'MOBYKIT_SHARE_ACCOUNT', type: 'string', default: 'user',
+    description: "Whose account mounts the share: user (share.user, else the current user) or local (mobykit's own local account mobykit-share, its password made on the host)",
+    validate: (v, all) => oneOf('user', 'local')(v)
+      ?? (isLocalShareAccount(String(v)) && all['share.user'] != null
+        ? 'cannot be combined with share.user (--share-user): local makes and uses mobykit\'s own account, share.user names an existing one; give one of them' : null) },
   { key: 'share.cachingMode', flag: 'share-caching', env: 'MOBYKIT_SHARE_CACHING', type: 'string', default: 'None',
     description: 'Offline caching of the share', validate: oneOf('None', 'Manual', 'Documents', 'Programs', 'BranchCache') },
   { key: 'credential.target', flag: 'credential-target', env: 'MOBYKIT_CREDENTIAL_TARGET', type: 'string',

@@ -68,7 +68,7 @@ async function plan(
   const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
     adoptions: list.flatMap(adoptions), leftAlone });
   for (const step of steps) {
-    const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk };
+    const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk, planned: [...actions] };
     const result = stepPlan(step, ctx);
     blockers.push(...result.blockers);
     for (const action of result.actions) {

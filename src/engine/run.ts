@@ -66,7 +66,7 @@ export const LEFT_ALONE = 'left alone: ';
 const NAMING_KEYS: [keyof Config, string][] = [
   ['switch', 'name'], ['network', 'subnet'], ['network', 'hostAddress'], ['network', 'vmAddress'], ['nat', 'name'],
   ['firewall', 'tcpRuleName'], ['firewall', 'udpRuleName'], ['firewall', 'smbRuleName'], ['vm', 'name'], ['vm', 'vhdxPath'],
-  ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'],
+  ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'], ['share', 'account'],
 ];
 
 function withInstalledNames(config: Config, settings: Config): { config: Config; differences: string[] } {

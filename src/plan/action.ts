@@ -65,6 +65,12 @@ export interface OpParams {
   'share.remove': { Name: string };
   'credential.write': { TargetName: string; UserName: string; Comment: string };
   'credential.remove': { TargetName: string };
+  /** mobykit's local share account (--share-account local): Description is mobykit's marker. */
+  'account.create': { Name: string; Description: string };
+  /** A new random password made on the host, given in one call to the account, the share grant, the credential and the token. */
+  'account.set': { UserName: string; Description: string; ShareName: string; TargetName: string; Comment: string; VMName: string; ItemName: string; MountPoint: string };
+  /** The account is found by the SID mobykit recorded, never by name. */
+  'account.remove': { Sid: string };
 }
 
 export type Op = keyof OpParams;

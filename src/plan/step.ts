@@ -18,6 +18,8 @@ export interface StepContext {
   adopt: boolean;
   /** uninstall --keep-disk: remove the VM but keep the disk mobykit made for it. */
   keepDisk?: boolean;
+  /** The actions the steps before this one planned. */
+  planned?: readonly Action[];
 }
 
 interface StepPlan {

@@ -11,10 +11,11 @@ import { vmOperations } from './vm/operations.js';
 import { kvpOperations } from './kvp/operations.js';
 import { shareOperations } from './share/operations.js';
 import { credentialOperations } from './credential/operations.js';
+import { accountOperations } from './account/operations.js';
 
 export const OPERATIONS: { readonly [O in Op]: Operation<O> } = {
   ...switchOperations, ...addressOperations, ...natOperations, ...firewallOperations,
-  ...vmOperations, ...kvpOperations, ...shareOperations, ...credentialOperations,
+  ...vmOperations, ...kvpOperations, ...shareOperations, ...credentialOperations, ...accountOperations,
 };
 
 /** The record of an action's operation; undefined for an op no record knows (a hand-edited plan). */

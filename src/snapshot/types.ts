@@ -131,6 +131,9 @@ interface ShareAccess { AccountName: string; AccessControlType: 'Allow' | 'Deny'
 export interface SmbShare { Name: string; Path: string; CachingMode: string; Access: ShareAccess[]; Description?: string }
 interface Credential { TargetName: string; UserName: string; Type: string; Comment?: string }
 
+/** Get-LocalUser -Name <the share account> (--share-account local): an extra section, absent when not looked for. */
+export interface LocalAccount { Name: string; SID: string; Enabled: boolean; Description?: string }
+
 export interface FileEntry { Path: string; Exists: boolean }
 interface Files {
   settingsDir: FileEntry;
@@ -169,6 +172,7 @@ export interface Snapshot {
   smbServerConfiguration?: SmbServerConfiguration;
   smbShares: SmbShare[];
   credentials: Credential[];
+  localAccounts?: LocalAccount[];
   files: Files;
   engine?: Engine;
   gatheredFor?: GatheredFor;

@@ -15,12 +15,12 @@ import type { Snapshot, VM } from '../snapshot/types.js';
 import { nameKey, sameName } from '../windows/names.js';
 import { CREDENTIAL_QUERY } from '../resources/credential/operations.js';
 
-export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp';
+export type OwnedKind = 'switch' | 'address' | 'nat' | 'firewall' | 'share' | 'credential' | 'vm' | 'disk' | 'kvp' | 'account';
 
 /** How a resource is known again; which fields a kind uses is in describeEntry and the README table. */
 export interface Identity {
   Name?: string;
-  /** A switch's or VM's Id; on an `address`, the Id of the switch whose vNIC holds it. */
+  /** A switch's or VM's Id, a local account's SID; on an `address`, the Id of the switch whose vNIC holds it. */
   Id?: string;
   Prefix?: string;
   Group?: string;
@@ -73,6 +73,7 @@ const sameCidr = (a: string | undefined, b: string | undefined) => {
 function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
   switch (kind) {
     case 'switch':
+    case 'account':
     case 'vm': return a.Id || b.Id ? sameName(a.Id, b.Id) : sameName(a.Name, b.Name); // a claim not yet seen never evicts a known Id
     case 'nat':
     case 'firewall':
@@ -97,11 +98,12 @@ export function describeEntry(e: { kind: OwnedKind; id: Identity }): string {
     case 'address': return `address ${i.IPAddress ?? ''} on "${i.InterfaceAlias}"`;
     case 'kvp': return `KVP item ${i.ItemName} on VM ${i.VMName ?? i.VMId}`;
     case 'disk': return `disk ${i.Path}`;
+    case 'account': return `local account ${i.Name}${i.Id ? ` (SID ${i.Id})` : ''}`;
   }
 }
 
 /** Is this entry's resource one this snapshot looked at? (The real host gathers by configured names.) */
-export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string }
+export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string; shareAccount?: string }
 
 /** The Id a switch or VM entry settled on in this pass, by name (a KVP item, disk or address names its VM or switch). */
 type IdOf = (kind: 'switch' | 'vm', name: string) => string | undefined;
@@ -155,6 +157,12 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
       const item = vm?.KvpHostExchangeItems.find((x) => sameName(x.Name, i.ItemName));
       return vm && item && { id: { VMName: vm.Name, VMId: vm.Id, ItemName: item.Name } };
     }
+    case 'account': {
+      // Known by its SID; until seen, the new account of that name with the marker (New-MobyKitShareAccount's description).
+      const a = settled ? s.localAccounts?.find((x) => sameName(x.SID, i.Id))
+        : s.localAccounts?.find((x) => sameName(x.Name, i.Name) && x.Description === MARKER && notBefore(x.SID));
+      return a && { id: { Name: a.Name, Id: a.SID } };
+    }
     case 'disk': {
       const vmId = i.VMId ?? (settled ? undefined : vmIdOf(i.VMName ?? ''));
       if (vmId) {
@@ -177,6 +185,8 @@ function inScope(e: JournalEntry, scope: Scope): boolean {
     case 'firewall': return scope.ruleNames.some((n) => sameName(n, i.Name));
     case 'share': return sameName(i.Name, scope.shareName);
     case 'credential': return sameName(i.TargetName, scope.credentialTarget);
+    // Looked at only with --share-account local (by name): a renamed account is not seen, and stays recorded.
+    case 'account': return scope.shareAccount !== undefined && sameName(i.Name, scope.shareAccount);
     default: return true;
   }
 }
@@ -185,7 +195,7 @@ function inScope(e: JournalEntry, scope: Scope): boolean {
 const SOURCES: Record<OwnedKind, string[]> = {
   switch: ['Get-VMSwitch'], vm: ['Get-VM'], disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
   kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'], nat: ['Get-NetNat'], firewall: ['Get-NetFirewallRule'],
-  share: ['Get-SmbShare'], credential: [CREDENTIAL_QUERY], address: ['Get-NetIPAddress', 'Get-VMSwitch'],
+  share: ['Get-SmbShare'], credential: [CREDENTIAL_QUERY], address: ['Get-NetIPAddress', 'Get-VMSwitch'], account: ['Get-LocalUser'],
 };
 const KNOWN_SOURCES = new Set(Object.values(SOURCES).flat());
 const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;
@@ -193,7 +203,7 @@ const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|Ne
 const blinds = (source: string, kind: OwnedKind) => SOURCES[kind].includes(source) || (!KNOWN_SOURCES.has(source) && !UNRELATED.test(source));
 
 /** Kinds settle in this order: a KVP item or disk is known by its VM's Id. */
-const SETTLE_ORDER: OwnedKind[] = ['switch', 'vm', 'address', 'nat', 'firewall', 'share', 'credential', 'kvp', 'disk'];
+const SETTLE_ORDER: OwnedKind[] = ['switch', 'vm', 'address', 'nat', 'firewall', 'share', 'credential', 'kvp', 'disk', 'account'];
 
 export class Journal {
   private doc: JournalDoc;
@@ -225,6 +235,7 @@ export class Journal {
   ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => sameName(i.Name, r.Name) && i.Group === r.Group); }
   ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => sameName(i.Name, sh.Name) && sameName(i.Path, sh.Path)); }
   ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => sameName(i.TargetName, c.TargetName)); }
+  ownsAccount(a: { SID: string }) { return this.owns('account', (i) => sameName(i.Id, a.SID)); }
   ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => sameName(i.VMId, vm.Id) && sameName(i.ItemName, item)); }
   /** The disk mobykit created for this VM, if it still is this VM's disk. */
   diskOf(vm: VM): string | undefined {
@@ -311,8 +322,9 @@ export class Journal {
   }
 }
 
-export function scopeOf(d: { vm: { name: string; vhdxPath: string }; firewallRules: { Name: string }[]; share: { name: string }; credential: { target: string } }): Scope {
-  return { vmName: d.vm.name, vhdxPath: d.vm.vhdxPath, ruleNames: d.firewallRules.map((r) => r.Name), shareName: d.share.name, credentialTarget: d.credential.target };
+export function scopeOf(d: { vm: { name: string; vhdxPath: string }; firewallRules: { Name: string }[]; share: { name: string }; credential: { target: string }; shareAccount?: { name: string } }): Scope {
+  return { vmName: d.vm.name, vhdxPath: d.vm.vhdxPath, ruleNames: d.firewallRules.map((r) => r.Name), shareName: d.share.name, credentialTarget: d.credential.target,
+    ...(d.shareAccount ? { shareAccount: d.shareAccount.name } : {}) };
 }
 
 const KINDS: readonly OwnedKind[] = SETTLE_ORDER;

@@ -47,13 +47,23 @@ function isCoreCmdlet(c: CatalogCmdlet): boolean {
   return !c.docsets.some((d) => d.startsWith('windows-server-'));
 }
 
+/**
+ * Windows PowerShell modules PowerShell 7 reaches through the documented Windows PowerShell
+ * compatibility feature (Import-Module -UseWindowsPowerShell, about_Windows_PowerShell_Compatibility),
+ * each with the module function that loads it so: their docs exist for 5.1 only.
+ */
+export const WINDOWS_COMPAT_MODULES: Record<string, string> = { 'microsoft.powershell.localaccounts': 'Import-MobyKitLocalAccountModule' };
+
+/** Parameters of one edition the module uses only on that edition, each with where it checks. */
+const EDITION_GUARDED = new Set(['import-module -usewindowspowershell']);
+
 /** Why a cmdlet cannot be used from both Windows PowerShell 5.1 and PowerShell 7, or null. */
 function editionProblem(c: CatalogCmdlet): string | null {
   const has51 = c.docsets.includes('powershell-5.1');
   const has74 = c.docsets.includes('powershell-7.4');
   const server = c.docsets.some((d) => d.startsWith('windows-server-'));
   if (!has51 && !server) return `${c.name} exists only in PowerShell 7 (docsets: ${c.docsets.join(', ')})`;
-  if (!has74 && !server) return `${c.name} does not exist in PowerShell 7 (docsets: ${c.docsets.join(', ')})`;
+  if (!has74 && !server && !Object.hasOwn(WINDOWS_COMPAT_MODULES, lower(c.module))) return `${c.name} does not exist in PowerShell 7 (docsets: ${c.docsets.join(', ')})`;
   return null;
 }
 
@@ -182,7 +192,7 @@ function checkParameters(
       const docsets = p?.docsets;
       if (!docsets || docsets.length === 0) continue;
       const missing = ['powershell-5.1', 'powershell-7.4'].filter((d) => cmdlet.docsets.includes(d) && !docsets.includes(d));
-      if (missing.length) at('error', `${inv.name} -${r.canonical} is not available in ${missing.join(', ')}`);
+      if (missing.length && !EDITION_GUARDED.has(lower(`${cmdlet.name} -${r.canonical}`))) at('error', `${inv.name} -${r.canonical} is not available in ${missing.join(', ')}`);
     }
   }
 

@@ -20,7 +20,7 @@ const EXPECTED_IDS = [
   'vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.secure-boot', 'vm.checkpoints', 'vm.boot-iso', 'vm.disk',
   'vm.com-port', 'vm.kvp-service', 'vm.time-sync', 'vm.network', 'vm.address',
   'kvp.cifsmount', 'kvp.cifsmount-format',
-  'share.account', 'smb.protocol', 'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching',
+  'share.account', 'share.local-account', 'smb.protocol', 'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching',
   'credential.missing', 'credential.user',
   'engine.reachable',
   'files.boot-iso', 'files.proxy-program', 'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.scope', 'snapshot.errors',

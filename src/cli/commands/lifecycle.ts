@@ -18,6 +18,7 @@ import { start as startAction, stop as stopAction } from '../../resources/vm/ste
 import { redactKvpData } from '../../snapshot/validate.js';
 import { acquireLock } from '../../state/lock.js';
 import { UsageError } from '../../errors.js';
+import { isLocalShareAccount } from '../../config/schema.js';
 import { EXIT } from '../exit.js';
 import type { RunContext } from '../context.js';
 import { confirm, interactive, sharePassword } from '../prompt.js';
@@ -236,6 +237,11 @@ export async function dockerEnv(argv: Record<string, unknown>, ctx: RunContext):
  */
 export async function password(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const json = ctx.view === 'json';
+  // Nobody knows the share account's password, so nobody can type a new one: install makes it on the host.
+  const given = loadConfigFromArgv(argv).config;
+  if (isLocalShareAccount(given.share.account ?? 'user')) {
+    throw new UsageError(`mobykit password does not apply with --share-account local: the share account's password is made on the host and known to nobody. Remove the ${given.kvp.itemName} token of VM ${given.vm.name} and run mobykit install --share-account local: it makes a new one and writes it everywhere.`);
+  }
   return withSession(argv, ctx, async ({ host, loaded, lockPath }) => {
     const release = acquireLock(lockPath, 'password');
     try {

@@ -11,6 +11,8 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/config.js';
+import { SHARE_ACCOUNT_NAME } from '../../config/desired.js';
+import { isLocalShareAccount } from '../../config/schema.js';
 import { HostActionError } from '../host.js';
 import { psString } from '../../windows/powershell.js';
 
@@ -68,6 +70,8 @@ export function gatherParameters(config: Config): Record<string, unknown> {
     Subnet: config.network.subnet,
     HostAddress: config.network.hostAddress,
     ...(config.share.user ? { ShareUser: config.share.user } : {}),
+    // --share-account local: the local accounts of that name (localAccounts), looked up only then.
+    ...(isLocalShareAccount(config.share.account ?? 'user') ? { ShareAccountName: SHARE_ACCOUNT_NAME } : {}),
     KvpItemName: config.kvp.itemName,
     EngineEndpoint: `tcp://${config.network.vmAddress}:${config.ports.tcp.find((p) => p !== 53) ?? 2375}`,
   };

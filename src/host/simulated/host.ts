@@ -9,6 +9,8 @@ import { HostActionError, type Host, type Secrets } from '../host.js';
 import { emptyJournal, parseJournal, type JournalDoc } from '../../state/journal.js';
 import { CmdletError, clone, type SimDoc, type SimState } from './state.js';
 import { redactedCopy } from './redact.js';
+import { isLocalShareAccount } from '../../config/schema.js';
+import { SHARE_ACCOUNT_NAME } from '../../config/desired.js';
 
 /** A failure any operation can really meet: the elevated token lost, or policy in the way. */
 const INJECTED_FAILURE = 'Access is denied.';
@@ -38,12 +40,15 @@ export class SimulatedHost implements Host {
   /** Everything is in view; a snapshot that says which names it was gathered for now says these (as a real host's would). */
   async gather(scope?: Config): Promise<Snapshot> {
     const seen = this.current();
-    if (!scope || !seen.gatheredFor) return seen;
+    if (!scope) return seen;
+    // As the module: local accounts are looked up (none yet is an empty list) only for --share-account local.
+    const accounts = isLocalShareAccount(scope.share.account ?? 'user') ? { localAccounts: seen.localAccounts ?? [] } : {};
+    if (!seen.gatheredFor) return { ...seen, ...accounts };
     const c = scope;
-    return { ...seen, gatheredFor: { ...seen.gatheredFor, switchName: c.switch.name, natName: c.nat.name, subnet: c.network.subnet,
+    return { ...seen, ...accounts, gatheredFor: { ...seen.gatheredFor, switchName: c.switch.name, natName: c.nat.name, subnet: c.network.subnet,
       hostAddress: c.network.hostAddress, firewallRules: [c.firewall.tcpRuleName, c.firewall.udpRuleName, c.firewall.smbRuleName],
       tcpPorts: c.ports.tcp, udpPorts: c.ports.udp, vmName: c.vm.name, kvpItem: c.kvp.itemName, shareName: c.share.name,
-      ...(c.share.user ? { shareUser: c.share.user } : {}), credentialTarget: c.credential.target } };
+      ...(c.share.user ? { shareUser: c.share.user } : {}), ...(accounts.localAccounts ? { shareUser: `${seen.computerName}\\${SHARE_ACCOUNT_NAME}` } : {}), credentialTarget: c.credential.target } };
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {

@@ -7,6 +7,7 @@ import { redactKvpData as redact } from '../../snapshot/validate.js';
 import { named, ownershipBlocker, renameBlocker, type Step } from '../../plan/step.js';
 import { isMineVM, vmResource } from '../vm/step.js';
 import { sameName } from '../../windows/names.js';
+import { planShareAccountSecrets } from '../account/step.js';
 
 const resourceOf = (vm: string, item: string) => `${vmResource(vm)}/kvp:${item}`;
 
@@ -33,6 +34,8 @@ export const kvpStep: Step = {
 
   install(ctx) {
     const d = ctx.desired;
+    // --share-account local: the token's password is made on the host, with the account's (steps/account.ts).
+    if (d.shareAccount) return { blockers: [], actions: planShareAccountSecrets(ctx) };
     const [vm] = named(ctx.seen.vms, d.vm.name);
     const want = redactedCifsToken(d.kvp);
     const item = vm?.KvpHostExchangeItems.find((i) => i.Name === d.kvp.itemName);

@@ -139,6 +139,8 @@ const shareCaching: Check = {
 };
 
 function credentialFix(ctx: CheckContext, replace: boolean): string {
+  // Nobody knows the share account's password: install makes a new one and stores it with the token.
+  if (ctx.desired.shareAccount) return 'mobykit install --share-account local (from a session signed in on this PC: a remote logon has no Credential Manager)';
   const c = ctx.desired.credential;
   const del = replace ? `cmdkey.exe /delete:${psString(c.target)}; ` : '';
   return `${del}cmdkey.exe /generic:${psString(c.target)} /user:${psString(c.userName)} /pass`;
@@ -223,12 +225,40 @@ const shareAccount: Check = {
     return [{
       title: `The share user ${account} is an Azure AD account`,
       evidence: `The share is for ${account} (${ctx.desired.config.share.user ? 'from the configuration' : 'the signed-in user'})`,
-      fix: `Create a local account and share with it: New-LocalUser -Name ${psString(local)} -Password (Read-Host -AsSecureString -Prompt 'Password for ${local}'); ` +
+      fix: `Let mobykit make and own a local account for the share, its password made on this PC: mobykit install --share-account local; or make one yourself: New-LocalUser -Name ${psString(local)} -Password (Read-Host -AsSecureString -Prompt 'Password for ${local}'); ` +
         `mobykit install --share-user ${psString(`${ctx.snapshot.computerName}\\${local}`)}`,
     }];
   },
 };
 
+const localAccount: Check = {
+  id: 'share.local-account',
+  title: 'mobykit\'s share account exists and is enabled (--share-account local)',
+  severity: 'error',
+  why: 'With --share-account local the VM mounts the share as mobykit\'s own local account; without it, or with it disabled, the mount fails with "permission denied".',
+  fixedByInstall: true,
+  verifies: 'share',
+  run(ctx) {
+    const want = ctx.desired.shareAccount;
+    if (!want) return [];
+    const failed = unreadable(ctx, 'Get-LocalUser');
+    if (failed) return failed;
+    if (!ctx.snapshot.localAccounts) return absent('localAccounts section');
+    const [have] = ctx.snapshot.localAccounts.filter((a) => sameName(a.Name, want.name));
+    if (!have) return [{ title: `Local account ${want.name} does not exist`, evidence: `Get-LocalUser finds no ${want.name}`, fix: 'mobykit install --share-account local' }];
+    const problems: Problem[] = [];
+    if (have.Description !== MARKER) {
+      problems.push({ title: `Local account ${want.name} was not made by mobykit`, severity: 'error',
+        evidence: `${want.name} (SID ${have.SID}) has the description ${JSON.stringify(have.Description ?? '')}, not mobykit's marker; install leaves it alone`,
+        fix: `Rename or remove it yourself (Remove-LocalUser -SID ${psString(have.SID)}) if it is not in use, or use an account of yours: mobykit install --share-account user --share-user <DOMAIN\\user>` });
+    }
+    if (!have.Enabled) {
+      problems.push({ title: `Local account ${want.name} is disabled`, evidence: `${want.name} (SID ${have.SID}) is disabled`, fix: `Enable-LocalUser -SID ${psString(have.SID)}` });
+    }
+    return problems;
+  },
+};
+
 export const SHARE_CHECKS: Check[] = [
-  shareAccount, smbProtocol, shareMissing, sharePath, shareAccess, shareEveryone, shareCaching, credentialMissing, credentialUser,
+  shareAccount, localAccount, smbProtocol, shareMissing, sharePath, shareAccess, shareEveryone, shareCaching, credentialMissing, credentialUser,
 ];

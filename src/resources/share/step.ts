@@ -8,6 +8,7 @@ import type { SmbShare } from '../../snapshot/types.js';
 import { named, ownershipBlocker, renameBlocker, type Step, type StepContext } from '../../plan/step.js';
 import { sameName } from '../../windows/names.js';
 import { samePath } from '../../windows/paths.js';
+import { accountsLeftAlone, planShareAccount, removeShareAccounts } from '../account/step.js';
 
 const shareResource = (name: string) => `share:${name}`;
 const credentialResource = (target: string) => `credential:${target}`;
@@ -90,11 +91,13 @@ export const shareStep: Step = {
   install(ctx) {
     const w = ctx.desired.share;
     const c = ctx.desired.credential;
+    // --share-account local: the account comes first (the share is granted to it); its credential comes with the token (steps/account.ts).
+    const account = ctx.desired.shareAccount ? planShareAccount(ctx) : { actions: [], blockers: [] };
     const share = planShare(ctx);
-    const credential = planCredential(ctx);
+    const credential = ctx.desired.shareAccount ? { actions: [], problems: [] } : planCredential(ctx);
     const [haveShare] = named(ctx.seen.smbShares, w.name);
     const [haveCredential] = ctx.seen.credentials.filter((x) => sameName(x.TargetName, c.target));
-    const blockers = [];
+    const blockers = [...account.blockers];
     if (share.problems.length && haveShare && !isMine(ctx, haveShare) && !ctx.adopt) {
       blockers.push(ownershipBlocker('share', `Share ${w.name}`, share.problems.join('; '),
         `Remove-SmbShare -Name ${psString(w.name)} -Force, or Grant-SmbShareAccess -Name ${psString(w.name)} -AccountName ${psString(w.account)} -AccessRight Full -Force`));
@@ -119,7 +122,7 @@ export const shareStep: Step = {
     const removeOldShares = oldShares.map((sh) => makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: sh.Name, resource: shareResource(sh.Name), multi: true,
       description: `Stop sharing ${sh.Path} as ${sh.Name}, ${renamed(w.name)}`, params: { Name: sh.Name }, releases: release(sh.Name) }));
     const removeOldCredentials = oldCredentials.map((x) => removeCredential(x.TargetName, `, ${renamed(`"${c.target}"`)}`, true));
-    return { actions: blockers.length ? [] : [...share.actions, ...removeOldShares, ...credential.actions, ...removeOldCredentials], blockers };
+    return { actions: blockers.length ? [] : [...account.actions, ...share.actions, ...removeOldShares, ...credential.actions, ...removeOldCredentials], blockers };
   },
 
   uninstall(ctx) {
@@ -129,7 +132,7 @@ export const shareStep: Step = {
       actions.push(makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: sh.Name, resource: shareResource(sh.Name),
         description: `Stop sharing ${sh.Path} as ${sh.Name}`, params: { Name: sh.Name }, releases: release(sh.Name) }));
     }
-    return actions;
+    return [...actions, ...removeShareAccounts(ctx)];
   },
 
   leftAlone(ctx) {
@@ -139,6 +142,7 @@ export const shareStep: Step = {
         .map((sh) => `share ${sh.Name} (${sh.Path}): not made by mobykit (the journal has no share of this name and path)`),
       ...ctx.seen.credentials.filter((x) => sameName(x.TargetName, c.target) && !ctx.owned.ownsCredential(x))
         .map((x) => `credential "${x.TargetName}": not made by mobykit (not in the journal, or its comment is not exactly "${MARKER}")`),
+      ...accountsLeftAlone(ctx),
     ];
   },
 };

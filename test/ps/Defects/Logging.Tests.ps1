@@ -129,4 +129,27 @@ Describe 'Module logging records no password (issue 11)' {
         [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'][1] | Should -BeExactly $script:Password
         Get-Leak $lines | Should -BeNullOrEmpty
     }
+    It 'the share account''s password, made on the host, is in no binding, not in the reply, and only sealed values carry it' {
+        Install-FakeNativeCredential
+        $env:COMPUTERNAME = 'HOST'
+        Mock -ModuleName MobyKit SmbShare\Get-SmbShare { [pscustomobject]@{ Name = 'C'; Path = 'C:\' } }
+        Mock -ModuleName MobyKit SmbShare\Get-SmbShareAccess { }
+        Mock -ModuleName MobyKit SmbShare\Grant-SmbShareAccess { }
+        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser { [pscustomobject]@{ Name = 'mobykit-share'; SID = 'S-1-5-21-1-2-3-1009'; Description = 'Managed by mobykit' } }
+        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Set-LocalUser { }
+        $request = New-MobyKitTestRequest -Function 'Set-MobyKitShareAccount' -Parameters @{
+            UserName = 'mobykit-share'; Description = 'Managed by mobykit'; ShareName = 'C'
+            TargetName = 'Docker Host Filesystem Access'; Comment = 'Managed by mobykit'; VMName = 'MobyLinuxVM'; ItemName = 'cifsmount'; MountPoint = 'c'
+        }
+        $lines = Get-MobyKitLoggedBinding -ScriptBlock { $script:Reply = MobyKit\Invoke-MobyKitCall -Request $request }
+        ($script:Reply | ConvertFrom-Json).ok | Should -BeTrue
+        # The password is known only from where it was stored: the (fake) Credential Manager.
+        $made = [MobyKit.NativeCredential]::Store['Docker Host Filesystem Access'][1]
+        $made | Should -MatchExactly '^[A-Za-z0-9_-]{32}$'
+        ([xml]$script:Sent[-1].Item).INSTANCE.PROPERTY[0].VALUE | Should -BeExactly "/c;/C;username=mobykit-share,password=$made,noperm"
+        @($lines | Where-Object -FilterScript { $_.Contains($made) }) | Should -BeNullOrEmpty
+        # Set-LocalUser and Set-MobyKitKvpItem got it, each as a SecureString.
+        @($lines | Where-Object -FilterScript { $_ -like '*BIND arg `[System.Security.SecureString`] to param `[Password`]*' }).Count | Should -BeGreaterOrEqual 2
+        $script:Reply.Contains($made) | Should -BeFalse
+    }
 }

@@ -61,4 +61,21 @@ Describe 'Get-MobyKitHostSnapshot' {
         @($snapshot.errors | Where-Object { $_.Source -eq 'Get-NetNat' })[0].Message | Should -Be 'Access denied'
         $snapshot.vmSwitches.Count | Should -Be 1
     }
+    It 'reports the local accounts of the share account''s name only when asked, and a failed lookup as an error with no section' {
+        $expected = Get-Content -LiteralPath (Join-Path $script:RepoRoot 'examples/converged.json') -Raw | ConvertFrom-Json -DateKind String
+        $parameters = Register-MobyKitSnapshotMock -Snapshot $expected
+        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser {
+            if ($Name[0] -ne 'mobykit-share') { Write-WindowsError ('User {0} was not found.' -f $Name[0]) ObjectNotFound; return }
+            [pscustomobject]@{ Name = 'mobykit-share'; SID = 'S-1-5-21-1-2-3-1009'; Enabled = $true; Description = 'Managed by mobykit'; FullName = '' }
+        }
+        (MobyKit\Get-MobyKitHostSnapshot @parameters).Contains('localAccounts') | Should -BeFalse
+        Should -Invoke -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser -Times 0 -Exactly
+        $snapshot = MobyKit\Get-MobyKitHostSnapshot @parameters -ShareAccountName 'mobykit-share'
+        ConvertTo-CanonicalJson @($snapshot.localAccounts) | Should -Be (ConvertTo-CanonicalJson @([ordered]@{ Name = 'mobykit-share'; SID = 'S-1-5-21-1-2-3-1009'; Enabled = $true; Description = 'Managed by mobykit' }))
+        (MobyKit\Get-MobyKitHostSnapshot @parameters -ShareAccountName 'nobody').localAccounts.Count | Should -Be 0
+        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser { Write-WindowsError 'Access denied.' PermissionDenied }
+        $denied = MobyKit\Get-MobyKitHostSnapshot @parameters -ShareAccountName 'mobykit-share'
+        $denied.Contains('localAccounts') | Should -BeFalse
+        @($denied.errors | Where-Object { $_.Source -eq 'Get-LocalUser' }).Count | Should -Be 1
+    }
 }
