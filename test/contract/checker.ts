@@ -52,7 +52,7 @@ function isCoreCmdlet(c: CatalogCmdlet): boolean {
  * compatibility feature (Import-Module -UseWindowsPowerShell, about_Windows_PowerShell_Compatibility),
  * each with the module function that loads it so: their docs exist for 5.1 only.
  */
-export const WINDOWS_COMPAT_MODULES: Record<string, string> = { 'microsoft.powershell.localaccounts': 'Import-MobyKitLocalAccountModule' };
+const WINDOWS_COMPAT_MODULES: Record<string, string> = { 'microsoft.powershell.localaccounts': 'Import-MobyKitLocalAccountModule' };
 
 /** Parameters of one edition the module uses only on that edition, each with where it checks. */
 const EDITION_GUARDED = new Set(['import-module -usewindowspowershell']);
