@@ -33,7 +33,7 @@ function Lock-MobyKitHost {
     )
     $ErrorActionPreference = 'Stop'
     $dir = Resolve-MobyKitStateDir -StateDir $StateDir
-    if (-not (Test-Path -LiteralPath $dir -PathType Container)) { $null = New-Item -ItemType Directory -Path $dir -Force }
+    Initialize-MobyKitStateDir -Path $dir
     $path = Join-Path -Path $dir -ChildPath 'host.lock'
     $nonce = [System.Guid]::NewGuid().ToString('N')
     $text = ConvertTo-Json -Compress -InputObject ([ordered]@{ pid = $PID; command = $Command; since = [DateTime]::UtcNow.ToString('o'); nonce = $nonce })

@@ -29,9 +29,7 @@ function Set-MobyKitJournal {
         throw (New-MobyKitErrorRecord -Message 'The journal must be a JSON object' -Category InvalidArgument -ErrorId 'MobyKit.BadJournal' -Cmdlet 'Set-MobyKitJournal')
     }
     $dir = Resolve-MobyKitStateDir -StateDir $StateDir
-    if (-not (Test-Path -LiteralPath $dir -PathType Container)) {
-        $null = New-Item -ItemType Directory -Path $dir -Force
-    }
+    Initialize-MobyKitStateDir -Path $dir
     $file = Join-Path -Path $dir -ChildPath 'journal.json'
     $temporary = '{0}.{1}.tmp' -f $file, [System.Guid]::NewGuid().ToString('N')
     try {

@@ -14,7 +14,10 @@ export const JOURNAL_FILE = 'journal.json';
 /** What a carried-over per-user journal is renamed to, so it is carried over once. */
 export const CARRIED_OVER_SUFFIX = '.carried-over';
 
-/** Administrators (S-1-5-32-544) and SYSTEM (S-1-5-18) full control, Hyper-V Administrators (S-1-5-32-578) modify; nothing inherited. */
+/**
+ * Administrators (S-1-5-32-544) and SYSTEM (S-1-5-18) full control, Hyper-V Administrators (S-1-5-32-578) modify; nothing inherited.
+ * The module gives a folder it makes on a remote host or for an exported script the same (ps1/Private/Initialize-MobyKitStateDir.ps1).
+ */
 export const ACL_ARGS = ['/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-578:(OI)(CI)M'];
 
 type Run = (file: string, args: string[]) => Promise<unknown>;

@@ -30,7 +30,7 @@ export function moduleCheckOptions(catalog: Catalog, analyses: ScriptAnalysis[])
   return {
     catalog,
     moduleFunctions: analyses.flatMap((a) => a.functions),
-    nativeExecutables: ['bcdedit.exe', 'netsh.exe', 'icacls.exe'], // icacls: the exported script's journal folder ACL
+    nativeExecutables: ['bcdedit.exe', 'netsh.exe', 'icacls.exe'], // icacls: the state folder's ACL (Initialize-MobyKitStateDir)
     dynamicInvocations: [
       // MobyKit.psm1 dot-sources its Public/ and Private/ files.
       { function: null, text: '$file.FullName' },
