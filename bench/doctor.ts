@@ -52,6 +52,7 @@ export async function benchDoctor(): Promise<string> {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(runs / 2)];
   const n = (x: number) => x.toLocaleString('en-US');
-  return `doctor checks on ${n(10_000)} listeners/${n(2_000)} rules/${n(500)} adapters: ${median.toFixed(1)} ms ` +
-    `(median of ${runs}, ${findings} findings; target < ${TARGET_MS} ms)`;
+  return (
+    `doctor checks on ${n(10_000)} listeners/${n(2_000)} rules/${n(500)} adapters: ${median.toFixed(1)} ms ` + `(median of ${runs}, ${findings} findings; target < ${TARGET_MS} ms)`
+  );
 }

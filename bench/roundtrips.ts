@@ -9,16 +9,28 @@ import { defaultConfig } from '../src/config/config.js';
 import type { Host } from '../src/host/host.js';
 import { PowerShellHost } from '../src/host/powershell/host.js';
 
-export interface RoundTripCounts { gather: number; apply: number; total: number }
+export interface RoundTripCounts {
+  gather: number;
+  apply: number;
+  total: number;
+}
 
 /** Wraps any host so the calls that would be PowerShell round trips are counted. */
 export function countingHost(inner: Host): { host: Host; counts: () => RoundTripCounts } {
   let gather = 0;
   let apply = 0;
   const host: Host = {
-    get kind() { return inner.kind; },
-    gather: () => { gather++; return inner.gather(); },
-    apply: (action, secrets) => { apply++; return inner.apply(action, secrets); },
+    get kind() {
+      return inner.kind;
+    },
+    gather: () => {
+      gather++;
+      return inner.gather();
+    },
+    apply: (action, secrets) => {
+      apply++;
+      return inner.apply(action, secrets);
+    },
     loadJournal: () => inner.loadJournal(),
     saveJournal: (entries) => inner.saveJournal(entries),
     dispose: () => inner.dispose(),
@@ -30,7 +42,9 @@ export function countingHost(inner: Host): { host: Host; counts: () => RoundTrip
 export type Scenario = (host: Host) => Promise<void>;
 
 /** doctor: one read-only gather. */
-export const doctorScenario: Scenario = async (host) => { await host.gather(); };
+export const doctorScenario: Scenario = async (host) => {
+  await host.gather();
+};
 
 /**
  * Runs each scenario against a fresh stand-in shell and reports its round trips and time.
@@ -55,7 +69,9 @@ export async function benchRoundTrips(
     writeFileSync(modulePath, '@{}\n');
     for (const [name, scenario] of Object.entries(scenarios)) {
       Object.assign(process.env, {
-        NODE_POWERSHELL: wrapper, MOBYKIT_FAKE_DIST: distRoot, MOBYKIT_FAKE_SNAPSHOT: snapshotFile,
+        NODE_POWERSHELL: wrapper,
+        MOBYKIT_FAKE_DIST: distRoot,
+        MOBYKIT_FAKE_SNAPSHOT: snapshotFile,
         MOBYKIT_FAKE_STATE: path.join(dir, `${name}.state.json`),
       });
       const started = performance.now();
@@ -69,9 +85,11 @@ export async function benchRoundTrips(
       }
       const done = performance.now();
       const c = counts();
-      lines.push(`${name}: ${ps.roundTrips} PowerShell round trip${ps.roundTrips === 1 ? '' : 's'} ` +
-        `(${c.gather} gather, ${c.apply} apply) + 1 start-up; start-up ${(opened - started).toFixed(0)} ms, ` +
-        `calls ${(done - opened).toFixed(0)} ms`);
+      lines.push(
+        `${name}: ${ps.roundTrips} PowerShell round trip${ps.roundTrips === 1 ? '' : 's'} ` +
+          `(${c.gather} gather, ${c.apply} apply) + 1 start-up; start-up ${(opened - started).toFixed(0)} ms, ` +
+          `calls ${(done - opened).toFixed(0)} ms`,
+      );
     }
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];

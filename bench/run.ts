@@ -20,7 +20,9 @@ async function roundTrips(): Promise<string> {
   const converged = new SimulatedHost(planned.plan.predicted);
   const convergedFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'mobykit-bench-')), 'converged.json');
   writeFileSync(convergedFile, JSON.stringify(converged.current()));
-  const install: Scenario = async (host) => { await run('install', host, defaultConfig(), { secrets }); };
+  const install: Scenario = async (host) => {
+    await run('install', host, defaultConfig(), { secrets });
+  };
   const actions = planned.plan.actions.length;
   return [
     `targets: doctor = 1, install on a converged host = 1, fresh install <= ${actions} actions + 2 = ${actions + 2}`,
@@ -29,7 +31,13 @@ async function roundTrips(): Promise<string> {
   ].join('\n');
 }
 
-for (const [title, bench] of [['doctor', benchDoctor], ['PowerShell round trips', roundTrips], ['start-up', benchStartup], ['real PowerShell 7.6.9 (.tools/)', benchRealPwsh], ['fleet: doctor over many hosts (PowerShell remoting over SSH)', benchFleet]] as const) {
+for (const [title, bench] of [
+  ['doctor', benchDoctor],
+  ['PowerShell round trips', roundTrips],
+  ['start-up', benchStartup],
+  ['real PowerShell 7.6.9 (.tools/)', benchRealPwsh],
+  ['fleet: doctor over many hosts (PowerShell remoting over SSH)', benchFleet],
+] as const) {
   console.log(`== ${title}`);
   console.log(await bench());
 }

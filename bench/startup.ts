@@ -21,7 +21,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-interface StartupResult { baselineMs: number; versionMs: number; helpMs: number; versionRatio: number; helpRatio: number; ok: boolean }
+interface StartupResult {
+  baselineMs: number;
+  versionMs: number;
+  helpMs: number;
+  versionRatio: number;
+  helpRatio: number;
+  ok: boolean;
+}
 
 /** Interleaves the three commands so that machine noise hits them alike. */
 function measureStartup(runs = 11): StartupResult {

@@ -25,9 +25,15 @@ function main() {
     console.error(`Pester suite cannot run: ${what}`);
     return 1;
   }
-  const run = spawnSync(PWSH, ['-NoProfile', '-NonInteractive', '-File', path.join(root, 'test', 'ps', 'run.ps1'),
-    '-PesterPath', PESTER, ...(paths.length ? ['-Path', paths.join(',')] : [])], { stdio: 'inherit', cwd: root, env: { ...process.env, MOBYKIT_PWSH: PWSH } });
-  if (run.error) { console.error(`Pester suite could not start ${PWSH}: ${run.error.message}`); return 1; }
+  const run = spawnSync(
+    PWSH,
+    ['-NoProfile', '-NonInteractive', '-File', path.join(root, 'test', 'ps', 'run.ps1'), '-PesterPath', PESTER, ...(paths.length ? ['-Path', paths.join(',')] : [])],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, MOBYKIT_PWSH: PWSH } },
+  );
+  if (run.error) {
+    console.error(`Pester suite could not start ${PWSH}: ${run.error.message}`);
+    return 1;
+  }
   return run.status ?? 1;
 }
 

@@ -19,9 +19,15 @@ describe('README', () => {
     const start = readme.indexOf('| Check | Severity |');
     assert.ok(start > 0, 'the catalog table');
     const after = readme.slice(start).split('\n').slice(2);
-    const rows = after.slice(0, after.findIndex((l) => !l.startsWith('| `')));
+    const rows = after.slice(
+      0,
+      after.findIndex((l) => !l.startsWith('| `')),
+    );
     const cells = rows.map((r) => r.split(/(?<!\\)\|/).map((c) => c.trim()));
-    assert.deepEqual(cells.map((c) => c[1].replace(/`/g, '')), CHECKS.map((c) => c.id));
+    assert.deepEqual(
+      cells.map((c) => c[1].replace(/`/g, '')),
+      CHECKS.map((c) => c.id),
+    );
     cells.forEach((c, i) => {
       const check = CHECKS[i];
       assert.equal(c[2], check.severity, check.id);

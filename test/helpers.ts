@@ -22,7 +22,12 @@ export function desiredFor(snapshot: Snapshot, flags: Record<string, unknown> = 
 /** `journal`: resources in the first journal format (`nat:DockerNAT`), settled against `seen` as a run would. */
 export function stepContext(seen: Snapshot, opts: { journal?: string[]; adopt?: boolean; flags?: Record<string, unknown> } = {}): StepContext {
   const desired = desiredFor(seen, opts.flags);
-  const owned = new Journal(parseJournal((opts.journal ?? []).map((resource) => ({ resource, actionId: 'test', at: '' })), 'test'));
+  const owned = new Journal(
+    parseJournal(
+      (opts.journal ?? []).map((resource) => ({ resource, actionId: 'test', at: '' })),
+      'test',
+    ),
+  );
   owned.reconcile(seen, scopeOf(desired));
   return { desired, seen, owned, adopt: !!opts.adopt };
 }

@@ -50,14 +50,18 @@ export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform = pr
  * then the flags of the command typed). Registered under a hidden command name.
  */
 export function withCompletion<T>(y: Argv<T>, checkIds: readonly string[]): Argv<T> {
-  return y.completion('__complete', false, (current: string, argv: Record<string, unknown>, defaults: (cb: (err: Error | null, list?: string[]) => void) => void, done: (list: string[]) => void) => {
-    const words = (argv._ as unknown[]).map(String);
-    const all = process.argv.slice(process.argv.indexOf('--get-yargs-completions') + 1);
-    const previous = all.at(-2);
-    if (previous === '--skip' && words.includes('doctor')) {
-      done(checkIds.filter((id) => id.startsWith(current)));
-      return;
-    }
-    defaults((_err, list = []) => done(list.filter((item) => item.startsWith(current) && !item.startsWith('__complete'))));
-  });
+  return y.completion(
+    '__complete',
+    false,
+    (current: string, argv: Record<string, unknown>, defaults: (cb: (err: Error | null, list?: string[]) => void) => void, done: (list: string[]) => void) => {
+      const words = (argv._ as unknown[]).map(String);
+      const all = process.argv.slice(process.argv.indexOf('--get-yargs-completions') + 1);
+      const previous = all.at(-2);
+      if (previous === '--skip' && words.includes('doctor')) {
+        done(checkIds.filter((id) => id.startsWith(current)));
+        return;
+      }
+      defaults((_err, list = []) => done(list.filter((item) => item.startsWith(current) && !item.startsWith('__complete'))));
+    },
+  );
 }

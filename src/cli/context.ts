@@ -36,7 +36,10 @@ export class Interrupts {
   private again: Again | undefined;
   private readonly extra = STOP_SIGNALS.filter((s) => s !== 'SIGINT');
 
-  constructor(private readonly unhandled: (signal: NodeJS.Signals) => void, private readonly quit: () => void) {}
+  constructor(
+    private readonly unhandled: (signal: NodeJS.Signals) => void,
+    private readonly quit: () => void,
+  ) {}
 
   private readonly onSignal = (signal: NodeJS.Signals) => {
     if (!this.again) {
@@ -51,7 +54,10 @@ export class Interrupts {
   /** Listens to Ctrl-C for the run; returns the way to stop listening. */
   listen(): () => void {
     process.on('SIGINT', this.onSignal);
-    return () => { process.off('SIGINT', this.onSignal); this.release(); };
+    return () => {
+      process.off('SIGINT', this.onSignal);
+      this.release();
+    };
   }
 
   /** The command stops by itself when the signal aborts (SIGTERM and SIGHUP abort it too); returns the end of that. */

@@ -43,12 +43,7 @@ export interface FollowOptions {
  * A file that does not exist yet is waited for; a file that shrinks (rotated or truncated) is
  * read again from its start. Multi-byte UTF-8 characters split across reads are kept whole.
  */
-export function followLog(
-  path: string,
-  onChunk: (text: string) => void,
-  signal: AbortSignal,
-  opts: FollowOptions = {},
-): Promise<void> {
+export function followLog(path: string, onChunk: (text: string) => void, signal: AbortSignal, opts: FollowOptions = {}): Promise<void> {
   const interval = opts.intervalMs ?? 250;
   let position: number | null = null;
   let decoder = new StringDecoder('utf8');

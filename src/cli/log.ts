@@ -62,7 +62,10 @@ class FileLog implements RunLog {
   private fd: number | undefined;
   private closed = false;
 
-  constructor(readonly path: string, fd: number) {
+  constructor(
+    readonly path: string,
+    fd: number,
+  ) {
     this.fd = fd;
   }
 
@@ -80,7 +83,11 @@ class FileLog implements RunLog {
   }
 
   section(title: string, body: string): void {
-    const indented = body.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+    const indented = body
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
     this.write(`${new Date().toISOString()} ${title}\n${indented}\n`);
   }
 
@@ -89,7 +96,11 @@ class FileLog implements RunLog {
     this.closed = true;
     this.line(`outcome: ${outcome} (exit code ${exitCode})`);
     if (this.fd !== undefined) {
-      try { closeSync(this.fd); } catch { /* already gone */ }
+      try {
+        closeSync(this.fd);
+      } catch {
+        /* already gone */
+      }
       this.fd = undefined;
     }
   }
@@ -108,8 +119,9 @@ export function openRunLog(opts: { command: string; args: readonly string[]; ver
     mkdirSync(dir, { recursive: true });
     log = new FileLog(file, openSync(file, 'wx', 0o600));
   } catch (e) {
-    process.stderr.write(`mobykit: warning: cannot write the run log in ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); `
-      + `set ${RUN_LOG_ENV} to another folder.\n`);
+    process.stderr.write(
+      `mobykit: warning: cannot write the run log in ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ` + `set ${RUN_LOG_ENV} to another folder.\n`,
+    );
     return NO_LOG;
   }
   rotate(dir, file);
@@ -127,7 +139,9 @@ const RUN_LOG_NAME = /^mobykit-\d{4}-\d\d-\d\dT[\d-]+Z-\d+\.log$/;
 /** Deletes all but the newest KEEP_RUN_LOGS run logs (names sort by time); never `keep`, never other files. */
 function rotate(dir: string, keep: string): void {
   try {
-    const logs = readdirSync(dir).filter((n) => RUN_LOG_NAME.test(n)).sort();
+    const logs = readdirSync(dir)
+      .filter((n) => RUN_LOG_NAME.test(n))
+      .sort();
     for (const name of logs.slice(0, Math.max(0, logs.length - KEEP_RUN_LOGS))) {
       const full = path.join(dir, name);
       if (full !== keep) unlinkSync(full);

@@ -13,14 +13,21 @@ export const globalOptions: Record<string, Options> = {
  */
 export function configOptions<T>(y: Argv<T>): Argv<T> {
   y.group([], 'Options:');
-  y.option('config', { type: 'string', requiresArg: true, describe: 'JSON configuration file (default: MOBYKIT_CONFIG, ./mobykit.config.json, then %APPDATA%\\mobykit\\config.json)', group: 'Configuration:' });
+  y.option('config', {
+    type: 'string',
+    requiresArg: true,
+    describe: 'JSON configuration file (default: MOBYKIT_CONFIG, ./mobykit.config.json, then %APPDATA%\\mobykit\\config.json)',
+    group: 'Configuration:',
+  });
   for (const s of SETTINGS) {
     // A whole number is left untyped for the parser (a typed one turns "lots" into NaN, losing
     // what was typed, which the error must name); its help still says [number].
     const integer = s.type === 'integer';
     y.option(s.flag, {
       ...(integer ? {} : { type: 'string' as const }),
-      describe: `${s.description} [default: ${s.default ?? s.derived}]${integer ? ' [number]' : ''}`, group: 'Configuration:', requiresArg: true,
+      describe: `${s.description} [default: ${s.default ?? s.derived}]${integer ? ' [number]' : ''}`,
+      group: 'Configuration:',
+      requiresArg: true,
     });
   }
   return y;

@@ -8,9 +8,17 @@ function checkOutputPath(file: string, flag: string): void {
   const full = path.resolve(file);
   const dir = path.dirname(full);
   let folder;
-  try { folder = statSync(dir); } catch { throw new UsageError(`${flag} ${file}: the folder ${dir} does not exist; create it or choose another file.`); }
+  try {
+    folder = statSync(dir);
+  } catch {
+    throw new UsageError(`${flag} ${file}: the folder ${dir} does not exist; create it or choose another file.`);
+  }
   if (!folder.isDirectory()) throw new UsageError(`${flag} ${file}: ${dir} is not a folder.`);
-  try { accessSync(dir, constants.W_OK); } catch { throw new UsageError(`${flag} ${file}: cannot write in ${dir} (permission denied).`); }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`${flag} ${file}: cannot write in ${dir} (permission denied).`);
+  }
   try {
     if (statSync(full).isDirectory()) throw new UsageError(`${flag} ${file}: that is a folder; give a file name.`);
   } catch (e) {
@@ -33,5 +41,9 @@ export function checkOutputPaths(command: string, argv: Record<string, unknown>)
 }
 
 function isFolder(p: string): boolean {
-  try { return statSync(p).isDirectory(); } catch { return false; }
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -12,10 +12,15 @@ import type { RunLog } from './log.js';
 
 /** Whether progress is shown as plain lines rather than spinners. */
 function plainOutput(view: View): boolean {
-  return view === 'json' || !process.stderr.isTTY || !!process.env.CI || process.env.TERM === 'dumb'
+  return (
+    view === 'json' ||
+    !process.stderr.isTTY ||
+    !!process.env.CI ||
+    process.env.TERM === 'dumb' ||
     // A terminal that reports no width (a bare pty, some serial consoles) would make a spinner's
     // line arithmetic divide by zero: ora then clears lines forever.
-    || !(process.stderr.columns > 0);
+    !(process.stderr.columns > 0)
+  );
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
@@ -32,7 +37,11 @@ export class Progress {
   private active: Spinner | undefined;
   readonly plain: boolean;
 
-  constructor(private readonly log: RunLog, private readonly verbose: boolean, view: View) {
+  constructor(
+    private readonly log: RunLog,
+    private readonly verbose: boolean,
+    view: View,
+  ) {
     this.plain = plainOutput(view);
   }
 
@@ -64,18 +73,33 @@ export class Progress {
   /** The apply events of a run: one spinner (or plain line) per action. */
   async events(): Promise<ApplyEvents> {
     if (this.plain) {
-      const out = (s: string) => { process.stderr.write(`${s}\n`); };
+      const out = (s: string) => {
+        process.stderr.write(`${s}\n`);
+      };
       return {
-        start: (a, i, n) => { this.logAction(a, 'started'); out(`${counter(i, n)} ${a.description} ...`); if (this.verbose) this.verboseLine(`  ${paramsLine(a)}`); },
-        done: (a, ms) => { this.logAction(a, `ok in ${ms} ms`); out(`${' '.repeat(counter(0, 1).length)} ok: ${a.id} (${seconds(ms)})`); },
-        failed: (a, e, ms) => { this.logAction(a, `FAILED after ${ms} ms: ${e.message}`); out(`${' '.repeat(counter(0, 1).length)} FAILED: ${a.id} after ${seconds(ms)}: ${e.message}`); },
+        start: (a, i, n) => {
+          this.logAction(a, 'started');
+          out(`${counter(i, n)} ${a.description} ...`);
+          if (this.verbose) this.verboseLine(`  ${paramsLine(a)}`);
+        },
+        done: (a, ms) => {
+          this.logAction(a, `ok in ${ms} ms`);
+          out(`${' '.repeat(counter(0, 1).length)} ok: ${a.id} (${seconds(ms)})`);
+        },
+        failed: (a, e, ms) => {
+          this.logAction(a, `FAILED after ${ms} ms: ${e.message}`);
+          out(`${' '.repeat(counter(0, 1).length)} FAILED: ${a.id} after ${seconds(ms)}: ${e.message}`);
+        },
       };
     }
     const { default: ora } = await import('ora');
     let spinner: ReturnType<typeof ora> | undefined;
     let timer: NodeJS.Timeout | undefined;
     let label = '';
-    const stopTimer = () => { if (timer) clearInterval(timer); timer = undefined; };
+    const stopTimer = () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    };
     return {
       start: (a, i, n) => {
         this.logAction(a, 'started');
@@ -88,7 +112,9 @@ export class Progress {
         const text = () => `${short} ${chalk.dim(seconds(Date.now() - began))}`;
         spinner = ora({ text: text(), stream: process.stderr }).start();
         this.active = spinner;
-        timer = setInterval(() => { if (spinner) spinner.text = text(); }, 100);
+        timer = setInterval(() => {
+          if (spinner) spinner.text = text();
+        }, 100);
         timer.unref();
       },
       done: (a, ms) => {
@@ -119,7 +145,9 @@ export class Progress {
     const began = Date.now();
     const spinner = ora({ text, stream: process.stderr }).start();
     this.active = spinner;
-    const timer = setInterval(() => { spinner.text = `${text} ${chalk.dim(seconds(Date.now() - began))}`; }, 100);
+    const timer = setInterval(() => {
+      spinner.text = `${text} ${chalk.dim(seconds(Date.now() - began))}`;
+    }, 100);
     timer.unref();
     try {
       return await work();
@@ -143,7 +171,10 @@ export class AnnouncedHost implements Host {
   readonly checkPassword?: Host['checkPassword'];
   readonly console?: Host['console'];
 
-  constructor(private readonly host: Host, private readonly progress: Pick<Progress, 'activity'>) {
+  constructor(
+    private readonly host: Host,
+    private readonly progress: Pick<Progress, 'activity'>,
+  ) {
     this.kind = host.kind;
     if (host.reopen) this.reopen = () => host.reopen!();
     if (host.vmUptime) this.vmUptime = (name) => host.vmUptime!(name);
@@ -157,8 +188,16 @@ export class AnnouncedHost implements Host {
     return this.progress.activity(text, () => this.host.gather(scope));
   }
 
-  apply(action: Action, secrets: Secrets) { return this.host.apply(action, secrets); }
-  loadJournal() { return this.host.loadJournal(); }
-  saveJournal(doc: Parameters<Host['saveJournal']>[0]) { return this.host.saveJournal(doc); }
-  dispose() { return this.host.dispose(); }
+  apply(action: Action, secrets: Secrets) {
+    return this.host.apply(action, secrets);
+  }
+  loadJournal() {
+    return this.host.loadJournal();
+  }
+  saveJournal(doc: Parameters<Host['saveJournal']>[0]) {
+    return this.host.saveJournal(doc);
+  }
+  dispose() {
+    return this.host.dispose();
+  }
 }

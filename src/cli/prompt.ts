@@ -30,7 +30,9 @@ export async function confirm(question: string, signal?: AbortSignal): Promise<b
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function hiddenPrompt(question: string): Promise<string> {
@@ -43,13 +45,26 @@ export function hiddenPrompt(question: string): Promise<string> {
     let value = '';
     const onData = (buf: Buffer) => {
       for (const ch of buf.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') { done(); resolve(value); return; }
-        if (ch === '\u0003') { done(); reject(interrupted()); return; }
+        if (ch === '\r' || ch === '\n') {
+          done();
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(interrupted());
+          return;
+        }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }
     };
-    const done = () => { stdin.off('data', onData); stdin.setRawMode(false); stdin.pause(); process.stderr.write('\n'); };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
     stdin.on('data', onData);
   });
 }
@@ -65,7 +80,7 @@ export async function sharePassword(opts: { stdin: boolean; user: string; env?: 
   else if (useEnv && passwordFromEnv()) password = passwordFromEnv();
   else if (interactive()) {
     password = await hiddenPrompt(`Windows password of ${opts.user} (for the share): `);
-    if (opts.twice && password && password !== await hiddenPrompt('The same password again: ')) {
+    if (opts.twice && password && password !== (await hiddenPrompt('The same password again: '))) {
       throw new UsageError('The two passwords differ: nothing was changed.');
     }
   } else {
@@ -73,7 +88,9 @@ export async function sharePassword(opts: { stdin: boolean; user: string; env?: 
   }
   if (!password) throw new UsageError('The share password is empty; give the Windows password of the share user.');
   if (/[,;\r\n]/.test(password)) {
-    throw new UsageError('The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry. Change the account password or use another account (--share-user).');
+    throw new UsageError(
+      'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry. Change the account password or use another account (--share-user).',
+    );
   }
   return password;
 }

@@ -52,7 +52,7 @@ export function renderPlan(plan: { command: string; actions: Action[] } & Partia
     for (const c of plan.adoptions) lines.push(`    ${SYMBOL.change} ${plainText(describeEntry(c))}`);
   }
   if (plan.leftAlone?.length) {
-    lines.push('', chalk.bold('  Left alone (not mobykit\'s):'));
+    lines.push('', chalk.bold("  Left alone (not mobykit's):"));
     for (const n of plan.leftAlone) lines.push(`    ${chalk.dim('·')} ${plainText(n)}`);
   }
   lines.push('', summaryLine(plan.actions));
@@ -81,8 +81,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function renderFindings(findings: Finding[]): string {
   if (!findings.length) return `${chalk.green('✓')} No problems found.\n`;
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  return `${renderFindingList(findings).join('\n')}\n` +
-    `${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.\n`;
+  return (
+    `${renderFindingList(findings).join('\n')}\n` +
+    `${plural(count('error'), 'error', 'errors')}, ${plural(count('warning'), 'warning', 'warnings')}, ${plural(count('info'), 'note', 'notes')}.\n`
+  );
 }
 
 /**
@@ -93,7 +95,9 @@ function caveats(r: RunDocument): string {
   const out: string[] = [];
   const unverified = (r.notVerified ?? []).map((c) => `  ${chalk.yellow('!')} ${c.id}: ${plainText(c.reason)}`);
   if (unverified.length) out.push('Not verified:', ...unverified);
-  const remaining = (r.remaining ?? []).map((f) => `  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]\n      fix: ${plainText(f.fix)}`);
+  const remaining = (r.remaining ?? []).map(
+    (f) => `  ${f.severity === 'error' ? chalk.red('✗') : chalk.yellow('!')} ${f.severity} ${plainText(f.title)} [${f.id}]\n      fix: ${plainText(f.fix)}`,
+  );
   if (remaining.length) out.push('mobykit doctor still reports (install does not fix these):', ...remaining);
   return out.length ? `${out.join('\n')}\n` : '';
 }
@@ -102,7 +106,10 @@ function caveats(r: RunDocument): string {
 function renderNotes(r: RunDocument): string {
   // What was left alone is in the plan, when the plan was shown.
   const planShown = r.plan.length > 0 && r.outcome !== 'blocked';
-  return r.notes.filter((n) => !(planShown && n.startsWith(LEFT_ALONE))).map((n) => `${chalk.cyan('note')} ${plainText(n)}\n`).join('');
+  return r.notes
+    .filter((n) => !(planShown && n.startsWith(LEFT_ALONE)))
+    .map((n) => `${chalk.cyan('note')} ${plainText(n)}\n`)
+    .join('');
 }
 
 /** The outcome for people, rendered from the --json document itself: the two views cannot say different things. */
@@ -112,17 +119,27 @@ export function renderOutcome(r: RunDocument): string {
 
 function renderResult(r: RunDocument): string {
   switch (r.outcome) {
-    case 'nothing-to-do': return `${chalk.green('✓')} Nothing to do: the host already matches.\n${caveats(r)}`;
-    case 'planned': return 'Dry run: nothing was changed.\n';
-    case 'cancelled': return 'Cancelled: nothing was changed.\n';
-    case 'blocked': return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
-    case 'failed': return `${chalk.red('✗')} ${plainText(r.failed!.message)}\n${advice(r.failed!)}${failedTail(r)}`;
-    case 'interrupted': return `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.length} actions were applied and recorded; `
-      + (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n');
-    case 'unverified': return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
+    case 'nothing-to-do':
+      return `${chalk.green('✓')} Nothing to do: the host already matches.\n${caveats(r)}`;
+    case 'planned':
+      return 'Dry run: nothing was changed.\n';
+    case 'cancelled':
+      return 'Cancelled: nothing was changed.\n';
+    case 'blocked':
+      return `${chalk.red('✗')} Stopped before changing anything:\n\n${renderFindings(r.findings)}`;
+    case 'failed':
+      return `${chalk.red('✗')} ${plainText(r.failed!.message)}\n${advice(r.failed!)}${failedTail(r)}`;
+    case 'interrupted':
+      return (
+        `${chalk.yellow('!')} Interrupted: ${r.applied.length} of ${r.plan.length} actions were applied and recorded; ` +
+        (r.command === 'install' ? 'run mobykit install again to finish, or mobykit uninstall to remove them.\n' : 'run mobykit uninstall again to finish.\n')
+      );
+    case 'unverified':
+      return `${chalk.yellow('!')} Applied ${plural(r.applied.length, 'action', 'actions')}, but verification found problems:\n\n${renderFindings(r.findings)}${caveats(r)}`;
     case 'done': {
       const applied = `${plural(r.applied.length, 'action', 'actions')} applied`;
-      if (r.command === 'install' && r.notVerified?.length) return `${chalk.yellow('!')} Done: ${applied}; ${plural(r.notVerified.length, 'check', 'checks')} could not verify the result.\n${caveats(r)}`;
+      if (r.command === 'install' && r.notVerified?.length)
+        return `${chalk.yellow('!')} Done: ${applied}; ${plural(r.notVerified.length, 'check', 'checks')} could not verify the result.\n${caveats(r)}`;
       return `${chalk.green('✓')} Done: ${applied} and verified.\n${caveats(r)}`;
     }
   }
@@ -134,7 +151,12 @@ function advice(failed: FailureDocument): string {
 }
 
 /** A failed action in the --json documents: the known error's check and advice when it is one. */
-export interface FailureDocument { id: string; message: string; check?: string; advice?: string }
+export interface FailureDocument {
+  id: string;
+  message: string;
+  check?: string;
+  advice?: string;
+}
 
 export function failureJson(failed: { action: Action; error: Error }): FailureDocument {
   const known = knownFailure(failed.error);
@@ -145,15 +167,19 @@ function failedTail(r: RunDocument): string {
   const rb = r.rollback;
   const again = `mobykit ${r.command} again`;
   if (!rb) {
-    return `${r.applied.length} of ${r.plan.length} actions were applied; the rest were not. `
-      + `Run mobykit doctor for the cause, then ${again} to finish.\n`;
+    return `${r.applied.length} of ${r.plan.length} actions were applied; the rest were not. ` + `Run mobykit doctor for the cause, then ${again} to finish.\n`;
   }
   if (rb.notAttempted) {
     const applied = new Set(r.applied);
-    return [`Nothing was rolled back: ${rb.notAttempted}.`, 'Applied, and still on the host (recorded in the journal):',
-      ...r.plan.filter((a) => applied.has(a.id)).map((a) => `  ${SYMBOL[a.kind]} ${a.description}`), 'Not applied:',
+    return [
+      `Nothing was rolled back: ${rb.notAttempted}.`,
+      'Applied, and still on the host (recorded in the journal):',
+      ...r.plan.filter((a) => applied.has(a.id)).map((a) => `  ${SYMBOL[a.kind]} ${a.description}`),
+      'Not applied:',
       ...r.plan.filter((a) => !applied.has(a.id)).map((a) => `  ${chalk.dim('·')} ${a.description}`),
-      `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`, ''].join('\n');
+      `Run mobykit doctor, then ${again} to finish, or mobykit uninstall to remove what was made.`,
+      '',
+    ].join('\n');
   }
   const lines = [`${r.applied.length} of ${r.plan.length} actions had been applied; ${rb.undone.length} of them were undone.`];
   for (const n of rb.notUndone) lines.push(`  ${chalk.yellow('!')} not undone: ${plainText(n)}`);
@@ -191,8 +217,9 @@ export function runDocument(r: RunResult): RunDocument {
     applied: r.applied.map((a) => a.id),
     ...(r.failed ? { failed: failureJson(r.failed) } : {}),
     ...(r.failed || r.outcome === 'interrupted' ? { notApplied: r.plan.actions.filter((a) => !r.applied.includes(a)).map((a) => a.id) } : {}),
-    ...(r.rollback ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone,
-      ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } } : {}),
+    ...(r.rollback
+      ? { rollback: { undone: r.rollback.undone.map((a) => a.id), notUndone: r.rollback.notUndone, ...(r.rollback.notAttempted ? { notAttempted: r.rollback.notAttempted } : {}) } }
+      : {}),
     adoptions: r.plan.adoptions.map((c) => describeEntry(c)),
     notes: r.notes,
     findings: r.findings,

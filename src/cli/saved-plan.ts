@@ -27,8 +27,17 @@ export interface SavedPlan {
 }
 
 export function writeSavedPlan(file: string, plan: Plan, extra: { computerName: string; config: Config; adopt: boolean; keepDisk: boolean }): void {
-  const doc: SavedPlan = { kind: SAVED_PLAN_KIND, formatVersion: FORMAT_VERSION, command: plan.command, computerName: extra.computerName,
-    createdAt: new Date().toISOString(), adopt: extra.adopt, keepDisk: extra.keepDisk, config: extra.config, actions: plan.actions };
+  const doc: SavedPlan = {
+    kind: SAVED_PLAN_KIND,
+    formatVersion: FORMAT_VERSION,
+    command: plan.command,
+    computerName: extra.computerName,
+    createdAt: new Date().toISOString(),
+    adopt: extra.adopt,
+    keepDisk: extra.keepDisk,
+    config: extra.config,
+    actions: plan.actions,
+  };
   writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
@@ -59,9 +68,12 @@ export function refuseContradictions(argv: Record<string, unknown>): void {
   if (argv.plan === undefined) return;
   const given = PLAN_MAKERS.filter((flag) => argv[flag] !== undefined);
   if (!given.length) return;
-  throw new UsageError(`--plan ${String(argv.plan)} applies the saved plan exactly as it was made (its configuration, --adopt and --keep-disk, for one computer), `
-    + `so it cannot be combined with ${given.map((f) => `--${f}`).join(', ')}. Leave ${given.length > 1 ? 'them' : 'it'} out, or make a new plan with `
-    + `${given.length > 1 ? 'them' : 'it'}: mobykit plan --out FILE.`, { help: true });
+  throw new UsageError(
+    `--plan ${String(argv.plan)} applies the saved plan exactly as it was made (its configuration, --adopt and --keep-disk, for one computer), ` +
+      `so it cannot be combined with ${given.map((f) => `--${f}`).join(', ')}. Leave ${given.length > 1 ? 'them' : 'it'} out, or make a new plan with ` +
+      `${given.length > 1 ? 'them' : 'it'}: mobykit plan --out FILE.`,
+    { help: true },
+  );
 }
 
 /** Refuses when planning again gives anything but the saved actions. */
@@ -71,6 +83,11 @@ export function assertSamePlan(saved: SavedPlan, now: Plan, computerName: string
   }
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(now.actions)), saved.actions)) return;
   const ids = (as: Action[]) => as.map((a) => a.id).join(', ') || '(nothing)';
-  throw Object.assign(new Error(`The host changed since the plan in ${file} was made (${saved.createdAt}): it planned ${ids(saved.actions)}; `
-    + `now the plan is ${ids(now.actions)}. Nothing was changed; run mobykit plan again.`), { exitCode: 1 });
+  throw Object.assign(
+    new Error(
+      `The host changed since the plan in ${file} was made (${saved.createdAt}): it planned ${ids(saved.actions)}; ` +
+        `now the plan is ${ids(now.actions)}. Nothing was changed; run mobykit plan again.`,
+    ),
+    { exitCode: 1 },
+  );
 }

@@ -33,12 +33,13 @@ export async function openSession(argv: Record<string, unknown>, ctx: RunContext
     throw new UsageError(`${simulateOut ? '--simulate-out' : '--simulate-fail'} needs --simulate SNAPSHOT`, { help: true });
   }
   if (simulate) {
-    const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([
-      import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
+    const [{ readSnapshotFile }, { SimulatedHost }] = await Promise.all([import('../snapshot/validate.js'), import('../host/simulated/host.js')]);
     const simulated = new SimulatedHost(readSnapshotFile(simulate), { failActions: fail });
     const key = createHash('sha256').update(resolve(simulate)).digest('hex').slice(0, 16);
     return {
-      loaded, host: new AnnouncedHost(simulated, ctx.progress), lockPath: join(hostStateDir(), `simulated-${key}.lock`),
+      loaded,
+      host: new AnnouncedHost(simulated, ctx.progress),
+      lockPath: join(hostStateDir(), `simulated-${key}.lock`),
       async finish() {
         if (simulateOut) writeFileSync(simulateOut, `${JSON.stringify(simulated.current(), null, 2)}\n`);
         await simulated.dispose();
@@ -50,12 +51,15 @@ export async function openSession(argv: Record<string, unknown>, ctx: RunContext
     // The example ships in the package: named by its full path, it works from any folder; the command is the one being run.
     const example = fileURLToPath(new URL('../../../examples/fresh-win10-pro.json', import.meta.url));
     const command = String((argv._ as unknown[] | undefined)?.[0] ?? 'install');
-    throw new UsageError('The real host needs Windows 10/11 Pro, Enterprise or Server with Hyper-V, and this is '
-      + `${process.platform}. To rehearse here: mobykit ${command} --simulate ${psString(example)}`);
+    throw new UsageError(
+      'The real host needs Windows 10/11 Pro, Enterprise or Server with Hyper-V, and this is ' +
+        `${process.platform}. To rehearse here: mobykit ${command} --simulate ${psString(example)}`,
+    );
   }
   const { PowerShellHost } = await import('../host/powershell/host.js');
-  const opened = await ctx.progress.activity('Starting PowerShell',
-    () => PowerShellHost.open({ config: loaded.config, onCall: ctx.progress.hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }));
+  const opened = await ctx.progress.activity('Starting PowerShell', () =>
+    PowerShellHost.open({ config: loaded.config, onCall: ctx.progress.hostCall, stateDir: hostStateDir(), legacyStateDir: legacyJournalDir() }),
+  );
   const host = new AnnouncedHost(opened, ctx.progress);
   return { loaded, host, lockPath: join(hostStateDir(), 'host.lock'), finish: () => host.dispose() };
 }

@@ -8,7 +8,9 @@ function readVersion(): string {
     try {
       const pkg = JSON.parse(readFileSync(c, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'mobykit' && pkg.version) return pkg.version;
-    } catch { /* try the next */ }
+    } catch {
+      /* try the next */
+    }
   }
   return 'unknown';
 }

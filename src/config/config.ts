@@ -16,8 +16,14 @@ export interface Config {
   firewall: { tcpRuleName: string; udpRuleName: string; smbRuleName: string; program: string; profile: string; edgeTraversal: string };
   ports: { tcp: number[]; udp: number[] };
   vm: {
-    name: string; generation: number; memoryStartupMB: number; processorCount: number | null;
-    isoPath: string; vhdxPath: string | null; vhdxSizeGB: number; comPipe: string;
+    name: string;
+    generation: number;
+    memoryStartupMB: number;
+    processorCount: number | null;
+    isoPath: string;
+    vhdxPath: string | null;
+    vhdxSizeGB: number;
+    comPipe: string;
   };
   kvp: { itemName: string };
   share: { name: string; path: string; user: string | null; cachingMode: string; account: string };
@@ -67,7 +73,7 @@ export function findConfigFile(flag: string | undefined, env: Record<string, str
 }
 
 const fileLabel = (file: string, found?: ConfigFileSource) =>
-  (found === 'flag' || found === undefined ? `--config ${file}` : found === 'env' ? `${CONFIG_FILE_ENV} ${file}` : `config file ${file}`);
+  found === 'flag' || found === undefined ? `--config ${file}` : found === 'env' ? `${CONFIG_FILE_ENV} ${file}` : `config file ${file}`;
 
 function coerce(setting: Setting, raw: unknown, origin: string): Value {
   const bad = (what: string) => new UsageError(`${origin}: ${JSON.stringify(raw)} is not ${what}`);
@@ -79,7 +85,10 @@ function coerce(setting: Setting, raw: unknown, origin: string): Value {
     case 'integer':
       // A flag typed as a number arrives as NaN when it was not one (yargs keeps no text).
       if (typeof raw === 'number' && Number.isNaN(raw)) throw new UsageError(`${origin}: not a whole number`);
-      if (typeof raw === 'number') { if (Number.isInteger(raw)) return raw; throw bad('a whole number'); }
+      if (typeof raw === 'number') {
+        if (Number.isInteger(raw)) return raw;
+        throw bad('a whole number');
+      }
       if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
       throw bad('a whole number');
     case 'ports': {
@@ -173,10 +182,14 @@ export function loadConfig(inputs: ConfigInputs = {}): LoadedConfig {
 
 function describeOrigin(s: Setting, source: Source, file?: string): string {
   switch (source) {
-    case 'flag': return `--${s.flag}`;
-    case 'env': return s.env;
-    case 'file': return `${s.key} in ${file}`;
-    default: return s.key;
+    case 'flag':
+      return `--${s.flag}`;
+    case 'env':
+      return s.env;
+    case 'file':
+      return `${s.key} in ${file}`;
+    default:
+      return s.key;
   }
 }
 

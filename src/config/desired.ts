@@ -24,8 +24,14 @@ export interface Desired {
   firewallRules: FirewallRuleParams[];
   ports: { tcp: number[]; udp: number[] };
   vm: {
-    name: string; generation: number; memoryStartupBytes: number; processorCount: number;
-    isoPath: string; vhdxPath: string; vhdxSizeBytes: number; comPipe: string;
+    name: string;
+    generation: number;
+    memoryStartupBytes: number;
+    processorCount: number;
+    isoPath: string;
+    vhdxPath: string;
+    vhdxSizeBytes: number;
+    comPipe: string;
   };
   /** The cifsmount token is `/<mountPoint>;/<shareName>;username=<userName>,password=<secret>,noperm`. */
   kvp: { itemName: string; mountPoint: string; shareName: string; userName: string };
@@ -68,21 +74,39 @@ function tokenFields(config: Config, account: string): Pick<Desired['kvp'], 'mou
 export function resolveDesired(config: Config, snapshot: Snapshot): Desired {
   const logical = snapshot.platform.processors.reduce((n, p) => n + p.NumberOfLogicalProcessors, 0);
   const local = isLocalShareAccount(config.share.account ?? 'user');
-  const account = local ? `${snapshot.computerName}\\${SHARE_ACCOUNT_NAME}` : config.share.user ?? snapshot.platform.identity.UserName;
+  const account = local ? `${snapshot.computerName}\\${SHARE_ACCOUNT_NAME}` : (config.share.user ?? snapshot.platform.identity.UserName);
   const subnet = parseCidr(config.network.subnet)!;
   const rule = (Name: string, Protocol: 'TCP' | 'UDP'): FirewallRuleParams => ({
-    Name, DisplayName: Name, Protocol, Program: config.firewall.program, Profile: config.firewall.profile,
-    EdgeTraversalPolicy: config.firewall.edgeTraversal, Direction: 'Inbound', Action: 'Allow',
-    Group: FIREWALL_GROUP, Description: `${MARKER}: lets ${Protocol} reach the Docker proxy`,
-    LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'],
+    Name,
+    DisplayName: Name,
+    Protocol,
+    Program: config.firewall.program,
+    Profile: config.firewall.profile,
+    EdgeTraversalPolicy: config.firewall.edgeTraversal,
+    Direction: 'Inbound',
+    Action: 'Allow',
+    Group: FIREWALL_GROUP,
+    Description: `${MARKER}: lets ${Protocol} reach the Docker proxy`,
+    LocalPort: ['Any'],
+    LocalAddress: ['Any'],
+    RemoteAddress: ['Any'],
   });
   // The VM mounts the share over SMB, which the kernel ("System") serves on TCP 445. The built-in
   // File and Printer Sharing rule is often off or scoped to other profiles: this one is mobykit's.
   const smbRule: FirewallRuleParams = {
-    Name: config.firewall.smbRuleName, DisplayName: config.firewall.smbRuleName, Protocol: 'TCP', Program: 'System',
-    Profile: 'Any', EdgeTraversalPolicy: 'Block', Direction: 'Inbound', Action: 'Allow', Group: FIREWALL_GROUP,
+    Name: config.firewall.smbRuleName,
+    DisplayName: config.firewall.smbRuleName,
+    Protocol: 'TCP',
+    Program: 'System',
+    Profile: 'Any',
+    EdgeTraversalPolicy: 'Block',
+    Direction: 'Inbound',
+    Action: 'Allow',
+    Group: FIREWALL_GROUP,
     Description: `${MARKER}: lets the VM mount the shared drive`,
-    LocalPort: ['445'], LocalAddress: [config.network.hostAddress], RemoteAddress: [config.network.subnet],
+    LocalPort: ['445'],
+    LocalAddress: [config.network.hostAddress],
+    RemoteAddress: [config.network.subnet],
   };
   return {
     config,
@@ -138,8 +162,10 @@ function kvpPasswordRoom(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'u
 export function passwordProblem(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string | undefined {
   const room = kvpPasswordRoom(k);
   if (password.length <= room) return undefined;
-  return `The share password is ${password.length} characters long; the ${k.shareName} mount token has room for ${Math.max(room, 0)} `
-    + `(Hyper-V holds a KVP value of at most ${KVP_VALUE_MAX_CHARS} UTF-16 characters). Use a shorter password or another account (--share-user).`;
+  return (
+    `The share password is ${password.length} characters long; the ${k.shareName} mount token has room for ${Math.max(room, 0)} ` +
+    `(Hyper-V holds a KVP value of at most ${KVP_VALUE_MAX_CHARS} UTF-16 characters). Use a shorter password or another account (--share-user).`
+  );
 }
 
 export function cifsToken(k: Pick<Desired['kvp'], 'mountPoint' | 'shareName' | 'userName'>, password: string): string {

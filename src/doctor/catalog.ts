@@ -41,8 +41,13 @@ export interface RunOptions {
   only?: (c: Check) => boolean;
 }
 
-export interface CheckRef { id: string; title: string }
-export interface NotCheckedRef extends CheckRef { reason: string }
+export interface CheckRef {
+  id: string;
+  title: string;
+}
+export interface NotCheckedRef extends CheckRef {
+  reason: string;
+}
 
 /** Everything one doctor run found: the problems, and what passed, was skipped or could not run. */
 export interface Diagnosis {
@@ -52,7 +57,14 @@ export interface Diagnosis {
   notChecked: NotCheckedRef[];
 }
 
-export interface Summary { errors: number; warnings: number; notes: number; passed: number; skipped: number; notChecked: number }
+export interface Summary {
+  errors: number;
+  warnings: number;
+  notes: number;
+  passed: number;
+  skipped: number;
+  notChecked: number;
+}
 
 function skipSet(raw: string[] | undefined): Set<string> {
   const skip = new Set<string>();
@@ -95,12 +107,14 @@ export function diagnose(ctx: CheckContext, opts: RunOptions = {}): Diagnosis {
       result = check.run(ctx);
     } catch (e) {
       // A snapshot from a user's machine can hold anything; one check failing must not hide the others.
-      result = [{
-        severity: 'warning' as const,
-        title: `The check ${check.id} failed on this snapshot`,
-        evidence: `The check itself failed: ${(e as Error).message}`,
-        fix: 'Report this with the snapshot (mobykit doctor --from FILE reproduces it)',
-      }];
+      result = [
+        {
+          severity: 'warning' as const,
+          title: `The check ${check.id} failed on this snapshot`,
+          evidence: `The check itself failed: ${(e as Error).message}`,
+          fix: 'Report this with the snapshot (mobykit doctor --from FILE reproduces it)',
+        },
+      ];
     }
     const wanted = !opts.only || opts.only(check);
     if (isNotChecked(result)) {
@@ -130,8 +144,10 @@ export function summarize(d: Diagnosis): Summary {
 /** `2 errors, 1 warning, 0 notes; 55 passed, 1 skipped, 3 not checked.` */
 export function summaryText(s: Summary): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')}, ${plural(s.notes, 'note', 'notes')}; ` +
-    `${s.passed} passed, ${s.skipped} skipped, ${s.notChecked} not checked.`;
+  return (
+    `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')}, ${plural(s.notes, 'note', 'notes')}; ` +
+    `${s.passed} passed, ${s.skipped} skipped, ${s.notChecked} not checked.`
+  );
 }
 
 export function findingsExitCode(findings: readonly Finding[]): 0 | 1 {

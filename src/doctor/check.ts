@@ -5,7 +5,10 @@ import type { StepName } from '../plan/action.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Finding, Severity } from './finding.js';
 
-export interface CheckContext { snapshot: Snapshot; desired: Desired }
+export interface CheckContext {
+  snapshot: Snapshot;
+  desired: Desired;
+}
 
 /** One problem a check found. `fix` is exact PowerShell with the user's names filled in. */
 export interface Problem {
@@ -17,7 +20,9 @@ export interface Problem {
 }
 
 /** The check could not look: its data is absent or its query failed. `reason` says which. */
-export interface NotChecked { notChecked: string }
+export interface NotChecked {
+  notChecked: string;
+}
 
 export function notChecked(reason: string): NotChecked {
   return { notChecked: reason };

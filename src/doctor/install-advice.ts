@@ -11,7 +11,14 @@ import { CHECK_BY_ID, type Diagnosis } from './catalog.js';
 
 /** The step that makes what a check looks at, by the check id's area. */
 const STEP_OF_AREA: Record<string, StepName> = {
-  switch: 'switch', vnic: 'switch', nat: 'nat', firewall: 'firewall', share: 'share', credential: 'share', vm: 'vm', kvp: 'kvp',
+  switch: 'switch',
+  vnic: 'switch',
+  nat: 'nat',
+  firewall: 'firewall',
+  share: 'share',
+  credential: 'share',
+  vm: 'vm',
+  kvp: 'kvp',
 };
 
 export const INSTALL = 'mobykit install';

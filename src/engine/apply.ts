@@ -18,8 +18,7 @@ export interface ApplyResult {
 
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
-export async function applyActions(host: Host, actions: Action[], secrets: Secrets, journal: Journal,
-  events: ApplyEvents = {}, signal?: AbortSignal): Promise<ApplyResult> {
+export async function applyActions(host: Host, actions: Action[], secrets: Secrets, journal: Journal, events: ApplyEvents = {}, signal?: AbortSignal): Promise<ApplyResult> {
   const applied: Action[] = [];
   for (const [i, action] of actions.entries()) {
     if (signal?.aborted) break;

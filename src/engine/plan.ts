@@ -28,7 +28,10 @@ export interface Plan {
   leftAlone: string[];
 }
 
-export interface PlanOptions { adopt?: boolean; keepDisk?: boolean }
+export interface PlanOptions {
+  adopt?: boolean;
+  keepDisk?: boolean;
+}
 
 // A stand-in secret for prediction only: the model needs one to apply KVP and credential actions.
 const PREDICTION_SECRETS = { sharePassword: 'prediction-only' };
@@ -47,17 +50,32 @@ function withElevation(p: Plan, seen: Snapshot): Plan {
   if (id.IsAdministrator || !id.IsHyperVAdministrator || p.blockers.some((b) => b.id === 'platform.privileges')) return p;
   const needAdmin = [...new Set(p.actions.filter((a) => OPERATIONS[a.op].privilege === 'administrator').map((a) => a.op))];
   if (!needAdmin.length) return p;
-  return { ...p, blockers: [...p.blockers, {
-    id: 'platform.privileges', severity: 'error', title: 'This plan needs an elevated Administrator',
-    evidence: `${id.UserName} is a member of Hyper-V Administrators but not elevated; the plan includes ${needAdmin.join(', ')}`,
-    why: 'Hyper-V Administrators may manage switches and VMs, but host addresses, NAT, firewall rules and SMB shares need an elevated Administrator.',
-    fix: 'Run mobykit again from an elevated PowerShell (right-click > Run as administrator).', fixedByInstall: false,
-  }] };
+  return {
+    ...p,
+    blockers: [
+      ...p.blockers,
+      {
+        id: 'platform.privileges',
+        severity: 'error',
+        title: 'This plan needs an elevated Administrator',
+        evidence: `${id.UserName} is a member of Hyper-V Administrators but not elevated; the plan includes ${needAdmin.join(', ')}`,
+        why: 'Hyper-V Administrators may manage switches and VMs, but host addresses, NAT, firewall rules and SMB shares need an elevated Administrator.',
+        fix: 'Run mobykit again from an elevated PowerShell (right-click > Run as administrator).',
+        fixedByInstall: false,
+      },
+    ],
+  };
 }
 
 async function plan(
-  command: Command, steps: readonly Step[], stepPlan: (s: Step, ctx: StepContext) => { actions: Action[]; blockers: Finding[] },
-  seen: Snapshot, desired: Desired, journal: JournalDoc, opts: PlanOptions, preflight: Finding[],
+  command: Command,
+  steps: readonly Step[],
+  stepPlan: (s: Step, ctx: StepContext) => { actions: Action[]; blockers: Finding[] },
+  seen: Snapshot,
+  desired: Desired,
+  journal: JournalDoc,
+  opts: PlanOptions,
+  preflight: Finding[],
 ): Promise<Plan> {
   const model = new SimulatedHost(seen);
   const owned = new Journal(journal);
@@ -65,8 +83,7 @@ async function plan(
   const actions: Action[] = [];
   const blockers = [...preflight];
   const leftAlone = command === 'uninstall' ? steps.flatMap((s) => s.leftAlone({ desired, seen, owned, adopt: false })) : [];
-  const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(),
-    adoptions: list.flatMap(adoptions), leftAlone });
+  const done = (list: Action[]): Plan => ({ command, actions: list, blockers, predicted: model.current(), adoptions: list.flatMap(adoptions), leftAlone });
   for (const step of steps) {
     const ctx: StepContext = { desired, seen: model.current(), owned, adopt: !!opts.adopt, keepDisk: !!opts.keepDisk, planned: [...actions] };
     const result = stepPlan(step, ctx);
@@ -77,11 +94,16 @@ async function plan(
       } catch (e) {
         if (!(e instanceof HostActionError)) throw e;
         // Once something already blocks the plan, later failures are mostly its consequences.
-        if (!blockers.length) blockers.push({
-          id: 'plan.predicted-failure', severity: 'error', title: `${action.description} would fail`,
-          evidence: e.message, why: 'Windows would refuse this change, so mobykit stops before making any.',
-          fix: failureAdvice(e) || 'Run `mobykit doctor` for the cause and its fix.', fixedByInstall: false,
-        });
+        if (!blockers.length)
+          blockers.push({
+            id: 'plan.predicted-failure',
+            severity: 'error',
+            title: `${action.description} would fail`,
+            evidence: e.message,
+            why: 'Windows would refuse this change, so mobykit stops before making any.',
+            fix: failureAdvice(e) || 'Run `mobykit doctor` for the cause and its fix.',
+            fixedByInstall: false,
+          });
         return done([...actions, action]);
       }
       // The model shows what each claim becomes (the new switch's or VM's Id) for the steps after it.

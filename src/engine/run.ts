@@ -64,9 +64,21 @@ export const LEFT_ALONE = 'left alone: ';
 
 /** The names an install ran with, which decide what an uninstall looks at: every other setting stays as given. */
 const NAMING_KEYS: [keyof Config, string][] = [
-  ['switch', 'name'], ['network', 'subnet'], ['network', 'hostAddress'], ['network', 'vmAddress'], ['nat', 'name'],
-  ['firewall', 'tcpRuleName'], ['firewall', 'udpRuleName'], ['firewall', 'smbRuleName'], ['vm', 'name'], ['vm', 'vhdxPath'],
-  ['kvp', 'itemName'], ['share', 'name'], ['share', 'path'], ['credential', 'target'], ['share', 'account'],
+  ['switch', 'name'],
+  ['network', 'subnet'],
+  ['network', 'hostAddress'],
+  ['network', 'vmAddress'],
+  ['nat', 'name'],
+  ['firewall', 'tcpRuleName'],
+  ['firewall', 'udpRuleName'],
+  ['firewall', 'smbRuleName'],
+  ['vm', 'name'],
+  ['vm', 'vhdxPath'],
+  ['kvp', 'itemName'],
+  ['share', 'name'],
+  ['share', 'path'],
+  ['credential', 'target'],
+  ['share', 'account'],
 ];
 
 function withInstalledNames(config: Config, settings: Config): { config: Config; differences: string[] } {
@@ -92,14 +104,15 @@ async function gatherWithInstalled(host: Host, config: Config, installed?: Confi
   const renamed = installed && withInstalledNames(config, installed);
   if (!renamed?.differences.length) return seen;
   const old = await host.gather(renamed.config);
-  const add = <T>(mine: T[], theirs: T[], key: (x: T) => string) =>
-    [...mine, ...theirs.filter((x) => !mine.some((y) => sameName(key(y), key(x))))];
-  return { ...seen,
+  const add = <T>(mine: T[], theirs: T[], key: (x: T) => string) => [...mine, ...theirs.filter((x) => !mine.some((y) => sameName(key(y), key(x))))];
+  return {
+    ...seen,
     vms: add(seen.vms, old.vms, (v) => v.Id),
     firewallRules: add(seen.firewallRules, old.firewallRules, (r) => r.Name),
     smbShares: add(seen.smbShares, old.smbShares, (sh) => sh.Name),
     credentials: add(seen.credentials, old.credentials, (c) => c.TargetName),
-    errors: add(seen.errors, old.errors, (e) => `${e.Source}: ${e.Message}`) };
+    errors: add(seen.errors, old.errors, (e) => `${e.Source}: ${e.Message}`),
+  };
 }
 
 /**
@@ -144,12 +157,9 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   if (!opts.dryRun && JSON.stringify(journal.toDoc()) !== before) await host.saveJournal(journal.toDoc());
   const started = journal.toDoc();
 
-  const plan = command === 'install'
-    ? await planInstall(seen, desired, started, { adopt: opts.adopt })
-    : await planUninstall(seen, desired, started, { keepDisk: opts.keepDisk });
+  const plan = command === 'install' ? await planInstall(seen, desired, started, { adopt: opts.adopt }) : await planUninstall(seen, desired, started, { keepDisk: opts.keepDisk });
   notes.push(...plan.leftAlone.map((n) => `${LEFT_ALONE}${n}`));
-  const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult =>
-    ({ command, outcome, plan, applied: [], findings: [], notes, ...extra });
+  const result = (outcome: Outcome, extra: Partial<RunResult> = {}): RunResult => ({ command, outcome, plan, applied: [], findings: [], notes, ...extra });
 
   if (plan.blockers.length) return result('blocked', { findings: plan.blockers });
   if (!plan.actions.length) return result('nothing-to-do', command === 'install' ? verifyInstall(seen, desired) : {});
@@ -163,8 +173,8 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   const applied = await applyActions(host, plan.actions, secrets, journal, opts.events, opts.signal);
   if (applied.failed) {
     const rollingBack = command === 'install' && opts.rollback !== false;
-    const rollback = rollingBack && applied.applied.length
-      ? await rollBack(host, effective, applied.applied, applied.failed.action, seen, secrets, started, scope, opts.events) : undefined;
+    const rollback =
+      rollingBack && applied.applied.length ? await rollBack(host, effective, applied.applied, applied.failed.action, seen, secrets, started, scope, opts.events) : undefined;
     // Nothing to undo: the journal still goes back to its start, less what the failed cmdlet left.
     if (rollingBack && !applied.applied.length) await restoreJournal(host, effective, started, [applied.failed.action], scope, []);
     return result('failed', { applied: applied.applied, failed: applied.failed, ...(rollback ? { rollback } : {}) });
@@ -175,10 +185,20 @@ export async function run(command: Command, host: Host, config: Config, opts: Ru
   try {
     after = await host.gather(effective);
   } catch (e) {
-    return result('unverified', { applied: applied.applied, findings: [{
-      id: 'run.unverified', severity: 'error', title: 'Every action was applied, but the host could not be looked at again',
-      evidence: (e as Error).message, why: 'Without a second look mobykit cannot confirm the result.',
-      fix: 'Run mobykit doctor (and mobykit install again if it finds something).', fixedByInstall: true }] });
+    return result('unverified', {
+      applied: applied.applied,
+      findings: [
+        {
+          id: 'run.unverified',
+          severity: 'error',
+          title: 'Every action was applied, but the host could not be looked at again',
+          evidence: (e as Error).message,
+          why: 'Without a second look mobykit cannot confirm the result.',
+          fix: 'Run mobykit doctor (and mobykit install again if it finds something).',
+          fixedByInstall: true,
+        },
+      ],
+    });
   }
   journal.reconcile(after, scope);
   const checked = command === 'install' ? verifyInstall(after, desired) : { findings: await leftovers(after, desired, started, journal, opts.keepDisk) };
@@ -202,10 +222,17 @@ async function saveQuietly(host: Host, doc: JournalDoc, notes: string[]): Promis
  */
 async function leftovers(after: Snapshot, desired: Desired, started: JournalDoc, journal: Journal, keepDisk?: boolean): Promise<Finding[]> {
   const again = await planUninstall(after, desired, started, { keepDisk });
-  journal.keepFrom(started, again.actions.flatMap((a) => a.releases ?? []));
+  journal.keepFrom(
+    started,
+    again.actions.flatMap((a) => a.releases ?? []),
+  );
   return again.actions.map((a) => ({
-    id: 'uninstall.leftover', severity: 'error', title: `${a.target} is still there`, evidence: `Still planned: ${a.description}`,
-    why: 'Something put it back, or Windows did not finish removing it.', fix: 'Run mobykit uninstall again; mobykit doctor shows its state.',
+    id: 'uninstall.leftover',
+    severity: 'error',
+    title: `${a.target} is still there`,
+    evidence: `Still planned: ${a.description}`,
+    why: 'Something put it back, or Windows did not finish removing it.',
+    fix: 'Run mobykit uninstall again; mobykit doctor shows its state.',
     fixedByInstall: false,
   }));
 }
@@ -226,8 +253,17 @@ async function lookAgain(host: Host, scope: Config): Promise<Snapshot> {
  * goes back to exactly how the run found it, except for what this run made and could not take
  * back (or the failing action left half-made): that stays recorded, so uninstall finds it.
  */
-async function rollBack(host: Host, config: Config, done: Action[], failedAction: Action, before: Snapshot, secrets: Secrets,
-  started: JournalDoc, scope: ReturnType<typeof scopeOf>, events: ApplyEvents = {}): Promise<RollbackResult> {
+async function rollBack(
+  host: Host,
+  config: Config,
+  done: Action[],
+  failedAction: Action,
+  before: Snapshot,
+  secrets: Secrets,
+  started: JournalDoc,
+  scope: ReturnType<typeof scopeOf>,
+  events: ApplyEvents = {},
+): Promise<RollbackResult> {
   let now: Snapshot;
   try {
     now = await lookAgain(host, config);
@@ -262,8 +298,7 @@ async function rollBack(host: Host, config: Config, done: Action[], failedAction
 }
 
 /** The journal as the run found it, plus what `kept` actions made and still exists. */
-async function restoreJournal(host: Host, config: Config, started: JournalDoc, kept: Action[],
-  scope: ReturnType<typeof scopeOf>, notUndone: string[]): Promise<void> {
+async function restoreJournal(host: Host, config: Config, started: JournalDoc, kept: Action[], scope: ReturnType<typeof scopeOf>, notUndone: string[]): Promise<void> {
   const journal = new Journal(started);
   for (const a of kept) {
     const made = (a.claims ?? []).filter((c) => !c.adopted);

@@ -63,20 +63,20 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
   const user = needsPassword.map((a) => (a.params as { UserName?: string }).UserName).find((u) => !!u);
   const passwordBlock = needsPassword.length
     ? [
-      '# The share password, given as -SharePassword or asked once, before any change, and never written anywhere.',
-      '$securePassword = $SharePassword',
-      'if ($null -eq $securePassword) {',
-      "    if (-not [Environment]::UserInteractive -or @([Environment]::GetCommandLineArgs() | Where-Object -FilterScript { $_ -like '-NonI*' }).Count -gt 0) {",
-      "        throw 'A step needs the share password and this PowerShell cannot ask (-NonInteractive): pass it with -SharePassword <SecureString>.'",
-      '    }',
-      `    $securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
-      '}',
-      '# Checked in clear for a moment; the module is given the SecureString (logged bindings show only its type).',
-      "$plainPassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
-      "if ([string]::IsNullOrEmpty($plainPassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
-      "if ($plainPassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
-      '$plainPassword = $null',
-    ].join('\n')
+        '# The share password, given as -SharePassword or asked once, before any change, and never written anywhere.',
+        '$securePassword = $SharePassword',
+        'if ($null -eq $securePassword) {',
+        "    if (-not [Environment]::UserInteractive -or @([Environment]::GetCommandLineArgs() | Where-Object -FilterScript { $_ -like '-NonI*' }).Count -gt 0) {",
+        "        throw 'A step needs the share password and this PowerShell cannot ask (-NonInteractive): pass it with -SharePassword <SecureString>.'",
+        '    }',
+        `    $securePassword = Read-Host -Prompt ${psString(`Windows password of ${user ?? 'the share user'} (for the share)`)} -AsSecureString`,
+        '}',
+        '# Checked in clear for a moment; the module is given the SecureString (logged bindings show only its type).',
+        "$plainPassword = [System.Net.NetworkCredential]::new('', $securePassword).Password",
+        "if ([string]::IsNullOrEmpty($plainPassword)) { throw 'The share password is empty; give the Windows password of the share user.' }",
+        "if ($plainPassword -match '[,;\\r\\n]') { throw 'The share password contains a comma, semicolon or line break, which the cifsmount mount token cannot carry.' }",
+        '$plainPassword = $null',
+      ].join('\n')
     : '# No action needs the share password.';
 
   const steps = actions.map((a, i) => {
@@ -89,26 +89,31 @@ export function exportPowerShell(plan: Plan, info: ExportInfo): string {
       `${indent}Write-Host -Object ${psString(`[${i + 1}/${n}] ${a.description}`)}`,
       splat(a, `action${i + 1}`, indent),
       // Intent before action, as mobykit does: the next mobykit run settles each entry by looking.
-      ...(a.claims ?? []).map(({ adopted, ...claim }) =>
-        `${indent}Add-MobyKitJournalEntry -Entry ${psString(JSON.stringify({ ...claim, state: adopted ? 'made' : 'pending', actionId: a.id }))}`),
+      ...(a.claims ?? []).map(
+        ({ adopted, ...claim }) => `${indent}Add-MobyKitJournalEntry -Entry ${psString(JSON.stringify({ ...claim, state: adopted ? 'made' : 'pending', actionId: a.id }))}`,
+      ),
       // -Confirm:$false, not only $ConfirmPreference: a module function does not see the script's preference variables.
       `${indent}${fn} @action${i + 1} -Confirm:$false`,
     ].join('\n');
   });
 
-  return fill(readTemplate(POWERSHELL_TEMPLATE), {
-    command: plan.command,
-    computer: psCommentText(info.computer),
-    version: psCommentText(info.version),
-    at: psCommentText(info.at),
-    summary: `${s.create} to create, ${s.change} to change, ${s.remove} to remove`,
-    count: n,
-    listing,
-    modulePathHint: psString(info.modulePathHint ?? 'the ps1 folder of the mobykit package'),
-    passwordBlock,
-    actions: steps.length ? steps.join('\n\n') : "    Write-Host -Object 'Nothing to do: the host already matched the configuration when this script was made.'",
-    doneMessage: psString(`Done: ${n} actions applied. Check the result with: mobykit doctor`),
-  }, (v) => v);
+  return fill(
+    readTemplate(POWERSHELL_TEMPLATE),
+    {
+      command: plan.command,
+      computer: psCommentText(info.computer),
+      version: psCommentText(info.version),
+      at: psCommentText(info.at),
+      summary: `${s.create} to create, ${s.change} to change, ${s.remove} to remove`,
+      count: n,
+      listing,
+      modulePathHint: psString(info.modulePathHint ?? 'the ps1 folder of the mobykit package'),
+      passwordBlock,
+      actions: steps.length ? steps.join('\n\n') : "    Write-Host -Object 'Nothing to do: the host already matched the configuration when this script was made.'",
+      doneMessage: psString(`Done: ${n} actions applied. Check the result with: mobykit doctor`),
+    },
+    (v) => v,
+  );
 }
 
 /** Writes the script, UTF-8 with a BOM so Windows PowerShell 5.1 reads non-ASCII names right. */
@@ -135,6 +140,8 @@ export async function exportPlanCommand(result: { outcome: string; plan: Plan },
     throw e;
   }
   const n = result.plan.actions.length;
-  process.stderr.write(`Wrote ${file}: a PowerShell script that performs these ${n} action${n === 1 ? '' : 's'}. `
-    + 'Run it in an elevated PowerShell with mobykit\'s ps1 folder beside it, or pass -ModulePath.\n');
+  process.stderr.write(
+    `Wrote ${file}: a PowerShell script that performs these ${n} action${n === 1 ? '' : 's'}. ` +
+      "Run it in an elevated PowerShell with mobykit's ps1 folder beside it, or pass -ModulePath.\n",
+  );
 }

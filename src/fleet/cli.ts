@@ -33,11 +33,24 @@ export function fleetOptions<T>(y: Argv<T>): Argv<T> {
     .option('ssh-key', { type: 'string', requiresArg: true, group, describe: 'SSH: the private key file' })
     .option('ssh-known-hosts', { type: 'string', requiresArg: true, group, describe: "SSH: the known_hosts file to check hosts' keys against" })
     .option('credential-user', { type: 'string', requiresArg: true, group, describe: 'WinRM: connect as this user; the password is asked once, hidden' })
-    .option('call-timeout', { type: 'number', requiresArg: true, group, describe: `Seconds one remote call may take before its host is reported hung [default: ${DEFAULT_CALL_TIMEOUT_S}]` })
+    .option('call-timeout', {
+      type: 'number',
+      requiresArg: true,
+      group,
+      describe: `Seconds one remote call may take before its host is reported hung [default: ${DEFAULT_CALL_TIMEOUT_S}]`,
+    })
     .option('fail-fast', { type: 'boolean', group, describe: 'Stop every host once one fails' });
 }
 
-const isDir = (p: unknown) => typeof p === 'string' && (() => { try { return statSync(p).isDirectory(); } catch { return false; } })();
+const isDir = (p: unknown) =>
+  typeof p === 'string' &&
+  (() => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
 
 /** Whether this run is for many hosts. */
 export function isFleet(argv: Record<string, unknown>): boolean {
@@ -59,10 +72,16 @@ interface HostReport {
 }
 
 /** When every host stops after its current action: --fail-fast tripped or the run interrupted. */
-interface Stop { signal: AbortSignal; tripped(): boolean }
+interface Stop {
+  signal: AbortSignal;
+  tripped(): boolean;
+}
 
 /** Work on one host: it reports what happened, it never throws. */
-interface Job { computerName: string; work(): Promise<HostReport>; }
+interface Job {
+  computerName: string;
+  work(): Promise<HostReport>;
+}
 
 export async function fleet(command: FleetCommand, argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const throttle = argv.throttle === undefined ? DEFAULT_THROTTLE : Number(argv.throttle);
@@ -93,7 +112,9 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
   // A change stops gracefully, as on one host: each host after its current action; a second Ctrl-C quits at once.
   const changes = command !== 'doctor' && command !== 'plan' && !argv['dry-run'];
   const release = changes ? ctx.interrupts.graceful('quit') : () => {};
-  const announce = () => { process.stderr.write(`\nStopping each host after its current action (${String(ctx.signal.reason)} again to quit at once)...\n`); };
+  const announce = () => {
+    process.stderr.write(`\nStopping each host after its current action (${String(ctx.signal.reason)} again to quit at once)...\n`);
+  };
   if (changes) ctx.signal.addEventListener('abort', announce, { once: true });
   try {
     reports = await pool(jobs, throttle, async (job) => {
@@ -117,12 +138,10 @@ export async function fleet(command: FleetCommand, argv: Record<string, unknown>
 }
 
 function failed(r: HostReport): boolean {
-  return ['unreachable', 'locked', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome)
-    || r.findings.some((f) => f.severity === 'error');
+  return ['unreachable', 'locked', 'failed', 'blocked', 'unverified', 'cancelled', 'interrupted', 'skipped'].includes(r.outcome) || r.findings.some((f) => f.severity === 'error');
 }
 
-const blank = (computerName: string, outcome: string, error: string | null = null): HostReport =>
-  ({ computerName, outcome, findings: [], plan: null, applied: null, error });
+const blank = (computerName: string, outcome: string, error: string | null = null): HostReport => ({ computerName, outcome, findings: [], plan: null, applied: null, error });
 
 /** Runs `work` over `items`, at most `limit` at a time, results in the items' order. */
 export async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -146,8 +165,14 @@ async function loadConfigFor(argv: Record<string, unknown>, settings: Record<str
 /** doctor's findings for one snapshot, with install's advice weighed against the host's journal. */
 async function diagnoseOne(computerName: string, snapshot: Snapshot, config: Config, journal: JournalDoc, argv: Record<string, unknown>): Promise<HostReport> {
   const [{ resolveDesired }, { diagnose }, { adviseInstall }] = await Promise.all([
-    import('../config/desired.js'), import('../doctor/catalog.js'), import('../doctor/install-advice.js')]);
-  const skip = ((argv.skip as string[] | undefined) ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+    import('../config/desired.js'),
+    import('../doctor/catalog.js'),
+    import('../doctor/install-advice.js'),
+  ]);
+  const skip = ((argv.skip as string[] | undefined) ?? [])
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const desired = resolveDesired(config, snapshot);
   const diagnosis = diagnose({ snapshot, desired }, { skip });
   adviseInstall(diagnosis, snapshot, desired, journal);
@@ -156,10 +181,17 @@ async function diagnoseOne(computerName: string, snapshot: Snapshot, config: Con
 }
 
 /** install / uninstall / plan on one host, through the engine as on a single host. */
-async function changeOne(command: FleetCommand, computerName: string, host: Host, config: Config, argv: Record<string, unknown>,
-  secrets: () => Promise<Secrets>, signal: AbortSignal): Promise<HostReport> {
+async function changeOne(
+  command: FleetCommand,
+  computerName: string,
+  host: Host,
+  config: Config,
+  argv: Record<string, unknown>,
+  secrets: () => Promise<Secrets>,
+  signal: AbortSignal,
+): Promise<HostReport> {
   const { run } = await import('../engine/run.js');
-  const engineCommand = command === 'plan' ? (argv.uninstall ? 'uninstall' : 'install') : command as 'install' | 'uninstall';
+  const engineCommand = command === 'plan' ? (argv.uninstall ? 'uninstall' : 'install') : (command as 'install' | 'uninstall');
   const result = await run(engineCommand, host, config, {
     dryRun: command === 'plan' || !!argv['dry-run'],
     adopt: !!argv.adopt,
@@ -181,18 +213,25 @@ async function changeOne(command: FleetCommand, computerName: string, host: Host
 /** The share password, asked once for every host that needs it. */
 function onceSecrets(argv: Record<string, unknown>, rehearsal: boolean): () => Promise<Secrets> {
   let asked: Promise<Secrets> | undefined;
-  return () => (asked ??= (async () => {
-    const [{ sharePassword, interactive }, { passwordFromEnv }] = await Promise.all([import('../cli/prompt.js'), import('../cli/env-password.js')]);
-    const stdin = !!argv['password-stdin'];
-    if (rehearsal && !stdin && !passwordFromEnv() && !interactive()) return { sharePassword: 'rehearsal-placeholder' };
-    return { sharePassword: await sharePassword({ stdin, user: String(argv['share-user'] ?? 'the share user') }) };
-  })());
+  return () =>
+    (asked ??= (async () => {
+      const [{ sharePassword, interactive }, { passwordFromEnv }] = await Promise.all([import('../cli/prompt.js'), import('../cli/env-password.js')]);
+      const stdin = !!argv['password-stdin'];
+      if (rehearsal && !stdin && !passwordFromEnv() && !interactive()) return { sharePassword: 'rehearsal-placeholder' };
+      return { sharePassword: await sharePassword({ stdin, user: String(argv['share-user'] ?? 'the share user') }) };
+    })());
 }
 
 const errorText = (e: unknown) => plainText(e instanceof Error ? e.message : String(e));
 
-async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, targets: Target[], stop: Stop, callTimeoutMs: number, ctx: RunContext):
-  Promise<{ jobs: Job[]; cleanup(): Promise<void> }> {
+async function remoteJobs(
+  command: FleetCommand,
+  argv: Record<string, unknown>,
+  targets: Target[],
+  stop: Stop,
+  callTimeoutMs: number,
+  ctx: RunContext,
+): Promise<{ jobs: Job[]; cleanup(): Promise<void> }> {
   const connection: Connection = {
     transport: argv.ssh ? 'SSH' : 'WinRM',
     ...(typeof argv['ssh-user'] === 'string' ? { userName: argv['ssh-user'] } : {}),
@@ -254,7 +293,9 @@ async function remoteJobs(command: FleetCommand, argv: Record<string, unknown>, 
 
 /** The `<host>.json` snapshots of a folder, by host name. */
 function snapshotFiles(dir: string, flag: string): { name: string; file: string }[] {
-  const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.json'))
+    .sort();
   if (!files.length) throw new UsageError(`${flag} ${dir}: the folder holds no <host>.json snapshot`);
   return files.map((f) => ({ name: f.slice(0, -'.json'.length), file: path.join(dir, f) }));
 }
@@ -333,16 +374,35 @@ function progressLine(r: HostReport): string {
 }
 
 function table(reports: HostReport[], command: FleetCommand): string {
-  const rows = [['HOST', 'OUTCOME', 'ERRORS', 'WARNINGS', command === 'doctor' ? 'DETAIL' : 'APPLIED', 'ROUND TRIPS'],
+  const rows = [
+    ['HOST', 'OUTCOME', 'ERRORS', 'WARNINGS', command === 'doctor' ? 'DETAIL' : 'APPLIED', 'ROUND TRIPS'],
     ...reports.map((r) => {
       const { errors, warnings } = counts(r);
-      return [plainText(r.computerName), r.outcome, String(errors), String(warnings),
-        command === 'doctor' ? plainText(r.error ?? r.findings.filter((f) => f.severity === 'error').map((f) => f.id).join(', ')).slice(0, 100)
+      return [
+        plainText(r.computerName),
+        r.outcome,
+        String(errors),
+        String(warnings),
+        command === 'doctor'
+          ? plainText(
+              r.error ??
+                r.findings
+                  .filter((f) => f.severity === 'error')
+                  .map((f) => f.id)
+                  .join(', '),
+            ).slice(0, 100)
           : `${r.applied?.length ?? 0}/${r.plan?.length ?? 0}${r.error ? ` ${plainText(r.error).slice(0, 60)}` : ''}`,
-        r.roundTrips === undefined ? '-' : String(r.roundTrips)];
-    })];
+        r.roundTrips === undefined ? '-' : String(r.roundTrips),
+      ];
+    }),
+  ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const lines = rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
   const s = summarize(reports);
   return `${lines.join('\n')}\n\n${s.hosts} host${s.hosts === 1 ? '' : 's'}, ${s.failed} failed or with errors\n`;
 }

@@ -26,7 +26,12 @@ export interface Connection {
   knownHostsFile?: string;
 }
 
-interface Waiting { resolve(v: unknown): void; reject(e: Error): void; functionName: string; host: string }
+interface Waiting {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  functionName: string;
+  host: string;
+}
 
 /**
  * How long one batch call waits in the shell for a remote call to finish (it returns as soon as
@@ -50,14 +55,18 @@ export class FleetShell {
   readonly roundTrips = new Map<string, number>();
 
   /** `callTimeoutMs`: how long one remote call (an open and a close too) may run before its host is reported hung. */
-  constructor(readonly local: PowerShellHost, private readonly connection: Connection, private readonly callTimeoutMs: number) {}
+  constructor(
+    readonly local: PowerShellHost,
+    private readonly connection: Connection,
+    private readonly callTimeoutMs: number,
+  ) {}
 
   /** A session to the host with the module delivered and version-checked; its id. */
   async open(target: Target): Promise<string> {
     const c = this.connection;
     // PowerShell's own message may not name the host ("An error has occurred which PowerShell
     // cannot handle"): the report says where it tried to connect, and how.
-    const opened = await this.submit(target.computerName, `New-PSSession to ${target.computerName} (${c.transport})`, {
+    const opened = (await this.submit(target.computerName, `New-PSSession to ${target.computerName} (${c.transport})`, {
       open: {
         ComputerName: target.address,
         Transport: c.transport,
@@ -66,7 +75,7 @@ export class FleetShell {
         ...(c.knownHostsFile ? { KnownHostsFile: c.knownHostsFile } : {}),
         ...(target.port ? { Port: target.port } : {}),
       },
-    }) as { id?: unknown };
+    })) as { id?: unknown };
     if (typeof opened?.id !== 'string') throw new PowerShellError(`no session was opened to ${target.computerName}`, 'Invoke-MobyKitRemoteBatch', 'protocol');
     return opened.id;
   }
@@ -113,8 +122,11 @@ export class FleetShell {
           this.waiting.delete(r.tag);
           try {
             if (r.timedOut) {
-              throw new PowerShellError(`${w.functionName}: ${w.host} gave no answer within ${this.callTimeoutMs / 1000} s (--call-timeout); its session was stopped`,
-                w.functionName, 'timeout');
+              throw new PowerShellError(
+                `${w.functionName}: ${w.host} gave no answer within ${this.callTimeoutMs / 1000} s (--call-timeout); its session was stopped`,
+                w.functionName,
+                'timeout',
+              );
             }
             const reply = typeof r.reply === 'string' ? parseReply(r.reply) : undefined;
             if (!reply) throw new PowerShellError(`${w.functionName}: ${r.error ?? 'no answer'}`, w.functionName, 'exited');
@@ -133,7 +145,12 @@ export class FleetShell {
 /** One remote Windows host, through the fleet's shared shell; its journal lives on it. */
 export class RemoteHost implements Host {
   readonly kind = 'powershell' as const;
-  constructor(private readonly shell: FleetShell, private readonly session: string, readonly target: Target, readonly config: Config) {}
+  constructor(
+    private readonly shell: FleetShell,
+    private readonly session: string,
+    readonly target: Target,
+    readonly config: Config,
+  ) {}
 
   private call(functionName: string, parameters: Record<string, unknown>, sealed?: string): Promise<unknown> {
     return this.shell.call(this.session, this.target.computerName, functionName, parameters, sealed);
@@ -144,8 +161,11 @@ export class RemoteHost implements Host {
     try {
       return redactSnapshot(parseSnapshot(value));
     } catch (e) {
-      throw new PowerShellError(`${PS_GATHER_FUNCTION} on ${this.target.computerName} returned a document that is not a host snapshot: ${(e as Error).message}`,
-        PS_GATHER_FUNCTION, 'protocol');
+      throw new PowerShellError(
+        `${PS_GATHER_FUNCTION} on ${this.target.computerName} returned a document that is not a host snapshot: ${(e as Error).message}`,
+        PS_GATHER_FUNCTION,
+        'protocol',
+      );
     }
   }
 
@@ -187,7 +207,9 @@ export class RemoteHost implements Host {
   async lock(command: string): Promise<() => Promise<void>> {
     const nonce = await this.call('Lock-MobyKitHost', { Command: command });
     if (typeof nonce !== 'string') throw new PowerShellError(`Lock-MobyKitHost on ${this.target.computerName} gave no lock`, 'Lock-MobyKitHost', 'protocol');
-    return async () => { await this.call('Unlock-MobyKitHost', { Nonce: nonce }); };
+    return async () => {
+      await this.call('Unlock-MobyKitHost', { Nonce: nonce });
+    };
   }
 
   async dispose(): Promise<void> {

@@ -32,10 +32,13 @@ export function parseTarget(written: string, where: string, settings: Record<str
 /** The text form: one host a line, `#` starts a comment, blank lines ignored. */
 export function parseInventoryText(text: string, file: string): Target[] {
   const targets: Target[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
-    const host = line.replace(/#.*$/, '').trim();
-    if (host) targets.push(parseTarget(host, `${file} line ${i + 1}`));
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const host = line.replace(/#.*$/, '').trim();
+      if (host) targets.push(parseTarget(host, `${file} line ${i + 1}`));
+    });
   return targets;
 }
 
@@ -53,7 +56,8 @@ export function parseInventoryJson(doc: unknown, file: string): Target[] {
     if (!e || typeof e.computerName !== 'string') throw new UsageError(`${where}: give a string or { "computerName": "...", "settings": { ... } }`);
     const settings: Record<string, string> = {};
     if (e.settings !== undefined) {
-      if (typeof e.settings !== 'object' || e.settings === null || Array.isArray(e.settings)) throw new UsageError(`${where}.settings: must be an object of setting flags to values`);
+      if (typeof e.settings !== 'object' || e.settings === null || Array.isArray(e.settings))
+        throw new UsageError(`${where}.settings: must be an object of setting flags to values`);
       for (const [k, v] of Object.entries(e.settings)) {
         if (typeof v !== 'string' && typeof v !== 'number') throw new UsageError(`${where}.settings.${k}: must be a string or a number, not ${JSON.stringify(v)}`);
         settings[k] = String(v);
@@ -72,7 +76,11 @@ function readInventory(file: string): Target[] {
   }
   if (/^\uFEFF?\s*[[{]/.test(text)) {
     let doc: unknown;
-    try { doc = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) { throw new UsageError(`--inventory ${file}: not valid JSON (${(e as Error).message})`); }
+    try {
+      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new UsageError(`--inventory ${file}: not valid JSON (${(e as Error).message})`);
+    }
     return parseInventoryJson(doc, file);
   }
   return parseInventoryText(text, file);
@@ -80,11 +88,12 @@ function readInventory(file: string): Target[] {
 
 /** Every target of the run, each once (the first mention wins); none when neither option is given. */
 export function readTargets(argv: Record<string, unknown>): Target[] {
-  const names = ([] as unknown[]).concat(argv['computer-name'] ?? []).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
-  const targets = [
-    ...names.map((n) => parseTarget(n, '--computer-name')),
-    ...(typeof argv.inventory === 'string' ? readInventory(argv.inventory) : []),
-  ];
+  const names = ([] as unknown[])
+    .concat(argv['computer-name'] ?? [])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const targets = [...names.map((n) => parseTarget(n, '--computer-name')), ...(typeof argv.inventory === 'string' ? readInventory(argv.inventory) : [])];
   const seen = new Set<string>();
   return targets.filter((t) => {
     const key = nameKey(t.computerName);

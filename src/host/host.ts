@@ -5,7 +5,9 @@ import type { JournalDoc } from '../state/journal.js';
 import { knownError, type KnownError } from '../windows/known-errors.js';
 
 /** Secrets travel beside actions, never inside them: plans are printed and stored. */
-export interface Secrets { sharePassword?: string }
+export interface Secrets {
+  sharePassword?: string;
+}
 
 /** A Windows host, real (PowerShell) or simulated. gather is read-only; apply changes one thing. */
 export interface Host {
@@ -38,7 +40,11 @@ export interface VMConsole {
 
 /** An action the host refused, with the cmdlet's own message. */
 export class HostActionError extends Error {
-  constructor(readonly actionId: string, readonly cmdletMessage: string, readonly cmdlet?: string) {
+  constructor(
+    readonly actionId: string,
+    readonly cmdletMessage: string,
+    readonly cmdlet?: string,
+  ) {
     super(`${actionId} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${cmdletMessage}`);
     this.name = 'HostActionError';
   }

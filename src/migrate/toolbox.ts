@@ -26,11 +26,18 @@ export interface MigrateOptions {
 
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 
-export interface MigrateResult { vhdxPath: string; qemuImg: string; args: string[] }
+export interface MigrateResult {
+  vhdxPath: string;
+  qemuImg: string;
+  args: string[];
+}
 
 export class MigrateError extends Error {
   /** 2 for bad input (a disk that is not there, a target that is not .vhdx); 1 otherwise. */
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'MigrateError';
   }
@@ -103,7 +110,9 @@ async function toolboxVmState(machine: string, run: SpawnLike, env: NodeJS.Proce
       resolve(null);
       return;
     }
-    child.stdout?.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     child.on('error', () => resolve(null));
     child.on('close', (code) => resolve(code === 0 ? (/^VMState="([^"]*)"/m.exec(out)?.[1] ?? null) : null));
   });
@@ -114,7 +123,10 @@ export async function migrateToolbox(opts: MigrateOptions): Promise<MigrateResul
   const env = opts.env ?? process.env;
   const platform = opts.platform ?? process.platform;
   if (!existsSync(vmdkPath)) {
-    throw new MigrateError(`The Toolbox disk ${vmdkPath} does not exist; give the disk.vmdk of a docker-machine VM (under %USERPROFILE%\\.docker\\machine\\machines\\<name>\\).`, 2);
+    throw new MigrateError(
+      `The Toolbox disk ${vmdkPath} does not exist; give the disk.vmdk of a docker-machine VM (under %USERPROFILE%\\.docker\\machine\\machines\\<name>\\).`,
+      2,
+    );
   }
   if (!/\.vhdx$/i.test(vhdxPath)) {
     throw new MigrateError(`${vhdxPath} must end in .vhdx: Hyper-V only opens VHDX disks by that extension.`, 2);
@@ -138,7 +150,13 @@ export async function migrateToolbox(opts: MigrateOptions): Promise<MigrateResul
 
   mkdirSync(dirname(vhdxPath), { recursive: true });
   // A dynamic VHDX holds about what the VMDK holds: that much must be free where it goes.
-  const free = (opts.freeBytes ?? ((dir: string) => { const f = statfsSync(dir); return f.bavail * f.bsize; }))(dirname(vhdxPath));
+  const free = (
+    opts.freeBytes ??
+    ((dir: string) => {
+      const f = statfsSync(dir);
+      return f.bavail * f.bsize;
+    })
+  )(dirname(vhdxPath));
   if (free < size) {
     throw new MigrateError(`${dirname(vhdxPath)} has ${gib(free)} free and the Toolbox disk holds ${gib(size)}: free some space or choose another path with --to.`);
   }

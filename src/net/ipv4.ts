@@ -1,6 +1,9 @@
 // IPv4 and CIDR arithmetic: overlap and membership are decided by numbers, never by strings.
 
-export interface Cidr { network: number; prefix: number }
+export interface Cidr {
+  network: number;
+  prefix: number;
+}
 
 const OCTETS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -41,12 +44,12 @@ export function broadcast(c: Cidr): number {
 }
 
 export function contains(c: Cidr, ip: number): boolean {
-  return ((ip & mask(c.prefix)) >>> 0) === c.network;
+  return (ip & mask(c.prefix)) >>> 0 === c.network;
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
   const p = Math.min(a.prefix, b.prefix);
-  return ((a.network & mask(p)) >>> 0) === ((b.network & mask(p)) >>> 0);
+  return (a.network & mask(p)) >>> 0 === (b.network & mask(p)) >>> 0;
 }
 
 /** The subnet an address with a prefix length lies in, e.g. 10.0.75.1/24 -> 10.0.75.0/24. */

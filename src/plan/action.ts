@@ -6,7 +6,11 @@ import type { Claim, Release } from '../state/journal.js';
 export type StepName = 'switch' | 'nat' | 'firewall' | 'vm' | 'kvp' | 'share';
 export type ActionKind = 'create' | 'change' | 'remove';
 
-export interface Change { property: string; from: unknown; to: unknown }
+export interface Change {
+  property: string;
+  from: unknown;
+  to: unknown;
+}
 
 export interface FirewallRuleParams {
   Name: string;
@@ -40,14 +44,27 @@ export interface OpParams {
   'firewall.update': FirewallRuleParams;
   'firewall.remove': { Name: string };
   'vm.create': {
-    Name: string; Generation: number; MemoryStartupBytes: number; ProcessorCount: number;
-    VhdPath: string; VhdSizeBytes: number; IsoPath: string; SwitchName: string; ComPipe: string; Notes: string;
+    Name: string;
+    Generation: number;
+    MemoryStartupBytes: number;
+    ProcessorCount: number;
+    VhdPath: string;
+    VhdSizeBytes: number;
+    IsoPath: string;
+    SwitchName: string;
+    ComPipe: string;
+    Notes: string;
     /** Build the VM around the disk already at VhdPath (after migrate-toolbox) instead of a new one. */
     AttachExistingVhd: boolean;
   };
   'vm.configure': {
-    Name: string; MemoryStartupBytes?: number; ProcessorCount?: number; IsoPath?: string;
-    ComPipe?: string; SwitchName?: string; EnableKvp?: boolean;
+    Name: string;
+    MemoryStartupBytes?: number;
+    ProcessorCount?: number;
+    IsoPath?: string;
+    ComPipe?: string;
+    SwitchName?: string;
+    EnableKvp?: boolean;
   };
   'vm.start': { Name: string };
   'vm.stop': { Name: string; TimeoutSeconds: number };
@@ -96,13 +113,33 @@ export interface Action<O extends Op = Op> {
 }
 
 export function makeAction<O extends Op>(a: {
-  step: StepName; op: O; kind: ActionKind; target: string; resource: string; description: string;
-  params: OpParams[O]; multi?: boolean; changes?: Change[]; claims?: Claim[]; releases?: Release[];
+  step: StepName;
+  op: O;
+  kind: ActionKind;
+  target: string;
+  resource: string;
+  description: string;
+  params: OpParams[O];
+  multi?: boolean;
+  changes?: Change[];
+  claims?: Claim[];
+  releases?: Release[];
 }): Action<O> {
   const id = a.multi ? `${a.op}:${a.target}` : a.op;
   const { step, op, kind, target, resource, description, params } = a;
-  return { id, op, step, kind, target, resource, description, params, ...(a.changes ? { changes: a.changes } : {}),
-    ...(a.claims?.length ? { claims: a.claims } : {}), ...(a.releases?.length ? { releases: a.releases } : {}) };
+  return {
+    id,
+    op,
+    step,
+    kind,
+    target,
+    resource,
+    description,
+    params,
+    ...(a.changes ? { changes: a.changes } : {}),
+    ...(a.claims?.length ? { claims: a.claims } : {}),
+    ...(a.releases?.length ? { releases: a.releases } : {}),
+  };
 }
 
 /** The resources an action takes over from someone else (--adopt), for the plan to list. */

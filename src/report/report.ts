@@ -54,7 +54,10 @@ function escapeHtml(s: string): string {
 export function renderHtmlReport(d: Diagnosis, info: ReportInfo): string {
   const e = escapeHtml;
   const findings = d.findings;
-  const items = sorted(findings).map(clean).map((f) => `
+  const items = sorted(findings)
+    .map(clean)
+    .map(
+      (f) => `
     <section class="finding ${e(f.severity)}">
       <h2><span class="badge">${e(LABEL[f.severity])}</span> ${e(f.title)} <code class="id">${e(f.id)}</code></h2>
       <dl>
@@ -62,20 +65,36 @@ export function renderHtmlReport(d: Diagnosis, info: ReportInfo): string {
         <dt>Why it matters</dt><dd>${e(f.why)}</dd>
         <dt>Fix</dt><dd><pre class="fix">${e(f.fix)}</pre>${f.installCommand ? `<p class="hint">Or run <code>${e(f.installCommand)}</code>, which fixes this here.</p>` : ''}</dd>
       </dl>
-    </section>`).join('\n');
-  const list = (title: string, rows: string[]) => (rows.length ? `<details><summary>${e(title)} (${rows.length})</summary><ul>${rows.map((r) => `<li>${r}</li>`).join('')}</ul></details>` : '');
+    </section>`,
+    )
+    .join('\n');
+  const list = (title: string, rows: string[]) =>
+    rows.length ? `<details><summary>${e(title)} (${rows.length})</summary><ul>${rows.map((r) => `<li>${r}</li>`).join('')}</ul></details>` : '';
   const rest = [
-    list('Not checked', d.notChecked.map((c) => `<code>${e(c.id)}</code>: ${e(plainText(c.reason))}`)),
-    list('Skipped with --skip', d.skipped.map((c) => `<code>${e(c.id)}</code>: ${e(c.title)}`)),
-    list('Passed', d.passed.map((c) => `<code>${e(c.id)}</code>: ${e(c.title)}`)),
+    list(
+      'Not checked',
+      d.notChecked.map((c) => `<code>${e(c.id)}</code>: ${e(plainText(c.reason))}`),
+    ),
+    list(
+      'Skipped with --skip',
+      d.skipped.map((c) => `<code>${e(c.id)}</code>: ${e(c.title)}`),
+    ),
+    list(
+      'Passed',
+      d.passed.map((c) => `<code>${e(c.id)}</code>: ${e(c.title)}`),
+    ),
   ].join('\n');
   const body = `${findings.length ? items : '<p class="healthy">No problems found.</p>'}\n${rest}`;
-  return fill(readTemplate('report.html.tmpl'), {
-    ...about(info),
-    summary: findings.length ? counts(d) : `healthy: ${counts(d)}`,
-    status: findings.some((f) => f.severity === 'error') ? 'errors' : findings.length ? 'warnings' : 'healthy',
-    findings: body,
-  }, escapeHtml);
+  return fill(
+    readTemplate('report.html.tmpl'),
+    {
+      ...about(info),
+      summary: findings.length ? counts(d) : `healthy: ${counts(d)}`,
+      status: findings.some((f) => f.severity === 'error') ? 'errors' : findings.length ? 'warnings' : 'healthy',
+      findings: body,
+    },
+    escapeHtml,
+  );
 }
 
 // ---- Markdown ----
@@ -98,29 +117,48 @@ export function mdCodeBlock(text: string, lang = ''): string {
 export function renderMarkdownReport(d: Diagnosis, info: ReportInfo): string {
   const m = escapeMarkdown;
   const findings = d.findings;
-  const items = sorted(findings).map(clean).map((f) => [
-    `### ${m(LABEL[f.severity])}: ${m(f.title)} (${m(f.id)})`,
-    '',
-    '**Seen**',
-    '',
-    mdCodeBlock(f.evidence, 'text'),
-    '',
-    `**Why it matters:** ${m(f.why)}`,
-    '',
-    '**Fix**',
-    '',
-    mdCodeBlock(f.fix, 'powershell'),
-    ...(f.installCommand ? ['', `Or run \`${f.installCommand}\`, which fixes this here.`] : []),
-  ].join('\n')).join('\n\n');
+  const items = sorted(findings)
+    .map(clean)
+    .map((f) =>
+      [
+        `### ${m(LABEL[f.severity])}: ${m(f.title)} (${m(f.id)})`,
+        '',
+        '**Seen**',
+        '',
+        mdCodeBlock(f.evidence, 'text'),
+        '',
+        `**Why it matters:** ${m(f.why)}`,
+        '',
+        '**Fix**',
+        '',
+        mdCodeBlock(f.fix, 'powershell'),
+        ...(f.installCommand ? ['', `Or run \`${f.installCommand}\`, which fixes this here.`] : []),
+      ].join('\n'),
+    )
+    .join('\n\n');
   const list = (title: string, rows: string[]) => (rows.length ? `\n\n### ${title}\n\n${rows.map((r) => `- ${r}`).join('\n')}` : '');
-  const rest = list('Not checked', d.notChecked.map((c) => `\`${c.id}\`: ${m(plainText(c.reason))}`)) +
-    list('Skipped with --skip', d.skipped.map((c) => `\`${c.id}\`: ${m(c.title)}`)) +
-    list('Passed', d.passed.map((c) => `\`${c.id}\`: ${m(c.title)}`));
-  return fill(readTemplate('report.md.tmpl'), {
-    ...about(info),
-    summary: findings.length ? counts(d) : `healthy: ${counts(d)}`,
-    findings: `${findings.length ? items : 'No problems found.'}${rest}`,
-  }, escapeMarkdown);
+  const rest =
+    list(
+      'Not checked',
+      d.notChecked.map((c) => `\`${c.id}\`: ${m(plainText(c.reason))}`),
+    ) +
+    list(
+      'Skipped with --skip',
+      d.skipped.map((c) => `\`${c.id}\`: ${m(c.title)}`),
+    ) +
+    list(
+      'Passed',
+      d.passed.map((c) => `\`${c.id}\`: ${m(c.title)}`),
+    );
+  return fill(
+    readTemplate('report.md.tmpl'),
+    {
+      ...about(info),
+      summary: findings.length ? counts(d) : `healthy: ${counts(d)}`,
+      findings: `${findings.length ? items : 'No problems found.'}${rest}`,
+    },
+    escapeMarkdown,
+  );
 }
 
 function renderReport(format: ReportFormat, d: Diagnosis, info: ReportInfo): string {

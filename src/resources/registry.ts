@@ -14,8 +14,15 @@ import { credentialOperations } from './credential/operations.js';
 import { accountOperations } from './account/operations.js';
 
 export const OPERATIONS: { readonly [O in Op]: Operation<O> } = {
-  ...switchOperations, ...addressOperations, ...natOperations, ...firewallOperations,
-  ...vmOperations, ...kvpOperations, ...shareOperations, ...credentialOperations, ...accountOperations,
+  ...switchOperations,
+  ...addressOperations,
+  ...natOperations,
+  ...firewallOperations,
+  ...vmOperations,
+  ...kvpOperations,
+  ...shareOperations,
+  ...credentialOperations,
+  ...accountOperations,
 };
 
 /** The record of an action's operation; undefined for an op no record knows (a hand-edited plan). */

@@ -39,10 +39,19 @@ interface Platform {
   defender?: { EnableControlledFolderAccess: number } | null;
 }
 
-interface Service { Name: string; Status: string; StartType: string }
+interface Service {
+  Name: string;
+  Status: string;
+  StartType: string;
+}
 
 type SwitchType = 'Internal' | 'External' | 'Private';
-export interface VMSwitch { Name: string; Id: string; SwitchType: SwitchType; Notes?: string }
+export interface VMSwitch {
+  Name: string;
+  Id: string;
+  SwitchType: SwitchType;
+  Notes?: string;
+}
 
 export interface NetAdapter {
   Name: string;
@@ -61,13 +70,36 @@ export interface NetIPAddress {
   PrefixOrigin: string;
 }
 
-export interface NetIPInterface { InterfaceAlias: string; AddressFamily: string; Dhcp: 'Enabled' | 'Disabled' }
-interface NetRoute { DestinationPrefix: string; InterfaceAlias: string; NextHop: string }
-export interface NetConnectionProfile { InterfaceAlias: string; NetworkCategory: 'Public' | 'Private' | 'DomainAuthenticated' }
+export interface NetIPInterface {
+  InterfaceAlias: string;
+  AddressFamily: string;
+  Dhcp: 'Enabled' | 'Disabled';
+}
+interface NetRoute {
+  DestinationPrefix: string;
+  InterfaceAlias: string;
+  NextHop: string;
+}
+export interface NetConnectionProfile {
+  InterfaceAlias: string;
+  NetworkCategory: 'Public' | 'Private' | 'DomainAuthenticated';
+}
 /** Get-VMNetworkAdapter -ManagementOS: which host vNIC serves which switch (MAC without dashes). */
-export interface HostVNic { Name: string; SwitchName: string; MacAddress: string }
-export interface NetAdapterBinding { Name: string; ComponentID: string; Enabled: boolean }
-export interface NetNat { Name: string; InternalIPInterfaceAddressPrefix: string; Active: boolean }
+export interface HostVNic {
+  Name: string;
+  SwitchName: string;
+  MacAddress: string;
+}
+export interface NetAdapterBinding {
+  Name: string;
+  ComponentID: string;
+  Enabled: boolean;
+}
+export interface NetNat {
+  Name: string;
+  InternalIPInterfaceAddressPrefix: string;
+  Active: boolean;
+}
 
 export interface FirewallRule {
   Name: string;
@@ -86,13 +118,39 @@ export interface FirewallRule {
   Description?: string;
 }
 
-export interface Listener { LocalAddress: string; LocalPort: number; OwningProcess: number }
-interface ExcludedPortRange { Protocol: 'TCP' | 'UDP'; StartPort: number; EndPort: number }
-export interface Process { Id: number; ProcessName: string; Path: string | null }
+export interface Listener {
+  LocalAddress: string;
+  LocalPort: number;
+  OwningProcess: number;
+}
+interface ExcludedPortRange {
+  Protocol: 'TCP' | 'UDP';
+  StartPort: number;
+  EndPort: number;
+}
+export interface Process {
+  Id: number;
+  ProcessName: string;
+  Path: string | null;
+}
 
-export interface IntegrationService { Name: string; Id: string; Enabled: boolean; PrimaryStatusDescription: string }
-export interface VMNetworkAdapter { Name: string; SwitchName: string | null; MacAddress: string; IPAddresses: string[] }
-export interface KvpItem { Name: string; Data: string; Source: number }
+export interface IntegrationService {
+  Name: string;
+  Id: string;
+  Enabled: boolean;
+  PrimaryStatusDescription: string;
+}
+export interface VMNetworkAdapter {
+  Name: string;
+  SwitchName: string | null;
+  MacAddress: string;
+  IPAddresses: string[];
+}
+export interface KvpItem {
+  Name: string;
+  Data: string;
+  Source: number;
+}
 
 export interface VM {
   Name: string;
@@ -115,26 +173,67 @@ export interface VM {
   Firmware?: { SecureBoot: 'On' | 'Off'; SecureBootTemplate?: string | null; FirstBootDevice?: string | null };
 }
 
-interface SmbServerConfiguration { EnableSMB2Protocol: boolean; EncryptData: boolean; RejectUnencryptedAccess: boolean }
+interface SmbServerConfiguration {
+  EnableSMB2Protocol: boolean;
+  EncryptData: boolean;
+  RejectUnencryptedAccess: boolean;
+}
 
 /** The Docker API the VM serves, probed read-only (GET /version). */
-interface Engine { Endpoint: string; Reachable: boolean; ServerVersion?: string | null; Error?: string | null }
+interface Engine {
+  Endpoint: string;
+  Reachable: boolean;
+  ServerVersion?: string | null;
+  Error?: string | null;
+}
 
 /** The names and ports a snapshot was gathered for (the configuration in force). */
 export interface GatheredFor {
-  switchName: string; natName: string; subnet: string; hostAddress: string; firewallRules: string[];
-  tcpPorts: number[]; udpPorts: number[]; vmName: string; kvpItem: string; shareName: string; shareUser: string;
+  switchName: string;
+  natName: string;
+  subnet: string;
+  hostAddress: string;
+  firewallRules: string[];
+  tcpPorts: number[];
+  udpPorts: number[];
+  vmName: string;
+  kvpItem: string;
+  shareName: string;
+  shareUser: string;
   credentialTarget: string;
 }
 
-interface ShareAccess { AccountName: string; AccessControlType: 'Allow' | 'Deny'; AccessRight: 'Full' | 'Change' | 'Read' | 'Custom' }
-export interface SmbShare { Name: string; Path: string; CachingMode: string; Access: ShareAccess[]; Description?: string }
-interface Credential { TargetName: string; UserName: string; Type: string; Comment?: string }
+interface ShareAccess {
+  AccountName: string;
+  AccessControlType: 'Allow' | 'Deny';
+  AccessRight: 'Full' | 'Change' | 'Read' | 'Custom';
+}
+export interface SmbShare {
+  Name: string;
+  Path: string;
+  CachingMode: string;
+  Access: ShareAccess[];
+  Description?: string;
+}
+interface Credential {
+  TargetName: string;
+  UserName: string;
+  Type: string;
+  Comment?: string;
+}
 
 /** Get-LocalUser -Name <the share account> (--share-account local): an extra section, absent when not looked for. */
-export interface LocalAccount { Name: string; SID: string; Enabled: boolean; Description?: string }
+export interface LocalAccount {
+  Name: string;
+  SID: string;
+  Enabled: boolean;
+  Description?: string;
+}
 
-export interface FileEntry { Path: string; Exists: boolean }
+export interface FileEntry {
+  Path: string;
+  Exists: boolean;
+}
 interface Files {
   settingsDir: FileEntry;
   logDir: FileEntry & { LatestLog?: { Name: string; LastWriteTime: string; Length: number } | null };
@@ -145,7 +244,10 @@ interface Files {
   toolboxMachines: { Name: string; DiskPath: string }[];
 }
 
-interface SnapshotError { Source: string; Message: string }
+interface SnapshotError {
+  Source: string;
+  Message: string;
+}
 
 export interface Snapshot {
   kind: typeof SNAPSHOT_KIND;

@@ -11,7 +11,11 @@ import { sameName } from '../windows/names.js';
 
 /** A document that is not a valid host snapshot. `path` is where, e.g. `$.vms[0].MemoryStartup`. */
 export class SnapshotError extends UsageError {
-  constructor(readonly path: string, message: string, readonly file?: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+    readonly file?: string,
+  ) {
     super(file === undefined ? message : `${file}: ${message}`);
     this.name = 'SnapshotError';
   }
@@ -23,7 +27,9 @@ export class SnapshotError extends UsageError {
 type Check = (value: unknown, path: string) => void;
 
 /** A property that may be absent (it is checked when present). */
-interface Optional { optional: Check }
+interface Optional {
+  optional: Check;
+}
 type Shape = Record<string, Check | Optional>;
 
 function fail(path: string, expected: string, value: unknown, hint?: string): never {
@@ -52,8 +58,12 @@ function childPath(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-const str: Check = (v, p) => { if (typeof v !== 'string') fail(p, 'a string', v); };
-const bool: Check = (v, p) => { if (typeof v !== 'boolean') fail(p, 'a boolean (true or false)', v); };
+const str: Check = (v, p) => {
+  if (typeof v !== 'string') fail(p, 'a string', v);
+};
+const bool: Check = (v, p) => {
+  if (typeof v !== 'boolean') fail(p, 'a boolean (true or false)', v);
+};
 const int: Check = (v, p) => {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(p, 'a whole number >= 0', v);
 };
@@ -61,14 +71,14 @@ const port: Check = (v, p) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 65535) fail(p, 'a port number 0-65535', v);
 };
 const iso8601: Check = (v, p) => {
-  const ok = typeof v === 'string'
-    && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)
-    && !Number.isNaN(Date.parse(v));
+  const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
   if (!ok) fail(p, 'an ISO-8601 date and time such as "2026-11-22T10:00:00Z"', v);
 };
 
 function literal(expected: string | number, hint?: string): Check {
-  return (v, p) => { if (v !== expected) fail(p, JSON.stringify(expected), v, hint); };
+  return (v, p) => {
+    if (v !== expected) fail(p, JSON.stringify(expected), v, hint);
+  };
 }
 
 /** One of the enum names the cmdlet emits (case-sensitive, as ConvertTo-Json writes them). */
@@ -79,7 +89,9 @@ function oneOf(...names: string[]): Check {
 }
 
 function nullable(check: Check): Check {
-  return (v, p) => { if (v !== null) check(v, p); };
+  return (v, p) => {
+    if (v !== null) check(v, p);
+  };
 }
 
 function optional(check: Check): Optional {
@@ -114,7 +126,10 @@ function mapOf(check: Check): Check {
 
 /** Adds a rule to a check that already passed its type test. */
 function refine(check: Check, rule: (v: never, p: string) => void): Check {
-  return (v, p) => { check(v, p); rule(v as never, p); };
+  return (v, p) => {
+    check(v, p);
+    rule(v as never, p);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,18 +155,29 @@ const fileEntry = { Path: path, Exists: bool };
 
 const platform = object({
   os: object({
-    Caption: str, Version: str, BuildNumber: str, ProductType: int,
-    FreePhysicalMemory: int, TotalVisibleMemorySize: int,
+    Caption: str,
+    Version: str,
+    BuildNumber: str,
+    ProductType: int,
+    FreePhysicalMemory: int,
+    TotalVisibleMemorySize: int,
   }),
   editionId: str,
   computerSystem: object({ Manufacturer: str, Model: str, HypervisorPresent: bool }),
-  processors: arrayOf(object({
-    Name: str, NumberOfLogicalProcessors: int,
-    VirtualizationFirmwareEnabled: bool, SecondLevelAddressTranslationExtensions: bool,
-  })),
-  optionalFeatures: arrayOf(object({
-    FeatureName: str, State: oneOf('Enabled', 'Disabled', 'EnablePending', 'DisablePending'),
-  })),
+  processors: arrayOf(
+    object({
+      Name: str,
+      NumberOfLogicalProcessors: int,
+      VirtualizationFirmwareEnabled: bool,
+      SecondLevelAddressTranslationExtensions: bool,
+    }),
+  ),
+  optionalFeatures: arrayOf(
+    object({
+      FeatureName: str,
+      State: oneOf('Enabled', 'Disabled', 'EnablePending', 'DisablePending'),
+    }),
+  ),
   hyperVModuleAvailable: bool,
   hypervisorLaunchType: nullable(oneOf('Auto', 'Off')),
   identity: object({ UserName: str, IsAdministrator: bool, IsHyperVAdministrator: bool }),
@@ -164,9 +190,12 @@ const platform = object({
 const listener = object({ LocalAddress: str, LocalPort: port, OwningProcess: int });
 
 const vm = object({
-  Name: str, Id: str,
+  Name: str,
+  Id: str,
   State: str, // Off | Running | Saved | Paused | Starting | Stopping | ... : any name Get-VM emits
-  Generation: int, MemoryStartup: int, ProcessorCount: int,
+  Generation: int,
+  MemoryStartup: int,
+  ProcessorCount: int,
   DvdDrives: arrayOf(object({ Path: nullable(path) })),
   HardDrives: arrayOf(object({ Path: path })),
   ComPorts: arrayOf(object({ Name: str, Path: str })),
@@ -177,9 +206,13 @@ const vm = object({
   CheckpointType: optional(oneOf('Disabled', 'Production', 'ProductionOnly', 'Standard')),
   AutomaticCheckpointsEnabled: optional(bool),
   Snapshots: optional(arrayOf(object({ Name: str, CreationTime: str }))),
-  Firmware: optional(object({
-    SecureBoot: oneOf('On', 'Off'), SecureBootTemplate: optional(nullable(str)), FirstBootDevice: optional(nullable(str)),
-  })),
+  Firmware: optional(
+    object({
+      SecureBoot: oneOf('On', 'Off'),
+      SecureBootTemplate: optional(nullable(str)),
+      FirstBootDevice: optional(nullable(str)),
+    }),
+  ),
 });
 
 const snapshot = object({
@@ -191,39 +224,66 @@ const snapshot = object({
   services: arrayOf(object({ Name: str, Status: str, StartType: str })),
   vmSwitches: arrayOf(object({ Name: str, Id: str, SwitchType: oneOf('Internal', 'External', 'Private'), Notes: optional(str) })),
   netAdapters: arrayOf(object({ Name: str, InterfaceDescription: str, ifIndex: int, Status: str, MacAddress: str })),
-  netIPAddresses: arrayOf(object({
-    InterfaceAlias: str, InterfaceIndex: int, IPAddress: str, PrefixLength: int,
-    AddressFamily: ipv4or6, PrefixOrigin: str,
-  })),
+  netIPAddresses: arrayOf(
+    object({
+      InterfaceAlias: str,
+      InterfaceIndex: int,
+      IPAddress: str,
+      PrefixLength: int,
+      AddressFamily: ipv4or6,
+      PrefixOrigin: str,
+    }),
+  ),
   netIPInterfaces: arrayOf(object({ InterfaceAlias: str, AddressFamily: ipv4or6, Dhcp: oneOf('Enabled', 'Disabled') })),
   netRoutes: arrayOf(object({ DestinationPrefix: str, InterfaceAlias: str, NextHop: str })),
-  netConnectionProfiles: arrayOf(object({
-    InterfaceAlias: str, NetworkCategory: oneOf('Public', 'Private', 'DomainAuthenticated'),
-  })),
+  netConnectionProfiles: arrayOf(
+    object({
+      InterfaceAlias: str,
+      NetworkCategory: oneOf('Public', 'Private', 'DomainAuthenticated'),
+    }),
+  ),
   hostVNics: optional(arrayOf(object({ Name: str, SwitchName: str, MacAddress: str }))),
   netAdapterBindings: arrayOf(object({ Name: str, ComponentID: str, Enabled: bool })),
   netNats: arrayOf(object({ Name: str, InternalIPInterfaceAddressPrefix: str, Active: bool })),
-  firewallRules: arrayOf(object({
-    Name: str, DisplayName: str, Enabled: bool,
-    Direction: oneOf('Inbound', 'Outbound'), Action: oneOf('Allow', 'Block'),
-    Profile: str, EdgeTraversalPolicy: str, Program: str, Protocol: str,
-    LocalPort: arrayOf(str), LocalAddress: arrayOf(str), RemoteAddress: arrayOf(str),
-    Group: optional(str), Description: optional(str),
-  })),
+  firewallRules: arrayOf(
+    object({
+      Name: str,
+      DisplayName: str,
+      Enabled: bool,
+      Direction: oneOf('Inbound', 'Outbound'),
+      Action: oneOf('Allow', 'Block'),
+      Profile: str,
+      EdgeTraversalPolicy: str,
+      Program: str,
+      Protocol: str,
+      LocalPort: arrayOf(str),
+      LocalAddress: arrayOf(str),
+      RemoteAddress: arrayOf(str),
+      Group: optional(str),
+      Description: optional(str),
+    }),
+  ),
   tcpListeners: arrayOf(listener),
   udpEndpoints: arrayOf(listener),
   excludedPortRanges: optional(arrayOf(object({ Protocol: oneOf('TCP', 'UDP'), StartPort: port, EndPort: port }))),
   processes: arrayOf(object({ Id: int, ProcessName: str, Path: nullable(path) })),
   vms: arrayOf(vm),
   smbServerConfiguration: optional(object({ EnableSMB2Protocol: bool, EncryptData: bool, RejectUnencryptedAccess: bool })),
-  smbShares: arrayOf(object({
-    Name: str, Path: path, CachingMode: str,
-    Access: arrayOf(object({
-      AccountName: str, AccessControlType: oneOf('Allow', 'Deny'),
-      AccessRight: oneOf('Full', 'Change', 'Read', 'Custom'),
-    })),
-    Description: optional(str),
-  })),
+  smbShares: arrayOf(
+    object({
+      Name: str,
+      Path: path,
+      CachingMode: str,
+      Access: arrayOf(
+        object({
+          AccountName: str,
+          AccessControlType: oneOf('Allow', 'Deny'),
+          AccessRight: oneOf('Full', 'Change', 'Read', 'Custom'),
+        }),
+      ),
+      Description: optional(str),
+    }),
+  ),
   credentials: arrayOf(object({ TargetName: str, UserName: str, Type: str, Comment: optional(str) })),
   files: object({
     settingsDir: object(fileEntry),
@@ -237,11 +297,22 @@ const snapshot = object({
     toolboxMachines: arrayOf(object({ Name: str, DiskPath: path })),
   }),
   engine: optional(object({ Endpoint: str, Reachable: bool, ServerVersion: optional(nullable(str)), Error: optional(nullable(str)) })),
-  gatheredFor: optional(object({
-    switchName: str, natName: str, subnet: str, hostAddress: str, firewallRules: arrayOf(str),
-    tcpPorts: arrayOf(port), udpPorts: arrayOf(port), vmName: str, kvpItem: str, shareName: str, shareUser: str,
-    credentialTarget: str,
-  })),
+  gatheredFor: optional(
+    object({
+      switchName: str,
+      natName: str,
+      subnet: str,
+      hostAddress: str,
+      firewallRules: arrayOf(str),
+      tcpPorts: arrayOf(port),
+      udpPorts: arrayOf(port),
+      vmName: str,
+      kvpItem: str,
+      shareName: str,
+      shareUser: str,
+      credentialTarget: str,
+    }),
+  ),
   errors: arrayOf(object({ Source: str, Message: str })),
 });
 
@@ -291,11 +362,12 @@ export function readSnapshotFile(file: string): Snapshot {
     doc = JSON.parse(text);
   } catch (err) {
     const truncated = text.trim() === '' || /end of (JSON )?input|Unterminated/i.test((err as Error).message);
-    const why = text.trim() === ''
-      ? 'the file is empty'
-      : truncated
-        ? `the JSON ends early: the file looks truncated (${(err as Error).message})`
-        : `not valid JSON: ${(err as Error).message}`;
+    const why =
+      text.trim() === ''
+        ? 'the file is empty'
+        : truncated
+          ? `the JSON ends early: the file looks truncated (${(err as Error).message})`
+          : `not valid JSON: ${(err as Error).message}`;
     throw new SnapshotError('$', `not a host snapshot: ${why}`, file);
   }
   try {

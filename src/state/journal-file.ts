@@ -53,7 +53,10 @@ async function readDoc(file: string): Promise<JournalDoc | undefined> {
   return parseJournal(doc, file);
 }
 
-export interface LoadedJournal { doc: JournalDoc; note?: string }
+export interface LoadedJournal {
+  doc: JournalDoc;
+  note?: string;
+}
 
 /**
  * The journal of this host. When there is none yet but a per-user one from an earlier mobykit

@@ -58,7 +58,10 @@ export interface JournalDoc {
 /** What an action claims for mobykit (a create, or an --adopt), before it runs. */
 export type Claim = Omit<JournalEntry, 'state' | 'actionId' | 'at'> & { adopted?: boolean };
 /** What a removal gives up once it succeeded. */
-export interface Release { kind: OwnedKind; id: Identity }
+export interface Release {
+  kind: OwnedKind;
+  id: Identity;
+}
 
 const JOURNAL_VERSION = 2;
 export const emptyJournal = (): JournalDoc => ({ version: JOURNAL_VERSION, entries: [] });
@@ -74,14 +77,20 @@ function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
   switch (kind) {
     case 'switch':
     case 'account':
-    case 'vm': return a.Id || b.Id ? sameName(a.Id, b.Id) : sameName(a.Name, b.Name); // a claim not yet seen never evicts a known Id
+    case 'vm':
+      return a.Id || b.Id ? sameName(a.Id, b.Id) : sameName(a.Name, b.Name); // a claim not yet seen never evicts a known Id
     case 'nat':
     case 'firewall':
-    case 'share': return sameName(a.Name, b.Name);
-    case 'credential': return sameName(a.TargetName, b.TargetName);
-    case 'address': return sameName(a.InterfaceAlias, b.InterfaceAlias) && sameName(a.IPAddress, b.IPAddress);
-    case 'kvp': return (a.VMId && b.VMId ? sameName(a.VMId, b.VMId) : sameName(a.VMName, b.VMName)) && sameName(a.ItemName, b.ItemName);
-    case 'disk': return sameName(a.Path, b.Path);
+    case 'share':
+      return sameName(a.Name, b.Name);
+    case 'credential':
+      return sameName(a.TargetName, b.TargetName);
+    case 'address':
+      return sameName(a.InterfaceAlias, b.InterfaceAlias) && sameName(a.IPAddress, b.IPAddress);
+    case 'kvp':
+      return (a.VMId && b.VMId ? sameName(a.VMId, b.VMId) : sameName(a.VMName, b.VMName)) && sameName(a.ItemName, b.ItemName);
+    case 'disk':
+      return sameName(a.Path, b.Path);
   }
 }
 
@@ -89,21 +98,38 @@ function sameResource(kind: OwnedKind, a: Identity, b: Identity): boolean {
 export function describeEntry(e: { kind: OwnedKind; id: Identity }): string {
   const i = e.id;
   switch (e.kind) {
-    case 'switch': return `switch ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
-    case 'vm': return `VM ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
-    case 'nat': return `NAT ${i.Name} (${i.Prefix ?? 'any prefix'})`;
-    case 'firewall': return `firewall rule ${i.Name} (group ${JSON.stringify(i.Group ?? '')})`;
-    case 'share': return `share ${i.Name}${i.Path ? ` (${i.Path})` : ''}`;
-    case 'credential': return `credential "${i.TargetName}"`;
-    case 'address': return `address ${i.IPAddress ?? ''} on "${i.InterfaceAlias}"`;
-    case 'kvp': return `KVP item ${i.ItemName} on VM ${i.VMName ?? i.VMId}`;
-    case 'disk': return `disk ${i.Path}`;
-    case 'account': return `local account ${i.Name}${i.Id ? ` (SID ${i.Id})` : ''}`;
+    case 'switch':
+      return `switch ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
+    case 'vm':
+      return `VM ${i.Name}${i.Id ? ` (Id ${i.Id})` : ''}`;
+    case 'nat':
+      return `NAT ${i.Name} (${i.Prefix ?? 'any prefix'})`;
+    case 'firewall':
+      return `firewall rule ${i.Name} (group ${JSON.stringify(i.Group ?? '')})`;
+    case 'share':
+      return `share ${i.Name}${i.Path ? ` (${i.Path})` : ''}`;
+    case 'credential':
+      return `credential "${i.TargetName}"`;
+    case 'address':
+      return `address ${i.IPAddress ?? ''} on "${i.InterfaceAlias}"`;
+    case 'kvp':
+      return `KVP item ${i.ItemName} on VM ${i.VMName ?? i.VMId}`;
+    case 'disk':
+      return `disk ${i.Path}`;
+    case 'account':
+      return `local account ${i.Name}${i.Id ? ` (SID ${i.Id})` : ''}`;
   }
 }
 
 /** Is this entry's resource one this snapshot looked at? (The real host gathers by configured names.) */
-export interface Scope { vmName: string; ruleNames: string[]; shareName: string; credentialTarget: string; vhdxPath: string; shareAccount?: string }
+export interface Scope {
+  vmName: string;
+  ruleNames: string[];
+  shareName: string;
+  credentialTarget: string;
+  vhdxPath: string;
+  shareAccount?: string;
+}
 
 /** The Id a switch or VM entry settled on in this pass, by name (a KVP item, disk or address names its VM or switch). */
 type IdOf = (kind: 'switch' | 'vm', name: string) => string | undefined;
@@ -116,13 +142,11 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
   const notBefore = (id: string) => !(e.before?.ids ?? []).some((b) => sameName(b, id));
   switch (e.kind) {
     case 'switch': {
-      const sw = settled ? s.vmSwitches.find((x) => sameName(x.Id, i.Id))
-        : s.vmSwitches.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      const sw = settled ? s.vmSwitches.find((x) => sameName(x.Id, i.Id)) : s.vmSwitches.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
       return sw && { id: { Name: sw.Name, Id: sw.Id } };
     }
     case 'vm': {
-      const vm = settled ? s.vms.find((x) => sameName(x.Id, i.Id))
-        : s.vms.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
+      const vm = settled ? s.vms.find((x) => sameName(x.Id, i.Id)) : s.vms.find((x) => sameName(x.Name, i.Name) && x.Notes === MARKER && notBefore(x.Id));
       return vm && { id: { Name: vm.Name, Id: vm.Id } };
     }
     case 'nat': {
@@ -148,7 +172,9 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
       const switchId = i.Id ?? idOf('switch', switchName) ?? (named.length === 1 ? named[0].Id : undefined);
       if (i.Id !== undefined && !named.some((x) => sameName(x.Id, i.Id))) return undefined;
       if (!switchId) return undefined;
-      const a = s.netIPAddresses.find((x) => sameName(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4');
+      const a = s.netIPAddresses.find(
+        (x) => sameName(x.InterfaceAlias, i.InterfaceAlias) && (i.IPAddress === undefined || x.IPAddress === i.IPAddress) && x.AddressFamily === 'IPv4',
+      );
       return a && { id: { InterfaceAlias: a.InterfaceAlias, IPAddress: a.IPAddress, Id: switchId } };
     }
     case 'kvp': {
@@ -159,7 +185,8 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
     }
     case 'account': {
       // Known by its SID; until seen, the new account of that name with the marker (New-MobyKitShareAccount's description).
-      const a = settled ? s.localAccounts?.find((x) => sameName(x.SID, i.Id))
+      const a = settled
+        ? s.localAccounts?.find((x) => sameName(x.SID, i.Id))
         : s.localAccounts?.find((x) => sameName(x.Name, i.Name) && x.Description === MARKER && notBefore(x.SID));
       return a && { id: { Name: a.Name, Id: a.SID } };
     }
@@ -180,25 +207,41 @@ function find(e: JournalEntry, s: Snapshot, idOf: IdOf): { id: Identity } | unde
 function inScope(e: JournalEntry, scope: Scope): boolean {
   const i = e.id;
   switch (e.kind) {
-    case 'vm': case 'kvp': return sameName(i.Name ?? i.VMName, scope.vmName);
-    case 'disk': return i.VMName ? sameName(i.VMName, scope.vmName) : sameName(i.Path, scope.vhdxPath);
-    case 'firewall': return scope.ruleNames.some((n) => sameName(n, i.Name));
-    case 'share': return sameName(i.Name, scope.shareName);
-    case 'credential': return sameName(i.TargetName, scope.credentialTarget);
+    case 'vm':
+    case 'kvp':
+      return sameName(i.Name ?? i.VMName, scope.vmName);
+    case 'disk':
+      return i.VMName ? sameName(i.VMName, scope.vmName) : sameName(i.Path, scope.vhdxPath);
+    case 'firewall':
+      return scope.ruleNames.some((n) => sameName(n, i.Name));
+    case 'share':
+      return sameName(i.Name, scope.shareName);
+    case 'credential':
+      return sameName(i.TargetName, scope.credentialTarget);
     // Looked at only with --share-account local (by name): a renamed account is not seen, and stays recorded.
-    case 'account': return scope.shareAccount !== undefined && sameName(i.Name, scope.shareAccount);
-    default: return true;
+    case 'account':
+      return scope.shareAccount !== undefined && sameName(i.Name, scope.shareAccount);
+    default:
+      return true;
   }
 }
 
 /** The snapshot queries each kind is seen through (their Source when they fail). */
 const SOURCES: Record<OwnedKind, string[]> = {
-  switch: ['Get-VMSwitch'], vm: ['Get-VM'], disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
-  kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'], nat: ['Get-NetNat'], firewall: ['Get-NetFirewallRule'],
-  share: ['Get-SmbShare'], credential: [CREDENTIAL_QUERY], address: ['Get-NetIPAddress', 'Get-VMSwitch'], account: ['Get-LocalUser'],
+  switch: ['Get-VMSwitch'],
+  vm: ['Get-VM'],
+  disk: ['Get-VM', 'Get-VMHardDiskDrive', 'files'],
+  kvp: ['Get-VM', 'Msvm_KvpExchangeComponentSettingData'],
+  nat: ['Get-NetNat'],
+  firewall: ['Get-NetFirewallRule'],
+  share: ['Get-SmbShare'],
+  credential: [CREDENTIAL_QUERY],
+  address: ['Get-NetIPAddress', 'Get-VMSwitch'],
+  account: ['Get-LocalUser'],
 };
 const KNOWN_SOURCES = new Set(Object.values(SOURCES).flat());
-const UNRELATED = /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;
+const UNRELATED =
+  /^(Get-(Process|Service|Module|NetAdapter|NetAdapterBinding|NetConnectionProfile|NetIPInterface|NetRoute|NetTCPConnection|NetUDPEndpoint|WindowsOptionalFeature|VMComPort|VMDvdDrive|VMIntegrationService|VMNetworkAdapter)|EditionID|VirtualBox|Win32_.*|WindowsIdentity|bcdedit|docker-machine)$/;
 /** A failed query hides this kind if it is one of its queries, or one mobykit does not know (then nothing is forgotten). */
 const blinds = (source: string, kind: OwnedKind) => SOURCES[kind].includes(source) || (!KNOWN_SOURCES.has(source) && !UNRELATED.test(source));
 
@@ -212,8 +255,12 @@ export class Journal {
     this.doc = structuredClone(stored);
   }
 
-  get entries(): readonly JournalEntry[] { return this.doc.entries; }
-  get settings(): Config | undefined { return this.doc.settings; }
+  get entries(): readonly JournalEntry[] {
+    return this.doc.entries;
+  }
+  get settings(): Config | undefined {
+    return this.doc.settings;
+  }
   /** As stored: a journal that owns nothing keeps no settings either, so uninstall leaves no trace. */
   toDoc(): JournalDoc {
     const doc = structuredClone(this.doc);
@@ -221,29 +268,47 @@ export class Journal {
     return doc;
   }
 
-  setSettings(config: Config): void { this.doc.settings = structuredClone(config); }
+  setSettings(config: Config): void {
+    this.doc.settings = structuredClone(config);
+  }
 
   /** Owned now: a settled entry whose identity this resource carries. */
   private owns(kind: OwnedKind, match: (i: Identity) => boolean): boolean {
     return this.doc.entries.some((e) => e.kind === kind && e.state === 'made' && match(e.id));
   }
-  ownsSwitch(sw: { Id: string }) { return this.owns('switch', (i) => sameName(i.Id, sw.Id)); }
-  ownsVM(vm: { Id: string }) { return this.owns('vm', (i) => sameName(i.Id, vm.Id)); }
+  ownsSwitch(sw: { Id: string }) {
+    return this.owns('switch', (i) => sameName(i.Id, sw.Id));
+  }
+  ownsVM(vm: { Id: string }) {
+    return this.owns('vm', (i) => sameName(i.Id, vm.Id));
+  }
   ownsNat(n: { Name: string; InternalIPInterfaceAddressPrefix: string }) {
     return this.owns('nat', (i) => sameName(i.Name, n.Name) && sameCidr(i.Prefix, n.InternalIPInterfaceAddressPrefix));
   }
-  ownsRule(r: { Name: string; Group?: string }) { return this.owns('firewall', (i) => sameName(i.Name, r.Name) && i.Group === r.Group); }
-  ownsShare(sh: { Name: string; Path: string }) { return this.owns('share', (i) => sameName(i.Name, sh.Name) && sameName(i.Path, sh.Path)); }
-  ownsCredential(c: { TargetName: string; Comment?: string }) { return c.Comment === MARKER && this.owns('credential', (i) => sameName(i.TargetName, c.TargetName)); }
-  ownsAccount(a: { SID: string }) { return this.owns('account', (i) => sameName(i.Id, a.SID)); }
-  ownsKvp(vm: VM, item: string) { return this.owns('kvp', (i) => sameName(i.VMId, vm.Id) && sameName(i.ItemName, item)); }
+  ownsRule(r: { Name: string; Group?: string }) {
+    return this.owns('firewall', (i) => sameName(i.Name, r.Name) && i.Group === r.Group);
+  }
+  ownsShare(sh: { Name: string; Path: string }) {
+    return this.owns('share', (i) => sameName(i.Name, sh.Name) && sameName(i.Path, sh.Path));
+  }
+  ownsCredential(c: { TargetName: string; Comment?: string }) {
+    return c.Comment === MARKER && this.owns('credential', (i) => sameName(i.TargetName, c.TargetName));
+  }
+  ownsAccount(a: { SID: string }) {
+    return this.owns('account', (i) => sameName(i.Id, a.SID));
+  }
+  ownsKvp(vm: VM, item: string) {
+    return this.owns('kvp', (i) => sameName(i.VMId, vm.Id) && sameName(i.ItemName, item));
+  }
   /** The disk mobykit created for this VM, if it still is this VM's disk. */
   diskOf(vm: VM): string | undefined {
     const e = this.doc.entries.find((x) => x.kind === 'disk' && x.state === 'made' && sameName(x.id.VMId, vm.Id) && vm.HardDrives.some((d) => sameName(d.Path, x.id.Path)));
     return e?.id.Path;
   }
   /** A disk mobykit created whose VM was never made. */
-  settled(kind: OwnedKind): JournalEntry[] { return this.doc.entries.filter((e) => e.kind === kind && e.state === 'made'); }
+  settled(kind: OwnedKind): JournalEntry[] {
+    return this.doc.entries.filter((e) => e.kind === kind && e.state === 'made');
+  }
 
   /** Before the cmdlet: the intent, so a kill leaves a trace. Adoptions are known already and settle at once. */
   claim(claims: Claim[], actionId: string, at = new Date().toISOString()): void {
@@ -309,12 +374,16 @@ export class Journal {
         result[index] = e;
         notes.push(`${describeEntry(e)} was not looked at (this run looks at the configured names); it stays recorded until a run with its names looks`);
       } else if (e.kind === 'disk' && !e.id.VMId && seen.files.vhdx.Exists && sameName(seen.files.vhdx.Path, e.id.Path)) {
-        notes.push(`disk ${e.id.Path}: the run that was creating mobykit's VM on it stopped, and a disk is there now; it may be that run's or yours, `
-          + `so mobykit leaves it alone: delete it (Remove-Item -LiteralPath ${psString(e.id.Path ?? '')}) if it is not yours, or build the VM on it with mobykit install --adopt`);
+        notes.push(
+          `disk ${e.id.Path}: the run that was creating mobykit's VM on it stopped, and a disk is there now; it may be that run's or yours, ` +
+            `so mobykit leaves it alone: delete it (Remove-Item -LiteralPath ${psString(e.id.Path ?? '')}) if it is not yours, or build the VM on it with mobykit install --adopt`,
+        );
       } else {
-        notes.push(e.state === 'made'
-          ? `${describeEntry(e)} is gone or no longer carries mobykit's identity: forgotten (anything of that name now is not mobykit's)`
-          : `${describeEntry(e)}: ${e.state === 'pending' ? 'not made (the run that meant to make it stopped first)' : 'not found after it was made'}: forgotten`);
+        notes.push(
+          e.state === 'made'
+            ? `${describeEntry(e)} is gone or no longer carries mobykit's identity: forgotten (anything of that name now is not mobykit's)`
+            : `${describeEntry(e)}: ${e.state === 'pending' ? 'not made (the run that meant to make it stopped first)' : 'not found after it was made'}: forgotten`,
+        );
       }
     }
     this.doc.entries = result.filter((e): e is JournalEntry => e !== null);
@@ -322,9 +391,21 @@ export class Journal {
   }
 }
 
-export function scopeOf(d: { vm: { name: string; vhdxPath: string }; firewallRules: { Name: string }[]; share: { name: string }; credential: { target: string }; shareAccount?: { name: string } }): Scope {
-  return { vmName: d.vm.name, vhdxPath: d.vm.vhdxPath, ruleNames: d.firewallRules.map((r) => r.Name), shareName: d.share.name, credentialTarget: d.credential.target,
-    ...(d.shareAccount ? { shareAccount: d.shareAccount.name } : {}) };
+export function scopeOf(d: {
+  vm: { name: string; vhdxPath: string };
+  firewallRules: { Name: string }[];
+  share: { name: string };
+  credential: { target: string };
+  shareAccount?: { name: string };
+}): Scope {
+  return {
+    vmName: d.vm.name,
+    vhdxPath: d.vm.vhdxPath,
+    ruleNames: d.firewallRules.map((r) => r.Name),
+    shareName: d.share.name,
+    credentialTarget: d.credential.target,
+    ...(d.shareAccount ? { shareAccount: d.shareAccount.name } : {}),
+  };
 }
 
 const KINDS: readonly OwnedKind[] = SETTLE_ORDER;

@@ -11,14 +11,21 @@ import { dirname } from 'node:path';
 
 export class LockedError extends Error {
   readonly exitCode = 1;
-  constructor(readonly holder: LockHolder, path: string) {
-    super(`Another mobykit (PID ${holder.pid}, ${holder.command} since ${holder.since}) is changing this host. `
-      + `Wait for it to finish and run again. (Lock: ${path})`);
+  constructor(
+    readonly holder: LockHolder,
+    path: string,
+  ) {
+    super(`Another mobykit (PID ${holder.pid}, ${holder.command} since ${holder.since}) is changing this host. ` + `Wait for it to finish and run again. (Lock: ${path})`);
     this.name = 'LockedError';
   }
 }
 
-export interface LockHolder { pid: number; command: string; since: string; nonce?: string }
+export interface LockHolder {
+  pid: number;
+  command: string;
+  since: string;
+  nonce?: string;
+}
 
 /** How often the holder touches the lock, and how long an untouched lock counts as held. */
 export const HEARTBEAT_MS = 5_000;
@@ -64,7 +71,11 @@ function createWith(path: string, text: string): boolean {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
   } finally {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -77,14 +88,26 @@ function takeOver(path: string, stale: { text: string }): void {
     return; // someone else moved it first; try again
   }
   let moved = '';
-  try { moved = readFileSync(aside, 'utf8'); } catch { /* unreadable: treat as changed */ }
+  try {
+    moved = readFileSync(aside, 'utf8');
+  } catch {
+    /* unreadable: treat as changed */
+  }
   if (moved === stale.text) {
     unlinkSync(aside);
     return;
   }
   // A fresh lock was taken between our read and our rename: put it back untouched.
-  try { linkSync(aside, path); } catch { /* a third process holds it now; the holder keeps its own file */ }
-  try { unlinkSync(aside); } catch { /* gone */ }
+  try {
+    linkSync(aside, path);
+  } catch {
+    /* a third process holds it now; the holder keeps its own file */
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+    /* gone */
+  }
 }
 
 /** Takes the lock or throws LockedError naming the holder. Returns the release function. */
@@ -98,7 +121,11 @@ export function acquireLock(path: string, command: string): () => void {
       const heartbeat = setInterval(() => {
         if (!mine()) return;
         const t = new Date();
-        try { utimesSync(path, t, t); } catch { /* gone */ }
+        try {
+          utimesSync(path, t, t);
+        } catch {
+          /* gone */
+        }
       }, HEARTBEAT_MS);
       heartbeat.unref();
       return () => {

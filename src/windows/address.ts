@@ -45,7 +45,10 @@ export function canonicalAddress(entry: string): string {
 /** Two address filters (lists, in any order and notation) that allow the same addresses. */
 export function sameAddressFilter(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   const key = (list: readonly string[] | undefined) => {
-    const entries = (list?.length ? list : ['Any']).flatMap((x) => String(x).split(',')).map(canonicalAddress).filter(Boolean);
+    const entries = (list?.length ? list : ['Any'])
+      .flatMap((x) => String(x).split(','))
+      .map(canonicalAddress)
+      .filter(Boolean);
     return [...new Set(entries.length ? entries : ['any'])].sort().join(',');
   };
   return key(a) === key(b);

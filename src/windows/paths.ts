@@ -15,7 +15,10 @@ const ENV_PATHS: Record<string, string> = {
 /** A Windows path in a comparable form: Windows' case-insensitive key, backslashes, well-known variables expanded, no trailing slash. */
 function pathKey(p: string | null | undefined): string {
   if (!p) return '';
-  let s = p.trim().replace(/^"(.*)"$/, '$1').replace(/\//g, '\\');
+  let s = p
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .replace(/\//g, '\\');
   s = s.replace(/^%[^%]+%/, (v) => ENV_PATHS[v.toLowerCase()] ?? v);
   s = s.replace(/\\+$/, '');
   return nameKey(s);

@@ -17,12 +17,15 @@ function onPath(): string {
   return bin;
 }
 
-const complete = (...words: string[]) => runPiped(['--get-yargs-completions', 'mobykit', ...words]).stdout.split('\n').filter(Boolean);
+const complete = (...words: string[]) =>
+  runPiped(['--get-yargs-completions', 'mobykit', ...words])
+    .stdout.split('\n')
+    .filter(Boolean);
 
 describe('shell completion', function () {
   this.timeout(60_000);
 
-  it('completes commands, a command\'s own flags, and check ids after --skip', () => {
+  it("completes commands, a command's own flags, and check ids after --skip", () => {
     assert.deepEqual(complete('sta'), ['status', 'start']);
     assert.ok(complete('install', '--').includes('--keep-disk') === false);
     assert.ok(complete('uninstall', '--').includes('--keep-disk'));
@@ -42,8 +45,10 @@ describe('shell completion', function () {
   it('bash: the script completes check ids', () => {
     const bin = onPath();
     const script = runPiped(['completion', '--shell', 'bash']).stdout;
-    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(mobykit doctor --skip vm.st); COMP_CWORD=3; _mobykit_completions; printf '%s\\n' "\${COMPREPLY[@]}"`],
-      { env: userEnv({ PATH: `${bin}:${process.env.PATH}` }), encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(mobykit doctor --skip vm.st); COMP_CWORD=3; _mobykit_completions; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+      env: userEnv({ PATH: `${bin}:${process.env.PATH}` }),
+      encoding: 'utf8',
+    });
     assert.deepEqual(r.stdout.split('\n').filter(Boolean).sort(), ['vm.state']);
   });
 
@@ -53,12 +58,15 @@ describe('shell completion', function () {
     const script = runPiped(['completion', '--shell', 'powershell']).stdout;
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-pscomp-'));
     const file = path.join(dir, 'test.ps1');
-    writeFileSync(file, `${script}
+    writeFileSync(
+      file,
+      `${script}
 foreach ($line in @('mobykit sta', 'mobykit doctor --skip vm.st', 'mobykit uninstall --keep')) {
     $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
     ($line + ' => ' + (($r.CompletionMatches | ForEach-Object { $_.CompletionText }) -join ','))
 }
-`);
+`,
+    );
     const r = spawnSync(PWSH!, ['-NoProfile', '-NonInteractive', '-File', file], { env: userEnv({ PATH: `${bin}:${process.env.PATH}` }), encoding: 'utf8', timeout: 50_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^mobykit sta => status,start$/m);

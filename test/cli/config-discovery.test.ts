@@ -6,7 +6,11 @@ import path from 'node:path';
 import { loadConfig, userConfigFile } from '../../src/config/config.js';
 import { runPiped } from './run-cli.js';
 
-interface Shown { file: string | null; found: string | null; settings: { key: string; value: unknown; source: string }[] }
+interface Shown {
+  file: string | null;
+  found: string | null;
+  settings: { key: string; value: unknown; source: string }[];
+}
 const show = (r: { stdout: string }) => JSON.parse(r.stdout) as Shown;
 const value = (s: Shown, key: string) => s.settings.find((x) => x.key === key)!.value;
 
@@ -41,7 +45,10 @@ describe('configuration found on its own', function () {
     assert.deepEqual([s.found, value(s, 'switch.name')], ['flag', 'FlagNet']);
     const text = runPiped(['config', 'show'], { env, cwd });
     assert.match(text.stdout, /Effective configuration \(file .*mobykit\.config\.json, found in the current folder\)/);
-    const none = runPiped(['config', 'show'], { env: { XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'mobykit-empty-')) }, cwd: mkdtempSync(path.join(tmpdir(), 'mobykit-cwd2-')) });
+    const none = runPiped(['config', 'show'], {
+      env: { XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'mobykit-empty-')) },
+      cwd: mkdtempSync(path.join(tmpdir(), 'mobykit-cwd2-')),
+    });
     assert.match(none.stdout, /no configuration file: none given with --config or MOBYKIT_CONFIG/);
   });
 

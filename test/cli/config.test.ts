@@ -7,7 +7,10 @@ import { SETTINGS } from '../../src/config/schema.js';
 import { loadConfig } from '../../src/config/config.js';
 import { runPiped } from './run-cli.js';
 
-interface Shown { file: string | null; settings: { key: string; value: unknown; source: string; from: string | null }[] }
+interface Shown {
+  file: string | null;
+  settings: { key: string; value: unknown; source: string; from: string | null }[];
+}
 
 describe('mobykit init and config show', function () {
   this.timeout(30_000);

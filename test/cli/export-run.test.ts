@@ -17,19 +17,48 @@ const PASSWORD = 'Export-Canary-4471';
 
 function plan(): Plan {
   return {
-    command: 'install', blockers: [], adoptions: [], leftAlone: [], predicted: {} as Snapshot,
+    command: 'install',
+    blockers: [],
+    adoptions: [],
+    leftAlone: [],
+    predicted: {} as Snapshot,
     actions: [
-      makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: 'OldShare', resource: 'share:OldShare', description: 'Remove share OldShare', params: { Name: 'OldShare' } }),
-      makeAction({ step: 'switch', op: 'switch.create', kind: 'create', target: 'DockerNAT', resource: 'switch:DockerNAT', description: 'Create switch DockerNAT', params: { Name: 'DockerNAT', Notes: 'Managed by mobykit' } }),
-      makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: 'cifsmount', resource: 'vm:MobyLinuxVM/kvp:cifsmount', description: 'Give VM MobyLinuxVM the token',
-        params: { VMName: 'MobyLinuxVM', ItemName: 'cifsmount', MountPoint: 'c', ShareName: 'C', UserName: 'alice' } }),
+      makeAction({
+        step: 'share',
+        op: 'share.remove',
+        kind: 'remove',
+        target: 'OldShare',
+        resource: 'share:OldShare',
+        description: 'Remove share OldShare',
+        params: { Name: 'OldShare' },
+      }),
+      makeAction({
+        step: 'switch',
+        op: 'switch.create',
+        kind: 'create',
+        target: 'DockerNAT',
+        resource: 'switch:DockerNAT',
+        description: 'Create switch DockerNAT',
+        params: { Name: 'DockerNAT', Notes: 'Managed by mobykit' },
+      }),
+      makeAction({
+        step: 'kvp',
+        op: 'kvp.add',
+        kind: 'create',
+        target: 'cifsmount',
+        resource: 'vm:MobyLinuxVM/kvp:cifsmount',
+        description: 'Give VM MobyLinuxVM the token',
+        params: { VMName: 'MobyLinuxVM', ItemName: 'cifsmount', MountPoint: 'c', ShareName: 'C', UserName: 'alice' },
+      }),
     ],
   };
 }
 
 /** A module with the real function names, each ConfirmImpact High, logging what ran. */
 function fakeModule(dir: string): string {
-  const fns = [...new Set(Object.values(OPERATIONS).map((o) => o.psFunction))].map((name) => `function ${name} {
+  const fns = [...new Set(Object.values(OPERATIONS).map((o) => o.psFunction))]
+    .map(
+      (name) => `function ${name} {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param([System.Security.SecureString]$Password, [Parameter(ValueFromRemainingArguments = $true)]$Rest)
     if ($PSCmdlet.ShouldProcess('${name}')) {
@@ -37,7 +66,9 @@ function fakeModule(dir: string): string {
         if ($null -ne $Password) { $line += ' password=' + [System.Net.NetworkCredential]::new('', $Password).Password }
         Add-Content -LiteralPath $env:MOBYKIT_FAKE_LOG -Value $line
     }
-}`).join('\n');
+}`,
+    )
+    .join('\n');
   writeFileSync(path.join(dir, 'Fake.psm1'), `${fns}\nExport-ModuleMember -Function *\n`);
   return path.join(dir, 'Fake.psm1');
 }
@@ -53,16 +84,17 @@ describe('exported script, run by pwsh -NonInteractive', function () {
     module = fakeModule(dir);
   });
 
-  const run = (pwsh: string, command: string) => spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', command], {
-    encoding: 'utf8', env: { ...process.env, MOBYKIT_FAKE_LOG: log, LOCALAPPDATA: path.join(dir, 'local') },
-  });
+  const run = (pwsh: string, command: string) =>
+    spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', command], {
+      encoding: 'utf8',
+      env: { ...process.env, MOBYKIT_FAKE_LOG: log, LOCALAPPDATA: path.join(dir, 'local') },
+    });
 
   it('runs every step unattended: no "Are you sure?" on the ConfirmImpact High removals', function () {
     const pwsh = realPwsh(this);
     const r = run(pwsh, `& '${script}' -ModulePath '${module}' -SharePassword (ConvertTo-SecureString -String '${PASSWORD}' -AsPlainText -Force)`);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.deepEqual(readFileSync(log, 'utf8').trim().split(/\r?\n/),
-      ['Remove-MobyKitShare', 'New-MobyKitSwitch', `Set-MobyKitKvpItem password=${PASSWORD}`]);
+    assert.deepEqual(readFileSync(log, 'utf8').trim().split(/\r?\n/), ['Remove-MobyKitShare', 'New-MobyKitSwitch', `Set-MobyKitKvpItem password=${PASSWORD}`]);
     assert.ok(!(r.stdout + r.stderr).includes(PASSWORD), 'the password was printed');
     assert.match(r.stdout, /Done: 3 actions applied/);
   });
@@ -71,11 +103,15 @@ describe('exported script, run by pwsh -NonInteractive', function () {
     const pwsh = realPwsh(this);
     const fresh = path.join(dir, 'none.log');
     const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-File', script, '-ModulePath', module], {
-      encoding: 'utf8', env: { ...process.env, MOBYKIT_FAKE_LOG: fresh, LOCALAPPDATA: path.join(dir, 'local') },
+      encoding: 'utf8',
+      env: { ...process.env, MOBYKIT_FAKE_LOG: fresh, LOCALAPPDATA: path.join(dir, 'local') },
     });
     assert.notEqual(r.status, 0);
     // PowerShell 7 wraps and colours the error: compare its words.
-    const said = (r.stderr + r.stdout).replace(/\u001b\[[0-9;]*m/g, '').replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
+    const said = (r.stderr + r.stdout)
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .replace(/\s*\|\s*/g, ' ')
+      .replace(/\s+/g, ' ');
     assert.match(said, /needs the share password and this PowerShell cannot ask \(-NonInteractive\): pass it with -SharePassword/);
     assert.ok(!existsSync(fresh), 'a step ran');
   });

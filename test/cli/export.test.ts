@@ -20,15 +20,7 @@ import { FRESH, runPiped } from './run-cli.js';
 
 type Node = Parser.SyntaxNode;
 
-const HOSTILE = [
-  "O'Brien",
-  'say "hi"',
-  '$(Remove-Item C:\\ -Recurse)',
-  'tick`n`$x',
-  'a; Stop-Computer',
-  'first\nRemove-Item C:\\Windows',
-  "'; Stop-Computer; '",
-];
+const HOSTILE = ["O'Brien", 'say "hi"', '$(Remove-Item C:\\ -Recurse)', 'tick`n`$x', 'a; Stop-Computer', 'first\nRemove-Item C:\\Windows', "'; Stop-Computer; '"];
 
 function parse(source: string): Parser.Tree {
   const parser = new Parser();
@@ -59,16 +51,65 @@ function hostilePlan(): Plan {
   const [q, dq, sub, tick, semi, nl, breakout] = HOSTILE;
   const actions: Action[] = [
     makeAction({ step: 'switch', op: 'switch.create', kind: 'create', target: q, resource: `switch:${q}`, description: `Create switch ${q}`, params: { Name: q, Notes: dq } }),
-    makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: sub, resource: `nat:${sub}`, description: `Create NAT ${sub}`, params: { Name: sub, InternalIPInterfaceAddressPrefix: '10.0.75.0/24' } }),
-    makeAction({ step: 'vm', op: 'vm.create', kind: 'create', target: tick, resource: `vm:${tick}`, description: `Create VM ${tick}`, params: {
-      Name: tick, Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: `C:\\vm\\${semi}.vhdx`, VhdSizeBytes: 64424509440,
-      IsoPath: 'C:\\iso\\moby.iso', SwitchName: q, ComPipe: '\\\\.\\pipe\\moby', Notes: nl } }),
-    makeAction({ step: 'vm', op: 'vm.configure', kind: 'change', target: tick, resource: `vm:${tick}`, description: `Reconfigure VM ${tick}`,
-      params: { Name: tick, EnableKvp: true, ProcessorCount: 4 }, changes: [{ property: 'ProcessorCount', from: 2, to: 4 }] }),
-    makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: breakout, resource: `vm:${tick}/kvp:x`, description: `Give VM ${breakout} the token`,
-      params: { VMName: tick, ItemName: 'cifsmount', MountPoint: 'c', ShareName: semi, UserName: breakout } }),
-    makeAction({ step: 'share', op: 'credential.write', kind: 'create', target: nl, resource: `credential:${nl}`, description: `Store the credential ${nl}`,
-      params: { TargetName: nl, UserName: dq, Comment: sub }, multi: true }), // its id holds the value: credential.write:first\nRemove-Item ...
+    makeAction({
+      step: 'nat',
+      op: 'nat.create',
+      kind: 'create',
+      target: sub,
+      resource: `nat:${sub}`,
+      description: `Create NAT ${sub}`,
+      params: { Name: sub, InternalIPInterfaceAddressPrefix: '10.0.75.0/24' },
+    }),
+    makeAction({
+      step: 'vm',
+      op: 'vm.create',
+      kind: 'create',
+      target: tick,
+      resource: `vm:${tick}`,
+      description: `Create VM ${tick}`,
+      params: {
+        Name: tick,
+        Generation: 2,
+        AttachExistingVhd: false,
+        MemoryStartupBytes: 2147483648,
+        ProcessorCount: 2,
+        VhdPath: `C:\\vm\\${semi}.vhdx`,
+        VhdSizeBytes: 64424509440,
+        IsoPath: 'C:\\iso\\moby.iso',
+        SwitchName: q,
+        ComPipe: '\\\\.\\pipe\\moby',
+        Notes: nl,
+      },
+    }),
+    makeAction({
+      step: 'vm',
+      op: 'vm.configure',
+      kind: 'change',
+      target: tick,
+      resource: `vm:${tick}`,
+      description: `Reconfigure VM ${tick}`,
+      params: { Name: tick, EnableKvp: true, ProcessorCount: 4 },
+      changes: [{ property: 'ProcessorCount', from: 2, to: 4 }],
+    }),
+    makeAction({
+      step: 'kvp',
+      op: 'kvp.add',
+      kind: 'create',
+      target: breakout,
+      resource: `vm:${tick}/kvp:x`,
+      description: `Give VM ${breakout} the token`,
+      params: { VMName: tick, ItemName: 'cifsmount', MountPoint: 'c', ShareName: semi, UserName: breakout },
+    }),
+    makeAction({
+      step: 'share',
+      op: 'credential.write',
+      kind: 'create',
+      target: nl,
+      resource: `credential:${nl}`,
+      description: `Store the credential ${nl}`,
+      params: { TargetName: nl, UserName: dq, Comment: sub },
+      multi: true,
+    }), // its id holds the value: credential.write:first\nRemove-Item ...
     makeAction({ step: 'share', op: 'share.remove', kind: 'remove', target: semi, resource: `share:${semi}`, description: `Remove share ${semi}`, params: { Name: semi } }),
   ];
   return { command: 'install', actions, blockers: [], predicted: {} as Snapshot, adoptions: [], leftAlone: [] };
@@ -96,7 +137,7 @@ describe('plan --export (PowerShell script)', function () {
   it('literals: strings single-quoted with quotes doubled, numbers, booleans, control characters as [char]', () => {
     assert.equal(psString("O'Brien"), "'O''Brien'");
     assert.equal(psString('it\u2019s'), "'it\u2019\u2019s'");
-    assert.equal(psString('$(x) `n "y"'), "'$(x) `n \"y\"'");
+    assert.equal(psString('$(x) `n "y"'), '\'$(x) `n "y"\'');
     assert.equal(psString('a\nb'), "('a' + [string][char]10 + 'b')");
     assert.equal(psValue(64424509440), '64424509440');
     assert.equal(psValue(true), '$true');
@@ -139,7 +180,10 @@ describe('plan --export (PowerShell script)', function () {
 
   it('calls exactly the planned functions, in order, each with a splatted hashtable', () => {
     const calls = [...script.matchAll(/^\s+([A-Z][A-Za-z]+-MobyKit[A-Za-z]+) @action(\d+) -Confirm:\$false$/gm)].map((m) => m[1]);
-    assert.deepEqual(calls, hostilePlan().actions.map((a) => OPERATIONS[a.op].psFunction));
+    assert.deepEqual(
+      calls,
+      hostilePlan().actions.map((a) => OPERATIONS[a.op].psFunction),
+    );
   });
 
   it('holds no secret: asks once with Read-Host -AsSecureString, only for the actions that need it', () => {
@@ -172,10 +216,14 @@ describe('plan --export (PowerShell script)', function () {
     const text = readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFF#Requires -RunAsAdministrator\r\n'), 'BOM and CRLF for Windows PowerShell 5.1');
     assert.deepEqual(problems(parse(text.slice(1)).rootNode), []);
-    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem']) assert.match(text, new RegExp(`^\\s+${fn} @action\\d+ -Confirm:\\$false\\r$`, 'm'));
+    for (const fn of ['New-MobyKitSwitch', 'New-MobyKitNat', 'New-MobyKitVM', 'Set-MobyKitKvpItem'])
+      assert.match(text, new RegExp(`^\\s+${fn} @action\\d+ -Confirm:\\$false\\r$`, 'm'));
     assert.ok(!text.includes(CANARY_PASSWORD));
     // The journal it keeps matches mobykit's: the disk it creates is recorded (pending, before the step), so uninstall deletes it.
-    assert.match(text, /Add-MobyKitJournalEntry -Entry '\{"kind":"disk","id":\{"VMName":"MobyLinuxVM","Path":"[^']*MobyLinuxVM\.vhdx"\},"before":\{"diskExisted":false\},"state":"pending","actionId":"vm\.create"\}'\r\n\s+New-MobyKitVM @action/);
+    assert.match(
+      text,
+      /Add-MobyKitJournalEntry -Entry '\{"kind":"disk","id":\{"VMName":"MobyLinuxVM","Path":"[^']*MobyLinuxVM\.vhdx"\},"before":\{"diskExisted":false\},"state":"pending","actionId":"vm\.create"\}'\r\n\s+New-MobyKitVM @action/,
+    );
     assert.match(r.stderr, /Wrote .*install\.ps1/);
   });
 });

@@ -68,7 +68,13 @@ describe('CLI help, version, completion and logs', function () {
   });
 
   it('password-ish flag values are removed from the logged command line', () => {
-    assert.deepEqual(redactArgv(['install', '--password', 'hunter2', '--password-stdin', 'x', '--share-secret=abc']),
-      ['install', '--password', '***', '--password-stdin', 'x', '--share-secret=***']);
+    assert.deepEqual(redactArgv(['install', '--password', 'hunter2', '--password-stdin', 'x', '--share-secret=abc']), [
+      'install',
+      '--password',
+      '***',
+      '--password-stdin',
+      'x',
+      '--share-secret=***',
+    ]);
   });
 });

@@ -22,16 +22,26 @@ describe('lifecycle commands', function () {
   this.timeout(60_000);
 
   describe('status', () => {
-    it('on an installed host: every resource present, mobykit\'s and healthy; the VM running with its address; exit 0', () => {
+    it("on an installed host: every resource present, mobykit's and healthy; the VM running with its address; exit 0", () => {
       const { host, env } = installed();
       const r = runPiped(['status', '--simulate', host, '--json'], { env });
       assert.equal(r.code, 0, r.output);
-      const doc = JSON.parse(r.stdout) as { formatVersion: number; command: string; resources: { step: string; present: boolean; mobykit: boolean; healthy: boolean }[];
-        vm: { state: string; address: string; uptimeSeconds: null; console: string } };
+      const doc = JSON.parse(r.stdout) as {
+        formatVersion: number;
+        command: string;
+        resources: { step: string; present: boolean; mobykit: boolean; healthy: boolean }[];
+        vm: { state: string; address: string; uptimeSeconds: null; console: string };
+      };
       assert.equal(doc.formatVersion, 1);
       assert.equal(doc.command, 'status');
-      assert.deepEqual(doc.resources.map((x) => x.step), ['switch', 'nat', 'firewall', 'share', 'vm', 'kvp']);
-      assert.ok(doc.resources.every((x) => x.present && x.mobykit && x.healthy), r.stdout);
+      assert.deepEqual(
+        doc.resources.map((x) => x.step),
+        ['switch', 'nat', 'firewall', 'share', 'vm', 'kvp'],
+      );
+      assert.ok(
+        doc.resources.every((x) => x.present && x.mobykit && x.healthy),
+        r.stdout,
+      );
       assert.equal(doc.vm.state, 'Running');
       assert.equal(doc.vm.address, '10.0.75.2');
       assert.equal(doc.vm.uptimeSeconds, null, 'a simulated host cannot know the uptime');
@@ -41,7 +51,7 @@ describe('lifecycle commands', function () {
       assert.match(text.stdout, /uptime: +not known on a simulated host/);
     });
 
-    it('on a fresh host: everything missing, exit 1; on Docker for Windows leftovers: present but not mobykit\'s', () => {
+    it("on a fresh host: everything missing, exit 1; on Docker for Windows leftovers: present but not mobykit's", () => {
       const fresh = runPiped(['status', '--simulate', FRESH, '--json']);
       assert.equal(fresh.code, 1);
       const doc = JSON.parse(fresh.stdout) as { resources: { present: boolean }[]; vm: { present: boolean } };
@@ -125,7 +135,7 @@ describe('lifecycle commands', function () {
       assert.equal(readFileSync(host, 'utf8'), before);
     });
 
-    it('on a host where nothing is mobykit\'s, says to install', () => {
+    it("on a host where nothing is mobykit's, says to install", () => {
       const r = runPiped(['password', '--simulate', FRESH, '--password-stdin', '--yes'], { input: CANARY });
       assert.equal(r.code, 2);
       assert.match(r.stderr, /Nothing of mobykit's on DEV-PC holds the share password/);
@@ -134,14 +144,18 @@ describe('lifecycle commands', function () {
     it('on a terminal: asks twice, hidden, when the host cannot check it; different answers change nothing', async () => {
       const { host, env } = installed();
       const before = readFileSync(host, 'utf8');
-      const screen = await typeInTerminal(['password', '--simulate', host, '--simulate-out', host, '--yes'], env,
-        [['Windows password of DEV-PC\\alice', `${CANARY}\r`], ['The same password again', 'other\r']]);
+      const screen = await typeInTerminal(['password', '--simulate', host, '--simulate-out', host, '--yes'], env, [
+        ['Windows password of DEV-PC\\alice', `${CANARY}\r`],
+        ['The same password again', 'other\r'],
+      ]);
       assert.equal(screen.code, 2, screen.text);
       assert.match(screen.text, /The two passwords differ: nothing was changed/);
       assert.ok(!screen.text.includes(CANARY), 'echoed');
       assert.equal(readFileSync(host, 'utf8'), before);
-      const ok = await typeInTerminal(['password', '--simulate', host, '--simulate-out', host, '--yes'], env,
-        [['Windows password of DEV-PC\\alice', `${CANARY}\r`], ['The same password again', `${CANARY}\r`]]);
+      const ok = await typeInTerminal(['password', '--simulate', host, '--simulate-out', host, '--yes'], env, [
+        ['Windows password of DEV-PC\\alice', `${CANARY}\r`],
+        ['The same password again', `${CANARY}\r`],
+      ]);
       assert.equal(ok.code, 0, ok.text);
       assert.match(ok.text, /updated in the cifsmount token of VM MobyLinuxVM and the Credential Manager entry/);
       assert.ok(!ok.text.includes(CANARY), 'echoed');

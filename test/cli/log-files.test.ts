@@ -16,8 +16,12 @@ async function until(cond: () => boolean, ms = 3000): Promise<void> {
 
 describe('doctor logs', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'mobykit-logs-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mobykit-logs-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('latestLogFile picks the newest log, ignoring other files and folders', () => {
     const old = join(dir, 'install-log.txt');
@@ -42,7 +46,14 @@ describe('doctor logs', () => {
     writeFileSync(file, '\ufeffline 1\n');
     const ac = new AbortController();
     let out = '';
-    const done = followLog(file, (t) => { out += t; }, ac.signal, { intervalMs: 10 });
+    const done = followLog(
+      file,
+      (t) => {
+        out += t;
+      },
+      ac.signal,
+      { intervalMs: 10 },
+    );
     await until(() => out === 'line 1\n');
     appendFileSync(file, 'line 2\n');
     await until(() => out === 'line 1\nline 2\n');
@@ -77,7 +88,14 @@ describe('doctor logs', () => {
     writeFileSync(file, 'older\nold\n');
     const ac = new AbortController();
     let out = '';
-    const done = followLog(file, (t) => { out += t; }, ac.signal, { intervalMs: 10, start: -4 });
+    const done = followLog(
+      file,
+      (t) => {
+        out += t;
+      },
+      ac.signal,
+      { intervalMs: 10, start: -4 },
+    );
     await until(() => out === 'old\n');
     ac.abort();
     await done;

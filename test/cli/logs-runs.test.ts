@@ -25,7 +25,7 @@ describe('logs and run logs', function () {
     assert.ok(left.includes(runLogName(54)));
   });
 
-  it('logs --runs shows mobykit\'s newest run and names its file; --tail N the last lines', () => {
+  it("logs --runs shows mobykit's newest run and names its file; --tail N the last lines", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-runs-'));
     const env = { MOBYKIT_RUN_LOG_DIR: dir };
     assert.equal(runPiped(['plan', '--simulate', FRESH], { env }).code, 0);
@@ -54,9 +54,18 @@ describe('logs and run logs', function () {
     writeFileSync(path.join(dir, 'log.txt'), 'line one\n');
     const child = spawn(process.execPath, [MAIN, 'logs', '--dir', dir, '--follow'], { env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (out.includes('line one')) { clearInterval(t); resolve(); } }, 20); });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (out.includes('line one')) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
+    });
     child.kill('SIGINT');
     assert.equal(await exited, 130);
   });

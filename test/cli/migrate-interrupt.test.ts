@@ -17,12 +17,23 @@ describe('migrate-toolbox on the command line', function () {
     const vmdk = join(dir, 'disk.vmdk');
     writeFileSync(vmdk, 'toolbox images');
     const vhdx = join(dir, 'out', 'MobyLinuxVM.vhdx');
-    const child = spawn(process.execPath, [MAIN, 'migrate-toolbox', '--vmdk', vmdk, '--to', vhdx],
-      { env: userEnv({ PATH: `${bin}:${process.env.PATH}`, MOBYKIT_STATE_DIR: join(dir, 'state') }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, 'migrate-toolbox', '--vmdk', vmdk, '--to', vhdx], {
+      env: userEnv({ PATH: `${bin}:${process.env.PATH}`, MOBYKIT_STATE_DIR: join(dir, 'state') }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (err.includes('10%')) { clearInterval(t); resolve(); } }, 20); });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (err.includes('10%')) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
+    });
     child.kill('SIGINT');
     assert.equal(await exited, 130, err);
     assert.deepEqual(readdirSync(join(dir, 'out')), [], 'no partial and no disk');

@@ -45,7 +45,10 @@ describe('plans', function () {
     // Applied without the flag: the saved configuration (4096 MB) is what counts.
     const r = runPiped(['install', '--simulate', host, '--simulate-out', host, '--plan', planFile, '--json'], { env });
     assert.equal(r.code, 0, r.output);
-    assert.deepEqual(JSON.parse(r.stdout).applied, saved.actions.map((a) => a.id));
+    assert.deepEqual(
+      JSON.parse(r.stdout).applied,
+      saved.actions.map((a) => a.id),
+    );
     assert.equal((JSON.parse(readFileSync(host, 'utf8')) as { vms: { MemoryStartup: number }[] }).vms[0].MemoryStartup, 4096 * 2 ** 20);
   });
 
@@ -109,8 +112,10 @@ describe('plans', function () {
   it('on a terminal the disk deletion is asked separately; no keeps the host as it was', async () => {
     const { host, env } = installed();
     const before = readFileSync(host, 'utf8');
-    const r = await typeInTerminal(['uninstall', '--simulate', host, '--simulate-out', host], env,
-      [['[y/N]', 'y\r'], ['Delete the disk? [y/N]', 'n\r']]);
+    const r = await typeInTerminal(['uninstall', '--simulate', host, '--simulate-out', host], env, [
+      ['[y/N]', 'y\r'],
+      ['Delete the disk? [y/N]', 'n\r'],
+    ]);
     assert.match(r.text, /This DELETES the VM's disk .*every image, container and volume in it is lost \(mobykit uninstall --keep-disk keeps it\)/);
     assert.equal(r.code, 1, r.text);
     assert.match(r.text, /Cancelled: nothing was changed/);
@@ -142,7 +147,7 @@ describe('plans', function () {
 describe('strict rehearsal input and output paths', function () {
   this.timeout(60_000);
 
-  it('an unknown --simulate-fail id is exit 2 listing the plan\'s ids, before any change', () => {
+  it("an unknown --simulate-fail id is exit 2 listing the plan's ids, before any change", () => {
     const { dir, env } = scratch();
     const out = path.join(dir, 'out.json');
     const r = runPiped(['install', '--simulate', FRESH, '--simulate-out', out, '--simulate-fail', 'nat.creat', '--yes'], { env });

@@ -17,15 +17,24 @@ describe('prompts on a terminal', function () {
     copyFileSync('examples/fresh-win10-pro.json', host);
     const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' install --simulate '${host}' --simulate-out '${host}'`;
     const child = spawn('script', ['-qfec', cmd, '/dev/null'], {
-      env: userEnv({ MOBYKIT_PASSWORD: undefined, MOBYKIT_STATE_DIR: path.join(dir, 'state') }), stdio: ['pipe', 'pipe', 'pipe'],
+      env: userEnv({ MOBYKIT_PASSWORD: undefined, MOBYKIT_STATE_DIR: path.join(dir, 'state') }),
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let screen = '';
-    const seen = (text: string) => new Promise<void>((resolve) => {
-      const check = () => { if (screen.includes(text)) { child.stdout.off('data', check); resolve(); } };
-      child.stdout.on('data', check);
-      check();
+    const seen = (text: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (screen.includes(text)) {
+            child.stdout.off('data', check);
+            resolve();
+          }
+        };
+        child.stdout.on('data', check);
+        check();
+      });
+    child.stdout.on('data', (d) => {
+      screen += d.toString();
     });
-    child.stdout.on('data', (d) => { screen += d.toString(); });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     await seen('Apply these 11 changes? [y/N]');
     assert.equal(JSON.parse(readFileSync(host, 'utf8')).vmSwitches.length, 0, 'changed before the answer');
@@ -48,7 +57,10 @@ describe('prompts on a terminal', function () {
     let screen = '';
     child.stdout.on('data', (d) => {
       screen += d.toString();
-      if (screen.includes('[y/N]') && !screen.includes('answered')) { screen += 'answered'; child.stdin.write('n\r'); }
+      if (screen.includes('[y/N]') && !screen.includes('answered')) {
+        screen += 'answered';
+        child.stdin.write('n\r');
+      }
     });
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     assert.equal(code, 1);
@@ -65,7 +77,10 @@ describe('prompts on a terminal', function () {
     let screen = '';
     child.stdout.on('data', (d) => {
       screen += d.toString();
-      if (screen.includes('[y/N]') && !screen.includes('sent')) { screen += 'sent'; child.stdin.write('\u0003'); }
+      if (screen.includes('[y/N]') && !screen.includes('sent')) {
+        screen += 'sent';
+        child.stdin.write('\u0003');
+      }
     });
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     assert.equal(code, 130, screen);
@@ -83,7 +98,10 @@ describe('prompts on a terminal', function () {
     child.stdout.on('data', (d) => {
       screen += d.toString();
       const pid = /pid=(\d+)/.exec(screen);
-      if (pid && screen.includes('[y/N]') && !screen.includes('sent')) { screen += 'sent'; process.kill(Number(pid[1]), 'SIGTERM'); }
+      if (pid && screen.includes('[y/N]') && !screen.includes('sent')) {
+        screen += 'sent';
+        process.kill(Number(pid[1]), 'SIGTERM');
+      }
     });
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     assert.equal(code, 130, screen);

@@ -8,7 +8,7 @@ import { FRESH, runPiped } from './run-cli.js';
 describe('renames', function () {
   this.timeout(60_000);
 
-  it('--switch-name on an installed host replaces mobykit\'s switch; uninstall then gives back the fresh host', () => {
+  it("--switch-name on an installed host replaces mobykit's switch; uninstall then gives back the fresh host", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-rename-'));
     const host = path.join(dir, 'host.json');
     const env = { MOBYKIT_STATE_DIR: path.join(dir, 'state') };
@@ -17,10 +17,16 @@ describe('renames', function () {
     assert.equal(r.code, 0, r.output);
     const out = JSON.parse(r.stdout) as { outcome: string; plan: { op: string; description: string }[] };
     assert.equal(out.outcome, 'done');
-    assert.deepEqual(out.plan.map((a) => a.op), ['switch.remove', 'switch.create', 'vnic.set-address', 'vm.configure']);
+    assert.deepEqual(
+      out.plan.map((a) => a.op),
+      ['switch.remove', 'switch.create', 'vnic.set-address', 'vm.configure'],
+    );
     assert.match(out.plan[0].description, /Remove switch DockerNAT .*which mobykit made: the configuration now names it MobyNet/);
     const after = JSON.parse(readFileSync(host, 'utf8')) as { vmSwitches: { Name: string }[]; vms: { NetworkAdapters: { SwitchName: string }[] }[] };
-    assert.deepEqual(after.vmSwitches.map((s) => s.Name), ['MobyNet']);
+    assert.deepEqual(
+      after.vmSwitches.map((s) => s.Name),
+      ['MobyNet'],
+    );
     assert.equal(after.vms[0].NetworkAdapters[0].SwitchName, 'MobyNet');
     assert.equal(runPiped(['uninstall', '--simulate', host, '--simulate-out', host, '--switch-name', 'MobyNet', '--yes'], { env }).code, 0);
     const gone = JSON.parse(readFileSync(host, 'utf8')) as Record<string, unknown>;
@@ -28,7 +34,7 @@ describe('renames', function () {
     for (const key of ['vmSwitches', 'netIPAddresses', 'vms', 'netNats']) assert.deepEqual(gone[key], fresh[key], key);
   });
 
-  it('--nat-name on an installed host replaces mobykit\'s NAT; uninstall with the new name leaves none', () => {
+  it("--nat-name on an installed host replaces mobykit's NAT; uninstall with the new name leaves none", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-rename-nat-'));
     const host = path.join(dir, 'host.json');
     const env = { MOBYKIT_STATE_DIR: path.join(dir, 'state') };
@@ -40,7 +46,7 @@ describe('renames', function () {
     assert.deepEqual((JSON.parse(readFileSync(host, 'utf8')) as { netNats: unknown[] }).netNats, []);
   });
 
-  it('a switch that is not mobykit\'s still blocks: its address is not taken', () => {
+  it("a switch that is not mobykit's still blocks: its address is not taken", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-rename2-'));
     const host = path.join(dir, 'host.json');
     const env = { MOBYKIT_STATE_DIR: path.join(dir, 'state') };
@@ -66,38 +72,90 @@ describe('renames', function () {
   }
   type Host = {
     vms: { Name: string; Id: string; HardDrives: { Path: string }[]; KvpHostExchangeItems: { Name: string; Data: string }[] }[];
-    smbShares: { Name: string; Path: string; Description?: string }[]; firewallRules: { Name: string; Group?: string }[];
-    credentials: { TargetName: string; Comment?: string }[]; files: { vhdx: { Path: string; Exists: boolean } };
+    smbShares: { Name: string; Path: string; Description?: string }[];
+    firewallRules: { Name: string; Group?: string }[];
+    credentials: { TargetName: string; Comment?: string }[];
+    files: { vhdx: { Path: string; Exists: boolean } };
     mobykit?: { journal: { entries: { kind: string; id: Record<string, string> }[] } };
   };
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Host;
-  const RENAMES = ['--vm-name', 'NewVM', '--share-name', 'D', '--kvp-item', 'newmount', '--credential-target', 'NewCred',
-    '--firewall-tcp-rule', 'NewTcp', '--firewall-udp-rule', 'NewUdp', '--firewall-smb-rule', 'NewSmb'];
+  const RENAMES = [
+    '--vm-name',
+    'NewVM',
+    '--share-name',
+    'D',
+    '--kvp-item',
+    'newmount',
+    '--credential-target',
+    'NewCred',
+    '--firewall-tcp-rule',
+    'NewTcp',
+    '--firewall-udp-rule',
+    'NewUdp',
+    '--firewall-smb-rule',
+    'NewSmb',
+  ];
 
-  it('renaming the VM, share, KVP item, credential and rules on an installed host replaces mobykit\'s own: the VM keeps its Id and disk; uninstall gives back the fresh host', () => {
+  it("renaming the VM, share, KVP item, credential and rules on an installed host replaces mobykit's own: the VM keeps its Id and disk; uninstall gives back the fresh host", () => {
     const { host, env } = installed('all');
     const before = read(host);
     const r = runPiped(['install', '--simulate', host, '--simulate-out', host, ...RENAMES, '--yes', '--json'], { env });
     assert.equal(r.code, 0, r.output);
     const out = JSON.parse(r.stdout) as { outcome: string; applied: string[] };
     assert.equal(out.outcome, 'done');
-    assert.deepEqual([...out.applied].sort(), ['credential.remove:Docker Host Filesystem Access', 'credential.write', 'firewall.create:NewSmb',
-      'firewall.create:NewTcp', 'firewall.create:NewUdp', 'firewall.remove:DockerSmbMount', 'firewall.remove:DockerTcp', 'firewall.remove:DockerUdp',
-      'kvp.add', 'kvp.remove:cifsmount', 'share.create', 'share.remove:C', 'vm.rename']);
+    assert.deepEqual([...out.applied].sort(), [
+      'credential.remove:Docker Host Filesystem Access',
+      'credential.write',
+      'firewall.create:NewSmb',
+      'firewall.create:NewTcp',
+      'firewall.create:NewUdp',
+      'firewall.remove:DockerSmbMount',
+      'firewall.remove:DockerTcp',
+      'firewall.remove:DockerUdp',
+      'kvp.add',
+      'kvp.remove:cifsmount',
+      'share.create',
+      'share.remove:C',
+      'vm.rename',
+    ]);
     const after = read(host);
     // Rename-VM, not remove and create: same Id, same disk (every image and container), nothing deleted.
-    assert.deepEqual(after.vms.map((v) => [v.Name, v.Id, v.HardDrives]), [['NewVM', before.vms[0].Id, before.vms[0].HardDrives]]);
+    assert.deepEqual(
+      after.vms.map((v) => [v.Name, v.Id, v.HardDrives]),
+      [['NewVM', before.vms[0].Id, before.vms[0].HardDrives]],
+    );
     assert.equal(after.files.vhdx.Exists, true);
-    assert.deepEqual(after.vms[0].KvpHostExchangeItems.map((i) => [i.Name, i.Data]), [['newmount', '/c;/D;username=alice,password=***,noperm']]);
-    assert.deepEqual(after.smbShares.map((s) => s.Name), ['D']);
-    assert.deepEqual(after.credentials.map((c) => c.TargetName), ['NewCred']);
-    assert.deepEqual(after.firewallRules.filter((f) => f.Group === 'mobykit').map((f) => f.Name).sort(), ['NewSmb', 'NewTcp', 'NewUdp']);
+    assert.deepEqual(
+      after.vms[0].KvpHostExchangeItems.map((i) => [i.Name, i.Data]),
+      [['newmount', '/c;/D;username=alice,password=***,noperm']],
+    );
+    assert.deepEqual(
+      after.smbShares.map((s) => s.Name),
+      ['D'],
+    );
+    assert.deepEqual(
+      after.credentials.map((c) => c.TargetName),
+      ['NewCred'],
+    );
+    assert.deepEqual(
+      after.firewallRules
+        .filter((f) => f.Group === 'mobykit')
+        .map((f) => f.Name)
+        .sort(),
+      ['NewSmb', 'NewTcp', 'NewUdp'],
+    );
     // The journal follows: the VM by its Id under its new name, its disk, and only the new names.
     const journal = after.mobykit!.journal.entries;
     assert.deepEqual(journal.find((e) => e.kind === 'vm')!.id, { Name: 'NewVM', Id: before.vms[0].Id });
     assert.equal(journal.find((e) => e.kind === 'disk')!.id.VMId, before.vms[0].Id);
-    assert.deepEqual(journal.filter((e) => e.kind === 'share').map((e) => e.id.Name), ['D']);
-    assert.deepEqual(journal.filter((e) => e.kind === 'kvp').map((e) => e.id.ItemName), ['newmount']);
+    assert.deepEqual(
+      journal.filter((e) => e.kind === 'share').map((e) => e.id.Name),
+      ['D'],
+    );
+    assert.deepEqual(
+      journal.filter((e) => e.kind === 'kvp').map((e) => e.id.ItemName),
+      ['newmount'],
+    );
     // A second run plans nothing; uninstall (with no names given: the journal's) removes it all, disk included.
     const again = runPiped(['plan', '--simulate', host, ...RENAMES, '--detailed-exitcode'], { env });
     assert.equal(again.code, 0, again.output);
@@ -127,25 +185,55 @@ describe('renames', function () {
     const { host, env } = installed('rollback2');
     const before = read(host);
     const out = path.join(path.dirname(host), 'after.json');
-    const r = runPiped(['install', '--simulate', host, '--simulate-out', out, '--credential-target', 'NewCred', '--kvp-item', 'newmount', '--share-name', 'D',
-      '--simulate-fail', 'kvp.remove:cifsmount', '--yes', '--json'], { env });
+    const r = runPiped(
+      [
+        'install',
+        '--simulate',
+        host,
+        '--simulate-out',
+        out,
+        '--credential-target',
+        'NewCred',
+        '--kvp-item',
+        'newmount',
+        '--share-name',
+        'D',
+        '--simulate-fail',
+        'kvp.remove:cifsmount',
+        '--yes',
+        '--json',
+      ],
+      { env },
+    );
     assert.equal(r.code, 1, r.output);
     const res = JSON.parse(r.stdout) as { rollback: { undone: string[]; notUndone: string[] } };
-    assert.deepEqual(res.rollback.undone, ['kvp.remove:newmount', 'credential.write:Docker Host Filesystem Access', 'credential.remove:NewCred', 'share.create:C', 'share.remove:D']);
-    assert.ok(res.rollback.notUndone.some((n) => /"Docker Host Filesystem Access" holds the password given to this run/.test(n)), res.rollback.notUndone.join('\n'));
+    assert.deepEqual(res.rollback.undone, [
+      'kvp.remove:newmount',
+      'credential.write:Docker Host Filesystem Access',
+      'credential.remove:NewCred',
+      'share.create:C',
+      'share.remove:D',
+    ]);
+    assert.ok(
+      res.rollback.notUndone.some((n) => /"Docker Host Filesystem Access" holds the password given to this run/.test(n)),
+      res.rollback.notUndone.join('\n'),
+    );
     const after = read(out);
     for (const key of ['vms', 'smbShares', 'credentials'] as const) assert.deepEqual(after[key], before[key], key);
     assert.deepEqual(after.mobykit, before.mobykit);
   });
 
-  it('the user\'s own VM, share, rule, credential or KVP item under the new name blocks the rename; nothing of theirs or mobykit\'s is touched', () => {
+  it("the user's own VM, share, rule, credential or KVP item under the new name blocks the rename; nothing of theirs or mobykit's is touched", () => {
     const { host, env } = installed('hostile');
     const doc = read(host) as Host & { vms: Record<string, unknown>[] };
     const theirVm = { ...structuredClone(doc.vms[0]), Name: 'NewVM', Id: '11111111-2222-3333-4444-555555555555', Notes: '', HardDrives: [{ Path: 'D:\\theirs.vhdx' }] };
-    const theirs: Host = { ...doc, vms: [...doc.vms, theirVm] as Host['vms'],
+    const theirs: Host = {
+      ...doc,
+      vms: [...doc.vms, theirVm] as Host['vms'],
       smbShares: [...doc.smbShares, { ...doc.smbShares[0], Name: 'D', Description: 'my share' }],
       firewallRules: [...doc.firewallRules, { ...doc.firewallRules.find((f) => f.Name === 'DockerTcp')!, Name: 'NewTcp', Group: '' }],
-      credentials: [...doc.credentials, { ...doc.credentials[0], TargetName: 'NewCred', Comment: '' }] };
+      credentials: [...doc.credentials, { ...doc.credentials[0], TargetName: 'NewCred', Comment: '' }],
+    };
     theirs.vms[0].KvpHostExchangeItems.push({ Name: 'newmount', Data: 'mine', Source: 0 } as never);
     writeFileSync(host, JSON.stringify(theirs));
     const cases: [string[], RegExp][] = [
@@ -167,7 +255,7 @@ describe('renames', function () {
     assert.doesNotMatch(adopt.output, /Rename VM/);
   });
 
-  it('a VM with mobykit\'s old name but another Id (not in the journal) is not renamed: a new VM is planned', () => {
+  it("a VM with mobykit's old name but another Id (not in the journal) is not renamed: a new VM is planned", () => {
     const { host, env } = installed('notmine');
     const doc = read(host) as Host & { vms: { Id: string }[] };
     doc.vms[0].Id = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'; // same name and marker, another VM: not mobykit's by identity

@@ -10,8 +10,14 @@ import { BROKEN, runPiped } from './run-cli.js';
 
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>'&\`$(calc)`;
 const finding = (over: Partial<Finding> = {}): Finding => ({
-  id: 'nat.prefix', severity: 'error', title: `NAT ${HOSTILE} covers the wrong prefix`, evidence: `NAT ${HOSTILE} on 10.0.0.0/16`,
-  why: 'The VM cannot reach the outside.', fix: `Remove-NetNat -Name '${HOSTILE}'\nNew-NetNat -Name 'DockerNAT'`, fixedByInstall: true, ...over,
+  id: 'nat.prefix',
+  severity: 'error',
+  title: `NAT ${HOSTILE} covers the wrong prefix`,
+  evidence: `NAT ${HOSTILE} on 10.0.0.0/16`,
+  why: 'The VM cannot reach the outside.',
+  fix: `Remove-NetNat -Name '${HOSTILE}'\nNew-NetNat -Name 'DockerNAT'`,
+  fixedByInstall: true,
+  ...over,
 });
 const diag = (findings: Finding[], more: Partial<Diagnosis> = {}): Diagnosis => ({ findings, passed: [], skipped: [], notChecked: [], ...more });
 const info = { computer: `PC${HOSTILE}`, capturedAt: '2026-11-22T10:00:00Z', os: 'Windows 10 Pro', version: '0.1.0', generatedAt: 'now', source: 'snapshot x.json' };

@@ -11,7 +11,12 @@ const ROOT = process.cwd(); // mocha runs from the repository root (examples/, t
 export const ESC = '\u001b';
 export const SGR = /\u001b\[[0-9;]*m/;
 
-export interface CliResult { code: number | null; stdout: string; stderr: string; output: string }
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
 
 const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'mobykit-test-logs-'));
 /** An empty user configuration folder: a config file on the machine running the tests is not read. */
@@ -20,8 +25,14 @@ export const TEST_LOG_DIR = LOG_DIR;
 
 /** The environment of a user's shell: no CI, no colour overrides, logs in a temp folder. */
 export function userEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', MOBYKIT_RUN_LOG_DIR: LOG_DIR, MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91',
-    XDG_CONFIG_HOME: TEST_CONFIG_HOME, APPDATA: TEST_CONFIG_HOME };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TERM: 'xterm-256color',
+    MOBYKIT_RUN_LOG_DIR: LOG_DIR,
+    MOBYKIT_PASSWORD: 'canary-Pa55word-7f3e91',
+    XDG_CONFIG_HOME: TEST_CONFIG_HOME,
+    APPDATA: TEST_CONFIG_HOME,
+  };
   for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS', 'TF_BUILD', 'MOBYKIT_CONFIG']) delete env[k];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
@@ -33,7 +44,12 @@ export function userEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 /** In a pipe: stdout and stderr apart. */
 export function runPiped(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [MAIN, ...args], {
-    cwd: opts.cwd ?? ROOT, env: userEnv(opts.env), input: opts.input ?? '', encoding: 'utf8', timeout: 30_000, maxBuffer: 16 * 1024 * 1024,
+    cwd: opts.cwd ?? ROOT,
+    env: userEnv(opts.env),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 30_000,
+    maxBuffer: 16 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };
 }
@@ -47,7 +63,12 @@ const shQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export function runInTerminal(args: string[], opts: { env?: Record<string, string | undefined> } = {}): CliResult {
   const command = `stty cols 120 rows 40 2>/dev/null; exec ${[process.execPath, MAIN, ...args].map(shQuote).join(' ')}`;
   const r = spawnSync('script', ['-qfec', command, '/dev/null'], {
-    cwd: ROOT, env: userEnv(opts.env), input: '', encoding: 'utf8', timeout: 30_000, maxBuffer: 16 * 1024 * 1024,
+    cwd: ROOT,
+    env: userEnv(opts.env),
+    input: '',
+    encoding: 'utf8',
+    timeout: 30_000,
+    maxBuffer: 16 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };
 }
@@ -68,4 +89,3 @@ export async function typeInTerminal(args: string[], env: Record<string, string>
   const code = await new Promise<number | null>((r) => child.on('exit', r));
   return { code, text };
 }
-

@@ -15,7 +15,7 @@ function file(name: string, text: string): string {
 }
 
 describe('configuration', () => {
-  it('defaults are the article\'s values', () => {
+  it("defaults are the article's values", () => {
     const { config, sources } = loadConfig();
     assert.equal(config.switch.name, 'DockerNAT');
     assert.equal(config.network.subnet, '10.0.75.0/24');
@@ -28,7 +28,11 @@ describe('configuration', () => {
 
   it('takes flags over MOBYKIT_* over the file over defaults, and says where each came from', () => {
     const cfg = file('layered.json', JSON.stringify({ switch: { name: 'FromFile' }, nat: { name: 'NatFromFile' }, vm: { name: 'VmFromFile' } }));
-    const { config, sources } = loadConfig({ configFile: cfg, env: { MOBYKIT_NAT_NAME: 'NatFromEnv', MOBYKIT_SWITCH_NAME: 'SwitchFromEnv' }, flags: { 'switch-name': 'SwitchFromFlag' } });
+    const { config, sources } = loadConfig({
+      configFile: cfg,
+      env: { MOBYKIT_NAT_NAME: 'NatFromEnv', MOBYKIT_SWITCH_NAME: 'SwitchFromEnv' },
+      flags: { 'switch-name': 'SwitchFromFlag' },
+    });
     assert.equal(config.switch.name, 'SwitchFromFlag');
     assert.equal(config.nat.name, 'NatFromEnv');
     assert.equal(config.vm.name, 'VmFromFile');
@@ -59,8 +63,16 @@ describe('configuration', () => {
     ['a relative path', { iso: 'mobylinux.iso' }, /--iso "mobylinux\.iso" must be an absolute Windows path/],
     ['a pipe that is not a pipe', { 'com-pipe': 'C:\\com1' }, /named pipe/],
     ['a non-number', { 'vm-memory': 'lots' }, /--vm-memory: "lots" is not a whole number/],
-    ['memory that is not a multiple of 2 MB (New-VM: "not properly aligned")', { 'vm-memory': '2049' }, /--vm-memory "?2049"? is not a multiple of 2 MB, which Hyper-V requires; use 2048 or 2050/],
-    ['a firewall rule name with a wildcard (-Name would match other rules)', { 'firewall-tcp-rule': 'Docker*' }, /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/],
+    [
+      'memory that is not a multiple of 2 MB (New-VM: "not properly aligned")',
+      { 'vm-memory': '2049' },
+      /--vm-memory "?2049"? is not a multiple of 2 MB, which Hyper-V requires; use 2048 or 2050/,
+    ],
+    [
+      'a firewall rule name with a wildcard (-Name would match other rules)',
+      { 'firewall-tcp-rule': 'Docker*' },
+      /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/,
+    ],
     ['a firewall rule name with a bracket', { 'firewall-smb-rule': 'Smb[1]' }, /--firewall-smb-rule "Smb\[1\]" must not contain/],
     ['a firewall rule name with a question mark', { 'firewall-udp-rule': 'Docker?' }, /--firewall-udp-rule "Docker\?" must not contain/],
     ['a KVP item name over 255 characters (512 bytes of UTF-16 with the NUL)', { 'kvp-item': 'k'.repeat(256) }, /--kvp-item .* is 256 characters long; Windows allows at most 255/],
@@ -68,7 +80,10 @@ describe('configuration', () => {
   ];
   for (const [what, flags, message] of bad) {
     it(`rejects ${what} with exit code 2 and a message naming it`, () => {
-      assert.throws(() => loadConfig({ flags }), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && message.test(e.message));
+      assert.throws(
+        () => loadConfig({ flags }),
+        (e: unknown) => e instanceof UsageError && e.exitCode === 2 && message.test(e.message),
+      );
     });
   }
 
@@ -78,7 +93,10 @@ describe('configuration', () => {
 
   it('rejects a config file that is not JSON, naming the file', () => {
     const p = file('broken.json', '{ "switch": { "name": ');
-    assert.throws(() => loadConfig({ configFile: p }), (e: Error) => e instanceof UsageError && e.message.includes(p) && /not valid JSON/.test(e.message));
+    assert.throws(
+      () => loadConfig({ configFile: p }),
+      (e: Error) => e instanceof UsageError && e.message.includes(p) && /not valid JSON/.test(e.message),
+    );
   });
 
   it('rejects unknown settings in the file (a typo must not be silently ignored)', () => {
@@ -88,7 +106,10 @@ describe('configuration', () => {
 
   it('names the file when a value in it is bad', () => {
     const p = file('bad-value.json', JSON.stringify({ network: { subnet: '300.0.0.0/24' } }));
-    assert.throws(() => loadConfig({ configFile: p }), (e: Error) => e.message.includes(`network.subnet in ${p}`));
+    assert.throws(
+      () => loadConfig({ configFile: p }),
+      (e: Error) => e.message.includes(`network.subnet in ${p}`),
+    );
   });
 
   it('leaves the VM disk to the host: <vm>.vhdx in the folder the gather reports (Get-VMHost), or --vhdx', () => {

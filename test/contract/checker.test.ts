@@ -20,7 +20,10 @@ const warnings = (findings: Finding[]) => findings.filter((f) => f.severity === 
 
 function expectError(source: string, pattern: RegExp): void {
   const messages = errors(check(source));
-  assert.ok(messages.some((m) => pattern.test(m)), `expected an error matching ${pattern}, got ${JSON.stringify(messages)}`);
+  assert.ok(
+    messages.some((m) => pattern.test(m)),
+    `expected an error matching ${pattern}, got ${JSON.stringify(messages)}`,
+  );
 }
 function expectClean(source: string): void {
   assert.deepEqual(errors(check(source)), []);
@@ -83,15 +86,20 @@ describe('PowerShell contract checker', () => {
   });
 
   it('counts the keys of a splatted hashtable literal as parameters', () => {
-    expectClean("function F {\n  [CmdletBinding()]\n  param()\n  $p = @{ Id = 4; 'ErrorAction' = 'Stop' }\n  $p.Name = 'x'\n  Get-Process -Id 1\n  $q = @{ Id = 4 }\n  Get-Process @q\n}\n");
-    expectError("$p = @{ Bogus = 1 }\nGet-Process @p", /unknown parameter Bogus \(from @p\)/);
+    expectClean(
+      "function F {\n  [CmdletBinding()]\n  param()\n  $p = @{ Id = 4; 'ErrorAction' = 'Stop' }\n  $p.Name = 'x'\n  Get-Process -Id 1\n  $q = @{ Id = 4 }\n  Get-Process @q\n}\n",
+    );
+    expectError('$p = @{ Bogus = 1 }\nGet-Process @p', /unknown parameter Bogus \(from @p\)/);
     expectError("$p = @{ Id = 1 }\n$p.Nmae = 'x'\nGet-Process @p", /unknown parameter Nmae/);
   });
 
   it('reports a splat whose keys cannot be known, unless allowlisted', () => {
     const source = 'function Invoke-X {\n  param($Names)\n  $p = Get-Params\n  Get-Process @p\n}\n';
     assert.ok(errors(check(source)).some((m) => /splat @p/.test(m)));
-    assert.deepEqual(errors(check(source, { dynamicSplats: [{ function: 'Invoke-X', variable: 'p' }] })).filter((m) => /splat/.test(m)), []);
+    assert.deepEqual(
+      errors(check(source, { dynamicSplats: [{ function: 'Invoke-X', variable: 'p' }] })).filter((m) => /splat/.test(m)),
+      [],
+    );
   });
 
   it('reports a dynamic invocation unless allowlisted', () => {
@@ -107,7 +115,7 @@ describe('PowerShell contract checker', () => {
   });
 
   it('allows listed native executables only', () => {
-    expectClean("netsh.exe interface ipv4 show excludedportrange protocol=tcp");
+    expectClean('netsh.exe interface ipv4 show excludedportrange protocol=tcp');
     expectError('cmdkey.exe /generic:x /pass:secret', /not a cmdlet in the catalog/);
   });
 
@@ -116,11 +124,17 @@ describe('PowerShell contract checker', () => {
   });
 
   it('reads CmdletBinding, parameters and help of a function', () => {
-    const analysis = analyzePowerShell('function Get-X {\n  <#\n  .SYNOPSIS\n    X.\n  .PARAMETER Name\n    N.\n  .EXAMPLE\n    Get-X\n  #>\n  [CmdletBinding(SupportsShouldProcess = $true)]\n  param(\n    [Parameter(Mandatory = $true)]\n    [string]$Name,\n    [int]$Count\n  )\n}\n', 'inline.ps1');
+    const analysis = analyzePowerShell(
+      'function Get-X {\n  <#\n  .SYNOPSIS\n    X.\n  .PARAMETER Name\n    N.\n  .EXAMPLE\n    Get-X\n  #>\n  [CmdletBinding(SupportsShouldProcess = $true)]\n  param(\n    [Parameter(Mandatory = $true)]\n    [string]$Name,\n    [int]$Count\n  )\n}\n',
+      'inline.ps1',
+    );
     const [fn] = analysis.functions;
     assert.equal(fn.name, 'Get-X');
     assert.ok(fn.hasCmdletBinding && fn.supportsShouldProcess);
-    assert.deepEqual(fn.params, [{ name: 'Name', mandatory: true }, { name: 'Count', mandatory: false }]);
+    assert.deepEqual(fn.params, [
+      { name: 'Name', mandatory: true },
+      { name: 'Count', mandatory: false },
+    ]);
     assert.match(fn.help ?? '', /\.SYNOPSIS/);
   });
 });

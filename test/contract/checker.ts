@@ -3,9 +3,21 @@
 // edition, unqualified Hyper-V cmdlets, aliases and unknown splats.
 import type { FunctionDef, Invocation, ScriptAnalysis } from './powershell-ast.js';
 
-interface CatalogParameterRef { name: string; required: boolean; positional: boolean }
-interface CatalogParameterSet { name: string; default: boolean; parameters: CatalogParameterRef[] }
-interface CatalogParameter { type: string; aliases: string[]; docsets?: string[] }
+interface CatalogParameterRef {
+  name: string;
+  required: boolean;
+  positional: boolean;
+}
+interface CatalogParameterSet {
+  name: string;
+  default: boolean;
+  parameters: CatalogParameterRef[];
+}
+interface CatalogParameter {
+  type: string;
+  aliases: string[];
+  docsets?: string[];
+}
 interface CatalogCmdlet {
   name: string;
   module: string;
@@ -22,7 +34,12 @@ export interface Catalog {
   cmdlets: Record<string, CatalogCmdlet>;
 }
 
-export interface Finding { severity: 'error' | 'warning'; file: string; line: number; message: string }
+export interface Finding {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  message: string;
+}
 
 export interface CheckOptions {
   catalog: Catalog;
@@ -67,7 +84,11 @@ function editionProblem(c: CatalogCmdlet): string | null {
   return null;
 }
 
-interface Resolved { canonical: string; isSwitch: boolean; common: boolean }
+interface Resolved {
+  canonical: string;
+  isSwitch: boolean;
+  common: boolean;
+}
 
 function resolveParameter(c: CatalogCmdlet, catalog: Catalog, given: string): Resolved | null {
   const g = lower(given);
@@ -81,8 +102,7 @@ function resolveParameter(c: CatalogCmdlet, catalog: Catalog, given: string): Re
       if (lower(p.name) === g) return { canonical: p.name, isSwitch: SWITCH_COMMON.has(g), common: false };
     }
   }
-  const common = catalog.commonParameters.find((p) => lower(p) === g)
-    ?? Object.entries(catalog.commonParameterAliases).find(([a]) => lower(a) === g)?.[1];
+  const common = catalog.commonParameters.find((p) => lower(p) === g) ?? Object.entries(catalog.commonParameterAliases).find(([a]) => lower(a) === g)?.[1];
   if (common) return { canonical: common, isSwitch: SWITCH_COMMON.has(lower(common)), common: true };
   return null;
 }
@@ -92,8 +112,7 @@ function functionParameter(fn: FunctionDef, catalog: Catalog, given: string): Re
   const own = fn.params.find((p) => lower(p.name) === g);
   if (own) return { canonical: own.name, isSwitch: false, common: false };
   if (!fn.hasCmdletBinding) return null;
-  const common = catalog.commonParameters.find((p) => lower(p) === g)
-    ?? Object.entries(catalog.commonParameterAliases).find(([a]) => lower(a) === g)?.[1];
+  const common = catalog.commonParameters.find((p) => lower(p) === g) ?? Object.entries(catalog.commonParameterAliases).find(([a]) => lower(a) === g)?.[1];
   if (common) return { canonical: common, isSwitch: SWITCH_COMMON.has(lower(common)), common: true };
   if (fn.supportsShouldProcess && SHOULD_PROCESS.some((p) => lower(p) === g)) return { canonical: given, isSwitch: true, common: true };
   return null;

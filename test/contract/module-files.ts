@@ -8,11 +8,14 @@ export const PS1_DIR = 'ps1';
 export const CATALOG_FIXTURE = path.join('test', 'fixtures', 'cmdlet-catalog.json');
 
 export function listModuleFiles(dir = PS1_DIR): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return listModuleFiles(full);
-    return /\.(ps1|psm1|psd1)$/i.test(entry.name) ? [full] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return listModuleFiles(full);
+      return /\.(ps1|psm1|psd1)$/i.test(entry.name) ? [full] : [];
+    })
+    .sort();
 }
 
 let cache: ScriptAnalysis[] | null = null;
@@ -43,6 +46,9 @@ export function moduleCheckOptions(catalog: Catalog, analyses: ScriptAnalysis[])
     ],
     // The dispatcher's own splat: the request's parameters, checked by PowerShell's binder.
     // ConvertFrom-MobyKitJson: -DateKind (PowerShell 7.5+), passed only where ConvertFrom-Json has it; the catalog is 7.4's.
-    dynamicSplats: [{ function: 'Invoke-MobyKitCall', variable: 'invokeParameters' }, { function: 'ConvertFrom-MobyKitJson', variable: 'dateKind' }],
+    dynamicSplats: [
+      { function: 'Invoke-MobyKitCall', variable: 'invokeParameters' },
+      { function: 'ConvertFrom-MobyKitJson', variable: 'dateKind' },
+    ],
   };
 }

@@ -15,13 +15,20 @@ import type { FunctionDef } from './powershell-ast.js';
 
 const publicDir = path.join(PS1_DIR, 'Public');
 const privateDir = path.join(PS1_DIR, 'Private');
-const baseNames = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.ps1')).map((f) => f.slice(0, -4)).sort();
+const baseNames = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ps1'))
+    .map((f) => f.slice(0, -4))
+    .sort();
 
 /** Each operation's PowerShell function, by operation. */
 const PS_FUNCTION = Object.fromEntries(Object.entries(OPERATIONS).map(([op, o]) => [op, o.psFunction])) as Record<Op, string>;
 
 function functionsIn(dir: string): FunctionDef[] {
-  return analyseModule().filter((a) => path.dirname(a.file) === dir).flatMap((a) => a.functions);
+  return analyseModule()
+    .filter((a) => path.dirname(a.file) === dir)
+    .flatMap((a) => a.functions);
 }
 function publicFunction(name: string): FunctionDef | undefined {
   return functionsIn(publicDir).find((f) => f.name === name);
@@ -54,7 +61,8 @@ describe('PowerShell module ps1/', () => {
 
   it('never uses commands that leak secrets, print to the host or evaluate strings', () => {
     const forbidden = ['invoke-expression', 'iex', 'write-host', 'cmdkey', 'cmdkey.exe', 'get-wmiobject', 'set-wmiinstance', 'invoke-wmimethod', 'add-content', 'out-file'];
-    const hits = analyseModule().flatMap((a) => a.invocations)
+    const hits = analyseModule()
+      .flatMap((a) => a.invocations)
       .filter((i) => forbidden.includes(i.bareName.toLowerCase()))
       .map((i) => `${i.file}:${i.line} ${i.name}`);
     assert.deepEqual(hits, []);
@@ -63,12 +71,13 @@ describe('PowerShell module ps1/', () => {
   it('never writes the password or the token to output, messages or ShouldProcess', () => {
     const offending: string[] = [];
     for (const file of listModuleFiles()) {
-      fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (/Write-(Verbose|Warning|Output|Debug|Information|Error)|ShouldProcess|New-MobyKitErrorRecord/.test(line)
-          && /\$(Password|token|secret)\b(?!\.Length)/i.test(line)) {
-          offending.push(`${file}:${i + 1}: ${line.trim()}`);
-        }
-      });
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/Write-(Verbose|Warning|Output|Debug|Information|Error)|ShouldProcess|New-MobyKitErrorRecord/.test(line) && /\$(Password|token|secret)\b(?!\.Length)/i.test(line)) {
+            offending.push(`${file}:${i + 1}: ${line.trim()}`);
+          }
+        });
     }
     assert.deepEqual(offending, []);
   });
@@ -102,13 +111,19 @@ describe('PowerShell module ps1/', () => {
       assert.ok(fn, `no public function ${PS_GATHER_FUNCTION}`);
       assert.ok(!fn.supportsShouldProcess);
       const want = ['SwitchName', 'NatName', 'FirewallRuleName', 'TcpPort', 'UdpPort', 'VMName', 'ShareName', 'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'VhdxPath'];
-      assert.deepEqual(want.filter((p) => !fn.params.some((d) => d.name === p)), []);
+      assert.deepEqual(
+        want.filter((p) => !fn.params.some((d) => d.name === p)),
+        [],
+      );
     });
 
     it('the dispatcher Invoke-MobyKitCall takes -Request', () => {
       const fn = publicFunction('Invoke-MobyKitCall');
       assert.ok(fn);
-      assert.deepEqual(fn.params.map((p) => p.name), ['Request']);
+      assert.deepEqual(
+        fn.params.map((p) => p.name),
+        ['Request'],
+      );
     });
   });
 
@@ -117,7 +132,11 @@ describe('PowerShell module ps1/', () => {
       for (const dir of [publicDir, privateDir]) {
         for (const base of baseNames(dir)) {
           const analysis = analyseModule().find((a) => a.file === path.join(dir, `${base}.ps1`))!;
-          assert.deepEqual(analysis.functions.map((f) => f.name), [base], `${dir}/${base}.ps1`);
+          assert.deepEqual(
+            analysis.functions.map((f) => f.name),
+            [base],
+            `${dir}/${base}.ps1`,
+          );
         }
       }
     });
@@ -142,12 +161,15 @@ describe('PowerShell module ps1/', () => {
       });
     }
 
-    it('every operation\'s psFunction is public', () => {
+    it("every operation's psFunction is public", () => {
       const publics = baseNames(publicDir);
-      assert.deepEqual(Object.values(PS_FUNCTION).filter((n) => !publics.includes(n)), []);
+      assert.deepEqual(
+        Object.values(PS_FUNCTION).filter((n) => !publics.includes(n)),
+        [],
+      );
     });
 
-    it('public functions are the operations, the snapshot, the status/console queries, the dispatcher and the fleet\'s remote sessions and journal', () => {
+    it("public functions are the operations, the snapshot, the status/console queries, the dispatcher and the fleet's remote sessions and journal", () => {
       const expected = [...new Set([...Object.values(PS_FUNCTION), ...Object.values(PS_QUERY), PS_GATHER_FUNCTION, 'Invoke-MobyKitCall', ...FLEET_FUNCTIONS])].sort();
       assert.deepEqual(baseNames(publicDir), expected);
     });
@@ -187,8 +209,9 @@ describe('PowerShell module ps1/', () => {
     it(`is what test/fixtures/trim-catalog.mjs makes from ${shared}`, async function () {
       if (!fs.existsSync(shared)) this.skip();
       this.timeout(60000);
-      const trim = await import(pathToFileURL(path.resolve('test', 'fixtures', 'trim-catalog.mjs')).href) as {
-        buildTrimmedCatalog: (catalogPath: string, ps1Dir: string) => unknown; serialize: (c: unknown) => string;
+      const trim = (await import(pathToFileURL(path.resolve('test', 'fixtures', 'trim-catalog.mjs')).href)) as {
+        buildTrimmedCatalog: (catalogPath: string, ps1Dir: string) => unknown;
+        serialize: (c: unknown) => string;
       };
       const fresh = trim.serialize(trim.buildTrimmedCatalog(shared, PS1_DIR));
       assert.ok(fresh === fs.readFileSync(CATALOG_FIXTURE, 'utf8'), `${CATALOG_FIXTURE} is out of date: run node test/fixtures/trim-catalog.mjs`);

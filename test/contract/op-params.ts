@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface OpKeys { op: string; keys: { name: string; optional: boolean }[] }
+export interface OpKeys {
+  op: string;
+  keys: { name: string; optional: boolean }[];
+}
 
 function keysOf(body: string): { name: string; optional: boolean }[] {
   return [...body.matchAll(/(\w+)(\??)\s*:/g)].map((m) => ({ name: m[1], optional: m[2] === '?' }));

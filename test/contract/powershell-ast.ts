@@ -6,13 +6,14 @@ import PowerShell from 'tree-sitter-powershell';
 
 type SyntaxNode = Parser.SyntaxNode;
 
-interface ParseProblem { line: number; kind: 'ERROR' | 'MISSING'; text: string }
+interface ParseProblem {
+  line: number;
+  kind: 'ERROR' | 'MISSING';
+  text: string;
+}
 
 /** One element after the command name, in order. */
-type CommandElement =
-  | { kind: 'parameter'; name: string; colonValue: boolean }
-  | { kind: 'argument'; text: string }
-  | { kind: 'splat'; variable: string; keys: string[] | null };
+type CommandElement = { kind: 'parameter'; name: string; colonValue: boolean } | { kind: 'argument'; text: string } | { kind: 'splat'; variable: string; keys: string[] | null };
 
 export interface Invocation {
   file: string;
@@ -36,7 +37,10 @@ export interface Invocation {
   receivesPipeline: boolean;
 }
 
-interface ParamDecl { name: string; mandatory: boolean }
+interface ParamDecl {
+  name: string;
+  mandatory: boolean;
+}
 
 export interface FunctionDef {
   file: string;
@@ -126,7 +130,9 @@ function asHashLiteral(node: SyntaxNode): SyntaxNode | null {
   }
 }
 
-interface SplatScope { keys: Map<string, Set<string> | null> }
+interface SplatScope {
+  keys: Map<string, Set<string> | null>;
+}
 
 /** Collects `$v = @{...}`, `$v.Key = ...` and `$v['Key'] = ...` in one function (or script level). */
 function collectHashAssignments(scopeRoot: SyntaxNode, inScope: (n: SyntaxNode) => boolean): SplatScope {
@@ -228,7 +234,16 @@ function attributeArguments(attribute: SyntaxNode): Map<string, string | null> {
     const name = arg.children.find((c) => c.type === 'simple_name');
     if (!name) continue;
     const eq = arg.children.findIndex((c) => c.type === '=');
-    args.set(name.text.toLowerCase(), eq >= 0 ? arg.children.slice(eq + 1).map((c) => c.text).join('').trim() : null);
+    args.set(
+      name.text.toLowerCase(),
+      eq >= 0
+        ? arg.children
+            .slice(eq + 1)
+            .map((c) => c.text)
+            .join('')
+            .trim()
+        : null,
+    );
   }
   return args;
 }
@@ -268,7 +283,13 @@ function functionDef(fn: SyntaxNode, file: string): FunctionDef {
     }
   }
   return {
-    file, line: fn.startPosition.row + 1, name: functionNameOf(fn), hasCmdletBinding, supportsShouldProcess, params, help: helpOf(fn),
+    file,
+    line: fn.startPosition.row + 1,
+    name: functionNameOf(fn),
+    hasCmdletBinding,
+    supportsShouldProcess,
+    params,
+    help: helpOf(fn),
   };
 }
 
@@ -282,13 +303,19 @@ export function analyzePowerShell(source: string, file: string): ScriptAnalysis 
   });
 
   const functionNodes: SyntaxNode[] = [];
-  walk(root, (n) => { if (n.type === 'function_statement') functionNodes.push(n); });
+  walk(root, (n) => {
+    if (n.type === 'function_statement') functionNodes.push(n);
+  });
   const functions = functionNodes.map((fn) => functionDef(fn, file));
 
   // Splat scopes: each function, and the script level (outside every function).
   const scopes = new Map<number, SplatScope>();
   const scopeOf = (n: SyntaxNode): SyntaxNode | null => ancestor(n, 'function_statement');
-  for (const fn of functionNodes) scopes.set(fn.id, collectHashAssignments(fn, (n) => scopeOf(n)?.id === fn.id));
+  for (const fn of functionNodes)
+    scopes.set(
+      fn.id,
+      collectHashAssignments(fn, (n) => scopeOf(n)?.id === fn.id),
+    );
   const scriptScope = collectHashAssignments(root, (n) => scopeOf(n) === null);
 
   const invocations: Invocation[] = [];
@@ -319,8 +346,17 @@ export function analyzePowerShell(source: string, file: string): ScriptAnalysis 
     let receivesPipeline = false;
     for (let s = node.previousSibling; s; s = s.previousSibling) if (s.type === '|') receivesPipeline = true;
     invocations.push({
-      file, line: node.startPosition.row + 1, name, module, bareName, operator, dynamic, dynamicText,
-      elements: commandElements(node, scope), enclosingFunction: fn ? functionNameOf(fn) : null, receivesPipeline,
+      file,
+      line: node.startPosition.row + 1,
+      name,
+      module,
+      bareName,
+      operator,
+      dynamic,
+      dynamicText,
+      elements: commandElements(node, scope),
+      enclosingFunction: fn ? functionNameOf(fn) : null,
+      receivesPipeline,
     });
   });
 

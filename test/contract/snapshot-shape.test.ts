@@ -14,7 +14,8 @@ describe('Get-MobyKitHostSnapshot and the snapshot spec', () => {
     const keys = [...new Set([...example.matchAll(/"([A-Za-z][A-Za-z0-9_]*)\??"\s*:/g)].map((m) => m[1]))];
     assert.ok(keys.length > 80, `read ${keys.length} keys from the spec`);
     const sources = ['ps1/Public/Get-MobyKitHostSnapshot.ps1', ...readdirSync('ps1/Private').map((f) => path.join('ps1/Private', f))]
-      .map((f) => readFileSync(f, 'utf8')).join('\n');
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     // `environment` is a map of whatever DOCKER_* variables are set, not fixed names.
     assert.match(sources, /-like 'DOCKER_\*'/);
     const missing = keys.filter((k) => k !== 'DOCKER_HOST').filter((k) => !new RegExp(`(^|[\\s{;(.])${k}\\s*=|['"]${k}['"]`, 'm').test(sources));

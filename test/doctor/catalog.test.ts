@@ -8,27 +8,84 @@ import { ctxOf } from './fixtures.js';
 import { TRIGGERS } from './checks.test.js';
 
 const EXPECTED_IDS = [
-  'platform.edition', 'platform.build', 'platform.powershell', 'platform.hyperv-feature', 'platform.hyperv-module',
-  'platform.virtualization-firmware', 'platform.hypervisor-launch', 'platform.nested-virtualization',
-  'platform.virtualbox', 'platform.docker-host-env', 'platform.controlled-folder-access', 'platform.privileges', 'platform.memory',
-  'service.vmms', 'service.lanmanserver', 'service.firewall',
-  'switch.missing', 'switch.type', 'switch.duplicate', 'vnic.missing', 'vnic.stale-adapter', 'vnic.address', 'vnic.address-conflict',
-  'vnic.dhcp', 'vnic.file-sharing', 'vnic.network-category', 'subnet.overlap',
-  'nat.missing', 'nat.prefix', 'nat.conflict',
-  'port.in-use', 'port.excluded',
-  'firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb',
-  'vm.missing', 'vm.duplicate', 'vm.config', 'vm.state', 'vm.secure-boot', 'vm.checkpoints', 'vm.boot-iso', 'vm.disk',
-  'vm.com-port', 'vm.kvp-service', 'vm.time-sync', 'vm.network', 'vm.address',
-  'kvp.cifsmount', 'kvp.cifsmount-format',
-  'share.account', 'share.local-account', 'smb.protocol', 'share.missing', 'share.path', 'share.access', 'share.everyone', 'share.caching',
-  'credential.missing', 'credential.user',
+  'platform.edition',
+  'platform.build',
+  'platform.powershell',
+  'platform.hyperv-feature',
+  'platform.hyperv-module',
+  'platform.virtualization-firmware',
+  'platform.hypervisor-launch',
+  'platform.nested-virtualization',
+  'platform.virtualbox',
+  'platform.docker-host-env',
+  'platform.controlled-folder-access',
+  'platform.privileges',
+  'platform.memory',
+  'service.vmms',
+  'service.lanmanserver',
+  'service.firewall',
+  'switch.missing',
+  'switch.type',
+  'switch.duplicate',
+  'vnic.missing',
+  'vnic.stale-adapter',
+  'vnic.address',
+  'vnic.address-conflict',
+  'vnic.dhcp',
+  'vnic.file-sharing',
+  'vnic.network-category',
+  'subnet.overlap',
+  'nat.missing',
+  'nat.prefix',
+  'nat.conflict',
+  'port.in-use',
+  'port.excluded',
+  'firewall.missing',
+  'firewall.disabled',
+  'firewall.program',
+  'firewall.settings',
+  'firewall.smb',
+  'vm.missing',
+  'vm.duplicate',
+  'vm.config',
+  'vm.state',
+  'vm.secure-boot',
+  'vm.checkpoints',
+  'vm.boot-iso',
+  'vm.disk',
+  'vm.com-port',
+  'vm.kvp-service',
+  'vm.time-sync',
+  'vm.network',
+  'vm.address',
+  'kvp.cifsmount',
+  'kvp.cifsmount-format',
+  'share.account',
+  'share.local-account',
+  'smb.protocol',
+  'share.missing',
+  'share.path',
+  'share.access',
+  'share.everyone',
+  'share.caching',
+  'credential.missing',
+  'credential.user',
   'engine.reachable',
-  'files.boot-iso', 'files.proxy-program', 'files.log-dir', 'files.settings-dir', 'toolbox.migration', 'snapshot.scope', 'snapshot.errors',
+  'files.boot-iso',
+  'files.proxy-program',
+  'files.log-dir',
+  'files.settings-dir',
+  'toolbox.migration',
+  'snapshot.scope',
+  'snapshot.errors',
 ];
 
 describe('doctor catalog', () => {
   it('has exactly the documented check ids, in area order, each described', () => {
-    assert.deepEqual(CHECKS.map((c) => c.id), EXPECTED_IDS);
+    assert.deepEqual(
+      CHECKS.map((c) => c.id),
+      EXPECTED_IDS,
+    );
     for (const c of CHECKS) {
       assert.ok(c.title.length > 3 && c.why.length > 20, c.id);
       assert.ok(['error', 'warning', 'info'].includes(c.severity), c.id);
@@ -38,13 +95,21 @@ describe('doctor catalog', () => {
 
   it('finds no error on a converged host', () => {
     const findings = runChecks(ctxOf());
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
     assert.equal(findingsExitCode(findings), 0);
-    assert.deepEqual(findings.map((f) => f.id), []);
+    assert.deepEqual(
+      findings.map((f) => f.id),
+      [],
+    );
   });
 
   it('skips a check by id', () => {
-    const ctx = ctxOf((s) => { s.netNats = []; });
+    const ctx = ctxOf((s) => {
+      s.netNats = [];
+    });
     assert.ok(runChecks(ctx).some((f) => f.id === 'nat.missing'));
     const skipped = runChecks(ctx, { skip: ['nat.missing', 'firewall.smb'] });
     assert.deepEqual(skipped, []);
@@ -58,15 +123,24 @@ describe('doctor catalog', () => {
   });
 
   it('only keeps what the filter accepts', () => {
-    const ctx = ctxOf((s) => { s.netNats = []; s.platform.identity.IsAdministrator = false; });
+    const ctx = ctxOf((s) => {
+      s.netNats = [];
+      s.platform.identity.IsAdministrator = false;
+    });
     const ids = runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id);
     assert.ok(ids.includes('nat.missing'));
     assert.ok(!ids.includes('platform.privileges'));
   });
 
   it('a check left out by the filter still decides whether the checks that need it run', () => {
-    const ctx = ctxOf((s) => { s.netNats = []; s.platform.editionId = 'Core'; });
-    assert.deepEqual(runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id), []);
+    const ctx = ctxOf((s) => {
+      s.netNats = [];
+      s.platform.editionId = 'Core';
+    });
+    assert.deepEqual(
+      runChecks(ctx, { only: (c) => c.fixedByInstall }).map((f) => f.id),
+      [],
+    );
   });
 
   it('exit code is 1 when any finding is an error', () => {
@@ -78,12 +152,26 @@ describe('doctor catalog', () => {
 
   it('renamed resources flow into the fixes', () => {
     const flags = {
-      'switch-name': 'MobyNet', subnet: '172.31.5.0/24', 'host-address': '172.31.5.1', 'vm-address': '172.31.5.2',
-      'nat-name': 'MobyNat', 'vm-name': 'Moby', 'share-name': 'Src', 'share-path': 'D:\\src', 'share-user': 'CORP\\bob',
+      'switch-name': 'MobyNet',
+      subnet: '172.31.5.0/24',
+      'host-address': '172.31.5.1',
+      'vm-address': '172.31.5.2',
+      'nat-name': 'MobyNat',
+      'vm-name': 'Moby',
+      'share-name': 'Src',
+      'share-path': 'D:\\src',
+      'share-user': 'CORP\\bob',
       'firewall-tcp-rule': 'MobyTcp',
     };
     // The converged host still has the default names: everything of ours is "missing".
-    const findings = runChecks(ctxOf((s) => { s.netNats = []; }, { flags }));
+    const findings = runChecks(
+      ctxOf(
+        (s) => {
+          s.netNats = [];
+        },
+        { flags },
+      ),
+    );
     const fix = (id: string) => findings.find((f) => f.id === id)?.fix ?? '';
     assert.ok(fix('switch.missing').includes("New-VMSwitch -Name 'MobyNet' -SwitchType Internal"));
     assert.ok(fix('switch.missing').includes("New-NetIPAddress -InterfaceAlias 'vEthernet (MobyNet)' -IPAddress '172.31.5.1' -PrefixLength 24"));
@@ -104,7 +192,9 @@ describe('doctor catalog', () => {
   });
 
   it('a check that throws becomes a warning, not a crash', () => {
-    const ctx = ctxOf((s) => { (s as unknown as { platform: unknown }).platform = { ...s.platform, os: null }; });
+    const ctx = ctxOf((s) => {
+      (s as unknown as { platform: unknown }).platform = { ...s.platform, os: null };
+    });
     const findings = runChecks(ctx);
     assert.ok(findings.some((f) => f.evidence.startsWith('The check itself failed')));
   });
@@ -112,8 +202,9 @@ describe('doctor catalog', () => {
   // The cmdlets and parameters in every fix exist (checked against Microsoft's cmdlet reference
   // in shared/cmdlets when it is beside the repository).
   const here = dirname(fileURLToPath(import.meta.url));
-  const catalogPath = [join(here, '../../../../shared/cmdlets/catalog.json'), join(here, '../../../shared/cmdlets/catalog.json'), '/work/shared/cmdlets/catalog.json']
-    .find((p) => existsSync(p));
+  const catalogPath = [join(here, '../../../../shared/cmdlets/catalog.json'), join(here, '../../../shared/cmdlets/catalog.json'), '/work/shared/cmdlets/catalog.json'].find((p) =>
+    existsSync(p),
+  );
   (catalogPath ? it : it.skip)('uses only real cmdlets and parameters in fixes', () => {
     const cat = JSON.parse(readFileSync(catalogPath!, 'utf8')) as {
       cmdlets: Record<string, { parameterSets: { parameters: { name: string }[] }[] }>;

@@ -14,26 +14,102 @@ const rule = (s: Snapshot, name: string): FirewallRule => s.firewallRules.find((
 const CASES: { name: string; mutate: (s: Snapshot) => void }[] = [
   // what Windows reports for a matching rule, in other spellings: neither sees a difference
   { name: 'as installed', mutate: () => {} },
-  { name: 'keywords in other case (tcp, any, inbound, allow)', mutate: (s) => Object.assign(rule(s, 'DockerTcp'), { Protocol: 'tcp', Profile: 'any', Direction: 'inbound', Action: 'allow', LocalPort: ['any'] }) },
-  { name: 'the SMB rule\'s addresses in mask notation', mutate: (s) => Object.assign(rule(s, 'DockerSmbMount'), { LocalAddress: ['10.0.75.1/255.255.255.255'], RemoteAddress: ['10.0.75.0/255.255.255.0'] }) },
-  { name: 'the proxy path in other case, with %ProgramFiles%', mutate: (s) => { rule(s, 'DockerUdp').Program = '%ProgramFiles%\\DOCKER\\Docker\\Resources\\com.docker.proxy.EXE'; } },
-  { name: 'the SMB rule\'s program in other case (system)', mutate: (s) => { rule(s, 'DockerSmbMount').Program = 'system'; } },
+  {
+    name: 'keywords in other case (tcp, any, inbound, allow)',
+    mutate: (s) => Object.assign(rule(s, 'DockerTcp'), { Protocol: 'tcp', Profile: 'any', Direction: 'inbound', Action: 'allow', LocalPort: ['any'] }),
+  },
+  {
+    name: "the SMB rule's addresses in mask notation",
+    mutate: (s) => Object.assign(rule(s, 'DockerSmbMount'), { LocalAddress: ['10.0.75.1/255.255.255.255'], RemoteAddress: ['10.0.75.0/255.255.255.0'] }),
+  },
+  {
+    name: 'the proxy path in other case, with %ProgramFiles%',
+    mutate: (s) => {
+      rule(s, 'DockerUdp').Program = '%ProgramFiles%\\DOCKER\\Docker\\Resources\\com.docker.proxy.EXE';
+    },
+  },
+  {
+    name: "the SMB rule's program in other case (system)",
+    mutate: (s) => {
+      rule(s, 'DockerSmbMount').Program = 'system';
+    },
+  },
   // a rule that differs: both see it
-  { name: 'disabled', mutate: (s) => { rule(s, 'DockerTcp').Enabled = false; } },
-  { name: 'blocking', mutate: (s) => { rule(s, 'DockerUdp').Action = 'Block'; } },
-  { name: 'blocking, in lower case', mutate: (s) => { (rule(s, 'DockerUdp') as { Action: string }).Action = 'block'; } },
-  { name: 'an old proxy path', mutate: (s) => { rule(s, 'DockerTcp').Program = 'D:\\Old\\com.docker.proxy.exe'; } },
-  { name: 'a proxy rule narrowed to one port', mutate: (s) => { rule(s, 'DockerTcp').LocalPort = ['2375']; } },
-  { name: 'a proxy rule on the Private profile only', mutate: (s) => { rule(s, 'DockerTcp').Profile = 'Private'; } },
-  { name: 'a proxy rule for the other protocol', mutate: (s) => { rule(s, 'DockerUdp').Protocol = 'TCP'; } },
-  { name: 'a proxy rule from one remote address only', mutate: (s) => { rule(s, 'DockerUdp').RemoteAddress = ['10.0.75.2']; } },
-  { name: 'the SMB rule with edge traversal allowed', mutate: (s) => { rule(s, 'DockerSmbMount').EdgeTraversalPolicy = 'Allow'; } },
-  { name: 'the SMB rule for Program Any', mutate: (s) => { rule(s, 'DockerSmbMount').Program = 'Any'; } },
-  { name: 'the SMB rule on every port', mutate: (s) => { rule(s, 'DockerSmbMount').LocalPort = ['Any']; } },
-  { name: 'the SMB rule on 139 as well', mutate: (s) => { rule(s, 'DockerSmbMount').LocalPort = ['139', '445']; } },
+  {
+    name: 'disabled',
+    mutate: (s) => {
+      rule(s, 'DockerTcp').Enabled = false;
+    },
+  },
+  {
+    name: 'blocking',
+    mutate: (s) => {
+      rule(s, 'DockerUdp').Action = 'Block';
+    },
+  },
+  {
+    name: 'blocking, in lower case',
+    mutate: (s) => {
+      (rule(s, 'DockerUdp') as { Action: string }).Action = 'block';
+    },
+  },
+  {
+    name: 'an old proxy path',
+    mutate: (s) => {
+      rule(s, 'DockerTcp').Program = 'D:\\Old\\com.docker.proxy.exe';
+    },
+  },
+  {
+    name: 'a proxy rule narrowed to one port',
+    mutate: (s) => {
+      rule(s, 'DockerTcp').LocalPort = ['2375'];
+    },
+  },
+  {
+    name: 'a proxy rule on the Private profile only',
+    mutate: (s) => {
+      rule(s, 'DockerTcp').Profile = 'Private';
+    },
+  },
+  {
+    name: 'a proxy rule for the other protocol',
+    mutate: (s) => {
+      rule(s, 'DockerUdp').Protocol = 'TCP';
+    },
+  },
+  {
+    name: 'a proxy rule from one remote address only',
+    mutate: (s) => {
+      rule(s, 'DockerUdp').RemoteAddress = ['10.0.75.2'];
+    },
+  },
+  {
+    name: 'the SMB rule with edge traversal allowed',
+    mutate: (s) => {
+      rule(s, 'DockerSmbMount').EdgeTraversalPolicy = 'Allow';
+    },
+  },
+  {
+    name: 'the SMB rule for Program Any',
+    mutate: (s) => {
+      rule(s, 'DockerSmbMount').Program = 'Any';
+    },
+  },
+  {
+    name: 'the SMB rule on every port',
+    mutate: (s) => {
+      rule(s, 'DockerSmbMount').LocalPort = ['Any'];
+    },
+  },
+  {
+    name: 'the SMB rule on 139 as well',
+    mutate: (s) => {
+      rule(s, 'DockerSmbMount').LocalPort = ['139', '445'];
+    },
+  },
 ];
 
-describe('firewall: doctor and install\'s plan agree on whether a rule matches', () => {
+describe("firewall: doctor and install's plan agree on whether a rule matches", () => {
   for (const c of CASES) {
     it(c.name, () => {
       const ctx = ctxOf(c.mutate);

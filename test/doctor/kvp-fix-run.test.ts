@@ -21,7 +21,12 @@ describe('doctor kvp fix, pasted into pwsh', function () {
 
   it('binds the typed password to Set-MobyKitKvpItem -Password as a SecureString', function () {
     const pwsh = realPwsh(this);
-    const [finding] = runChecks(ctxOf((s) => { s.vms[0].KvpHostExchangeItems = []; }), { only: (c) => c.id === 'kvp.cifsmount' });
+    const [finding] = runChecks(
+      ctxOf((s) => {
+        s.vms[0].KvpHostExchangeItems = [];
+      }),
+      { only: (c) => c.id === 'kvp.cifsmount' },
+    );
     assert.ok(finding?.fix.startsWith(IMPORT), finding?.fix);
     const dir = mkdtempSync(path.join(tmpdir(), 'mobykit-kvp-fix-'));
     const log = path.join(dir, 'calls.log');
@@ -37,7 +42,8 @@ describe('doctor kvp fix, pasted into pwsh', function () {
       `function Read-Host { param([switch]$AsSecureString, [string]$Prompt) if (-not $AsSecureString) { throw 'asked in clear' } [System.Net.NetworkCredential]::new('', ${psString(PASSWORD)}).SecurePassword }`,
     ].join('\n');
     const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', `${prelude}\n${finding.fix.slice(IMPORT.length)}`], {
-      encoding: 'utf8', env: { ...process.env, MOBYKIT_FIX_LOG: log },
+      encoding: 'utf8',
+      env: { ...process.env, MOBYKIT_FIX_LOG: log },
     });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.equal(readFileSync(log, 'utf8').trim(), `MobyLinuxVM|SecureString|${PASSWORD}`);

@@ -30,34 +30,64 @@ function edited(host: SimulatedHost, edit: (s: Snapshot) => void): SimulatedHost
 }
 
 const userVm = (over: Partial<VM> = {}): VM => ({
-  Name: 'MobyLinuxVM', Id: '1111-user', State: 'Running', Generation: 2, MemoryStartup: 8 * 2 ** 30, ProcessorCount: 8,
-  DvdDrives: [], HardDrives: [{ Path: 'D:\\VMs\\bob-build-server.vhdx' }], ComPorts: [], IntegrationServices: [], NetworkAdapters: [],
-  KvpHostExchangeItems: [], Notes: 'Bob: build server, do not delete', ...over,
+  Name: 'MobyLinuxVM',
+  Id: '1111-user',
+  State: 'Running',
+  Generation: 2,
+  MemoryStartup: 8 * 2 ** 30,
+  ProcessorCount: 8,
+  DvdDrives: [],
+  HardDrives: [{ Path: 'D:\\VMs\\bob-build-server.vhdx' }],
+  ComPorts: [],
+  IntegrationServices: [],
+  NetworkAdapters: [],
+  KvpHostExchangeItems: [],
+  Notes: 'Bob: build server, do not delete',
+  ...over,
 });
 
 describe('ownership by identity (issue 9)', () => {
-  it('a VM the user made with mobykit\'s name, after mobykit\'s was deleted by hand, survives uninstall with its disk', async () => {
-    const host = edited(await installed(), (s) => { s.vms = [userVm()]; });
+  it("a VM the user made with mobykit's name, after mobykit's was deleted by hand, survives uninstall with its disk", async () => {
+    const host = edited(await installed(), (s) => {
+      s.vms = [userVm()];
+    });
     const r = await run('uninstall', host, config());
     assert.ok(!r.plan.actions.some((a) => a.op === 'vm.remove' || a.op === 'vm.stop'), r.plan.actions.map((a) => a.description).join('\n'));
-    assert.deepEqual(host.current().vms.map((v) => v.Id), ['1111-user']);
-    assert.ok(r.notes.some((n) => /VM MobyLinuxVM \(Id .*\) is gone .*forgotten/.test(n)), r.notes.join('\n'));
-    assert.ok(r.notes.some((n) => /left alone: VM MobyLinuxVM \(1111-user\): not made by mobykit/.test(n)), r.notes.join('\n'));
+    assert.deepEqual(
+      host.current().vms.map((v) => v.Id),
+      ['1111-user'],
+    );
+    assert.ok(
+      r.notes.some((n) => /VM MobyLinuxVM \(Id .*\) is gone .*forgotten/.test(n)),
+      r.notes.join('\n'),
+    );
+    assert.ok(
+      r.notes.some((n) => /left alone: VM MobyLinuxVM \(1111-user\): not made by mobykit/.test(n)),
+      r.notes.join('\n'),
+    );
     assert.ok(r.notes.some((n) => /KVP item cifsmount .* forgotten/.test(n)));
   });
 
-  it('a run that stopped while creating the VM, then the user\'s own disk at the path: not mobykit\'s (a file has no Id), and said so', async () => {
+  it("a run that stopped while creating the VM, then the user's own disk at the path: not mobykit's (a file has no Id), and said so", async () => {
     // vm.create refused after its pending entries were written: the journal holds a pending VM and disk.
     const host = new SimulatedHost(example('fresh-win10-pro'), { failActions: ['vm.create'] });
     const failed = await run('install', host, config(), { secrets, rollback: false });
     assert.equal(failed.outcome, 'failed');
-    assert.ok(journalOf(host)!.entries.some((e) => e.kind === 'disk' && e.state === 'pending'), 'the disk was journaled as pending');
+    assert.ok(
+      journalOf(host)!.entries.some((e) => e.kind === 'disk' && e.state === 'pending'),
+      'the disk was journaled as pending',
+    );
     // migrate-toolbox then writes the user's Toolbox disk where mobykit's would have gone.
-    const later = edited(host, (s) => { s.files.vhdx.Exists = true; });
+    const later = edited(host, (s) => {
+      s.files.vhdx.Exists = true;
+    });
     const u = await run('uninstall', later, config());
     assert.equal(later.current().files.vhdx.Exists, true);
-    assert.ok(u.notes.some((n) => /disk .*MobyLinuxVM\.vhdx: the run that was creating mobykit's VM on it stopped.*leaves it alone.*Remove-Item -LiteralPath '.*install --adopt/.test(n)), u.notes.join('\n'));
-    assert.ok(!journalOf(later)?.entries.some((e) => e.kind === 'disk'), 'the disk is not recorded as mobykit\'s');
+    assert.ok(
+      u.notes.some((n) => /disk .*MobyLinuxVM\.vhdx: the run that was creating mobykit's VM on it stopped.*leaves it alone.*Remove-Item -LiteralPath '.*install --adopt/.test(n)),
+      u.notes.join('\n'),
+    );
+    assert.ok(!journalOf(later)?.entries.some((e) => e.kind === 'disk'), "the disk is not recorded as mobykit's");
     const again = await run('install', later, config(), { secrets });
     assert.equal(again.outcome, 'blocked', 'install does not build on a disk it cannot prove it made');
     assert.equal(again.findings[0].id, 'ownership.vm');
@@ -65,9 +95,12 @@ describe('ownership by identity (issue 9)', () => {
 
   it('the documented Toolbox path on a host that had mobykit before: uninstall keeps the migrated disk', async () => {
     // mobykit's VM deleted by hand; then migrate-toolbox writes the user's disk at the VHDX path.
-    const host = edited(await installed(), (s) => { s.vms = []; s.files.vhdx.Exists = true; });
+    const host = edited(await installed(), (s) => {
+      s.vms = [];
+      s.files.vhdx.Exists = true;
+    });
     const plain = await run('install', host, config(), { secrets });
-    assert.equal(plain.outcome, 'blocked', 'the disk is no longer known to be mobykit\'s');
+    assert.equal(plain.outcome, 'blocked', "the disk is no longer known to be mobykit's");
     const adopt = await run('install', host, config(), { secrets, adopt: true });
     assert.equal(adopt.outcome, 'done', JSON.stringify(adopt.findings));
     assert.match(adopt.plan.actions.find((a) => a.op === 'vm.create')!.description, /existing disk .*adopted: uninstall keeps it/);
@@ -78,26 +111,38 @@ describe('ownership by identity (issue 9)', () => {
     assert.deepEqual(host.current().vms, []);
   });
 
-  it('an External switch the user adds with mobykit\'s name is never removed, by install or uninstall', async () => {
+  it("an External switch the user adds with mobykit's name is never removed, by install or uninstall", async () => {
     const ext = { Name: 'DockerNAT', Id: '0f0f-user-external', SwitchType: 'External' as const, Notes: 'Bob: bridged to the NIC' };
     for (const adopt of [false, true]) {
-      const host = edited(await installed(), (s) => { s.vmSwitches.push(ext); });
+      const host = edited(await installed(), (s) => {
+        s.vmSwitches.push(ext);
+      });
       const before = host.current();
       const r = await run('install', host, config(), { secrets, adopt });
       assert.equal(r.outcome, 'blocked');
       assert.ok(!r.plan.actions.some((a) => a.op === 'switch.remove'));
       assert.deepEqual(host.current(), before, 'a blocked install changed nothing');
     }
-    const host = edited(await installed(), (s) => { s.vmSwitches.push(ext); });
+    const host = edited(await installed(), (s) => {
+      s.vmSwitches.push(ext);
+    });
     const u = await run('uninstall', host, config());
-    assert.deepEqual(u.plan.actions.filter((a) => a.op === 'switch.remove').map((a) => (a.params as { Id: string }).Id).includes(ext.Id), false);
+    assert.deepEqual(
+      u.plan.actions
+        .filter((a) => a.op === 'switch.remove')
+        .map((a) => (a.params as { Id: string }).Id)
+        .includes(ext.Id),
+      false,
+    );
     assert.deepEqual(host.current().vmSwitches, [ext]);
     assert.ok(u.notes.some((n) => n.includes('External switch DockerNAT (0f0f-user-external): not made by mobykit')));
   });
 
   it('what is left alone is listed in the plan, before any question, with no control character of a host value', async () => {
     const esc = 'sw\u001b]52;c;QQ==\u0007';
-    const host = edited(await installed(), (s) => { s.vmSwitches.push({ Name: 'DockerNAT', Id: esc, SwitchType: 'External' }); });
+    const host = edited(await installed(), (s) => {
+      s.vmSwitches.push({ Name: 'DockerNAT', Id: esc, SwitchType: 'External' });
+    });
     const r = await run('uninstall', host, config(), { dryRun: true });
     const text = renderPlan(r.plan, 'DEV-PC') + renderOutcome(runDocument(r));
     assert.match(text, /Left alone \(not mobykit's\):\n.*External switch DockerNAT \(sw\\x1b\]52;c;QQ==\\x07\): not made by mobykit/);
@@ -107,8 +152,21 @@ describe('ownership by identity (issue 9)', () => {
   it('a marker is an exact value: "NOT Managed by mobykit" and a rule in group "MobyKit" are not mobykit\'s', async () => {
     const start = example('fresh-win10-pro');
     start.vms.push(userVm({ Notes: `Production DB. NOT ${MARKER} - do not touch!`, State: 'Running' }));
-    start.firewallRules.push({ Name: 'DockerTcp', DisplayName: 'DockerTcp', Enabled: true, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
-      EdgeTraversalPolicy: 'DeferToUser', Program: 'C:\\other\\tool.exe', Protocol: 'TCP', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'], Group: 'MobyKit' });
+    start.firewallRules.push({
+      Name: 'DockerTcp',
+      DisplayName: 'DockerTcp',
+      Enabled: true,
+      Direction: 'Inbound',
+      Action: 'Allow',
+      Profile: 'Any',
+      EdgeTraversalPolicy: 'DeferToUser',
+      Program: 'C:\\other\\tool.exe',
+      Protocol: 'TCP',
+      LocalPort: ['Any'],
+      LocalAddress: ['Any'],
+      RemoteAddress: ['Any'],
+      Group: 'MobyKit',
+    });
     const host = new SimulatedHost(start);
     const r = await run('install', host, config(), { secrets });
     assert.equal(r.outcome, 'blocked');
@@ -125,12 +183,15 @@ describe('ownership by identity (issue 9)', () => {
     assert.equal((await run('install', host, config(flags), { secrets })).outcome, 'done');
     const u = await run('uninstall', host, config());
     assert.equal(u.outcome, 'done', JSON.stringify(u.findings));
-    assert.ok(u.notes.some((n) => /uninstall looks where mobykit installed: switch\.name "MobyNet"/.test(n)), u.notes.join('\n'));
+    assert.ok(
+      u.notes.some((n) => /uninstall looks where mobykit installed: switch\.name "MobyNet"/.test(n)),
+      u.notes.join('\n'),
+    );
     assert.deepEqual(host.current(), start);
     assert.equal((await run('uninstall', host, config())).outcome, 'nothing-to-do');
   });
 
-  it('a failed, rolled-back install --adopt leaves the journal exactly as it was: the user\'s VM and NAT stay theirs', async () => {
+  it("a failed, rolled-back install --adopt leaves the journal exactly as it was: the user's VM and NAT stay theirs", async () => {
     const start = example('broken');
     const host = new SimulatedHost(start, { failActions: ['vm.start'] });
     const r = await run('install', host, config(), { secrets, adopt: true });
@@ -155,8 +216,15 @@ describe('ownership by identity (issue 9)', () => {
 
   it('rollback of an adopted VM: KVP is turned off again; the DVD and COM1 it cannot take out are listed, not reported undone', async () => {
     const start = example('fresh-win10-pro');
-    start.vms.push(userVm({ MemoryStartup: 2 ** 31, ProcessorCount: 2, State: 'Off', HardDrives: [{ Path: 'D:\\user.vhdx' }],
-      IntegrationServices: [{ Name: 'Key-Value Pair Exchange', Id: 'Microsoft:1111-user\\2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: false, PrimaryStatusDescription: 'OK' }] }));
+    start.vms.push(
+      userVm({
+        MemoryStartup: 2 ** 31,
+        ProcessorCount: 2,
+        State: 'Off',
+        HardDrives: [{ Path: 'D:\\user.vhdx' }],
+        IntegrationServices: [{ Name: 'Key-Value Pair Exchange', Id: 'Microsoft:1111-user\\2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: false, PrimaryStatusDescription: 'OK' }],
+      }),
+    );
     const host = new SimulatedHost(start, { failActions: ['kvp.add'] });
     const r = await run('install', host, config(), { secrets, adopt: true });
     assert.equal(r.outcome, 'failed', r.failed?.error.message);
@@ -186,23 +254,40 @@ describe('ownership by identity (issue 9)', () => {
   });
 
   it('journal entries whose resource is gone are dropped, and the output says so', async () => {
-    const host = edited(await installed(), (s) => { s.netNats = []; });
+    const host = edited(await installed(), (s) => {
+      s.netNats = [];
+    });
     const r = await run('install', host, config(), { secrets });
-    assert.ok(r.notes.some((n) => /journal: NAT DockerNAT \(10\.0\.75\.0\/24\) is gone .*forgotten/.test(n)), r.notes.join('\n'));
+    assert.ok(
+      r.notes.some((n) => /journal: NAT DockerNAT \(10\.0\.75\.0\/24\) is gone .*forgotten/.test(n)),
+      r.notes.join('\n'),
+    );
     assert.equal(r.outcome, 'done');
     const doc = journalOf(host)!;
     assert.equal(doc.entries.filter((e) => e.kind === 'nat').length, 1, 'the new NAT is recorded once');
   });
 
   it('when a query of the snapshot failed, nothing is forgotten: an entry not seen stays recorded, and the output says so', async () => {
-    const host = edited(await installed(), (s) => { s.netNats = []; s.errors.push({ Source: 'Get-NetNat', Message: 'Access is denied.' }); });
+    const host = edited(await installed(), (s) => {
+      s.netNats = [];
+      s.errors.push({ Source: 'Get-NetNat', Message: 'Access is denied.' });
+    });
     const r = await run('uninstall', host, config());
-    assert.ok(r.notes.some((n) => /NAT DockerNAT .* could not be checked \(a query of the snapshot failed: Get-NetNat\); it stays recorded/.test(n)), r.notes.join('\n'));
+    assert.ok(
+      r.notes.some((n) => /NAT DockerNAT .* could not be checked \(a query of the snapshot failed: Get-NetNat\); it stays recorded/.test(n)),
+      r.notes.join('\n'),
+    );
     assert.ok(journalOf(host)!.entries.some((e) => e.kind === 'nat'));
     // A failed query that does not show NATs hides nothing: the gone NAT is forgotten.
-    const other = edited(await installed(), (s) => { s.netNats = []; s.errors.push({ Source: 'Get-Process', Message: 'Access is denied.' }); });
+    const other = edited(await installed(), (s) => {
+      s.netNats = [];
+      s.errors.push({ Source: 'Get-Process', Message: 'Access is denied.' });
+    });
     const again = await run('install', other, config(), { secrets, dryRun: true });
-    assert.ok(again.notes.some((n) => /NAT DockerNAT .* is gone .*forgotten/.test(n)), again.notes.join('\n'));
+    assert.ok(
+      again.notes.some((n) => /NAT DockerNAT .* is gone .*forgotten/.test(n)),
+      again.notes.join('\n'),
+    );
   });
 
   it('a journal that cannot be written stops the run before the next cmdlet and rolls back; nothing is orphaned', async () => {
@@ -210,7 +295,10 @@ describe('ownership by identity (issue 9)', () => {
     const host = new SimulatedHost(start);
     const save = host.saveJournal.bind(host);
     let saves = 0;
-    host.saveJournal = async (doc) => { if (++saves === 4) throw new Error('disk full'); return save(doc); };
+    host.saveJournal = async (doc) => {
+      if (++saves === 4) throw new Error('disk full');
+      return save(doc);
+    };
     const r = await run('install', host, config(), { secrets });
     assert.equal(r.outcome, 'failed');
     assert.match(r.failed!.error.message, /disk full/);
@@ -220,12 +308,17 @@ describe('ownership by identity (issue 9)', () => {
 
 /** A host whose process "dies" right after the cmdlet of action `at` ran: the run never confirms it. */
 class KilledAfter extends Error {
-  constructor(m: string) { super(m); }
+  constructor(m: string) {
+    super(m);
+  }
 }
 function dyingHost(inner: SimulatedHost, at: number): Host {
   let n = 0;
   return {
-    kind: 'simulated', gather: () => inner.gather(), loadJournal: () => inner.loadJournal(), saveJournal: (d) => inner.saveJournal(d),
+    kind: 'simulated',
+    gather: () => inner.gather(),
+    loadJournal: () => inner.loadJournal(),
+    saveJournal: (d) => inner.saveJournal(d),
     dispose: () => inner.dispose(),
     async apply(action: Action, sec) {
       await inner.apply(action, sec);
@@ -244,7 +337,11 @@ describe('a kill at any instant (issue 9)', () => {
       assert.ok(r.failed?.error instanceof KilledAfter);
       const u = await run('uninstall', inner, config());
       assert.equal(u.outcome, 'done', JSON.stringify({ notes: u.notes, findings: u.findings }));
-      if (r.failed!.action.claims?.length) assert.ok(u.notes.some((n) => /made by an interrupted or earlier run/.test(n)), 'the pending entry was settled by looking');
+      if (r.failed!.action.claims?.length)
+        assert.ok(
+          u.notes.some((n) => /made by an interrupted or earlier run/.test(n)),
+          'the pending entry was settled by looking',
+        );
       assert.deepEqual(inner.current(), start);
     });
   }

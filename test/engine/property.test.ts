@@ -33,7 +33,14 @@ async function startingHost(s: Setup): Promise<Snapshot> {
   const base = example('fresh-win10-pro');
   if (s.server) base.platform.os.ProductType = 3;
   if (s.addressHeldElsewhere) {
-    base.netIPAddresses.push({ InterfaceAlias: 'Ethernet', InterfaceIndex: base.netAdapters[0].ifIndex, IPAddress: '10.0.75.1', PrefixLength: 16, AddressFamily: 'IPv4', PrefixOrigin: 'Manual' });
+    base.netIPAddresses.push({
+      InterfaceAlias: 'Ethernet',
+      InterfaceIndex: base.netAdapters[0].ifIndex,
+      IPAddress: '10.0.75.1',
+      PrefixLength: 16,
+      AddressFamily: 'IPv4',
+      PrefixOrigin: 'Manual',
+    });
   }
   const host = new SimulatedHost(base);
   const apply = (a: Action) => host.apply(a, { sharePassword: 'setup-password' }).catch(() => undefined);
@@ -41,22 +48,53 @@ async function startingHost(s: Setup): Promise<Snapshot> {
   if (hasSwitch) await apply(act('switch.create', { Name: 'DockerNAT', Notes: s.switch === 'user-internal' ? '' : MARKER }));
   if (s.switch === 'mine-twice') await apply(act('switch.create', { Name: 'DockerNAT', Notes: MARKER }));
   if (hasSwitch && s.address !== 'none') {
-    await apply(act('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: s.address === 'right' ? '10.0.75.1' : '169.254.3.4', PrefixLength: s.address === 'right' ? 24 : 16 }));
+    await apply(
+      act('vnic.set-address', {
+        SwitchName: 'DockerNAT',
+        InterfaceAlias: 'vEthernet (DockerNAT)',
+        IPAddress: s.address === 'right' ? '10.0.75.1' : '169.254.3.4',
+        PrefixLength: s.address === 'right' ? 24 : 16,
+      }),
+    );
   }
   const nats: Record<string, [string, string] | null> = {
-    none: null, right: ['DockerNAT', '10.0.75.0/24'], 'wrong-prefix': ['DockerNAT', '10.0.0.0/16'],
-    'other-overlapping': ['WSLNat', '10.0.0.0/8'], 'other-elsewhere': ['WSLNat', '172.28.16.0/20'],
+    none: null,
+    right: ['DockerNAT', '10.0.75.0/24'],
+    'wrong-prefix': ['DockerNAT', '10.0.0.0/16'],
+    'other-overlapping': ['WSLNat', '10.0.0.0/8'],
+    'other-elsewhere': ['WSLNat', '172.28.16.0/20'],
   };
   const nat = nats[s.nat];
   if (nat) await apply(act('nat.create', { Name: nat[0], InternalIPInterfaceAddressPrefix: nat[1] }));
   if (s.rule !== 'none') {
-    await apply(act('firewall.create', { Name: 'DockerTcp', DisplayName: 'DockerTcp', Protocol: 'TCP', Direction: 'Inbound', Action: 'Allow',
-      Program: s.rule === 'right' ? 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe' : 'C:\\old\\proxy.exe',
-      Profile: 'Any', EdgeTraversalPolicy: 'DeferToUser', Group: s.rule.startsWith('mine') ? 'mobykit' : '', Description: '', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'] }));
+    await apply(
+      act('firewall.create', {
+        Name: 'DockerTcp',
+        DisplayName: 'DockerTcp',
+        Protocol: 'TCP',
+        Direction: 'Inbound',
+        Action: 'Allow',
+        Program: s.rule === 'right' ? 'C:\\Program Files\\Docker\\Docker\\Resources\\com.docker.proxy.exe' : 'C:\\old\\proxy.exe',
+        Profile: 'Any',
+        EdgeTraversalPolicy: 'DeferToUser',
+        Group: s.rule.startsWith('mine') ? 'mobykit' : '',
+        Description: '',
+        LocalPort: ['Any'],
+        LocalAddress: ['Any'],
+        RemoteAddress: ['Any'],
+      }),
+    );
   }
   if (s.share !== 'none') {
-    await apply(act('share.create', { Name: 'C', Path: s.share === 'user-elsewhere' ? 'D:\\' : 'C:\\', CachingMode: 'None',
-      FullAccess: 'DEV-PC\\alice', Description: s.share === 'mine-with-everyone' ? MARKER : '' }));
+    await apply(
+      act('share.create', {
+        Name: 'C',
+        Path: s.share === 'user-elsewhere' ? 'D:\\' : 'C:\\',
+        CachingMode: 'None',
+        FullAccess: 'DEV-PC\\alice',
+        Description: s.share === 'mine-with-everyone' ? MARKER : '',
+      }),
+    );
     if (s.share === 'mine-with-everyone') {
       await apply(act('share.grant', { Name: 'C', AccountName: 'Everyone' }));
     }
@@ -65,9 +103,21 @@ async function startingHost(s: Setup): Promise<Snapshot> {
     await apply(act('credential.write', { TargetName: 'Docker Host Filesystem Access', UserName: s.credential === 'right' ? 'alice' : 'bob', Comment: '' }));
   }
   if (s.vm === 'mine-off' || s.vm === 'mine-1cpu') {
-    await apply(act('vm.create', { Name: 'MobyLinuxVM', Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2 ** 31, ProcessorCount: s.vm === 'mine-1cpu' ? 1 : 2,
-      VhdPath: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx', VhdSizeBytes: 60 * 2 ** 30,
-      IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', SwitchName: 'DockerNAT', ComPipe: '\\\\.\\pipe\\dockerMobyLinuxVM-com1', Notes: MARKER }));
+    await apply(
+      act('vm.create', {
+        Name: 'MobyLinuxVM',
+        Generation: 2,
+        AttachExistingVhd: false,
+        MemoryStartupBytes: 2 ** 31,
+        ProcessorCount: s.vm === 'mine-1cpu' ? 1 : 2,
+        VhdPath: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx',
+        VhdSizeBytes: 60 * 2 ** 30,
+        IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
+        SwitchName: 'DockerNAT',
+        ComPipe: '\\\\.\\pipe\\dockerMobyLinuxVM-com1',
+        Notes: MARKER,
+      }),
+    );
   }
   const snap = host.current();
   if (s.vm === 'orphan-disk') snap.files.vhdx.Exists = true;
@@ -89,47 +139,60 @@ describe('install on generated hosts (property)', function () {
   this.timeout(120000);
 
   it('converges, or stops with a clear error before changing anything', async () => {
-    await fc.assert(fc.asyncProperty(setup, fc.boolean(), async (s, adopt) => {
-      const start = await startingHost(s);
-      const host = new SimulatedHost(start);
-      const r = await run('install', host, config(), { secrets, adopt });
-      if (r.outcome === 'blocked') {
-        assert.ok(r.findings.length > 0 && r.findings.every((f) => f.severity === 'error' && f.fix.length > 0));
-        assert.deepEqual(host.current(), start, 'a blocked install changed the host');
-        return;
-      }
-      assert.equal(r.outcome, r.plan.actions.length ? 'done' : 'nothing-to-do', JSON.stringify({ s, findings: r.findings, failed: r.failed?.error.message }));
-      invariants(host.current());
-      const again = await run('install', host, config(), { secrets, adopt });
-      assert.deepEqual(again.plan.actions.map((a) => a.id), [], 'a second install planned changes');
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(setup, fc.boolean(), async (s, adopt) => {
+        const start = await startingHost(s);
+        const host = new SimulatedHost(start);
+        const r = await run('install', host, config(), { secrets, adopt });
+        if (r.outcome === 'blocked') {
+          assert.ok(r.findings.length > 0 && r.findings.every((f) => f.severity === 'error' && f.fix.length > 0));
+          assert.deepEqual(host.current(), start, 'a blocked install changed the host');
+          return;
+        }
+        assert.equal(r.outcome, r.plan.actions.length ? 'done' : 'nothing-to-do', JSON.stringify({ s, findings: r.findings, failed: r.failed?.error.message }));
+        invariants(host.current());
+        const again = await run('install', host, config(), { secrets, adopt });
+        assert.deepEqual(
+          again.plan.actions.map((a) => a.id),
+          [],
+          'a second install planned changes',
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a failing action is rolled back: the host ends as it started', async () => {
-    await fc.assert(fc.asyncProperty(setup, fc.nat(), async (s, pick) => {
-      const start = await startingHost(s);
-      const probe = await run('install', new SimulatedHost(start), config(), { dryRun: true });
-      if (probe.outcome !== 'planned') return;
-      const failing = probe.plan.actions[pick % probe.plan.actions.length];
-      const host = new SimulatedHost(start, { failActions: [failing.id] });
-      const r = await run('install', host, config(), { secrets });
-      assert.equal(r.outcome, 'failed');
-      assert.equal(r.failed!.action.id, failing.id);
-      if (r.rollback?.notUndone.length) return; // said so, and the next install repairs it
-      assert.deepEqual(host.current(), start, `not rolled back after ${failing.id}`);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(setup, fc.nat(), async (s, pick) => {
+        const start = await startingHost(s);
+        const probe = await run('install', new SimulatedHost(start), config(), { dryRun: true });
+        if (probe.outcome !== 'planned') return;
+        const failing = probe.plan.actions[pick % probe.plan.actions.length];
+        const host = new SimulatedHost(start, { failActions: [failing.id] });
+        const r = await run('install', host, config(), { secrets });
+        assert.equal(r.outcome, 'failed');
+        assert.equal(r.failed!.action.id, failing.id);
+        if (r.rollback?.notUndone.length) return; // said so, and the next install repairs it
+        assert.deepEqual(host.current(), start, `not rolled back after ${failing.id}`);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('install then uninstall gives back a host that had nothing of mobykit', async () => {
     const userOnly = setup.filter((s) => !['mine', 'mine-twice'].includes(s.switch) && !s.rule.startsWith('mine') && !s.share.startsWith('mine') && !s.vm.startsWith('mine'));
-    await fc.assert(fc.asyncProperty(userOnly, async (s) => {
-      const start = await startingHost(s);
-      const host = new SimulatedHost(start);
-      const r = await run('install', host, config(), { secrets });
-      if (r.outcome !== 'done') return;
-      await run('uninstall', host, config());
-      assert.deepEqual(host.current(), start);
-      assert.ok(!host.current().firewallRules.some((x) => x.Group === 'mobykit'), 'an orphan firewall rule');
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(userOnly, async (s) => {
+        const start = await startingHost(s);
+        const host = new SimulatedHost(start);
+        const r = await run('install', host, config(), { secrets });
+        if (r.outcome !== 'done') return;
+        await run('uninstall', host, config());
+        assert.deepEqual(host.current(), start);
+        assert.ok(!host.current().firewallRules.some((x) => x.Group === 'mobykit'), 'an orphan firewall rule');
+      }),
+      { numRuns: 200 },
+    );
   });
 });

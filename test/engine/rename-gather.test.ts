@@ -16,7 +16,12 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** Gathers the way Get-MobyKitHostSnapshot does: the VM, share, rules and credential of the names in scope only. */
 class ScopedHost extends SimulatedHost {
   scopes: Config[] = [];
-  constructor(seen: Snapshot, private readonly session: Config) { super(seen); }
+  constructor(
+    seen: Snapshot,
+    private readonly session: Config,
+  ) {
+    super(seen);
+  }
   override async gather(scope: Config = this.session): Promise<Snapshot> {
     this.scopes.push(scope);
     const all = await super.gather(scope);
@@ -24,14 +29,19 @@ class ScopedHost extends SimulatedHost {
     // No disk path configured: the module reports <VMName>.vhdx in the host's disk folder.
     const disk = scope.vm.vhdxPath ?? `${HYPERV_DEFAULT_VHD_FOLDER}\\${scope.vm.name}.vhdx`;
     const files = { ...all.files, vhdx: same(disk, all.files.vhdx.Path) ? all.files.vhdx : { Path: disk, Exists: false } };
-    return { ...all, files, vms: all.vms.filter((v) => same(v.Name, scope.vm.name)), smbShares: all.smbShares.filter((s) => same(s.Name, scope.share.name)),
+    return {
+      ...all,
+      files,
+      vms: all.vms.filter((v) => same(v.Name, scope.vm.name)),
+      smbShares: all.smbShares.filter((s) => same(s.Name, scope.share.name)),
       firewallRules: all.firewallRules.filter((r) => rules.some((n) => same(n, r.Name))),
-      credentials: all.credentials.filter((c) => same(c.TargetName, scope.credential.target)) };
+      credentials: all.credentials.filter((c) => same(c.TargetName, scope.credential.target)),
+    };
   }
 }
 
 describe('renames on a host that gathers by name', () => {
-  it('install looks under the installed names too, and replaces mobykit\'s VM, share, rule and credential', async () => {
+  it("install looks under the installed names too, and replaces mobykit's VM, share, rule and credential", async () => {
     const installed = new SimulatedHost(example('fresh-win10-pro'));
     assert.equal((await run('install', installed, config(), { secrets })).outcome, 'done');
     const renamed = config({ 'vm-name': 'NewVM', 'share-name': 'D', 'firewall-tcp-rule': 'NewTcp', 'credential-target': 'NewCred' });
@@ -39,15 +49,38 @@ describe('renames on a host that gathers by name', () => {
     await host.saveJournal(await installed.loadJournal());
     const r = await run('install', host, renamed, { secrets });
     assert.equal(r.outcome, 'done', JSON.stringify(r.findings));
-    assert.deepEqual(r.applied.map((a) => a.id).sort(), ['credential.remove:Docker Host Filesystem Access', 'credential.write', 'firewall.create:NewTcp',
-      'firewall.remove:DockerTcp', 'kvp.modify', 'share.create', 'share.remove:C', 'vm.rename'].sort());
-    assert.ok(host.scopes.some((s) => s.vm.name === 'MobyLinuxVM' && s.share.name === 'C'), 'the installed names were gathered');
+    assert.deepEqual(
+      r.applied.map((a) => a.id).sort(),
+      [
+        'credential.remove:Docker Host Filesystem Access',
+        'credential.write',
+        'firewall.create:NewTcp',
+        'firewall.remove:DockerTcp',
+        'kvp.modify',
+        'share.create',
+        'share.remove:C',
+        'vm.rename',
+      ].sort(),
+    );
+    assert.ok(
+      host.scopes.some((s) => s.vm.name === 'MobyLinuxVM' && s.share.name === 'C'),
+      'the installed names were gathered',
+    );
     const after = host.current();
-    assert.deepEqual(after.vms.map((v) => v.Name), ['NewVM']);
-    assert.deepEqual(after.smbShares.map((s) => s.Name), ['D']);
+    assert.deepEqual(
+      after.vms.map((v) => v.Name),
+      ['NewVM'],
+    );
+    assert.deepEqual(
+      after.smbShares.map((s) => s.Name),
+      ['D'],
+    );
     // The renamed VM keeps the disk mobykit made, and that is the disk checked: no "does not use the disk NewVM.vhdx".
     assert.deepEqual(after.vms[0].HardDrives, installed.current().vms[0].HardDrives);
-    assert.deepEqual(r.remaining!.map((f) => f.id), []);
+    assert.deepEqual(
+      r.remaining!.map((f) => f.id),
+      [],
+    );
     assert.equal((await run('install', host, renamed, { secrets, dryRun: true })).outcome, 'nothing-to-do');
   });
 

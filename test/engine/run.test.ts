@@ -12,12 +12,18 @@ describe('engine on the simulated host', () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
     const r = await run('install', host, config(), { secrets });
     assert.equal(r.outcome, 'done', JSON.stringify(r.findings, null, 2));
-    assert.deepEqual(r.applied.map((a) => a.id), r.plan.actions.map((a) => a.id));
+    assert.deepEqual(
+      r.applied.map((a) => a.id),
+      r.plan.actions.map((a) => a.id),
+    );
     assert.ok(r.applied.some((a) => a.id === 'vm.create'));
     const vm = host.current().vms.find((v) => v.Name === 'MobyLinuxVM')!;
     assert.equal(vm.State, 'Running');
     assert.ok(vm.NetworkAdapters[0].IPAddresses.includes('10.0.75.2'));
-    assert.deepEqual(vm.KvpHostExchangeItems.map((i) => i.Data), ['/c;/C;username=alice,password=***,noperm']);
+    assert.deepEqual(
+      vm.KvpHostExchangeItems.map((i) => i.Data),
+      ['/c;/C;username=alice,password=***,noperm'],
+    );
   });
 
   it('tells the truth: what it could not verify and what doctor still reports, never "verified" for those', async () => {
@@ -25,9 +31,15 @@ describe('engine on the simulated host', () => {
     const r = await run('install', host, config(), { secrets, adopt: true });
     assert.equal(r.outcome, 'done');
     // Get-NetFirewallRule was denied while gathering: the firewall checks could not look.
-    assert.deepEqual(r.notVerified!.map((c) => c.id), ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb']);
+    assert.deepEqual(
+      r.notVerified!.map((c) => c.id),
+      ['firewall.missing', 'firewall.disabled', 'firewall.program', 'firewall.settings', 'firewall.smb'],
+    );
     assert.ok(r.notVerified!.every((c) => c.reason.includes('Access is denied')));
-    assert.deepEqual(r.remaining!.map((f) => f.id), ['platform.docker-host-env', 'port.in-use', 'snapshot.errors']);
+    assert.deepEqual(
+      r.remaining!.map((f) => f.id),
+      ['platform.docker-host-env', 'port.in-use', 'snapshot.errors'],
+    );
     const text = renderOutcome(runDocument(r)).replace(/\u001b\[[0-9;]*m/g, '');
     assert.match(text, /^! Done: 11 actions applied; 5 checks could not verify the result\./);
     assert.doesNotMatch(text, /verified\.\n/);
@@ -64,10 +76,20 @@ describe('engine on the simulated host', () => {
   it('the password is asked only when the plan stores it, and never shows in the host snapshot', async () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
     let asked = 0;
-    await run('install', host, config(), { secrets: async () => { asked++; return { sharePassword: CANARY_PASSWORD }; } });
+    await run('install', host, config(), {
+      secrets: async () => {
+        asked++;
+        return { sharePassword: CANARY_PASSWORD };
+      },
+    });
     assert.equal(asked, 1);
     assert.ok(!JSON.stringify(host.current()).includes(CANARY_PASSWORD));
-    await run('install', host, config(), { secrets: async () => { asked++; return {}; } });
+    await run('install', host, config(), {
+      secrets: async () => {
+        asked++;
+        return {};
+      },
+    });
     assert.equal(asked, 1);
   });
 
@@ -87,7 +109,10 @@ describe('engine on the simulated host', () => {
     const s = host.current();
     assert.ok(s.vmSwitches.some((x) => x.Name === 'MobyNet'));
     assert.ok(s.netIPAddresses.some((a) => a.InterfaceAlias === 'vEthernet (MobyNet)' && a.IPAddress === '172.30.8.1'));
-    assert.deepEqual(s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]), [['MobyNat', '172.30.8.0/24']]);
+    assert.deepEqual(
+      s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]),
+      [['MobyNat', '172.30.8.0/24']],
+    );
     assert.ok(s.vms.some((v) => v.Name === 'moby-dev'));
   });
 
@@ -129,13 +154,22 @@ describe('engine on the simulated host', () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
     await run('install', host, config(), { secrets });
     const apply = host.apply.bind(host);
-    sinon.stub(host, 'apply').callsFake(async (action, s) => { if (action.op !== 'nat.remove') await apply(action, s); });
+    sinon.stub(host, 'apply').callsFake(async (action, s) => {
+      if (action.op !== 'nat.remove') await apply(action, s);
+    });
     const r = await run('uninstall', host, config());
     assert.equal(r.outcome, 'unverified');
-    assert.deepEqual(r.findings.map((f) => [f.id, f.title]), [['uninstall.leftover', 'DockerNAT is still there']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.id, f.title]),
+      [['uninstall.leftover', 'DockerNAT is still there']],
+    );
     (host.apply as sinon.SinonStub).restore();
     const again = await run('uninstall', host, config());
-    assert.deepEqual(again.applied.map((a) => a.id), ['nat.remove'], 'the next uninstall does not know the NAT is mobykit\'s');
+    assert.deepEqual(
+      again.applied.map((a) => a.id),
+      ['nat.remove'],
+      "the next uninstall does not know the NAT is mobykit's",
+    );
     assert.deepEqual(host.current(), example('fresh-win10-pro'));
   });
 });

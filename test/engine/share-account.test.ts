@@ -8,7 +8,9 @@ import type { Snapshot } from '../../src/snapshot/types.js';
 import { config, example } from '../helpers.js';
 
 const local = () => config({ 'share-account': 'local' });
-const asked = () => { throw new Error('asked for a password'); };
+const asked = () => {
+  throw new Error('asked for a password');
+};
 const OTHER_SID = 'S-1-5-21-1-2-3-1010';
 
 async function installed(): Promise<SimulatedHost> {
@@ -29,11 +31,17 @@ describe('--share-account local (issue 14)', () => {
     assert.ok(!ops.includes('credential.write') && !ops.includes('kvp.add'));
     const seen = host.current();
     const account = seen.localAccounts!.find((a) => a.Name === 'mobykit-share')!;
-    assert.deepEqual(seen.smbShares.find((s) => s.Name === 'C')!.Access.map((a) => a.AccountName), ['DEV-PC\\mobykit-share']);
+    assert.deepEqual(
+      seen.smbShares.find((s) => s.Name === 'C')!.Access.map((a) => a.AccountName),
+      ['DEV-PC\\mobykit-share'],
+    );
     assert.equal(seen.vms[0].KvpHostExchangeItems[0].Data, '/c;/C;username=mobykit-share,password=***,noperm');
     assert.equal(seen.credentials[0].UserName, 'mobykit-share');
     const journal = await host.loadJournal();
-    assert.deepEqual(journal.entries.filter((e) => e.kind === 'account').map((e) => [e.state, e.id.Id]), [['made', account.SID]]);
+    assert.deepEqual(
+      journal.entries.filter((e) => e.kind === 'account').map((e) => [e.state, e.id.Id]),
+      [['made', account.SID]],
+    );
     assert.doesNotMatch(JSON.stringify(r.plan.actions), /password=(?!\*\*\*)/);
   });
 
@@ -49,7 +57,10 @@ describe('--share-account local (issue 14)', () => {
     doc.vms[0].KvpHostExchangeItems = [];
     const again = new SimulatedHost(doc);
     const r = await run('install', again, local(), { secrets: asked });
-    assert.deepEqual(r.applied.map((a) => a.op), ['account.set']);
+    assert.deepEqual(
+      r.applied.map((a) => a.op),
+      ['account.set'],
+    );
     assert.match(r.applied[0].description, /VM MobyLinuxVM has no cifsmount token/);
   });
 
@@ -69,13 +80,24 @@ describe('--share-account local (issue 14)', () => {
   it('a run killed right after New-LocalUser: the next install settles the pending entry to the new SID and goes on', async () => {
     const host = new SimulatedHost(example('fresh-win10-pro'));
     const stop = new AbortController();
-    const r = await run('install', host, local(), { secrets: asked, signal: stop.signal, events: { done: (a) => { if (a.op === 'account.create') stop.abort(); } } });
+    const r = await run('install', host, local(), {
+      secrets: asked,
+      signal: stop.signal,
+      events: {
+        done: (a) => {
+          if (a.op === 'account.create') stop.abort();
+        },
+      },
+    });
     assert.equal(r.outcome, 'interrupted');
     const again = await run('install', host, local(), { secrets: asked });
     assert.equal(again.outcome, 'done');
     assert.ok(!again.applied.some((a) => a.op === 'account.create'));
     const sid = host.current().localAccounts![0].SID;
-    assert.deepEqual((await host.loadJournal()).entries.filter((e) => e.kind === 'account').map((e) => e.id.Id), [sid]);
+    assert.deepEqual(
+      (await host.loadJournal()).entries.filter((e) => e.kind === 'account').map((e) => e.id.Id),
+      [sid],
+    );
   });
 
   it('uninstall removes the account by its SID, even when the user no longer passes --share-account local', async () => {

@@ -13,8 +13,12 @@ describe('fleet rehearsal: a folder of snapshots', function () {
   let dir: string;
   let state: string;
   const made: string[] = [];
-  const cli = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], {
-    env: { ...process.env, MOBYKIT_STATE_DIR: state, MOBYKIT_RUN_LOG_DIR: state, NO_COLOR: '1' }, encoding: 'utf8', input: '' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [MAIN, ...args], {
+      env: { ...process.env, MOBYKIT_STATE_DIR: state, MOBYKIT_RUN_LOG_DIR: state, NO_COLOR: '1' },
+      encoding: 'utf8',
+      input: '',
+    });
 
   before(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-dir-'));
@@ -23,7 +27,9 @@ describe('fleet rehearsal: a folder of snapshots', function () {
     mkdirSync(dir);
     for (const f of ['fresh-win10-pro.json', 'converged.json', 'broken.json']) copyFileSync(path.join('examples', f), path.join(dir, f));
   });
-  after(() => { for (const d of [root, ...made]) rmSync(d, { recursive: true, force: true }); });
+  after(() => {
+    for (const d of [root, ...made]) rmSync(d, { recursive: true, force: true });
+  });
 
   it('doctor --from DIR diagnoses every snapshot, one line per host and a table; exit 1 for a host with errors', () => {
     const r = cli('doctor', '--from', dir);

@@ -14,12 +14,32 @@ const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
 const example = (f: string) => path.join(process.cwd(), 'examples', f);
 const PASSWORD = 'Fleet-Pa55-7c1e';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-interface Finding { id: string; severity: string; fixedByInstall?: boolean }
-interface HostReport { computerName: string; outcome: string; findings: Finding[]; plan: { id: string }[] | null; applied: string[] | null; error: string | null }
-interface FleetJson { hosts: HostReport[]; summary: Record<string, number> }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+interface Finding {
+  id: string;
+  severity: string;
+  fixedByInstall?: boolean;
+}
+interface HostReport {
+  computerName: string;
+  outcome: string;
+  findings: Finding[];
+  plan: { id: string }[] | null;
+  applied: string[] | null;
+  error: string | null;
+}
+interface FleetJson {
+  hosts: HostReport[];
+  summary: Record<string, number>;
+}
 // The parts of a host snapshot these tests read.
-interface Named { Name: string }
+interface Named {
+  Name: string;
+}
 interface Snapshot {
   vmSwitches: (Named & { Id: string; Notes: string })[];
   netAdapters: Named[];
@@ -81,13 +101,21 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
     whileRunning?.();
     return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
   }
   const parse = (r: Run): FleetJson => {
-    try { return JSON.parse(r.stdout) as FleetJson; } catch { throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`); }
+    try {
+      return JSON.parse(r.stdout) as FleetJson;
+    } catch {
+      throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
+    }
   };
   const said = (h: HostReport) => `${h.computerName}: ${h.outcome}: ${h.error ?? ''} applied ${JSON.stringify(h.applied)}`;
 
@@ -96,18 +124,36 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     const s = state(h);
     const sw = s.vmSwitches.filter((x) => x.Name === 'DockerNAT');
     assert.equal(sw.length, 1, `${h.name}: one DockerNAT switch`);
-    assert.ok(s.netIPAddresses.some((a) => a.InterfaceAlias === 'vEthernet (DockerNAT)' && a.IPAddress === '10.0.75.1' && a.PrefixLength === 24), `${h.name}: vNIC address`);
+    assert.ok(
+      s.netIPAddresses.some((a) => a.InterfaceAlias === 'vEthernet (DockerNAT)' && a.IPAddress === '10.0.75.1' && a.PrefixLength === 24),
+      `${h.name}: vNIC address`,
+    );
     assert.ok(!s.netIPAddresses.some((a) => a.InterfaceAlias === 'vEthernet (DockerNAT)' && a.IPAddress.startsWith('169.254.')), `${h.name}: no link-local address left`);
     assert.equal(s.netConnectionProfiles.find((p) => p.InterfaceAlias === 'vEthernet (DockerNAT)')?.NetworkCategory, 'Private', `${h.name}: profile`);
-    assert.deepEqual(s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]), [['DockerNAT', '10.0.75.0/24']], `${h.name}: NAT`);
+    assert.deepEqual(
+      s.netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]),
+      [['DockerNAT', '10.0.75.0/24']],
+      `${h.name}: NAT`,
+    );
     for (const rule of RULES) assert.equal(s.firewallRules.find((r) => r.Name === rule)?.Enabled, true, `${h.name}: ${rule}`);
     const share = s.smbShares.find((x) => x.Name === 'C');
-    assert.deepEqual(share?.Access.map((a) => [a.AccountName, a.AccessRight]), [['DEV-PC\\alice', 'Full']], `${h.name}: share access (no Everyone)`);
-    assert.ok(s.credentials.some((c) => c.TargetName === 'Docker Host Filesystem Access'), `${h.name}: credential`);
+    assert.deepEqual(
+      share?.Access.map((a) => [a.AccountName, a.AccessRight]),
+      [['DEV-PC\\alice', 'Full']],
+      `${h.name}: share access (no Everyone)`,
+    );
+    assert.ok(
+      s.credentials.some((c) => c.TargetName === 'Docker Host Filesystem Access'),
+      `${h.name}: credential`,
+    );
     const vm = s.vms.filter((v) => v.Name === 'MobyLinuxVM');
     assert.equal(vm.length, 1, `${h.name}: one VM`);
     assert.equal(vm[0].State, 'Running', `${h.name}: VM running`);
-    assert.deepEqual(vm[0].KvpHostExchangeItems.map((i) => i.Name), ['cifsmount'], `${h.name}: KVP item`);
+    assert.deepEqual(
+      vm[0].KvpHostExchangeItems.map((i) => i.Name),
+      ['cifsmount'],
+      `${h.name}: KVP item`,
+    );
     assert.ok(!JSON.stringify(s).includes(PASSWORD), `${h.name}: the password is nowhere in the host's state`);
     assert.equal(s.files.vhdx.Exists, true, `${h.name}: VHDX`);
   }
@@ -117,7 +163,11 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     for (const h of doc.hosts) {
       assert.equal(h.error, null, said(h));
       const left = h.findings.filter((f) => f.severity === 'error' || f.fixedByInstall);
-      assert.deepEqual(left.map((f) => f.id), [], `${h.computerName}: doctor after install`);
+      assert.deepEqual(
+        left.map((f) => f.id),
+        [],
+        `${h.computerName}: doctor after install`,
+      );
     }
   }
 
@@ -152,17 +202,32 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     for (const h of reports) assert.ok(['done', 'nothing-to-do'].includes(h.outcome), said(h));
     for (const h of hosts) {
       const after = state(h);
-      assert.deepEqual(after.vmSwitches.filter((x) => x.Name === 'DockerNAT'), [], `${h.name}: switch`);
+      assert.deepEqual(
+        after.vmSwitches.filter((x) => x.Name === 'DockerNAT'),
+        [],
+        `${h.name}: switch`,
+      );
       assert.ok(!after.netAdapters.some((a) => a.Name === 'vEthernet (DockerNAT)'), `${h.name}: vNIC`);
-      assert.deepEqual(after.firewallRules.filter((x) => RULES.includes(x.Name)), [], `${h.name}: rules`);
+      assert.deepEqual(
+        after.firewallRules.filter((x) => RULES.includes(x.Name)),
+        [],
+        `${h.name}: rules`,
+      );
       assert.deepEqual(after.smbShares, [], `${h.name}: share`);
       assert.deepEqual(after.credentials, [], `${h.name}: credential`);
       assert.deepEqual(after.vms, [], `${h.name}: VM`);
       assert.equal(after.files.vhdx.Exists, false, `${h.name}: the disk mobykit made`);
       // What was there before mobykit stays.
-      assert.ok(after.netAdapters.some((a) => a.Name === 'Ethernet'), `${h.name}: the host's own adapter`);
+      assert.ok(
+        after.netAdapters.some((a) => a.Name === 'Ethernet'),
+        `${h.name}: the host's own adapter`,
+      );
     }
-    assert.deepEqual(state(host.fresh).netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]), [['DockerNAT', '10.0.76.0/24']], "the other NAT named DockerNAT is not mobykit's: left alone");
+    assert.deepEqual(
+      state(host.fresh).netNats.map((n) => [n.Name, n.InternalIPInterfaceAddressPrefix]),
+      [['DockerNAT', '10.0.76.0/24']],
+      "the other NAT named DockerNAT is not mobykit's: left alone",
+    );
     assert.deepEqual(state(host.broken).netNats, []);
     assert.deepEqual(state(host.converged).netNats, []);
   });
@@ -176,7 +241,10 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     // Rolled back: what this run made on the host is gone again.
     const after = state(host.networkLogon);
     assert.deepEqual([after.vmSwitches, after.netNats, after.vms, after.smbShares, after.credentials], [[], [], [], [], []], said(refused));
-    assert.deepEqual(after.firewallRules.filter((x) => RULES.includes(x.Name)), []);
+    assert.deepEqual(
+      after.firewallRules.filter((x) => RULES.includes(x.Name)),
+      [],
+    );
     assert.equal(partner.outcome, 'done', said(partner));
     assertConverged(host.partner);
     assert.equal(r.code, 1);
@@ -190,8 +258,14 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
       const poll = setInterval(() => {
         try {
           const s = state(victim);
-          if (s.vmSwitches.length > 0) { clearInterval(poll); killedAfter = s.netNats.length + s.vms.length; fleet.kill(victim); }
-        } catch { /* being written: the next poll reads it */ }
+          if (s.vmSwitches.length > 0) {
+            clearInterval(poll);
+            killedAfter = s.netNats.length + s.vms.length;
+            fleet.kill(victim);
+          }
+        } catch {
+          /* being written: the next poll reads it */
+        }
       }, 20);
       setTimeout(() => clearInterval(poll), 300_000);
     });

@@ -14,8 +14,16 @@ const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
 // before()) whose account is not an administrator.
 const EXAMPLES = ['fresh-win10-pro.json', 'converged.json', 'broken.json', 'fresh-win10-pro.json'].map((f) => path.join(process.cwd(), 'examples', f));
 
-interface Run { code: number | null; stdout: string; stderr: string }
-interface FleetJson { formatVersion: number; hosts: { computerName: string; outcome: string; findings: { id: string; severity: string }[]; plan: { id: string }[] | null; error: string | null; roundTrips?: number }[]; summary: Record<string, number> }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+interface FleetJson {
+  formatVersion: number;
+  hosts: { computerName: string; outcome: string; findings: { id: string; severity: string }[]; plan: { id: string }[] | null; error: string | null; roundTrips?: number }[];
+  summary: Record<string, number>;
+}
 
 describe('fleet: many hosts through PowerShell remoting over SSH', function () {
   this.timeout(120_000);
@@ -47,8 +55,12 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
     whileRunning?.(child);
     return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
   }
@@ -57,12 +69,22 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
   /** Does `act` to the host 300 ms after its session's pwsh is up, while the run works on it. */
   const onceSessionUp = (host: FleetHost, act: () => void, did: { done: boolean }) => {
     const poll = setInterval(() => {
-      if (fleet.sessions(host).length >= 2) { clearInterval(poll); setTimeout(() => { act(); did.done = true; }, 300); }
+      if (fleet.sessions(host).length >= 2) {
+        clearInterval(poll);
+        setTimeout(() => {
+          act();
+          did.done = true;
+        }, 300);
+      }
     }, 50);
     setTimeout(() => clearInterval(poll), 60_000);
   };
   const parse = (r: Run): FleetJson => {
-    try { return JSON.parse(r.stdout) as FleetJson; } catch { throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`); }
+    try {
+      return JSON.parse(r.stdout) as FleetJson;
+    } catch {
+      throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
+    }
   };
 
   it('diagnoses every host from its own state, reports an unreachable host for that host, and removes the delivered module', async () => {
@@ -71,7 +93,10 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     const doc = parse(r);
     assert.equal(r.code, 1, 'a host with doctor errors and an unreachable host make exit 1');
     assert.equal(doc.formatVersion, 1);
-    assert.deepEqual(doc.hosts.map((h) => h.computerName), [...three(), unreachable]);
+    assert.deepEqual(
+      doc.hosts.map((h) => h.computerName),
+      [...three(), unreachable],
+    );
     const [fresh, converged, broken, gone] = doc.hosts;
     const ids = (h: FleetJson['hosts'][number]) => h.findings.filter((f) => f.severity === 'error').map((f) => f.id);
     // Every reachable host answered (a failure says why before anything is read from its findings).
@@ -90,18 +115,29 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     assert.match(gone.error ?? '', new RegExp(`^New-PSSession to ${unreachable.replace(/\./g, '\\.')} \\(SSH\\): cannot connect to port ${fleet.hosts[0].port}: `));
     assert.equal(doc.summary.hosts, 4);
     // The module was delivered into each host's temporary folder and removed at the end.
-    for (const h of fleet.hosts.slice(0, 3)) assert.deepEqual(readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')), [], h.name);
+    for (const h of fleet.hosts.slice(0, 3))
+      assert.deepEqual(
+        readdirSync(h.tmpDir).filter((f) => f.startsWith('mobykit-')),
+        [],
+        h.name,
+      );
   });
 
   it('plans every host through the engine from its own state; a host whose account is not an administrator is blocked', async () => {
     const r = await cli(['plan', '--computer-name', [...fleet.names().slice(0, 2), fleet.names()[4]].join(',')]);
     const [fresh, converged, notAdmin] = parse(r).hosts;
     assert.equal(fresh.outcome, 'planned', `${fresh.computerName}: ${fresh.error}`);
-    assert.ok(fresh.plan?.some((a) => a.id === 'switch.create'), JSON.stringify(fresh.plan));
+    assert.ok(
+      fresh.plan?.some((a) => a.id === 'switch.create'),
+      JSON.stringify(fresh.plan),
+    );
     assert.equal(converged.outcome, 'nothing-to-do', `${converged.computerName}: ${converged.error}`);
     // Its snapshot says the account is not an administrator (what Get-MobyKitProcessIdentity answers on that host).
     assert.equal(notAdmin.outcome, 'blocked', `${notAdmin.computerName}: ${notAdmin.error}`);
-    assert.ok(notAdmin.findings.some((f) => f.id === 'platform.privileges'), JSON.stringify(notAdmin.findings.map((f) => f.id)));
+    assert.ok(
+      notAdmin.findings.some((f) => f.id === 'platform.privileges'),
+      JSON.stringify(notAdmin.findings.map((f) => f.id)),
+    );
     assert.equal(r.code, 1);
   });
 
@@ -154,8 +190,9 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     const [healthy, midRun, , atOpen] = fleet.hosts;
     fleet.freeze(atOpen);
     const frozen = { done: false };
-    const r = await cli(['doctor', '--call-timeout', '40', '--computer-name', [healthy, midRun, atOpen].map((h) => `${h.address}:${h.port}`).join(',')],
-      () => onceSessionUp(midRun, () => fleet.freeze(midRun), frozen));
+    const r = await cli(['doctor', '--call-timeout', '40', '--computer-name', [healthy, midRun, atOpen].map((h) => `${h.address}:${h.port}`).join(',')], () =>
+      onceSessionUp(midRun, () => fleet.freeze(midRun), frozen),
+    );
     const doc = parse(r);
     assert.ok(frozen.done, 'host2 hung during the run');
     const [a, b, c] = doc.hosts;
@@ -166,7 +203,11 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
       assert.match(hung.error ?? '', /gave no answer within 40 s \(--call-timeout\)/, hung.computerName);
     }
     assert.equal(c.outcome, 'unreachable', 'it never opened a session');
-    assert.deepEqual(readdirSync(healthy.tmpDir).filter((f) => f.startsWith('mobykit-')), [], 'the healthy host was cleaned');
+    assert.deepEqual(
+      readdirSync(healthy.tmpDir).filter((f) => f.startsWith('mobykit-')),
+      [],
+      'the healthy host was cleaned',
+    );
     assert.equal(r.code, 1);
   });
 });

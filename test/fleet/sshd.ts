@@ -64,7 +64,9 @@ function children(): Map<number, number[]> {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       byParent.set(ppid, [...(byParent.get(ppid) ?? []), Number(entry)]);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return byParent;
 }
@@ -72,7 +74,12 @@ function children(): Map<number, number[]> {
 function descendants(pid: number): number[] {
   const byParent = children();
   const out: number[] = [];
-  const walk = (p: number) => { for (const c of byParent.get(p) ?? []) { out.push(c); walk(c); } };
+  const walk = (p: number) => {
+    for (const c of byParent.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
   walk(pid);
   return out;
 }
@@ -83,9 +90,15 @@ function waitListening(child: ChildProcess, what: string): Promise<void> {
     const timer = setTimeout(() => reject(new Error(`${what} did not start: ${err}`)), 10_000);
     child.stderr?.on('data', (b: Buffer) => {
       err += b.toString();
-      if (/Server listening/.test(err)) { clearTimeout(timer); resolve(); }
+      if (/Server listening/.test(err)) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${what} exited (${code}): ${err}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}): ${err}`));
+    });
   });
 }
 
@@ -97,7 +110,13 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mobykit-fleet-'));
   const stop = async (hosts: FleetHost[]) => {
     for (const h of hosts) {
-      for (const pid of [...descendants(h.process.pid ?? -1), h.process.pid ?? -1]) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+      for (const pid of [...descendants(h.process.pid ?? -1), h.process.pid ?? -1]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   };
@@ -115,7 +134,15 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     for (let i = 0; i < snapshots.length; i++) {
       const name = `host${i + 1}`;
       const hostDir = path.join(dir, name);
-      const h = { name, address: `127.0.0.${i + 2}`, port: basePort + i, stateDir: path.join(hostDir, 'state'), tmpDir: path.join(hostDir, 'tmp'), home: path.join(hostDir, 'home'), snapshotFile: path.join(hostDir, 'snapshot.json') };
+      const h = {
+        name,
+        address: `127.0.0.${i + 2}`,
+        port: basePort + i,
+        stateDir: path.join(hostDir, 'state'),
+        tmpDir: path.join(hostDir, 'tmp'),
+        home: path.join(hostDir, 'home'),
+        snapshotFile: path.join(hostDir, 'snapshot.json'),
+      };
       mkdirSync(h.tmpDir, { recursive: true });
       mkdirSync(h.home, { recursive: true });
       copyFileSync(snapshots[i], h.snapshotFile);
@@ -125,16 +152,23 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
         writeFileSync(path.join(h.stateDir, 'journal.json'), JSON.stringify(journal));
       }
       const config = path.join(hostDir, 'sshd_config');
-      writeFileSync(config, [
-        `ListenAddress ${h.address}:${h.port}`,
-        `HostKey ${path.join(dir, 'host_key')}`,
-        `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
-        'PermitRootLogin prohibit-password', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no',
-        `PidFile ${path.join(hostDir, 'sshd.pid')}`,
-        `SetEnv HOME=${h.home} MOBYKIT_FLEET_SNAPSHOT=${h.snapshotFile} MOBYKIT_STATE_DIR=${h.stateDir} TMPDIR=${h.tmpDir} PSModulePath=${stubs}`,
-        `Subsystem powershell ${pwsh} -sshs -NoLogo -NoProfile`,
-        '',
-      ].join('\n'));
+      writeFileSync(
+        config,
+        [
+          `ListenAddress ${h.address}:${h.port}`,
+          `HostKey ${path.join(dir, 'host_key')}`,
+          `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+          'PermitRootLogin prohibit-password',
+          'PasswordAuthentication no',
+          'KbdInteractiveAuthentication no',
+          'UsePAM no',
+          'StrictModes no',
+          `PidFile ${path.join(hostDir, 'sshd.pid')}`,
+          `SetEnv HOME=${h.home} MOBYKIT_FLEET_SNAPSHOT=${h.snapshotFile} MOBYKIT_STATE_DIR=${h.stateDir} TMPDIR=${h.tmpDir} PSModulePath=${stubs}`,
+          `Subsystem powershell ${pwsh} -sshs -NoLogo -NoProfile`,
+          '',
+        ].join('\n'),
+      );
       const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
       const host: FleetHost = { ...h, process: child, config };
       hosts.push(host);
@@ -153,10 +187,22 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     hosts,
     names: () => hosts.map((h) => `${h.address}:${h.port}`),
     kill(host) {
-      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     },
     freeze(host) {
-      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) { try { process.kill(pid, 'SIGSTOP'); } catch { /* gone */ } }
+      for (const pid of [host.process.pid ?? -1, ...descendants(host.process.pid ?? -1)]) {
+        try {
+          process.kill(pid, 'SIGSTOP');
+        } catch {
+          /* gone */
+        }
+      }
     },
     sessions: (host) => descendants(host.process.pid ?? -1),
     async restart(host) {

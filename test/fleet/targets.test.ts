@@ -14,13 +14,20 @@ describe('fleet targets', () => {
 
   it('refuses a value that is no host, naming it and where it came from', () => {
     for (const bad of ["DEV'01", 'a b', '-rf', 'x:0', 'x:70000', 'DEV-01;calc', '']) {
-      assert.throws(() => parseTarget(bad, 'hosts.txt line 3'), (e: Error) => e.name === 'UsageError' && e.message.startsWith(`hosts.txt line 3: ${JSON.stringify(bad)} is not a host`), bad);
+      assert.throws(
+        () => parseTarget(bad, 'hosts.txt line 3'),
+        (e: Error) => e.name === 'UsageError' && e.message.startsWith(`hosts.txt line 3: ${JSON.stringify(bad)} is not a host`),
+        bad,
+      );
     }
   });
 
   it('a text inventory: one host a line, # comments, blank lines', () => {
     const t = parseInventoryText('\uFEFF# lab\nDEV-01\n\n  DEV-02  # the slow one\r\n', 'hosts.txt');
-    assert.deepEqual(t.map((x) => x.computerName), ['DEV-01', 'DEV-02']);
+    assert.deepEqual(
+      t.map((x) => x.computerName),
+      ['DEV-01', 'DEV-02'],
+    );
     assert.throws(() => parseInventoryText('DEV-01\nbad host\n', 'hosts.txt'), /hosts\.txt line 2: "bad host"/);
   });
 
@@ -35,7 +42,10 @@ describe('fleet targets', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mobykit-inv-'));
     writeFileSync(path.join(dir, 'hosts.txt'), 'dev-02\nDEV-03\n');
     const t = readTargets({ 'computer-name': ['DEV-01,DEV-02'], inventory: path.join(dir, 'hosts.txt') });
-    assert.deepEqual(t.map((x) => x.computerName), ['DEV-01', 'DEV-02', 'DEV-03']);
+    assert.deepEqual(
+      t.map((x) => x.computerName),
+      ['DEV-01', 'DEV-02', 'DEV-03'],
+    );
     assert.throws(() => readTargets({ inventory: path.join(dir, 'missing.txt') }), /--inventory .*missing\.txt: cannot read it \(ENOENT\)/);
   });
 
@@ -43,7 +53,8 @@ describe('fleet targets', () => {
     let running = 0;
     let most = 0;
     const out = await pool([5, 1, 4, 2, 3], 2, async (n) => {
-      running++; most = Math.max(most, running);
+      running++;
+      most = Math.max(most, running);
       await new Promise((r) => setTimeout(r, n * 5));
       running--;
       return n * 10;

@@ -6,7 +6,9 @@ export function fakeQemuImg(dir: string, opts: { fail?: boolean; slow?: boolean 
   const bin = join(dir, 'bin');
   const script = join(bin, 'qemu-img');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(script, `#!${process.execPath}
+  writeFileSync(
+    script,
+    `#!${process.execPath}
 const fs = require('fs');
 const args = process.argv.slice(2);
 fs.writeFileSync(${JSON.stringify(join(dir, 'args.json'))}, JSON.stringify(args));
@@ -18,7 +20,8 @@ ${opts.slow ? `fs.writeFileSync(out, 'partial'); process.stdout.write('    (10.0
 ${opts.fail ? `fs.writeFileSync(out, 'partial'); process.stderr.write("qemu-img: Could not open '" + src + "': Invalid footer\\n"); process.exit(1);` : ''}
 for (const p of ['0.00', '12.50', '50.01', '100.00']) process.stdout.write('    (' + p + '/100%)\\r');
 fs.writeFileSync(out, 'VHDX:' + fs.readFileSync(src, 'utf8'));
-`);
+`,
+  );
   chmodSync(script, 0o755);
   return bin;
 }
@@ -26,10 +29,13 @@ fs.writeFileSync(out, 'VHDX:' + fs.readFileSync(src, 'utf8'));
 /** A fake VBoxManage in `bin` whose showvminfo reports `state` for every VM. */
 export function fakeVBoxManage(bin: string, state: string): void {
   const script = join(bin, 'VBoxManage');
-  writeFileSync(script, `#!${process.execPath}
+  writeFileSync(
+    script,
+    `#!${process.execPath}
 const args = process.argv.slice(2);
 if (args[0] !== 'showvminfo' || args[2] !== '--machinereadable') process.exit(1);
 process.stdout.write('name="' + args[1] + '"\\nVMState="${state}"\\n');
-`);
+`,
+  );
   chmodSync(script, 0o755);
 }

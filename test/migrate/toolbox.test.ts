@@ -27,7 +27,9 @@ describe('doctor migrate-toolbox', function () {
     const vhdx = join(dir, 'out', 'MobyLinuxVM.vhdx');
     const progress: number[] = [];
     const res = await migrateToolbox({
-      vmdkPath: vmdk, vhdxPath: vhdx, env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
+      vmdkPath: vmdk,
+      vhdxPath: vhdx,
+      env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}` },
       onProgress: (p) => progress.push(p),
     });
     assert.equal(readFileSync(vhdx, 'utf8'), 'VHDX:toolbox-disk');
@@ -41,7 +43,10 @@ describe('doctor migrate-toolbox', function () {
   it('uses the injected spawn', async () => {
     const bin = fakeQemuImg(dir);
     const calls: string[] = [];
-    const run: SpawnLike = (cmd, args, o) => { calls.push(cmd); return spawn(cmd, args, o); };
+    const run: SpawnLike = (cmd, args, o) => {
+      calls.push(cmd);
+      return spawn(cmd, args, o);
+    };
     await migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 'a.vhdx'), run, env: { PATH: bin } });
     assert.deepEqual(calls, [join(bin, 'qemu-img')]);
   });
@@ -91,10 +96,7 @@ describe('doctor migrate-toolbox', function () {
 
   it('checks free space before converting', async () => {
     const bin = fakeQemuImg(dir);
-    await assert.rejects(
-      migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 's.vhdx'), env: { PATH: bin }, freeBytes: () => 3 }),
-      /has 0\.0 GB free and the Toolbox disk holds/,
-    );
+    await assert.rejects(migrateToolbox({ vmdkPath: vmdk, vhdxPath: join(dir, 's.vhdx'), env: { PATH: bin }, freeBytes: () => 3 }), /has 0\.0 GB free and the Toolbox disk holds/);
     assert.ok(!existsSync(join(dir, 'args.json')));
   });
 

@@ -14,7 +14,11 @@ describe('bad input: exit 2, a message naming it, nothing changed', function () 
   const work = mkdtempSync(path.join(os.tmpdir(), 'mobykit-bad-input-'));
   const host = path.join(work, 'host.json');
   const fresh = readFileSync('examples/fresh-win10-pro.json', 'utf8');
-  const file = (name: string, text: string) => { const p = path.join(work, name); writeFileSync(p, text); return p; };
+  const file = (name: string, text: string) => {
+    const p = path.join(work, name);
+    writeFileSync(p, text);
+    return p;
+  };
   const wrongVersion = file('v2.json', fresh.replace('"version": 1', '"version": 2'));
   const truncated = file('truncated.json', fresh.slice(0, 900));
   const notJson = file('config.txt', 'switch.name = DockerNAT\n');
@@ -38,7 +42,12 @@ describe('bad input: exit 2, a message naming it, nothing changed', function () 
     ['memory Hyper-V cannot align', ['--vm-memory', '4095'], /--vm-memory "?4095"? is not a multiple of 2 MB/],
     ['a wildcard in a firewall rule name', ['--firewall-tcp-rule', 'Docker*'], /--firewall-tcp-rule "Docker\*" must not contain any of \| \* \? \[ \]/],
     // 1023 UTF-16 characters is Hyper-V's KVP value limit; the token around the password (/c;/C;username=alice,password=,noperm) takes 37.
-    ['a password the cifsmount KVP value cannot hold', ['--password-stdin'], /The share password is 1000 characters long; the C mount token has room for 986 \(Hyper-V holds a KVP value of at most 1023 UTF-16 characters\)/, 'p'.repeat(1000)],
+    [
+      'a password the cifsmount KVP value cannot hold',
+      ['--password-stdin'],
+      /The share password is 1000 characters long; the C mount token has room for 986 \(Hyper-V holds a KVP value of at most 1023 UTF-16 characters\)/,
+      'p'.repeat(1000),
+    ],
   ];
 
   for (const [what, args, message, input] of cases) {
@@ -46,7 +55,9 @@ describe('bad input: exit 2, a message naming it, nothing changed', function () 
       copyFileSync('examples/fresh-win10-pro.json', host);
       const simulate = args.includes('--simulate') ? [] : ['--simulate', host];
       const r = spawnSync(process.execPath, [MAIN, 'install', ...simulate, '--simulate-out', host, '--yes', ...args], {
-        encoding: 'utf8', input, env: { ...process.env, MOBYKIT_STATE_DIR: path.join(work, 'state'), MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs') },
+        encoding: 'utf8',
+        input,
+        env: { ...process.env, MOBYKIT_STATE_DIR: path.join(work, 'state'), MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs') },
       });
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, message);

@@ -9,7 +9,14 @@ const secrets = async () => ({ sharePassword: CANARY_PASSWORD });
 function stopAfter(n: number) {
   const stop = new AbortController();
   let started = 0;
-  return { signal: stop.signal, events: { start: () => { if (++started === n) stop.abort('SIGINT'); } } };
+  return {
+    signal: stop.signal,
+    events: {
+      start: () => {
+        if (++started === n) stop.abort('SIGINT');
+      },
+    },
+  };
 }
 
 describe('interrupted install', () => {
@@ -19,7 +26,10 @@ describe('interrupted install', () => {
     assert.equal(r.outcome, 'interrupted');
     assert.equal(r.applied.length, 3);
     const journal = await host.loadJournal();
-    assert.deepEqual(journal.entries.map((e) => e.kind), ['switch', 'address', 'nat']);
+    assert.deepEqual(
+      journal.entries.map((e) => e.kind),
+      ['switch', 'address', 'nat'],
+    );
     const next = await run('install', host, config(), { secrets });
     assert.equal(next.outcome, 'done');
     assert.equal(next.plan.actions.length, r.plan.actions.length - 3);
@@ -37,13 +47,16 @@ describe('interrupted install', () => {
 });
 
 describe('rollback', () => {
-  it('undoes this run\'s actions in reverse and says what was undone', async () => {
+  it("undoes this run's actions in reverse and says what was undone", async () => {
     const start = example('fresh-win10-pro');
     const host = new SimulatedHost(start, { failActions: ['vm.start'] });
     const r = await run('install', host, config(), { secrets });
     assert.equal(r.outcome, 'failed');
     assert.equal(r.failed!.action.id, 'vm.start');
-    assert.deepEqual(r.rollback!.undone.map((a) => a.op), ['vm.remove', 'credential.remove', 'share.remove', 'firewall.remove', 'firewall.remove', 'firewall.remove', 'nat.remove', 'vnic.remove-address', 'switch.remove']);
+    assert.deepEqual(
+      r.rollback!.undone.map((a) => a.op),
+      ['vm.remove', 'credential.remove', 'share.remove', 'firewall.remove', 'firewall.remove', 'firewall.remove', 'nat.remove', 'vnic.remove-address', 'switch.remove'],
+    );
     assert.deepEqual(r.rollback!.notUndone, []);
     assert.deepEqual(host.current(), start);
   });
@@ -55,6 +68,9 @@ describe('rollback', () => {
     assert.equal(r.rollback, undefined);
     const healed = new SimulatedHost(host.current());
     const next = await run('install', healed, config(), { secrets });
-    assert.deepEqual(next.applied.map((a) => a.id), ['kvp.add']);
+    assert.deepEqual(
+      next.applied.map((a) => a.id),
+      ['kvp.add'],
+    );
   });
 });

@@ -8,13 +8,15 @@ import { acquireLock, LockedError, STALE_AFTER_MS } from '../../src/state/lock.j
 describe('host lock', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mobykit-lock-'));
 
-  it('a second run fails at once, naming the holder\'s PID', async () => {
+  it("a second run fails at once, naming the holder's PID", async () => {
     const path = join(dir, 'held.lock');
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       writeFileSync(path, JSON.stringify({ pid: holder.pid, command: 'install', since: '2026-11-23T10:00:00Z' }));
-      assert.throws(() => acquireLock(path, 'uninstall'),
-        (e: Error) => e instanceof LockedError && e.message.includes(`PID ${holder.pid}`) && e.message.includes('install'));
+      assert.throws(
+        () => acquireLock(path, 'uninstall'),
+        (e: Error) => e instanceof LockedError && e.message.includes(`PID ${holder.pid}`) && e.message.includes('install'),
+      );
     } finally {
       holder.kill();
     }
@@ -52,7 +54,7 @@ describe('host lock', () => {
     release();
   });
 
-  it('the lock never exists without its holder\'s data, and is released only by its holder', () => {
+  it("the lock never exists without its holder's data, and is released only by its holder", () => {
     const path = join(dir, 'whole.lock');
     const release = acquireLock(path, 'install');
     const holder = JSON.parse(readFileSync(path, 'utf8'));
@@ -83,10 +85,14 @@ describe('host lock', () => {
         release();
         taken++;
       }`;
-    const runs = Array.from({ length: 4 }, () => new Promise<number | null>((resolve) => {
-      const c = spawn(process.execPath, ['--input-type=module', '-e', child], { stdio: ['ignore', 'inherit', 'inherit'] });
-      c.on('exit', resolve);
-    }));
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<number | null>((resolve) => {
+          const c = spawn(process.execPath, ['--input-type=module', '-e', child], { stdio: ['ignore', 'inherit', 'inherit'] });
+          c.on('exit', resolve);
+        }),
+    );
     assert.deepEqual(await Promise.all(runs), [0, 0, 0, 0]);
   });
 });

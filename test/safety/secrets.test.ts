@@ -21,7 +21,10 @@ describe('secrets: a canary password is never printed, logged, stored or exporte
   this.timeout(60000);
   const work = mkdtempSync(path.join(os.tmpdir(), 'mobykit-secrets-'));
   const env = {
-    ...process.env, CI: '', MOBYKIT_STATE_DIR: path.join(work, 'state'), MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs'),
+    ...process.env,
+    CI: '',
+    MOBYKIT_STATE_DIR: path.join(work, 'state'),
+    MOBYKIT_RUN_LOG_DIR: path.join(work, 'logs'),
   };
   const host = path.join(work, 'host.json');
   copyFileSync('examples/fresh-win10-pro.json', host);
@@ -29,7 +32,9 @@ describe('secrets: a canary password is never printed, logged, stored or exporte
   const run = (args: string[], opts: { input?: string; password?: 'env' | 'stdin' } = {}) => {
     const r = spawnSync(process.execPath, [MAIN, ...args], {
       env: { ...env, ...(opts.password === 'env' ? { MOBYKIT_PASSWORD: CANARY } : {}) },
-      input: opts.password === 'stdin' ? `${CANARY}\n` : (opts.input ?? ''), encoding: 'utf8', cwd: work,
+      input: opts.password === 'stdin' ? `${CANARY}\n` : (opts.input ?? ''),
+      encoding: 'utf8',
+      cwd: work,
     });
     outputs.push(`$ mobykit ${args.join(' ')}\n${r.stdout}${r.stderr}`);
     return r;
@@ -57,7 +62,10 @@ describe('secrets: a canary password is never printed, logged, stored or exporte
 
   it('appears in no file written: snapshots, journal, logs, reports, the exported script', () => {
     const files = filesUnder(work);
-    assert.ok(files.some((f) => f.endsWith('.log')), 'no run log was written');
+    assert.ok(
+      files.some((f) => f.endsWith('.log')),
+      'no run log was written',
+    );
     assert.ok(files.some((f) => f.endsWith('install.ps1')) && files.some((f) => f.endsWith('report.html')));
     for (const f of files) assert.ok(!readFileSync(f, 'latin1').includes('Pa55$(x)'), `${f} holds the password`);
   });
@@ -65,7 +73,10 @@ describe('secrets: a canary password is never printed, logged, stored or exporte
   it('is never masked in the log by search-and-replace, which would show where a weak password occurs', () => {
     const logs = path.join(work, 'weak-logs');
     const r = spawnSync(process.execPath, [MAIN, 'install', '--simulate', path.join(process.cwd(), 'examples/fresh-win10-pro.json'), '--yes'], {
-      env: { ...env, MOBYKIT_RUN_LOG_DIR: logs, MOBYKIT_PASSWORD: 'Docker' }, encoding: 'utf8', cwd: work, input: '',
+      env: { ...env, MOBYKIT_RUN_LOG_DIR: logs, MOBYKIT_PASSWORD: 'Docker' },
+      encoding: 'utf8',
+      cwd: work,
+      input: '',
     });
     assert.equal(r.status, 0, r.stderr);
     const log = readFileSync(path.join(logs, readdirSync(logs)[0]), 'utf8');

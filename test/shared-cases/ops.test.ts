@@ -10,7 +10,10 @@ import type { Snapshot } from '../../src/snapshot/types.js';
 import { act } from '../host/simulated/actions.js';
 
 interface Case {
-  name: string; op: Op; start: Record<string, unknown>; params: Record<string, unknown>;
+  name: string;
+  op: Op;
+  start: Record<string, unknown>;
+  params: Record<string, unknown>;
   expect: { state?: Record<string, unknown>; unchanged?: boolean; refused?: string };
 }
 const table = JSON.parse(fs.readFileSync(path.join('test', 'shared-cases', 'ops.json'), 'utf8')) as { base: string; cases: Case[] };
@@ -24,8 +27,7 @@ describe('shared behaviour table (ops.json) on the simulated host', () => {
       const sections = Object.keys(c.expect.state ?? c.start);
       const expected = c.expect.state ?? c.start;
       if (c.expect.refused !== undefined) {
-        await assert.rejects(host.apply(action, {}), (e: unknown) =>
-          e instanceof HostActionError && e.cmdletMessage.includes(c.expect.refused!));
+        await assert.rejects(host.apply(action, {}), (e: unknown) => e instanceof HostActionError && e.cmdletMessage.includes(c.expect.refused!));
         return;
       }
       await host.apply(action, {});

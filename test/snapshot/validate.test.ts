@@ -37,7 +37,9 @@ function mobyVm(): any {
 
 describe('snapshot/validate', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'mobykit-snapshot-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mobykit-snapshot-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('the shipped examples', () => {
@@ -135,13 +137,55 @@ describe('snapshot/validate', () => {
     });
 
     const badEnums: [string, (doc: any) => void, string][] = [
-      ['$.vmSwitches[0].SwitchType', (d) => { d.vmSwitches = [{ Name: 'DockerNAT', Id: 'x', SwitchType: 'internal' }]; }, '"Internal" | "External" | "Private"'],
-      ['$.platform.optionalFeatures[0].State', (d) => { d.platform.optionalFeatures[0].State = 'On'; }, '"EnablePending"'],
-      ['$.platform.hypervisorLaunchType', (d) => { d.platform.hypervisorLaunchType = 'On'; }, '"Auto" | "Off"'],
-      ['$.netIPAddresses[0].AddressFamily', (d) => { d.netIPAddresses[0].AddressFamily = 'InterNetwork'; }, '"IPv4" | "IPv6"'],
-      ['$.netIPInterfaces[0].Dhcp', (d) => { d.netIPInterfaces[0].Dhcp = true; }, '"Enabled" | "Disabled"'],
-      ['$.netConnectionProfiles[0].NetworkCategory', (d) => { d.netConnectionProfiles[0].NetworkCategory = 'Domain'; }, '"DomainAuthenticated"'],
-      ['$.excludedPortRanges[1].Protocol', (d) => { d.excludedPortRanges[1].Protocol = 'tcp'; }, '"TCP" | "UDP"'],
+      [
+        '$.vmSwitches[0].SwitchType',
+        (d) => {
+          d.vmSwitches = [{ Name: 'DockerNAT', Id: 'x', SwitchType: 'internal' }];
+        },
+        '"Internal" | "External" | "Private"',
+      ],
+      [
+        '$.platform.optionalFeatures[0].State',
+        (d) => {
+          d.platform.optionalFeatures[0].State = 'On';
+        },
+        '"EnablePending"',
+      ],
+      [
+        '$.platform.hypervisorLaunchType',
+        (d) => {
+          d.platform.hypervisorLaunchType = 'On';
+        },
+        '"Auto" | "Off"',
+      ],
+      [
+        '$.netIPAddresses[0].AddressFamily',
+        (d) => {
+          d.netIPAddresses[0].AddressFamily = 'InterNetwork';
+        },
+        '"IPv4" | "IPv6"',
+      ],
+      [
+        '$.netIPInterfaces[0].Dhcp',
+        (d) => {
+          d.netIPInterfaces[0].Dhcp = true;
+        },
+        '"Enabled" | "Disabled"',
+      ],
+      [
+        '$.netConnectionProfiles[0].NetworkCategory',
+        (d) => {
+          d.netConnectionProfiles[0].NetworkCategory = 'Domain';
+        },
+        '"DomainAuthenticated"',
+      ],
+      [
+        '$.excludedPortRanges[1].Protocol',
+        (d) => {
+          d.excludedPortRanges[1].Protocol = 'tcp';
+        },
+        '"TCP" | "UDP"',
+      ],
     ];
     for (const [path, spoil, expected] of badEnums) {
       it(`a bad enum value at ${path}`, () => {
@@ -153,17 +197,25 @@ describe('snapshot/validate', () => {
 
     it('a bad firewall Direction and share AccessControlType', () => {
       const rule = {
-        Name: 'DockerTcp', DisplayName: 'DockerTcp', Enabled: true, Direction: 'In', Action: 'Allow',
-        Profile: 'Any', EdgeTraversalPolicy: 'DeferToUser', Program: 'C:\\x.exe', Protocol: 'TCP',
-        LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'],
+        Name: 'DockerTcp',
+        DisplayName: 'DockerTcp',
+        Enabled: true,
+        Direction: 'In',
+        Action: 'Allow',
+        Profile: 'Any',
+        EdgeTraversalPolicy: 'DeferToUser',
+        Program: 'C:\\x.exe',
+        Protocol: 'TCP',
+        LocalPort: ['Any'],
+        LocalAddress: ['Any'],
+        RemoteAddress: ['Any'],
       };
       const doc = example();
       doc.firewallRules = [rule];
       rejects(() => parseSnapshot(doc), '$.firewallRules[0].Direction', '"Inbound" | "Outbound"');
 
       const doc2 = example();
-      doc2.smbShares = [{ Name: 'C', Path: 'C:\\', CachingMode: 'None',
-        Access: [{ AccountName: 'DEV-PC\\alice', AccessControlType: 'Permit', AccessRight: 'Full' }] }];
+      doc2.smbShares = [{ Name: 'C', Path: 'C:\\', CachingMode: 'None', Access: [{ AccountName: 'DEV-PC\\alice', AccessControlType: 'Permit', AccessRight: 'Full' }] }];
       rejects(() => parseSnapshot(doc2), '$.smbShares[0].Access[0].AccessControlType', '"Allow" | "Deny"');
     });
 
@@ -298,12 +350,10 @@ describe('snapshot/validate', () => {
       ];
       const before = JSON.stringify(doc);
       const red = redactSnapshot(doc);
-      assert.deepEqual(red.vms[0]!.KvpHostExchangeItems.map((i) => i.Data), [
-        '/c;/C;username=alice,password=***,noperm',
-        'password=***;Password=***',
-        'user=bob,password=***',
-        'nothing to hide',
-      ]);
+      assert.deepEqual(
+        red.vms[0]!.KvpHostExchangeItems.map((i) => i.Data),
+        ['/c;/C;username=alice,password=***,noperm', 'password=***;Password=***', 'user=bob,password=***', 'nothing to hide'],
+      );
       assert.equal(JSON.stringify(doc), before, 'the input is untouched');
       assert.notEqual(red.vms[0], doc.vms[0]);
       assert.equal(parseSnapshot(red), red, 'a redacted snapshot is valid');

@@ -24,13 +24,20 @@ describe('journal file and where it lives', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'mobykit-acl-'));
     const dir = path.join(root, "it's $(Start-Process calc)");
     const calls: [string, string[]][] = [];
-    const run = async (file: string, args: string[]) => { calls.push([file, args]); };
+    const run = async (file: string, args: string[]) => {
+      calls.push([file, args]);
+    };
     await ensureHostStateDir(dir, 'win32', run);
     assert.deepEqual(calls, [['icacls', [dir, '/inheritance:r', '/grant:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-578:(OI)(CI)M']]]);
     assert.deepEqual(ACL_ARGS, calls[0][1].slice(1));
     await ensureHostStateDir(dir, 'win32', run);
     assert.equal(calls.length, 1, 'an existing folder keeps its ACL');
-    await assert.rejects(ensureHostStateDir(path.join(root, 'x'), 'win32', async () => { throw new Error('Access is denied.'); }), /cannot restrict .* to Administrators \(icacls: Access is denied\.\)/);
+    await assert.rejects(
+      ensureHostStateDir(path.join(root, 'x'), 'win32', async () => {
+        throw new Error('Access is denied.');
+      }),
+      /cannot restrict .* to Administrators \(icacls: Access is denied\.\)/,
+    );
   });
 
   it('carries a per-user journal of an earlier mobykit over once, and says so', async () => {
@@ -38,10 +45,19 @@ describe('journal file and where it lives', () => {
     const shared = path.join(root, 'ProgramData', 'mobykit');
     const legacy = path.join(root, 'alice', 'mobykit');
     mkdirSync(legacy, { recursive: true });
-    const old = [{ resource: 'nat:DockerNAT', actionId: 'nat.create', at: '2026-11-01T00:00:00Z' }, { resource: 'vm:MobyLinuxVM/disk', actionId: 'vm.create', at: '2026-11-01T00:00:00Z' }];
+    const old = [
+      { resource: 'nat:DockerNAT', actionId: 'nat.create', at: '2026-11-01T00:00:00Z' },
+      { resource: 'vm:MobyLinuxVM/disk', actionId: 'vm.create', at: '2026-11-01T00:00:00Z' },
+    ];
     writeFileSync(path.join(legacy, JOURNAL_FILE), JSON.stringify(old));
     const first = await loadJournalFile(shared, legacy);
-    assert.deepEqual(first.doc.entries.map((e) => [e.kind, e.state]), [['nat', 'pending'], ['disk', 'pending']]);
+    assert.deepEqual(
+      first.doc.entries.map((e) => [e.kind, e.state]),
+      [
+        ['nat', 'pending'],
+        ['disk', 'pending'],
+      ],
+    );
     assert.match(first.note!, /carried over 2 journal entries from .*alice.*journal\.json/);
     assert.ok(existsSync(path.join(legacy, JOURNAL_FILE + CARRIED_OVER_SUFFIX)));
     assert.ok(!existsSync(path.join(legacy, JOURNAL_FILE)));
@@ -50,10 +66,15 @@ describe('journal file and where it lives', () => {
     assert.deepEqual(again.doc, first.doc);
   });
 
-  it('a carried-over entry is settled by exact markers: the NAT and disk of the first format become mobykit\'s by identity', async () => {
+  it("a carried-over entry is settled by exact markers: the NAT and disk of the first format become mobykit's by identity", async () => {
     const s = example('converged');
-    (s as unknown as { mobykit: unknown }).mobykit = { journal: [{ resource: 'nat:DockerNAT', actionId: 'nat.create', at: '' }, { resource: 'vm:MobyLinuxVM', actionId: 'vm.create', at: '' },
-      { resource: 'vm:MobyLinuxVM/disk', actionId: 'vm.create', at: '' }] };
+    (s as unknown as { mobykit: unknown }).mobykit = {
+      journal: [
+        { resource: 'nat:DockerNAT', actionId: 'nat.create', at: '' },
+        { resource: 'vm:MobyLinuxVM', actionId: 'vm.create', at: '' },
+        { resource: 'vm:MobyLinuxVM/disk', actionId: 'vm.create', at: '' },
+      ],
+    };
     const host = new SimulatedHost(s);
     const r = await run('uninstall', host, config());
     assert.ok(r.plan.actions.some((a) => a.op === 'nat.remove'));

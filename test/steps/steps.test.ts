@@ -29,7 +29,7 @@ describe('switch step', () => {
     assert.deepEqual(plan, { actions: [], blockers: [] });
     assert.deepEqual(switchStep.uninstall(stepContext(withSwitch(fresh(), 'Internal', ''))), []);
   });
-  it('stops on an External switch named DockerNAT that is not mobykit\'s, and never removes it, even with --adopt', () => {
+  it("stops on an External switch named DockerNAT that is not mobykit's, and never removes it, even with --adopt", () => {
     const plan = switchStep.install(stepContext(withSwitch(fresh(), 'External', '')));
     assert.deepEqual(plan.actions, []);
     assert.equal(plan.blockers[0].id, 'ownership.switch');
@@ -72,7 +72,7 @@ describe('nat step', () => {
     s.netNats.push({ Name: 'dockernat', InternalIPInterfaceAddressPrefix: '10.0.75.0/24', Active: true });
     assert.deepEqual(natStep.install(stepContext(s)), { actions: [], blockers: [] });
   });
-  it('replaces its own NAT with a wrong prefix, but not someone else\'s', () => {
+  it("replaces its own NAT with a wrong prefix, but not someone else's", () => {
     const s = fresh();
     s.netNats.push({ Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.0.0/16', Active: true });
     const mine = natStep.install(stepContext(s, { journal: ['nat:DockerNAT'] }));
@@ -104,29 +104,64 @@ describe('firewall step', () => {
   it('creates the proxy rules with the program, profile and edge traversal, and the SMB rule scoped to the subnet', () => {
     const plan = firewallStep.install(stepContext(fresh(), { flags: { 'proxy-program': 'D:\\Docker\\proxy.exe' } }));
     assert.deepEqual(ids(plan.actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp', 'firewall.create:DockerSmbMount']);
-    assert.deepEqual((plan.actions[2].params as { LocalPort: string[]; LocalAddress: string[]; RemoteAddress: string[] }),
-      { ...plan.actions[2].params, LocalPort: ['445'], LocalAddress: ['10.0.75.1'], RemoteAddress: ['10.0.75.0/24'] });
+    assert.deepEqual(plan.actions[2].params as { LocalPort: string[]; LocalAddress: string[]; RemoteAddress: string[] }, {
+      ...plan.actions[2].params,
+      LocalPort: ['445'],
+      LocalAddress: ['10.0.75.1'],
+      RemoteAddress: ['10.0.75.0/24'],
+    });
     assert.equal((plan.actions[0].params as { Program: string }).Program, 'D:\\Docker\\proxy.exe');
     assert.equal((plan.actions[1].params as { Protocol: string }).Protocol, 'UDP');
   });
   it('updates its own rule and shows what changes', () => {
     const s = fresh();
-    s.firewallRules.push({ Name: 'DockerTcp', DisplayName: 'DockerTcp', Enabled: false, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
-      EdgeTraversalPolicy: 'DeferToUser', Program: 'C:\\old\\proxy.exe', Protocol: 'TCP', LocalPort: ['Any'], LocalAddress: ['Any'], RemoteAddress: ['Any'], Group: 'mobykit' });
+    s.firewallRules.push({
+      Name: 'DockerTcp',
+      DisplayName: 'DockerTcp',
+      Enabled: false,
+      Direction: 'Inbound',
+      Action: 'Allow',
+      Profile: 'Any',
+      EdgeTraversalPolicy: 'DeferToUser',
+      Program: 'C:\\old\\proxy.exe',
+      Protocol: 'TCP',
+      LocalPort: ['Any'],
+      LocalAddress: ['Any'],
+      RemoteAddress: ['Any'],
+      Group: 'mobykit',
+    });
     assert.equal(firewallStep.install(stepContext(s)).blockers[0].id, 'ownership.firewall', 'a group alone is not ownership');
     const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerTcp'] }));
     assert.equal(plan.actions[0].id, 'firewall.update:DockerTcp');
-    assert.deepEqual(plan.actions[0].changes!.map((c) => c.property), ['Enabled', 'Program']);
+    assert.deepEqual(
+      plan.actions[0].changes!.map((c) => c.property),
+      ['Enabled', 'Program'],
+    );
   });
   it('converges on the SMB rule that Windows reports in mask notation, and still corrects another subnet', () => {
     const s = fresh();
-    s.firewallRules.push({ Name: 'DockerSmbMount', DisplayName: 'DockerSmbMount', Enabled: true, Direction: 'Inbound', Action: 'Allow', Profile: 'Any',
-      EdgeTraversalPolicy: 'Block', Program: 'System', Protocol: 'TCP', LocalPort: ['445'], LocalAddress: ['10.0.75.1/255.255.255.255'],
-      RemoteAddress: ['10.0.75.0/255.255.255.0'], Group: 'mobykit' });
+    s.firewallRules.push({
+      Name: 'DockerSmbMount',
+      DisplayName: 'DockerSmbMount',
+      Enabled: true,
+      Direction: 'Inbound',
+      Action: 'Allow',
+      Profile: 'Any',
+      EdgeTraversalPolicy: 'Block',
+      Program: 'System',
+      Protocol: 'TCP',
+      LocalPort: ['445'],
+      LocalAddress: ['10.0.75.1/255.255.255.255'],
+      RemoteAddress: ['10.0.75.0/255.255.255.0'],
+      Group: 'mobykit',
+    });
     assert.deepEqual(ids(firewallStep.install(stepContext(s)).actions), ['firewall.create:DockerTcp', 'firewall.create:DockerUdp']);
     s.firewallRules[0].RemoteAddress = ['10.0.0.0/255.255.0.0'];
     const plan = firewallStep.install(stepContext(s, { journal: ['firewall:DockerSmbMount'] }));
-    assert.deepEqual(plan.actions[2].changes!.map((c) => c.property), ['RemoteAddress']);
+    assert.deepEqual(
+      plan.actions[2].changes!.map((c) => c.property),
+      ['RemoteAddress'],
+    );
   });
 });
 
@@ -147,9 +182,16 @@ describe('share step', () => {
   });
   it('revokes Everyone from its own share', () => {
     const s = fresh();
-    s.smbShares.push({ Name: 'C', Path: 'c:\\', CachingMode: 'None', Description: MARKER, Access: [
-      { AccountName: 'dev-pc\\ALICE', AccessControlType: 'Allow', AccessRight: 'Full' },
-      { AccountName: 'Everyone', AccessControlType: 'Allow', AccessRight: 'Read' }] });
+    s.smbShares.push({
+      Name: 'C',
+      Path: 'c:\\',
+      CachingMode: 'None',
+      Description: MARKER,
+      Access: [
+        { AccountName: 'dev-pc\\ALICE', AccessControlType: 'Allow', AccessRight: 'Full' },
+        { AccountName: 'Everyone', AccessControlType: 'Allow', AccessRight: 'Read' },
+      ],
+    });
     assert.deepEqual(ids(shareStep.install(stepContext(s, { journal: ['share:C'] })).actions), ['share.revoke:C Everyone', 'credential.write']);
   });
 });
@@ -180,11 +222,21 @@ describe('vm step', () => {
   });
   it('stops its own running VM to change processors, then starts it again', () => {
     const s = fresh();
-    s.vms.push({ Name: 'MobyLinuxVM', Id: 'vm-1', State: 'Running', Generation: 2, MemoryStartup: 2147483648, ProcessorCount: 1, Notes: MARKER,
-      DvdDrives: [{ Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso' }], HardDrives: [{ Path: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx' }],
+    s.vms.push({
+      Name: 'MobyLinuxVM',
+      Id: 'vm-1',
+      State: 'Running',
+      Generation: 2,
+      MemoryStartup: 2147483648,
+      ProcessorCount: 1,
+      Notes: MARKER,
+      DvdDrives: [{ Path: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso' }],
+      HardDrives: [{ Path: 'C:\\Users\\Public\\Documents\\Hyper-V\\Virtual hard disks\\MobyLinuxVM.vhdx' }],
       ComPorts: [{ Name: 'COM 1', Path: '\\\\.\\pipe\\dockerMobyLinuxVM-com1' }],
       IntegrationServices: [{ Name: 'Key-Value Pair Exchange', Id: 'Microsoft:vm-1/2A34B1C2-FD73-4043-8A5B-DD2159BC743F', Enabled: true, PrimaryStatusDescription: 'OK' }],
-      NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: 'DockerNAT', MacAddress: '00155D010204', IPAddresses: ['10.0.75.2'] }], KvpHostExchangeItems: [] });
+      NetworkAdapters: [{ Name: 'Network Adapter', SwitchName: 'DockerNAT', MacAddress: '00155D010204', IPAddresses: ['10.0.75.2'] }],
+      KvpHostExchangeItems: [],
+    });
     const plan = vmStep.install(stepContext(s, { journal: ['vm:MobyLinuxVM'] }));
     assert.deepEqual(ids(plan.actions), ['vm.stop', 'vm.configure', 'vm.start']);
     assert.deepEqual(plan.actions[1].changes, [{ property: 'ProcessorCount', from: 1, to: 2 }]);
@@ -199,14 +251,17 @@ describe('kvp step', () => {
   });
 });
 
-describe('step blockers in the catalog\'s words', () => {
+describe("step blockers in the catalog's words", () => {
   // What stops install is what doctor reports for the same host: same id, title, evidence, why and fix.
   const same = (seen: Snapshot, blockers: Finding[], id: string) => {
     const ctx = stepContext(seen);
     const doctor = runChecks({ snapshot: seen, desired: ctx.desired }).filter((f) => f.id === id);
     const raised = blockers.filter((b) => b.id === id);
     assert.ok(raised.length > 0, `no ${id} blocker`);
-    assert.deepEqual(raised.map(({ fixedByInstall: _, ...b }) => b), doctor.map(({ fixedByInstall: _, ...f }) => f));
+    assert.deepEqual(
+      raised.map(({ fixedByInstall: _, ...b }) => b),
+      doctor.map(({ fixedByInstall: _, ...f }) => f),
+    );
     assert.ok(raised.every((b) => !b.fixedByInstall));
   };
   it('another NAT in the way', () => {

@@ -73,16 +73,32 @@ describe('CLI end to end through PowerShell (stand-in shell)', function () {
     env.MOBYKIT_FAKE_DELAY_MS = '400';
     const child = spawn(process.execPath, [MAIN, 'install', '--yes'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await Promise.race([exited, new Promise<void>((resolve) => {
-      const poll = setInterval(() => { if (/\[\s*2\/11\]/.test(err)) { clearInterval(poll); resolve(); } }, 20);
-    })]);
+    await Promise.race([
+      exited,
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (/\[\s*2\/11\]/.test(err)) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 20);
+      }),
+    ]);
     child.kill('SIGINT');
     const code = await exited;
     assert.equal(code, 130, err);
     const journal = JSON.parse(readFileSync(path.join(f.stateDir, 'journal.json'), 'utf8')) as JournalDoc;
-    assert.deepEqual(journal.entries.map((e) => [e.kind, e.state]), [['switch', 'applied'], ['address', 'applied']]);
+    assert.deepEqual(
+      journal.entries.map((e) => [e.kind, e.state]),
+      [
+        ['switch', 'applied'],
+        ['address', 'applied'],
+      ],
+    );
     delete env.MOBYKIT_FAKE_DELAY_MS;
     const next = cli('install', '--yes', '--json');
     assert.equal(next.status, 0, next.stderr);

@@ -6,8 +6,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PWSH = [process.env.MOBYKIT_PWSH, '/tmp/pwshtest/tools/pwsh', 'pwsh'].find((p) => p && (p === 'pwsh'
-  ? spawnSync('pwsh', ['-v'], { encoding: 'utf8' }).status === 0 : existsSync(p)));
+const PWSH = [process.env.MOBYKIT_PWSH, '/tmp/pwshtest/tools/pwsh', 'pwsh'].find(
+  (p) => p && (p === 'pwsh' ? spawnSync('pwsh', ['-v'], { encoding: 'utf8' }).status === 0 : existsSync(p)),
+);
 
 const SCRIPT = `
 param([string]$Module, [string]$Pipe)
@@ -30,14 +31,19 @@ Close-MobyKitVMConsole -PipeName $path
 
 describe('module console functions on a real named pipe', function () {
   this.timeout(60000);
-  before(function () { if (!PWSH) this.skip(); });
+  before(function () {
+    if (!PWSH) this.skip();
+  });
 
   it('reads what the VM writes, keeps the pipe read-only, and reports the VM closing it', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mobykit-console-'));
     const script = path.join(dir, 'console.ps1');
     writeFileSync(script, SCRIPT);
     const pipe = `mobykit-test-${process.pid}`;
-    const r = spawnSync(PWSH!, ['-NoProfile', '-NonInteractive', '-File', script, '-Module', path.resolve('ps1/MobyKit.psd1'), '-Pipe', pipe], { encoding: 'utf8', timeout: 50000 });
+    const r = spawnSync(PWSH!, ['-NoProfile', '-NonInteractive', '-File', script, '-Module', path.resolve('ps1/MobyKit.psd1'), '-Pipe', pipe], {
+      encoding: 'utf8',
+      timeout: 50000,
+    });
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /^read=moby login: $/m);
     assert.match(r.stdout, /^write=The console .* is not open for writing/m);

@@ -42,8 +42,26 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const distRoot = path.resolve(env.MOBYKIT_FAKE_DIST ?? path.join(here, '..', '..', 'dist'));
 
 const GATHER = 'Get-MobyKitHostSnapshot';
-const GATHER_PARAMS = new Set(['SwitchName', 'NatName', 'FirewallRuleName', 'TcpPort', 'UdpPort', 'VMName', 'ShareName',
-  'CredentialTarget', 'SettingsDir', 'LogDir', 'IsoPath', 'ProxyProgram', 'VhdxPath', 'Subnet', 'HostAddress', 'ShareUser', 'KvpItemName', 'EngineEndpoint']);
+const GATHER_PARAMS = new Set([
+  'SwitchName',
+  'NatName',
+  'FirewallRuleName',
+  'TcpPort',
+  'UdpPort',
+  'VMName',
+  'ShareName',
+  'CredentialTarget',
+  'SettingsDir',
+  'LogDir',
+  'IsoPath',
+  'ProxyProgram',
+  'VhdxPath',
+  'Subnet',
+  'HostAddress',
+  'ShareUser',
+  'KvpItemName',
+  'EngineEndpoint',
+]);
 
 // PowerShell's own rule: `-Command -` must be the last thing on its command line.
 const argv = process.argv.slice(2);
@@ -79,9 +97,13 @@ function writeErrorRecord(line, { command, message, category, target = '', reaso
 function commandNotFound(line, word) {
   writeErrorRecord(line, {
     command: word,
-    message: `The term '${word}' is not recognized as the name of a cmdlet, function, script file, or operable program. ` +
+    message:
+      `The term '${word}' is not recognized as the name of a cmdlet, function, script file, or operable program. ` +
       'Check the spelling of the name, or if a path was included, verify that the path is correct and try again.',
-    category: 'ObjectNotFound', target: word, reason: 'CommandNotFoundException', fqid: 'CommandNotFoundException',
+    category: 'ObjectNotFound',
+    target: word,
+    reason: 'CommandNotFoundException',
+    fqid: 'CommandNotFoundException',
   });
 }
 
@@ -127,27 +149,47 @@ const KIND = { create: 'create', add: 'create', write: 'create', grant: 'change'
 // The read-only and console functions (not operations): their parameters, and what they answer.
 const consoles = new Map();
 const QUERIES = {
-  'Get-MobyKitVMUptime': [['Name'], async (p, host) => {
-    const vm = (await host.gather()).vms.find((v) => v.Name.toLowerCase() === String(p.Name).toLowerCase());
-    return vm?.State === 'Running' ? Number(env.MOBYKIT_FAKE_UPTIME ?? 3725) : null;
-  }],
-  'Test-MobyKitAccountPassword': [['UserName', 'Password'], (p) =>
-    (env.MOBYKIT_FAKE_ACCOUNT_PASSWORD === undefined ? null : p.Password === env.MOBYKIT_FAKE_ACCOUNT_PASSWORD)],
-  'Read-MobyKitVMConsole': [['PipeName', 'TimeoutMilliseconds', 'Interactive'], async (p) => {
-    const key = String(p.PipeName).toLowerCase();
-    if (!consoles.has(key)) { consoles.set(key, { interactive: !!p.Interactive, given: false }); return ''; }
-    const c = consoles.get(key);
-    if (!c.given) { c.given = true; return Buffer.from(env.MOBYKIT_FAKE_CONSOLE ?? '', 'utf8').toString('base64'); }
-    await new Promise((r) => setTimeout(r, Math.min(Number(p.TimeoutMilliseconds ?? 0), 200)));
-    return '';
-  }],
-  'Write-MobyKitVMConsole': [['PipeName', 'Data'], (p) => {
-    const c = consoles.get(String(p.PipeName).toLowerCase());
-    if (!c?.interactive) throw new Error(`The console ${p.PipeName} is not open for writing (Read-MobyKitVMConsole -Interactive first)`);
-    if (env.MOBYKIT_FAKE_CONSOLE_INPUT) appendFileSync(env.MOBYKIT_FAKE_CONSOLE_INPUT, Buffer.from(String(p.Data), 'base64'));
-    return null;
-  }],
-  'Close-MobyKitVMConsole': [['PipeName'], (p) => { consoles.delete(String(p.PipeName).toLowerCase()); return null; }],
+  'Get-MobyKitVMUptime': [
+    ['Name'],
+    async (p, host) => {
+      const vm = (await host.gather()).vms.find((v) => v.Name.toLowerCase() === String(p.Name).toLowerCase());
+      return vm?.State === 'Running' ? Number(env.MOBYKIT_FAKE_UPTIME ?? 3725) : null;
+    },
+  ],
+  'Test-MobyKitAccountPassword': [['UserName', 'Password'], (p) => (env.MOBYKIT_FAKE_ACCOUNT_PASSWORD === undefined ? null : p.Password === env.MOBYKIT_FAKE_ACCOUNT_PASSWORD)],
+  'Read-MobyKitVMConsole': [
+    ['PipeName', 'TimeoutMilliseconds', 'Interactive'],
+    async (p) => {
+      const key = String(p.PipeName).toLowerCase();
+      if (!consoles.has(key)) {
+        consoles.set(key, { interactive: !!p.Interactive, given: false });
+        return '';
+      }
+      const c = consoles.get(key);
+      if (!c.given) {
+        c.given = true;
+        return Buffer.from(env.MOBYKIT_FAKE_CONSOLE ?? '', 'utf8').toString('base64');
+      }
+      await new Promise((r) => setTimeout(r, Math.min(Number(p.TimeoutMilliseconds ?? 0), 200)));
+      return '';
+    },
+  ],
+  'Write-MobyKitVMConsole': [
+    ['PipeName', 'Data'],
+    (p) => {
+      const c = consoles.get(String(p.PipeName).toLowerCase());
+      if (!c?.interactive) throw new Error(`The console ${p.PipeName} is not open for writing (Read-MobyKitVMConsole -Interactive first)`);
+      if (env.MOBYKIT_FAKE_CONSOLE_INPUT) appendFileSync(env.MOBYKIT_FAKE_CONSOLE_INPUT, Buffer.from(String(p.Data), 'base64'));
+      return null;
+    },
+  ],
+  'Close-MobyKitVMConsole': [
+    ['PipeName'],
+    (p) => {
+      consoles.delete(String(p.PipeName).toLowerCase());
+      return null;
+    },
+  ],
 };
 /** IV || AES-256-CBC(MOBYKIT_SESSION_KEY, IV, UTF-8), as the module's Unprotect-MobyKitSecret opens it. */
 function unseal(sealed) {
@@ -161,11 +203,13 @@ function unseal(sealed) {
 function scoped(seen, p) {
   const same = (a, b) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
   const rules = [].concat(p.FirewallRuleName ?? []);
-  return { ...seen,
+  return {
+    ...seen,
     vms: p.VMName ? seen.vms.filter((v) => same(v.Name, p.VMName) || (p.VhdxPath && v.HardDrives.some((d) => same(d.Path, p.VhdxPath)))) : seen.vms,
     smbShares: p.ShareName ? seen.smbShares.filter((s) => same(s.Name, p.ShareName)) : seen.smbShares,
     firewallRules: seen.firewallRules.filter((r) => rules.some((n) => same(n, r.Name))),
-    credentials: p.CredentialTarget ? seen.credentials.filter((c) => same(c.TargetName, p.CredentialTarget)) : [] };
+    credentials: p.CredentialTarget ? seen.credentials.filter((c) => same(c.TargetName, p.CredentialTarget)) : [],
+  };
 }
 
 async function dispatch(request) {
@@ -174,8 +218,7 @@ async function dispatch(request) {
   if (fn === GATHER) {
     const unknown = Object.keys(params).filter((k) => !GATHER_PARAMS.has(k));
     if (unknown.length) {
-      return { ok: false, error: { message: `A parameter cannot be found that matches parameter name '${unknown[0]}'.`,
-        cmdlet: GATHER, category: 'InvalidArgument' } };
+      return { ok: false, error: { message: `A parameter cannot be found that matches parameter name '${unknown[0]}'.`, cmdlet: GATHER, category: 'InvalidArgument' } };
     }
     const host = await loadHost();
     return { ok: true, result: env.MOBYKIT_FAKE_SCOPED ? scoped(await host.gather(), params) : await host.gather() };
@@ -194,8 +237,10 @@ async function dispatch(request) {
   // it does whichever applies, so the first the host accepts is the one it did.
   const ops = Object.keys(OPERATIONS).filter((o) => OPERATIONS[o].psFunction === fn);
   if (!ops.length) {
-    return { ok: false, error: { message: `The term '${fn}' is not recognized as the name of a cmdlet, function, script file, or operable program.`,
-      cmdlet: fn, category: 'ObjectNotFound' } };
+    return {
+      ok: false,
+      error: { message: `The term '${fn}' is not recognized as the name of a cmdlet, function, script file, or operable program.`, cmdlet: fn, category: 'ObjectNotFound' },
+    };
   }
   const secrets = {};
   if ('Password' in params) {
@@ -213,8 +258,10 @@ async function dispatch(request) {
         break;
       } catch (e) {
         if (i === ops.length - 1 || e.name !== 'HostActionError') {
-          return { ok: false, error: { message: e.cmdletMessage ?? e.message, cmdlet: e.cmdlet ?? fn,
-            category: e.name === 'HostActionError' ? 'InvalidOperation' : 'NotSpecified' } };
+          return {
+            ok: false,
+            error: { message: e.cmdletMessage ?? e.message, cmdlet: e.cmdlet ?? fn, category: e.name === 'HostActionError' ? 'InvalidOperation' : 'NotSpecified' },
+          };
         }
       }
     }
@@ -235,9 +282,16 @@ function statements(line) {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     const isQuote = "'\u2018\u2019\u201A\u201B".includes(ch);
-    if (quoted && isQuote && "'\u2018\u2019\u201A\u201B".includes(line[i + 1] ?? '')) { cur += ch + line[++i]; continue; }
+    if (quoted && isQuote && "'\u2018\u2019\u201A\u201B".includes(line[i + 1] ?? '')) {
+      cur += ch + line[++i];
+      continue;
+    }
     if (isQuote) quoted = !quoted;
-    if (ch === ';' && !quoted) { parts.push(cur.trim()); cur = ''; continue; }
+    if (ch === ';' && !quoted) {
+      parts.push(cur.trim());
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   if (quoted) return undefined; // an unterminated string: PowerShell would wait for more input
@@ -256,7 +310,9 @@ function importModule(line, modulePath) {
     writeErrorRecord(line, {
       command: 'Import-Module',
       message: `The specified module '${modulePath}' was not loaded because no valid module file was found in any module directory.`,
-      category: 'ResourceUnavailable', target: modulePath, reason: 'FileNotFoundException',
+      category: 'ResourceUnavailable',
+      target: modulePath,
+      reason: 'FileNotFoundException',
       fqid: 'Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand',
     });
     return;
@@ -266,7 +322,10 @@ function importModule(line, modulePath) {
 }
 
 async function call(line, b64) {
-  if (!session.imported) { commandNotFound(line, 'Invoke-MobyKitCall'); return; }
+  if (!session.imported) {
+    commandNotFound(line, 'Invoke-MobyKitCall');
+    return;
+  }
   let request;
   try {
     request = JSON.parse(Buffer.from(b64, 'base64').toString('utf8'));
@@ -274,9 +333,16 @@ async function call(line, b64) {
     out(JSON.stringify({ ok: false, error: { message: `The request is not valid JSON: ${e.message}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
     return;
   }
-  const keys = Object.keys(request ?? {}).sort().join(',');
+  const keys = Object.keys(request ?? {})
+    .sort()
+    .join(',');
   if (!['function,parameters', 'function,parameters,secret'].includes(keys) || typeof request.function !== 'string' || typeof request.parameters !== 'object') {
-    out(JSON.stringify({ ok: false, error: { message: `The request must be {"function","parameters"[,"secret"]}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' } }));
+    out(
+      JSON.stringify({
+        ok: false,
+        error: { message: `The request must be {"function","parameters"[,"secret"]}, got keys ${keys}`, cmdlet: 'Invoke-MobyKitCall', category: 'InvalidArgument' },
+      }),
+    );
     return;
   }
   const fn = request.function;
@@ -311,25 +377,49 @@ async function call(line, b64) {
 async function handle(line) {
   if (line.trim() === '') return;
   const delim = /^\[Console\]::(Out|Error)\.WriteLine\("([^"$`]*)"\)$/.exec(line);
-  if (delim) { (delim[1] === 'Out' ? out : err)(delim[2]); return; }
+  if (delim) {
+    (delim[1] === 'Out' ? out : err)(delim[2]);
+    return;
+  }
   const invoke = /^Invoke-MobyKitCall -Request '([A-Za-z0-9+/=]*)'$/.exec(line);
-  if (invoke) { await call(line, invoke[1]); return; }
+  if (invoke) {
+    await call(line, invoke[1]);
+    return;
+  }
 
   const parts = statements(line);
-  if (!parts) { commandNotFound(line, line.split(/\s/)[0]); return; }
+  if (!parts) {
+    commandNotFound(line, line.split(/\s/)[0]);
+    return;
+  }
   for (const st of parts) {
     if (st === "$ProgressPreference = 'SilentlyContinue'") continue;
     // The start-up checks pass here (FullLanguage, a supported build, no Group Policy execution policy).
     if (st.startsWith("if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw (")) continue;
     if (/^\. \(\[scriptblock\]::Create\(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('[A-Za-z0-9+/=]*'\)\)\)\)$/.test(st)) continue;
     if (/^Assert-MobyKitSession -ModulePath /.test(st)) continue;
-    if (st === '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)') { session.utf8 = true; continue; }
-    if (st === '[Console]::Out.NewLine = "`n"') { session.outNewLine = '\n'; continue; }
-    if (st === '[Console]::Error.NewLine = "`n"') { session.errNewLine = '\n'; continue; }
+    if (st === '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)') {
+      session.utf8 = true;
+      continue;
+    }
+    if (st === '[Console]::Out.NewLine = "`n"') {
+      session.outNewLine = '\n';
+      continue;
+    }
+    if (st === '[Console]::Error.NewLine = "`n"') {
+      session.errNewLine = '\n';
+      continue;
+    }
     let m = /^Import-Module -Name ('(?:[^'\u2018\u2019\u201A\u201B]|['\u2018\u2019\u201A\u201B]{2})*') -Force$/.exec(st);
-    if (m) { importModule(line, unquote(m[1])); continue; }
+    if (m) {
+      importModule(line, unquote(m[1]));
+      continue;
+    }
     m = /^Import-Module -Name \(\[Text\.Encoding\]::UTF8\.GetString\(\[Convert\]::FromBase64String\('([A-Za-z0-9+/=]*)'\)\)\) -Force$/.exec(st);
-    if (m) { importModule(line, Buffer.from(m[1], 'base64').toString('utf8')); continue; }
+    if (m) {
+      importModule(line, Buffer.from(m[1], 'base64').toString('utf8'));
+      continue;
+    }
     commandNotFound(line, st.split(/\s/)[0]); // statement-terminating: the next statement still runs
   }
 }

@@ -14,8 +14,17 @@ export const FAKE = path.resolve('test/transport/fake-pwsh.mjs');
 export const SNAPSHOT = path.resolve('examples/fresh-win10-pro.json');
 export const DELIMITER_LINE = /^\[Console\]::(Error|Out)\.WriteLine\("[0-9A-Za-z]{16}"\)$/;
 
-const FAKE_ENV = ['NODE_POWERSHELL', 'MOBYKIT_FAKE_SNAPSHOT', 'MOBYKIT_FAKE_STATE', 'MOBYKIT_FAKE_DIST', 'MOBYKIT_FAKE_LOG',
-  'MOBYKIT_FAKE_STDERR_ON', 'MOBYKIT_FAKE_FAIL_ON', 'MOBYKIT_FAKE_DIE_ON', 'MOBYKIT_FAKE_HANG_ON'];
+const FAKE_ENV = [
+  'NODE_POWERSHELL',
+  'MOBYKIT_FAKE_SNAPSHOT',
+  'MOBYKIT_FAKE_STATE',
+  'MOBYKIT_FAKE_DIST',
+  'MOBYKIT_FAKE_LOG',
+  'MOBYKIT_FAKE_STDERR_ON',
+  'MOBYKIT_FAKE_FAIL_ON',
+  'MOBYKIT_FAKE_DIE_ON',
+  'MOBYKIT_FAKE_HANG_ON',
+];
 
 export interface Fixture {
   dir: string;
@@ -49,7 +58,11 @@ export function fixture(): Fixture {
     hosts: [],
     async open(extra = {}) {
       const host = await PowerShellHost.open({
-        config: defaultConfig(), stateDir: f.stateDir, modulePath, onCall: (l) => f.calls.push(l), ...extra,
+        config: defaultConfig(),
+        stateDir: f.stateDir,
+        modulePath,
+        onCall: (l) => f.calls.push(l),
+        ...extra,
       });
       f.hosts.push(host);
       return host;
@@ -78,8 +91,11 @@ export function fixture(): Fixture {
 export const CLI_MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 export function cliEnv(f: Fixture, password: string): NodeJS.ProcessEnv {
   return {
-    ...process.env, MOBYKIT_HOST: 'powershell', MOBYKIT_STATE_DIR: f.stateDir,
-    MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')), MOBYKIT_PASSWORD: password,
+    ...process.env,
+    MOBYKIT_HOST: 'powershell',
+    MOBYKIT_STATE_DIR: f.stateDir,
+    MOBYKIT_RUN_LOG_DIR: mkdtempSync(path.join(os.tmpdir(), 'mobykit-e2e-logs-')),
+    MOBYKIT_PASSWORD: password,
   };
 }
 

@@ -36,13 +36,26 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
   async function interrupted(at: number, signals: NodeJS.Signals[]): Promise<{ code: number | null; err: string }> {
     const child = spawn(process.execPath, [MAIN, 'install', '--yes'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.stdout.on('data', () => undefined);
     const exited = new Promise<number | null>((r) => child.on('exit', (code, signal) => r(code ?? (signal ? -1 : null))));
-    await Promise.race([exited, new Promise<void>((resolve) => {
-      const poll = setInterval(() => { if (new RegExp(`\\[\\s*${at}/11\\]`).test(err)) { clearInterval(poll); resolve(); } }, 10);
-    })]);
-    for (const s of signals) { child.kill(s); await new Promise((r) => setTimeout(r, 50)); }
+    await Promise.race([
+      exited,
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (new RegExp(`\\[\\s*${at}/11\\]`).test(err)) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      }),
+    ]);
+    for (const s of signals) {
+      child.kill(s);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return { code: await exited, err };
   }
 
@@ -63,23 +76,35 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
    */
   async function listenersDuring(args: string[], when: RegExp) {
     const probe = path.join(f.dir, 'probe.mjs');
-    writeFileSync(probe, "import { writeSync } from 'node:fs';\nprocess.on('SIGUSR2', () => writeSync(2, "
-      + "`listeners: ${['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s)).join(' ')}\\n`));\n");
+    writeFileSync(
+      probe,
+      "import { writeSync } from 'node:fs';\nprocess.on('SIGUSR2', () => writeSync(2, " +
+        "`listeners: ${['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s)).join(' ')}\\n`));\n",
+    );
     const child = spawn(process.execPath, ['--import', probe, MAIN, ...args], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.stdout.on('data', () => undefined);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    const seen = (re: RegExp) => new Promise<RegExpExecArray>((resolve) => {
-      const poll = setInterval(() => { const m = re.exec(err); if (m) { clearInterval(poll); resolve(m); } }, 10);
-    });
+    const seen = (re: RegExp) =>
+      new Promise<RegExpExecArray>((resolve) => {
+        const poll = setInterval(() => {
+          const m = re.exec(err);
+          if (m) {
+            clearInterval(poll);
+            resolve(m);
+          }
+        }, 10);
+      });
     await seen(when);
     child.kill('SIGUSR2');
     const [, sigint, sigterm, sighup] = (await seen(/listeners: (\d+) (\d+) (\d+)/)).map(Number);
     return { counts: { SIGINT: sigint, SIGTERM: sigterm, SIGHUP: sighup }, child, exited, err: () => err };
   }
 
-  it('one Ctrl-C handler during an install through PowerShell (the run\'s), which also takes SIGTERM and SIGHUP while it applies', async () => {
+  it("one Ctrl-C handler during an install through PowerShell (the run's), which also takes SIGTERM and SIGHUP while it applies", async () => {
     const r = await listenersDuring(['install', '--yes'], /\[\s*2\/11\]/);
     assert.deepEqual(r.counts, { SIGINT: 1, SIGTERM: 1, SIGHUP: 1 }, r.err());
     r.child.kill('SIGINT');
@@ -130,13 +155,19 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
   it('PowerShell dying and refusing to start again: what was applied and what was not is printed and in --json', () => {
     // A shell that starts once: the rollback's new session fails.
     const once = path.join(f.dir, 'pwsh-once');
-    writeFileSync(once, `#!/bin/sh\nif [ -e '${f.dir}/started' ]; then echo 'pwsh: cannot start' >&2; exit 1; fi\ntouch '${f.dir}/started'\nexec '${process.execPath}' '${FAKE}' "$@"\n`);
+    writeFileSync(
+      once,
+      `#!/bin/sh\nif [ -e '${f.dir}/started' ]; then echo 'pwsh: cannot start' >&2; exit 1; fi\ntouch '${f.dir}/started'\nexec '${process.execPath}' '${FAKE}' "$@"\n`,
+    );
     chmodSync(once, 0o755);
     env.NODE_POWERSHELL = once;
     env.MOBYKIT_FAKE_DIE_ON = 'New-MobyKitNat';
     const text = cli('install', '--yes');
     assert.equal(text.status, 1, text.stderr);
-    assert.match(text.stdout, /Nothing was rolled back: the host could not be reached .*\nApplied, and still on the host \(recorded in the journal\):\n.*Create Internal switch DockerNAT[^]*\nNot applied:\n.*Create NAT DockerNAT/);
+    assert.match(
+      text.stdout,
+      /Nothing was rolled back: the host could not be reached .*\nApplied, and still on the host \(recorded in the journal\):\n.*Create Internal switch DockerNAT[^]*\nNot applied:\n.*Create NAT DockerNAT/,
+    );
     // Again from the start, for the --json document.
     for (const p of [f.state, path.join(f.dir, 'started'), path.join(f.stateDir, 'journal.json')]) rmSync(p, { force: true });
     const r = cli('install', '--yes', '--json');
@@ -160,7 +191,10 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     const r = await run('install', ps, config(), { secrets: async () => ({ sharePassword: 'kill-Test-Pa55' }) });
     assert.equal(r.outcome, 'failed');
     assert.match(r.failed!.error.message, /timed out/);
-    assert.deepEqual(r.rollback!.undone.map((a) => a.op), ['vnic.remove-address', 'switch.remove']);
+    assert.deepEqual(
+      r.rollback!.undone.map((a) => a.op),
+      ['vnic.remove-address', 'switch.remove'],
+    );
     assert.equal(r.rollback!.notAttempted, undefined);
     assertNothingLeft();
   });
@@ -168,7 +202,10 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
   it('installed with custom names, a plain uninstall through PowerShell looks where mobykit installed and removes it all', () => {
     const install = cli('install', '--yes', '--switch-name', 'MobyNet', '--nat-name', 'MobyNat', '--vm-name', 'MobyVM');
     assert.equal(install.status, 0, install.stderr + install.stdout);
-    assert.deepEqual(host().vms.map((v: { Name: string }) => v.Name), ['MobyVM']);
+    assert.deepEqual(
+      host().vms.map((v: { Name: string }) => v.Name),
+      ['MobyVM'],
+    );
     const u = cli('uninstall', '--yes');
     assert.equal(u.status, 0, u.stderr + u.stdout);
     assert.match(u.stdout, /uninstall looks where mobykit installed: switch\.name "MobyNet"/);
@@ -180,11 +217,20 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     const child = spawn(process.execPath, [MAIN, 'install', '--yes', '--json'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let out = '';
-    child.stderr.on('data', (d) => { err += d; });
-    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
     await new Promise<void>((resolve) => {
-      const poll = setInterval(() => { if (/\[\s*2\/11\]/.test(err)) { clearInterval(poll); resolve(); } }, 10);
+      const poll = setInterval(() => {
+        if (/\[\s*2\/11\]/.test(err)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 10);
     });
     const file = path.join(f.stateDir, 'journal.json');
     rmSync(file, { force: true });
@@ -203,14 +249,20 @@ describe('kills and dead sessions through PowerShell (stand-in shell, issue 9)',
     assert.equal(cli('snapshot', '-o', snap).status, 0);
     const rehearsed = JSON.parse(cli('plan', '--uninstall', '--simulate', snap, '--json').stdout);
     const real = JSON.parse(cli('plan', '--uninstall', '--json').stdout);
-    assert.deepEqual(rehearsed.plan.map((a: { description: string }) => a.description), real.plan.map((a: { description: string }) => a.description));
+    assert.deepEqual(
+      rehearsed.plan.map((a: { description: string }) => a.description),
+      real.plan.map((a: { description: string }) => a.description),
+    );
     assert.ok(real.plan.some((a: { description: string }) => /and the disk mobykit made for it/.test(a.description)));
   });
 
   it('a closed output pipe does not kill the run halfway: install finishes and records everything', async () => {
     const child = spawn(process.execPath, [MAIN, 'install', '--yes'], { env: { ...env, MOBYKIT_FAKE_DELAY_MS: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
     // Like `mobykit install 2>&1 | head -3`: the reader goes away after the first lines.
-    child.stderr.once('data', () => { child.stderr.destroy(); child.stdout.destroy(); });
+    child.stderr.once('data', () => {
+      child.stderr.destroy();
+      child.stdout.destroy();
+    });
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     assert.equal(code, 0);
     const s = host();

@@ -31,7 +31,10 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
     assert.deepEqual([s.vm.state, s.vm.uptimeSeconds, s.vm.address], ['Running', 3725, '10.0.75.2']);
     assert.match(cli('status').stdout, /uptime: +1h 2m/);
     assert.equal(cli('stop', '--timeout', '7').status, 0);
-    assert.ok(f.lines().some((l) => l.startsWith('Invoke-MobyKitCall')), 'calls went through the dispatcher');
+    assert.ok(
+      f.lines().some((l) => l.startsWith('Invoke-MobyKitCall')),
+      'calls went through the dispatcher',
+    );
     const off = JSON.parse(cli('status', '--json').stdout) as { vm: { state: string; uptimeSeconds: null } };
     assert.deepEqual([off.vm.state, off.vm.uptimeSeconds], ['Off', null]);
     assert.equal(cli('start').status, 0);
@@ -55,15 +58,42 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
 
   it('renames go through the module, on a shell that reads only the names asked for: Rename-MobyKitVM by Id, the old share, rules and credential removed', () => {
     env.MOBYKIT_FAKE_SCOPED = '1';
-    const r = withInput(`${CANARY}\n`, 'install', '--vm-name', 'NewVM', '--share-name', 'D', '--firewall-tcp-rule', 'NewTcp', '--credential-target', 'NewCred',
-      '--password-stdin', '--yes', '--json');
+    const r = withInput(
+      `${CANARY}\n`,
+      'install',
+      '--vm-name',
+      'NewVM',
+      '--share-name',
+      'D',
+      '--firewall-tcp-rule',
+      'NewTcp',
+      '--credential-target',
+      'NewCred',
+      '--password-stdin',
+      '--yes',
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr + r.stdout);
-    assert.deepEqual((JSON.parse(r.stdout) as { applied: string[] }).applied.sort(), ['credential.remove:Docker Host Filesystem Access', 'credential.write',
-      'firewall.create:NewTcp', 'firewall.remove:DockerTcp', 'kvp.modify', 'share.create', 'share.remove:C', 'vm.rename']);
+    assert.deepEqual((JSON.parse(r.stdout) as { applied: string[] }).applied.sort(), [
+      'credential.remove:Docker Host Filesystem Access',
+      'credential.write',
+      'firewall.create:NewTcp',
+      'firewall.remove:DockerTcp',
+      'kvp.modify',
+      'share.create',
+      'share.remove:C',
+      'vm.rename',
+    ]);
     const host = (JSON.parse(readFileSync(f.state, 'utf8')) as { doc: { vms: { Name: string; HardDrives: { Path: string }[] }[]; smbShares: { Name: string }[] } }).doc;
-    assert.deepEqual(host.vms.map((v) => v.Name), ['NewVM']);
+    assert.deepEqual(
+      host.vms.map((v) => v.Name),
+      ['NewVM'],
+    );
     assert.match(host.vms[0].HardDrives[0].Path, /MobyLinuxVM\.vhdx$/, 'the disk mobykit made stays');
-    assert.deepEqual(host.smbShares.map((s) => s.Name), ['D']);
+    assert.deepEqual(
+      host.smbShares.map((s) => s.Name),
+      ['D'],
+    );
     const again = cli('plan', '--vm-name', 'NewVM', '--share-name', 'D', '--firewall-tcp-rule', 'NewTcp', '--credential-target', 'NewCred', '--detailed-exitcode');
     assert.equal(again.status, 0, again.stdout + again.stderr);
   });
@@ -73,16 +103,30 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
     const child = spawn(process.execPath, [MAIN, 'console'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (out.includes('login:')) { clearInterval(t); resolve(); } }, 20); });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (out.includes('login:')) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
+    });
     child.kill('SIGINT');
     assert.equal(await exited, 130, err);
     assert.match(err, /Console of VM MobyLinuxVM \(\\\\\.\\pipe\\dockerMobyLinuxVM-com1\), read-only/);
     assert.equal(out, 'Welcome to Moby\r\n[31mmoby login:[0m ');
     assert.ok(!out.includes('\u001b'));
-    const calls = f.lines().filter((l) => l.startsWith('Invoke-MobyKitCall')).map((l) => JSON.parse(Buffer.from(/'(.*)'/.exec(l)![1], 'base64').toString()).function);
+    const calls = f
+      .lines()
+      .filter((l) => l.startsWith('Invoke-MobyKitCall'))
+      .map((l) => JSON.parse(Buffer.from(/'(.*)'/.exec(l)![1], 'base64').toString()).function);
     assert.ok(calls.includes('Read-MobyKitVMConsole') && calls.includes('Close-MobyKitVMConsole'), calls.join());
     assert.ok(!calls.includes('Write-MobyKitVMConsole'));
   });
@@ -94,9 +138,19 @@ describe('lifecycle commands through PowerShell (stand-in shell)', function () {
     const cmd = `stty cols 120 rows 40; exec '${process.execPath}' '${MAIN}' console --interactive`;
     const child = spawn('script', ['-qfec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let text = '';
-    child.stdout.on('data', (d) => { text += d; });
+    child.stdout.on('data', (d) => {
+      text += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    const until = (ok: () => boolean) => new Promise<void>((resolve) => { const t = setInterval(() => { if (ok()) { clearInterval(t); resolve(); } }, 20); });
+    const until = (ok: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (ok()) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 20);
+      });
     await until(() => text.includes('login:'));
     child.stdin.write('root\r');
     await until(() => existsSync(typed) && readFileSync(typed, 'utf8').includes('root'));

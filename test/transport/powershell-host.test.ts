@@ -18,7 +18,10 @@ const linuxOnly = process.platform === 'win32' ? describe.skip : describe;
 function assertOnlyDataLines(lines: string[]): void {
   assert.ok(DELIMITER_LINE.test(lines[0]) && DELIMITER_LINE.test(lines[1]), 'start-up begins with the delimiters');
   // The Constrained Language check, the start-up checks when ps1/Preflight is there, then the set-up and the import.
-  assert.match(lines[2], /^if \(\$ExecutionContext\.SessionState\.LanguageMode -ne 'FullLanguage'\) \{ throw \(.*\) \}; (\. \(\[scriptblock\]::Create\(.*\)\); Assert-MobyKitSession -ModulePath .*; )?\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/);
+  assert.match(
+    lines[2],
+    /^if \(\$ExecutionContext\.SessionState\.LanguageMode -ne 'FullLanguage'\) \{ throw \(.*\) \}; (\. \(\[scriptblock\]::Create\(.*\)\); Assert-MobyKitSession -ModulePath .*; )?\$ProgressPreference = 'SilentlyContinue'; .*Import-Module -Name .* -Force$/,
+  );
   assert.equal(lines.filter((l) => l.includes('Import-Module')).length, 1, 'the module is imported once');
   for (const [i, line] of lines.slice(3).entries()) {
     assert.ok(DELIMITER_LINE.test(line) || CALL_LINE.test(line), `line ${i + 4} is neither a delimiter nor a call: ${JSON.stringify(line)}`);
@@ -38,8 +41,12 @@ function assertOnlyDataLines(lines: string[]): void {
 linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
   this.timeout(20000);
   let f: Fixture;
-  beforeEach(() => { f = fixture(); });
-  afterEach(async () => { await f.cleanup(); });
+  beforeEach(() => {
+    f = fixture();
+  });
+  afterEach(async () => {
+    await f.cleanup();
+  });
 
   it('starts one shell with the right arguments and imports the module once', async () => {
     const host = await f.open();
@@ -66,8 +73,25 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const [req] = requests(f.lines());
     assert.equal(req.function, 'Get-MobyKitHostSnapshot');
     assert.deepEqual(req.parameters, JSON.parse(JSON.stringify(gatherParameters(config()))));
-    assert.deepEqual(Object.keys(req.parameters).sort(), ['CredentialTarget', 'EngineEndpoint', 'FirewallRuleName', 'HostAddress', 'IsoPath',
-      'KvpItemName', 'LogDir', 'NatName', 'ProxyProgram', 'SettingsDir', 'ShareName', 'Subnet', 'SwitchName', 'TcpPort', 'UdpPort', 'VMName', 'VhdxPath']);
+    assert.deepEqual(Object.keys(req.parameters).sort(), [
+      'CredentialTarget',
+      'EngineEndpoint',
+      'FirewallRuleName',
+      'HostAddress',
+      'IsoPath',
+      'KvpItemName',
+      'LogDir',
+      'NatName',
+      'ProxyProgram',
+      'SettingsDir',
+      'ShareName',
+      'Subnet',
+      'SwitchName',
+      'TcpPort',
+      'UdpPort',
+      'VMName',
+      'VhdxPath',
+    ]);
     assert.equal(req.parameters.EngineEndpoint, 'tcp://10.0.75.2:2375');
     assert.match(f.calls[1], /^Get-MobyKitHostSnapshot \{"SwitchName":"DockerNAT"/);
   });
@@ -78,9 +102,15 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     await host.apply(action('vnic.set-address', { SwitchName: 'DockerNAT', InterfaceAlias: 'vEthernet (DockerNAT)', IPAddress: '10.0.75.1', PrefixLength: 24 }), {});
     await host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {});
     const after = await host.gather();
-    assert.deepEqual(after.vmSwitches.map((s) => [s.Name, s.SwitchType]), [['DockerNAT', 'Internal']]);
+    assert.deepEqual(
+      after.vmSwitches.map((s) => [s.Name, s.SwitchType]),
+      [['DockerNAT', 'Internal']],
+    );
     assert.ok(after.netIPAddresses.some((a) => a.IPAddress === '10.0.75.1' && a.InterfaceAlias === 'vEthernet (DockerNAT)'));
-    assert.deepEqual(after.netNats.map((n) => n.Name), ['DockerNAT']);
+    assert.deepEqual(
+      after.netNats.map((n) => n.Name),
+      ['DockerNAT'],
+    );
     assert.equal(host.roundTrips, 4);
     await host.dispose();
     assert.equal(isAlive(host.pid), false);
@@ -110,8 +140,10 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
   it('a refusal from the host (ok:false, no stderr) carries the cmdlet and message', async () => {
     const host = await f.open();
     // The simulated host refuses a NAT whose prefix is not valid, in New-NetNat's words.
-    await assert.rejects(host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: 'nonsense' }), {}),
-      (e: unknown) => e instanceof HostActionError && e.cmdlet === 'New-NetNat' && /parameter is incorrect/i.test(e.cmdletMessage));
+    await assert.rejects(
+      host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: 'nonsense' }), {}),
+      (e: unknown) => e instanceof HostActionError && e.cmdlet === 'New-NetNat' && /parameter is incorrect/i.test(e.cmdletMessage),
+    );
     process.env.MOBYKIT_FAKE_FAIL_ON = 'Get-MobyKitHostSnapshot';
     const other = await f.open();
     await assert.rejects(other.gather(), (e: unknown) => {
@@ -138,8 +170,10 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     delete process.env.MOBYKIT_FAKE_DIE_ON;
     process.env.MOBYKIT_FAKE_DIE_ON = 'Get-MobyKitHostSnapshot';
     const other = await f.open();
-    await assert.rejects(other.gather(), (e: unknown) =>
-      e instanceof PowerShellError && e.reason === 'exited' && /PowerShell exited unexpectedly \(code 1\) during Get-MobyKitHostSnapshot/.test(e.message));
+    await assert.rejects(
+      other.gather(),
+      (e: unknown) => e instanceof PowerShellError && e.reason === 'exited' && /PowerShell exited unexpectedly \(code 1\) during Get-MobyKitHostSnapshot/.test(e.message),
+    );
   });
 
   it('a hung call times out, naming the function and the limit, and the shell is stopped', async () => {
@@ -160,8 +194,10 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     // A timed-out apply is the action's failure.
     process.env.MOBYKIT_FAKE_HANG_ON = 'New-MobyKitNat';
     const other = await f.open({ timeoutMs: 500 });
-    await assert.rejects(other.apply(action('nat.create', { Name: 'N', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
-      (e: unknown) => e instanceof HostActionError && e.actionId === 'nat.create' && /timed out after 500 ms/.test(e.message));
+    await assert.rejects(
+      other.apply(action('nat.create', { Name: 'N', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
+      (e: unknown) => e instanceof HostActionError && e.actionId === 'nat.create' && /timed out after 500 ms/.test(e.message),
+    );
   });
 
   it('non-ASCII names round-trip unchanged', async () => {
@@ -195,13 +231,18 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     writeFileSync(unicode, '@{}');
     const b = await f.open({ modulePath: unicode });
     await b.gather();
-    const importLine = f.lines().filter((l) => l.includes('Import-Module')).at(-1)!;
+    const importLine = f
+      .lines()
+      .filter((l) => l.includes('Import-Module'))
+      .at(-1)!;
     assert.ok(/^[\x20-\x7E]+$/.test(importLine), 'the start-up line is ASCII');
     assert.match(importLine, /FromBase64String\('[A-Za-z0-9+/=]+'\)/);
 
     await assert.rejects(PowerShellHost.open({ config: config(), modulePath: path.join(f.dir, 'a\nb.psd1') }), /control characters/);
-    await assert.rejects(PowerShellHost.open({ config: config(), modulePath: path.join(f.dir, 'missing.psd1') }),
-      (e: unknown) => e instanceof PowerShellError && e.reason === 'start' && /module is missing/.test(e.message));
+    await assert.rejects(
+      PowerShellHost.open({ config: config(), modulePath: path.join(f.dir, 'missing.psd1') }),
+      (e: unknown) => e instanceof PowerShellError && e.reason === 'start' && /module is missing/.test(e.message),
+    );
   });
 
   it('INJECTION: hostile names reach PowerShell only as base64 data', async () => {
@@ -214,9 +255,17 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const sent = [
       action('switch.create', { Name: sw, Notes: evil('notes') }),
       action('vm.create', {
-        Name: vm, Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2,
-        VhdPath: `C:\\VMs\\${vm}.vhdx`, VhdSizeBytes: 64 * 2 ** 30, IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
-        SwitchName: sw, ComPipe: `\\\\.\\pipe\\${vm}`, Notes: 'x',
+        Name: vm,
+        Generation: 2,
+        AttachExistingVhd: false,
+        MemoryStartupBytes: 2147483648,
+        ProcessorCount: 2,
+        VhdPath: `C:\\VMs\\${vm}.vhdx`,
+        VhdSizeBytes: 64 * 2 ** 30,
+        IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
+        SwitchName: sw,
+        ComPipe: `\\\\.\\pipe\\${vm}`,
+        Notes: 'x',
       }),
       action('share.create', { Name: share, Path: 'C:\\', CachingMode: 'None', FullAccess: user, Description: evil('d') }),
       action('share.grant', { Name: share, AccountName: evil('other') }),
@@ -230,20 +279,38 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     const lines = f.lines();
     assertOnlyDataLines(lines);
     const reqs = requests(lines);
-    assert.deepEqual(reqs.slice(0, sent.length).map((r) => r.parameters), sent.map((a) => a.params));
-    assert.deepEqual(reqs.map((r) => r.function), ['New-MobyKitSwitch', 'New-MobyKitVM', 'New-MobyKitShare', 'Grant-MobyKitShareAccess', 'Get-MobyKitHostSnapshot']);
+    assert.deepEqual(
+      reqs.slice(0, sent.length).map((r) => r.parameters),
+      sent.map((a) => a.params),
+    );
+    assert.deepEqual(
+      reqs.map((r) => r.function),
+      ['New-MobyKitSwitch', 'New-MobyKitVM', 'New-MobyKitShare', 'Grant-MobyKitShareAccess', 'Get-MobyKitHostSnapshot'],
+    );
     for (const l of lines) assert.ok(!l.includes('pwned') && !l.includes('Stop-Computer'));
   });
 
   it('the share password reaches PowerShell only inside the request: not argv, not clear text, not onCall', async () => {
-    const canary = "C4nary-Pa55'$(whoami)`\"ω";
+    const canary = 'C4nary-Pa55\'$(whoami)`"ω';
     const host = await f.open();
     const cmdline = readFileSync(`/proc/${host.pid}/cmdline`, 'utf8');
     await host.apply(action('switch.create', { Name: 'DockerNAT', Notes: '' }), {});
-    await host.apply(action('vm.create', {
-      Name: 'MobyLinuxVM', Generation: 2, AttachExistingVhd: false, MemoryStartupBytes: 2147483648, ProcessorCount: 2, VhdPath: 'C:\\v.vhdx',
-      VhdSizeBytes: 1, IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso', SwitchName: 'DockerNAT', ComPipe: '\\\\.\\pipe\\x', Notes: '',
-    }), {});
+    await host.apply(
+      action('vm.create', {
+        Name: 'MobyLinuxVM',
+        Generation: 2,
+        AttachExistingVhd: false,
+        MemoryStartupBytes: 2147483648,
+        ProcessorCount: 2,
+        VhdPath: 'C:\\v.vhdx',
+        VhdSizeBytes: 1,
+        IsoPath: 'C:\\Program Files\\Docker\\Docker\\Resources\\mobylinux.iso',
+        SwitchName: 'DockerNAT',
+        ComPipe: '\\\\.\\pipe\\x',
+        Notes: '',
+      }),
+      {},
+    );
     await host.apply(action('credential.write', { TargetName: 'Docker Host Filesystem Access', UserName: 'alice', Comment: 'c' }), { sharePassword: canary });
     await host.apply(action('kvp.add', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount', MountPoint: '/c', ShareName: 'C', UserName: 'alice' }), { sharePassword: canary });
     const s = await host.gather();
@@ -253,8 +320,12 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     // A failing password op: the error text PowerShell writes echoes the command line (the base64).
     process.env.MOBYKIT_FAKE_STDERR_ON = 'Set-MobyKitKvpItem';
     const failing = await f.open();
-    const err = await failing.apply(action('kvp.modify', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount', MountPoint: '/c', ShareName: 'C', UserName: 'alice' }),
-      { sharePassword: canary }).then(() => undefined, (e: Error) => e);
+    const err = await failing
+      .apply(action('kvp.modify', { VMName: 'MobyLinuxVM', ItemName: 'cifsmount', MountPoint: '/c', ShareName: 'C', UserName: 'alice' }), { sharePassword: canary })
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     assert.ok(err instanceof HostActionError);
 
     const log = readFileSync(f.log, 'utf8');
@@ -262,7 +333,10 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     // Sealed with the session key, never a parameter: the request line (what script block logging
     // records) carries ciphertext, and the shell had the key in its environment.
     const sealed = reqs.filter((r) => 'secret' in r);
-    assert.deepEqual(sealed.map((r) => r.function), ['Set-MobyKitCredential', 'Set-MobyKitKvpItem', 'Set-MobyKitKvpItem']);
+    assert.deepEqual(
+      sealed.map((r) => r.function),
+      ['Set-MobyKitCredential', 'Set-MobyKitKvpItem', 'Set-MobyKitKvpItem'],
+    );
     for (const r of reqs) assert.ok(!('Password' in r.parameters));
     for (const r of sealed) assert.ok(!Buffer.from(String(r.secret), 'base64').toString('latin1').includes('C4nary'));
     for (const secret of [canary, 'C4nary', 'whoami']) {
@@ -272,14 +346,21 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
     }
     assert.ok(f.calls.some((c) => c.startsWith('Set-MobyKitCredential ') && c.includes('"Password":"***"')));
     // The error message shows neither the password nor the request that carries it.
-    const b64 = /^Invoke-MobyKitCall -Request '([^']+)'$/.exec(f.lines().filter((l) => CALL_LINE.test(l)).at(-1)!)![1];
+    const b64 = /^Invoke-MobyKitCall -Request '([^']+)'$/.exec(
+      f
+        .lines()
+        .filter((l) => CALL_LINE.test(l))
+        .at(-1)!,
+    )![1];
     assert.ok(!err.message.includes(canary) && !err.message.includes(b64.slice(0, 24)));
   });
 
   it('a password op without the password fails before any round trip', async () => {
     const host = await f.open();
-    await assert.rejects(host.apply(action('credential.write', { TargetName: 't', UserName: 'u', Comment: '' }), {}),
-      (e: unknown) => e instanceof HostActionError && /password/.test(e.message));
+    await assert.rejects(
+      host.apply(action('credential.write', { TargetName: 't', UserName: 'u', Comment: '' }), {}),
+      (e: unknown) => e instanceof HostActionError && /password/.test(e.message),
+    );
     assert.equal(host.roundTrips, 0);
   });
 
@@ -298,8 +379,13 @@ linuxOnly('PowerShellHost over node-powershell (stand-in shell)', function () {
   it('the journal is a JSON file in stateDir, written atomically', async () => {
     const host = await f.open();
     assert.deepEqual(await host.loadJournal(), { version: 2, entries: [] });
-    const doc: JournalDoc = { version: 2, entries: [{ kind: 'switch', id: { Name: 'DockerNAT', Id: 'b8f7' }, state: 'made', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
-      { kind: 'share', id: { Name: 'Ça', Path: 'C:\\' }, state: 'pending', actionId: 'share.create', at: '2026-11-22T10:00:01Z' }] };
+    const doc: JournalDoc = {
+      version: 2,
+      entries: [
+        { kind: 'switch', id: { Name: 'DockerNAT', Id: 'b8f7' }, state: 'made', actionId: 'switch.create', at: '2026-11-22T10:00:00Z' },
+        { kind: 'share', id: { Name: 'Ça', Path: 'C:\\' }, state: 'pending', actionId: 'share.create', at: '2026-11-22T10:00:01Z' },
+      ],
+    };
     await host.saveJournal(doc);
     assert.deepEqual(await host.loadJournal(), doc);
     assert.deepEqual(readdirSync(f.stateDir), ['journal.json']);
@@ -348,7 +434,7 @@ describe('PowerShell transport helpers', () => {
   it('finds the one JSON answer among other output', () => {
     assert.deepEqual(parseReply('WARNING: something\r\n{"ok":true,"result":1}\r\n'), { ok: true, result: 1 });
     assert.deepEqual(parseReply('{"ok":false,"error":{"message":"m"}}'), { ok: false, error: { message: 'm' } });
-    assert.deepEqual(parseReply('{"ok":true,"res\nult":2}'), { ok: true, 'result': 2 });
+    assert.deepEqual(parseReply('{"ok":true,"res\nult":2}'), { ok: true, result: 2 });
     assert.equal(parseReply(''), undefined);
     // Terminal mode sequences a console writes around the answer (seen with ssh under PowerShell remoting).
     assert.deepEqual(parseReply('\u001b[?1h\u001b={"ok":true,"result":[]}\u001b[?1l\n'), { ok: true, result: [] });

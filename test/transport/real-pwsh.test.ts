@@ -29,9 +29,16 @@ if (!havePwsh) console.log('real-pwsh transport tests SKIPPED: .tools/pwsh is no
 
 /** Writes the catalog-generated stub modules into dir (one pwsh run). */
 export function generateStubs(dir: string): void {
-  execFileSync(PWSH, ['-NoProfile', '-NonInteractive', '-Command',
-    '. ./test/ps/support/New-PlatformStub.ps1; $null = New-MobyKitPlatformStub -ModuleRoot ps1 -CatalogPath test/fixtures/cmdlet-catalog.json -OutputPath $env:MOBYKIT_STUB_DIR'],
-  { env: { ...process.env, MOBYKIT_STUB_DIR: dir }, stdio: 'pipe' });
+  execFileSync(
+    PWSH,
+    [
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      '. ./test/ps/support/New-PlatformStub.ps1; $null = New-MobyKitPlatformStub -ModuleRoot ps1 -CatalogPath test/fixtures/cmdlet-catalog.json -OutputPath $env:MOBYKIT_STUB_DIR',
+    ],
+    { env: { ...process.env, MOBYKIT_STUB_DIR: dir }, stdio: 'pipe' },
+  );
 }
 
 (havePwsh ? describe : describe.skip)('PowerShellHost with the real pwsh 7.6.9 and the real module', function () {
@@ -40,11 +47,23 @@ export function generateStubs(dir: string): void {
   let log: string;
   const hosts: PowerShellHost[] = [];
   const open = async (timeoutMs?: number) => {
-    const host = await PowerShellHost.open({ config: defaultConfig(), stateDir: path.join(dir, 'state'), modulePath: HARNESS, executable: PWSH, ...(timeoutMs ? { timeoutMs } : {}) });
+    const host = await PowerShellHost.open({
+      config: defaultConfig(),
+      stateDir: path.join(dir, 'state'),
+      modulePath: HARNESS,
+      executable: PWSH,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
     hosts.push(host);
     return host;
   };
-  const calls = () => existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { command: string; parameters: Record<string, unknown> }) : [];
+  const calls = () =>
+    existsSync(log)
+      ? readFileSync(log, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { command: string; parameters: Record<string, unknown> })
+      : [];
 
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'mobykit-real-pwsh-'));
@@ -57,7 +76,9 @@ export function generateStubs(dir: string): void {
     for (const k of KNOBS) delete process.env[k];
     process.env.MOBYKIT_HARNESS_LOG = log;
   });
-  afterEach(async () => { for (const h of hosts.splice(0)) await h.dispose(); });
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.dispose();
+  });
   after(() => {
     for (const k of [...KNOBS, 'MOBYKIT_STUB_DIR']) delete process.env[k];
     rmSync(dir, { recursive: true, force: true });
@@ -72,7 +93,10 @@ export function generateStubs(dir: string): void {
     assert.equal(snapshot.kind, 'mobykit.host-snapshot');
     // An empty host: every query answered nothing; the Windows-only identity query failed and says so.
     assert.deepEqual(snapshot.vmSwitches, []);
-    assert.ok(snapshot.errors.some((e) => e.Source === 'WindowsIdentity'), JSON.stringify(snapshot.errors));
+    assert.ok(
+      snapshot.errors.some((e) => e.Source === 'WindowsIdentity'),
+      JSON.stringify(snapshot.errors),
+    );
     assert.ok(calls().some((c) => c.command === 'Get-VMSwitch'));
   });
 
@@ -80,17 +104,20 @@ export function generateStubs(dir: string): void {
     const host = await open();
     await host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {});
     const made = calls().filter((c) => c.command === 'New-NetNat');
-    assert.deepEqual(made.map((c) => [c.parameters.Name, c.parameters.InternalIPInterfaceAddressPrefix]), [['DockerNAT', '10.0.75.0/24']]);
+    assert.deepEqual(
+      made.map((c) => [c.parameters.Name, c.parameters.InternalIPInterfaceAddressPrefix]),
+      [['DockerNAT', '10.0.75.0/24']],
+    );
   });
 
   it('non-ASCII and hostile values arrive as data, unchanged', async () => {
-    const name = "Dock'er\u2019\"NAT $(Remove-Item C:\\) `n; é中😀";
+    const name = 'Dock\'er\u2019"NAT $(Remove-Item C:\\) `n; é中😀';
     const host = await open();
     await host.apply(action('nat.create', { Name: name, InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {});
     assert.equal(calls().find((c) => c.command === 'New-NetNat')?.parameters.Name, name);
   });
 
-  it('a refusal comes back as the JSON error: HostActionError with the module\'s message', async () => {
+  it("a refusal comes back as the JSON error: HostActionError with the module's message", async () => {
     process.env.MOBYKIT_HARNESS_FAIL = 'New-NetNat';
     const host = await open();
     await assert.rejects(host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}), (e: unknown) => {
@@ -103,15 +130,19 @@ export function generateStubs(dir: string): void {
   it('an error record on the error stream fails the action even when the call answered ok', async () => {
     process.env.MOBYKIT_HARNESS_STDERR = 'New-NetNat';
     const host = await open();
-    await assert.rejects(host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
-      (e: unknown) => e instanceof HostActionError && /The object already exists/.test(e.cmdletMessage));
+    await assert.rejects(
+      host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
+      (e: unknown) => e instanceof HostActionError && /The object already exists/.test(e.cmdletMessage),
+    );
   });
 
   it('the shell dying mid-call gives a clear error, and later calls say the session is gone', async () => {
     process.env.MOBYKIT_HARNESS_DIE = 'New-NetNat';
     const host = await open();
-    await assert.rejects(host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
-      (e: unknown) => e instanceof HostActionError && /PowerShell exited unexpectedly \(code 7\) during New-MobyKitNat/.test(e.message));
+    await assert.rejects(
+      host.apply(action('nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' }), {}),
+      (e: unknown) => e instanceof HostActionError && /PowerShell exited unexpectedly \(code 7\) during New-MobyKitNat/.test(e.message),
+    );
     await assert.rejects(host.gather(), /PowerShell session is closed|exited unexpectedly/);
   });
 
@@ -131,8 +162,10 @@ export function generateStubs(dir: string): void {
     try {
       // The Pester test gathers each example through Invoke-MobyKitCall and compares it; here its
       // output goes through the TypeScript reader, which holds it to the spec.
-      execFileSync(process.execPath, ['scripts/test-ps.mjs', 'test/ps/Public/Get-MobyKitHostSnapshot.Tests.ps1'],
-        { env: { ...process.env, MOBYKIT_SNAPSHOT_OUT: out }, stdio: 'pipe' });
+      execFileSync(process.execPath, ['scripts/test-ps.mjs', 'test/ps/Public/Get-MobyKitHostSnapshot.Tests.ps1'], {
+        env: { ...process.env, MOBYKIT_SNAPSHOT_OUT: out },
+        stdio: 'pipe',
+      });
       for (const example of ['converged.json', 'fresh-win10-pro.json']) {
         const gathered = parseSnapshot(JSON.parse(readFileSync(path.join(out, example), 'utf8').replace(/^\uFEFF/, '')));
         const expected = JSON.parse(readFileSync(path.join('examples', example), 'utf8')) as Record<string, unknown>;

@@ -10,9 +10,13 @@ import { realPwsh } from '../real-pwsh.js';
 /** Runs `setup` then the start-up line in one pwsh; the error text with PowerShell's wrapping undone. */
 function start(pwsh: string, setup: string, env: Record<string, string> = {}): { status: number | null; said: string } {
   const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', `${setup}\n${startupLine(defaultModulePath())}\n'imported:' + [bool](Get-Module MobyKit)`], {
-    encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
-  const said = (r.stdout + r.stderr).replace(/\u001b\[[0-9;]*m/g, '').replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ');
+  const said = (r.stdout + r.stderr)
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/\s*\|\s*/g, ' ')
+    .replace(/\s+/g, ' ');
   return { status: r.status, said };
 }
 
@@ -56,7 +60,7 @@ describe('sealed password (real pwsh)', function () {
   it('the module opens what mobykit seals, with the key it takes out of the environment at import', function () {
     const pwsh = realPwsh(this);
     const key = randomBytes(32);
-    const canary = "Seal-C4nary ' \" $(x) ω 2024-01-02T03:04:05";
+    const canary = 'Seal-C4nary \' " $(x) ω 2024-01-02T03:04:05';
     const script = [
       `Import-Module -Name '${defaultModulePath()}' -Force`,
       "'key left in environment: ' + [bool]$env:MOBYKIT_SESSION_KEY",
@@ -65,7 +69,8 @@ describe('sealed password (real pwsh)', function () {
       "'plain: ' + [System.Net.NetworkCredential]::new('', $secure).Password",
     ].join('\n');
     const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], {
-      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', [SESSION_KEY_VARIABLE]: key.toString('base64') },
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', [SESSION_KEY_VARIABLE]: key.toString('base64') },
     });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /key left in environment: False/);

@@ -10,7 +10,10 @@ import { CANARY_PASSWORD, config, desiredFor, example } from '../helpers.js';
 
 describe('known Windows errors', () => {
   it('names only checks the catalog has', () => {
-    assert.deepEqual(KNOWN_ERRORS.map((k) => k.check).filter((id) => !CHECK_BY_ID.has(id)), []);
+    assert.deepEqual(
+      KNOWN_ERRORS.map((k) => k.check).filter((id) => !CHECK_BY_ID.has(id)),
+      [],
+    );
   });
 
   // The exact text real Windows answers with, from the threads named beside each.
@@ -18,13 +21,25 @@ describe('known Windows errors', () => {
     // MicrosoftDocs/Virtualization-Documentation#361 (Windows System Error 87)
     ['New-NetNat', 'The parameter is incorrect.', 'nat.conflict'],
     // pluralsight/PS-AutoLab-Env#132
-    ['New-VMSwitch', "Failed while creating virtual Ethernet switch.\nSwitch create failed, name = 'FFB8E8DC-E335-4B2E-A38E-7CB8689C3279', friendly name = 'LabNet': Not found (0x80041002).", 'switch.missing'],
+    [
+      'New-VMSwitch',
+      "Failed while creating virtual Ethernet switch.\nSwitch create failed, name = 'FFB8E8DC-E335-4B2E-A38E-7CB8689C3279', friendly name = 'LabNet': Not found (0x80041002).",
+      'switch.missing',
+    ],
     // MicrosoftDocs/Virtualization-Documentation#1432
-    ['Start-VM', "'minikube' failed to start.\nVirtual machine 'minikube' could not be started because the hypervisor is not running.\n'minikube' failed to start. (Virtual machine ID EBF8EB00-EA3C-4C82-A9A6-808787A25DB0)", 'platform.hypervisor-launch'],
+    [
+      'Start-VM',
+      "'minikube' failed to start.\nVirtual machine 'minikube' could not be started because the hypervisor is not running.\n'minikube' failed to start. (Virtual machine ID EBF8EB00-EA3C-4C82-A9A6-808787A25DB0)",
+      'platform.hypervisor-launch',
+    ],
     // kubernetes/minikube#9279
     ['Start-VM', "'minikube' failed to start.\nFailed to start the virtual machine 'minikube' because one of the Hyper-V components is not running.", 'platform.hyperv-feature'],
     // MicrosoftDocs/windows-powershell-docs#2801, pawelgnatowski/WSL2-Network-Fix#4
-    ['New-VM', "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'DEV-PC'.", 'platform.privileges'],
+    [
+      'New-VM',
+      "You do not have the required permission to complete this task. Contact the administrator of the authorization policy for the computer 'DEV-PC'.",
+      'platform.privileges',
+    ],
     // hashicorp/vagrant#3253, docker/for-win#898 (Windows error 1332)
     ['New-SmbShare', 'No mapping between account names and security IDs was done.', 'share.account'],
     // Windows System Error 5010 (WgServerforWindows#160, in English)
@@ -58,7 +73,7 @@ describe('known Windows errors', () => {
     return assert.fail(`${op} was not refused`);
   }
 
-  it('the simulator\'s WinNAT refusal of a second NAT is nat.conflict, which doctor reports on that host', async () => {
+  it("the simulator's WinNAT refusal of a second NAT is nat.conflict, which doctor reports on that host", async () => {
     const seen = example('fresh-win10-pro');
     seen.netNats.push({ Name: 'WinNAT', InternalIPInterfaceAddressPrefix: '172.20.0.0/16', Active: true });
     const e = await refusal(new SimulatedHost(seen), 'nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' });
@@ -66,7 +81,7 @@ describe('known Windows errors', () => {
     assert.ok(runChecks({ snapshot: seen, desired: desiredFor(seen) }).some((f) => f.id === 'nat.conflict'));
   });
 
-  it('the simulator\'s other refusals: an address held elsewhere, too little memory, an injected denial', async () => {
+  it("the simulator's other refusals: an address held elsewhere, too little memory, an injected denial", async () => {
     const held = example('fresh-win10-pro');
     held.netIPAddresses.push({ InterfaceAlias: 'Wi-Fi', InterfaceIndex: 7, IPAddress: '10.0.75.1', PrefixLength: 24, AddressFamily: 'IPv4', PrefixOrigin: 'Dhcp' });
     const host = new SimulatedHost(held);
@@ -80,7 +95,10 @@ describe('known Windows errors', () => {
     const memory = await refusal(new SimulatedHost(full), 'vm.start', { Name: full.vms[0].Name });
     assert.equal(knownFailure(memory)?.check, 'platform.memory', memory.message);
 
-    const denied = await refusal(new SimulatedHost(example('fresh-win10-pro'), { failActions: ['nat.create'] }), 'nat.create', { Name: 'DockerNAT', InternalIPInterfaceAddressPrefix: '10.0.75.0/24' });
+    const denied = await refusal(new SimulatedHost(example('fresh-win10-pro'), { failActions: ['nat.create'] }), 'nat.create', {
+      Name: 'DockerNAT',
+      InternalIPInterfaceAddressPrefix: '10.0.75.0/24',
+    });
     assert.equal(knownFailure(denied)?.check, 'platform.privileges');
   });
 
@@ -89,8 +107,18 @@ describe('known Windows errors', () => {
     const r = await run('install', host, config(), { secrets: async () => ({ sharePassword: CANARY_PASSWORD }) });
     assert.equal(r.outcome, 'failed');
     const text = renderOutcome(runDocument(r)).replace(/\u001b\[[0-9;]*m/g, '');
-    assert.match(text, /✗ nat\.create failed in New-NetNat: Access is denied\.\n {2}Windows refused the change: run mobykit from an elevated PowerShell[^\n]*\(mobykit doctor: platform\.privileges\)\n/);
-    assert.deepEqual(runDocument(r), { ...runDocument(r), failed: { id: 'nat.create', message: 'nat.create failed in New-NetNat: Access is denied.',
-      check: 'platform.privileges', advice: KNOWN_ERRORS.find((k) => k.check === 'platform.privileges' && k.pattern.test('Access is denied.'))!.advice } });
+    assert.match(
+      text,
+      /✗ nat\.create failed in New-NetNat: Access is denied\.\n {2}Windows refused the change: run mobykit from an elevated PowerShell[^\n]*\(mobykit doctor: platform\.privileges\)\n/,
+    );
+    assert.deepEqual(runDocument(r), {
+      ...runDocument(r),
+      failed: {
+        id: 'nat.create',
+        message: 'nat.create failed in New-NetNat: Access is denied.',
+        check: 'platform.privileges',
+        advice: KNOWN_ERRORS.find((k) => k.check === 'platform.privileges' && k.pattern.test('Access is denied.'))!.advice,
+      },
+    });
   });
 });

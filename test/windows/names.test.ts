@@ -46,16 +46,24 @@ describe('windows: names', () => {
     const pwsh = realPwsh(this);
     this.timeout(60000);
     const b64 = (s: string) => Buffer.from(s, 'utf16le').toString('base64');
-    const decode = "function D($s) { [Text.Encoding]::Unicode.GetString([Convert]::FromBase64String($s)) }";
+    const decode = 'function D($s) { [Text.Encoding]::Unicode.GetString([Convert]::FromBase64String($s)) }';
     const lines = PAIRS.map(([a, b]) => `[Console]::Out.Write([string]::Equals((D '${b64(a)}'), (D '${b64(b)}'), 'OrdinalIgnoreCase').ToString() + ' ')`);
     const out = execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', [decode, ...lines].join('; ')], { encoding: 'utf8' });
-    assert.deepEqual(out.trim().split(' '), PAIRS.map(([, , same]) => (same ? 'True' : 'False')));
+    assert.deepEqual(
+      out.trim().split(' '),
+      PAIRS.map(([, , same]) => (same ? 'True' : 'False')),
+    );
   });
 
   it('no other file in src/ compares names with its own lower-casing helper', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    const own = files('src').filter((f) => /\b(eqi|ieq)\b|function sameName|to(Lower|Upper)Case\(\)[^;\n]*[!=]==|[!=]==[^;\n]*to(Lower|Upper)Case\(\)|to(Lower|Upper)Case\(\)\)\.sort\(\)/.test(readFileSync(f, 'utf8')));
-    assert.deepEqual(own.filter((f) => f !== path.join('src', 'windows', 'names.ts')), []);
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const own = files('src').filter((f) =>
+      /\b(eqi|ieq)\b|function sameName|to(Lower|Upper)Case\(\)[^;\n]*[!=]==|[!=]==[^;\n]*to(Lower|Upper)Case\(\)|to(Lower|Upper)Case\(\)\)\.sort\(\)/.test(readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(
+      own.filter((f) => f !== path.join('src', 'windows', 'names.ts')),
+      [],
+    );
   });
 });

@@ -25,6 +25,9 @@ describe('windows: paths as Windows compares them', () => {
     assert.deepEqual((JSON.parse(plan.stdout) as { plan: unknown[] }).plan, []);
     const doctor = runPiped(['doctor', '--simulate', host, '--share-path', 'C:\\Users\\', '--json'], { env });
     const findings = (JSON.parse(doctor.stdout) as { findings: { id: string; severity: string }[] }).findings;
-    assert.deepEqual(findings.filter((f) => f.id.startsWith('share.') && f.severity !== 'ok'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.id.startsWith('share.') && f.severity !== 'ok'),
+      [],
+    );
   });
 });

@@ -9,13 +9,12 @@ import { psString } from '../../src/windows/powershell.js';
 import { plainText, plainValue } from '../../src/windows/text.js';
 import { realPwsh } from '../real-pwsh.js';
 
-
 describe('windows: PowerShell literals', () => {
   it('doubles every quote PowerShell honours, typographic ones included', () => {
     assert.equal(psString('DEV-PC\\o’neil'), "'DEV-PC\\o’’neil'");
     assert.equal(psString("O'Brien"), "'O''Brien'");
     assert.equal(psString('a‘b’c‚d‛e'), "'a‘‘b’’c‚‚d‛‛e'");
-    assert.equal(psString('$(calc) `n "y"'), "'$(calc) `n \"y\"'");
+    assert.equal(psString('$(calc) `n "y"'), '\'$(calc) `n "y"\'');
     assert.equal(psString(2375), "'2375'");
   });
 
@@ -27,19 +26,23 @@ describe('windows: PowerShell literals', () => {
   it('round-trips hostile values through a real PowerShell', function () {
     const pwsh = realPwsh(this);
     this.timeout(30000);
-    const values = ["DEV-PC\\o’neil", "x'; Remove-Item C:\\ -Recurse; '", 'a‛b‚c‘d', 'e\u001b[2Jf\ng', '$(whoami) `t'];
+    const values = ['DEV-PC\\o’neil', "x'; Remove-Item C:\\ -Recurse; '", 'a‛b‚c‘d', 'e\u001b[2Jf\ng', '$(whoami) `t'];
     const script = values.map((v) => `[Console]::Out.Write([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes(${psString(v)})) + ' ')`).join('; ');
     const out = execFileSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], { encoding: 'utf8' });
-    const back = out.trim().split(' ').map((b) => Buffer.from(b, 'base64').toString('utf8'));
+    const back = out
+      .trim()
+      .split(' ')
+      .map((b) => Buffer.from(b, 'base64').toString('utf8'));
     assert.deepEqual(back, values);
   });
 });
 
 describe('windows: one PowerShell-literal helper', () => {
   it('no other file in src/ doubles quotes into a PowerShell literal of its own', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-    const own = files('src').filter((f) => f !== path.join('src', 'windows', 'powershell.ts'))
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const own = files('src')
+      .filter((f) => f !== path.join('src', 'windows', 'powershell.ts'))
       .filter((f) => /replace\(\s*\/\[?'[^/]*\/g\s*,\s*(["'`]''|\(\w+\) => \w+ \+ \w+)/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(own, []);
   });

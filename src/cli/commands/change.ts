@@ -31,7 +31,10 @@ function stopGracefully(ctx: RunContext): () => void {
     process.stderr.write(`\nStopping after the current action (${signal}; ${again} to quit at once, the journal already records it)...\n`);
   };
   ctx.signal.addEventListener('abort', announce, { once: true });
-  return () => { ctx.signal.removeEventListener('abort', announce); release(); };
+  return () => {
+    ctx.signal.removeEventListener('abort', announce);
+    release();
+  };
 }
 
 /** The run's plan and outcome in its log: the plan once, before it is applied, as text and as data. */
@@ -67,11 +70,18 @@ async function failableIds(plan: Plan, seen: Snapshot): Promise<string[]> {
 function proxyWarning(plan: Plan, seen: Snapshot | undefined): string | undefined {
   const proxy = seen?.files.proxyProgram;
   if (!proxy || proxy.Exists) return undefined;
-  const missing = [...new Set(plan.actions.filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
-    .map((a) => (a.params as { Program: string }).Program).filter((p) => sameName(p, proxy.Path)))];
+  const missing = [
+    ...new Set(
+      plan.actions
+        .filter((a) => a.op === 'firewall.create' || a.op === 'firewall.update')
+        .map((a) => (a.params as { Program: string }).Program)
+        .filter((p) => sameName(p, proxy.Path)),
+    ),
+  ];
   if (!missing.length) return undefined;
-  return `Warning: ${missing.join(', ')} is not there. The firewall rules allow it once it is: it comes with Docker for Windows `
-    + '(or set the proxy program with --proxy-program).\n';
+  return (
+    `Warning: ${missing.join(', ')} is not there. The firewall rules allow it once it is: it comes with Docker for Windows ` + '(or set the proxy program with --proxy-program).\n'
+  );
 }
 
 export async function change(command: Command, argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
@@ -135,8 +145,10 @@ export async function change(command: Command, argv: Record<string, unknown>, ct
         if (!(await confirm(`Apply these ${plan.actions.length} changes?`, ctx.signal))) return false;
         if (disk) {
           const vhdx = (disk.params as { VhdPath: string }).VhdPath;
-          return confirm(`This DELETES the VM's disk ${vhdx}: every image, container and volume in it is lost `
-            + '(mobykit uninstall --keep-disk keeps it). Delete the disk?', ctx.signal);
+          return confirm(
+            `This DELETES the VM's disk ${vhdx}: every image, container and volume in it is lost ` + '(mobykit uninstall --keep-disk keeps it). Delete the disk?',
+            ctx.signal,
+          );
         }
         return true;
       },
@@ -156,14 +168,21 @@ export async function change(command: Command, argv: Record<string, unknown>, ct
     });
     // A saved plan with changes, on a host that now needs none: the host changed too.
     if (saved && result.outcome === 'nothing-to-do') (await import('../saved-plan.js')).assertSamePlan(saved, result.plan, computer, planFile!);
-    if (result.outcome === 'planned') { const proxy = proxyWarning(result.plan, seen); if (proxy) process.stderr.write(proxy); }
+    if (result.outcome === 'planned') {
+      const proxy = proxyWarning(result.plan, seen);
+      if (proxy) process.stderr.write(proxy);
+    }
     report(result, json, computer);
     planLog.result(result, computer);
     if (argv.export) await (await import('../../export/powershell.js')).exportPlanCommand(result, String(argv.export), computer, version());
     if (argv.out && dryRun) {
       if (result.outcome === 'blocked') throw new UsageError(`--out ${String(argv.out)}: the plan is blocked, so there is nothing to save.`);
-      (await import('../saved-plan.js')).writeSavedPlan(String(argv.out), result.plan,
-        { computerName: computer, config: session.loaded.config, adopt: !!argv.adopt, keepDisk: !!argv['keep-disk'] });
+      (await import('../saved-plan.js')).writeSavedPlan(String(argv.out), result.plan, {
+        computerName: computer,
+        config: session.loaded.config,
+        adopt: !!argv.adopt,
+        keepDisk: !!argv['keep-disk'],
+      });
       process.stderr.write(`Plan saved to ${String(argv.out)}: apply exactly it with mobykit ${command} --plan ${String(argv.out)}\n`);
     }
     if (result.outcome === 'interrupted') return EXIT.interrupted;

@@ -26,7 +26,7 @@ export function effectiveSettings(argv: Record<string, unknown>): { file: string
   const settings = SETTINGS.map((s): ShownSetting => {
     const [section, name] = s.key.split('.');
     const source = loaded.sources[s.key] ?? 'default';
-    const from = source === 'flag' ? `--${s.flag}` : source === 'env' ? s.env : source === 'file' ? loaded.file ?? null : null;
+    const from = source === 'flag' ? `--${s.flag}` : source === 'env' ? s.env : source === 'file' ? (loaded.file ?? null) : null;
     const value = flat[section]?.[name] ?? null;
     return { key: s.key, value, source, from, flag: `--${s.flag}`, env: s.env, ...(value === null && s.derived ? { derived: s.derived } : {}) };
   });
@@ -40,10 +40,14 @@ function shownValue(s: ShownSetting): string {
 
 function shownSource(s: ShownSetting): string {
   switch (s.source) {
-    case 'flag': return chalk.cyan(`flag ${s.from}`);
-    case 'env': return chalk.magenta(`env ${s.from}`);
-    case 'file': return chalk.green(`file ${s.from}`);
-    default: return chalk.dim('default');
+    case 'flag':
+      return chalk.cyan(`flag ${s.from}`);
+    case 'env':
+      return chalk.magenta(`env ${s.from}`);
+    case 'file':
+      return chalk.green(`file ${s.from}`);
+    default:
+      return chalk.dim('default');
   }
 }
 
@@ -63,8 +67,14 @@ export async function config(argv: Record<string, unknown>, ctx: RunContext): Pr
     const pad = ' '.repeat(Math.max(1, valueWidth - visible(v) + 1));
     return `${s.key.padEnd(keyWidth)}  ${v}${pad} ${shownSource(s)}`;
   });
-  const how = { flag: 'given with --config', env: `given with ${CONFIG_FILE_ENV}`, 'current folder': 'found in the current folder', 'user folder': 'found in your user configuration folder' };
-  const head = shown.file ? `Effective configuration (file ${shown.file}, ${how[shown.found ?? 'flag']}):`
+  const how = {
+    flag: 'given with --config',
+    env: `given with ${CONFIG_FILE_ENV}`,
+    'current folder': 'found in the current folder',
+    'user folder': 'found in your user configuration folder',
+  };
+  const head = shown.file
+    ? `Effective configuration (file ${shown.file}, ${how[shown.found ?? 'flag']}):`
     : `Effective configuration (no configuration file: none given with --config or ${CONFIG_FILE_ENV}, none at .${path.sep}${LOCAL_CONFIG_FILE} or ${userConfigFile()}):`;
   process.stdout.write(`${chalk.bold(head)}\n\n${lines.join('\n')}\n\n${chalk.dim('Precedence: flag > MOBYKIT_* environment variable > configuration file > default.')}\n`);
   return EXIT.ok;

@@ -31,11 +31,13 @@ function scopeSettings(g: GatheredFor): Record<string, [flag: string, value: unk
     'share.user': ['share-user', g.shareUser],
     'credential.target': ['credential-target', g.credentialTarget],
     // firewallRules holds the proxy rules then the SMB rule, in the order install names them.
-    ...(g.firewallRules.length === 3 ? {
-      'firewall.tcpRuleName': ['firewall-tcp-rule', g.firewallRules[0]],
-      'firewall.udpRuleName': ['firewall-udp-rule', g.firewallRules[1]],
-      'firewall.smbRuleName': ['firewall-smb-rule', g.firewallRules[2]],
-    } : {}),
+    ...(g.firewallRules.length === 3
+      ? {
+          'firewall.tcpRuleName': ['firewall-tcp-rule', g.firewallRules[0]],
+          'firewall.udpRuleName': ['firewall-udp-rule', g.firewallRules[1]],
+          'firewall.smbRuleName': ['firewall-smb-rule', g.firewallRules[2]],
+        }
+      : {}),
   };
 }
 
@@ -66,11 +68,17 @@ export async function doctor(argv: Record<string, unknown>, ctx: RunContext): Pr
   if (argv.list) {
     const width = Math.max(...CHECKS.map((c) => c.id.length));
     const rows = CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.title}`);
-    if (ctx.view === 'json') printJson('doctor --list', { checks: CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })) });
+    if (ctx.view === 'json')
+      printJson('doctor --list', {
+        checks: CHECKS.map(({ id, severity, title, why, fixedByInstall, needs }) => ({ id, severity, title, why, fixedByInstall, needs: needs ?? [] })),
+      });
     else process.stdout.write(`${rows.join('\n')}\n`);
     return 0;
   }
-  const skip = ((argv.skip as string[] | undefined) ?? []).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+  const skip = ((argv.skip as string[] | undefined) ?? [])
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = new Set(CHECKS.map((c) => c.id));
   const unknown = skip.filter((id) => !known.has(id));
   if (unknown.length) {

@@ -97,7 +97,8 @@ export async function hostStatus(seen: Snapshot, desired: Desired, host: Host): 
   const resources = STEPS.map((step): ResourceStatus => {
     const problems = findings.filter((f) => CHECK_BY_ID.get(f.id)?.verifies === step.name && f.severity !== 'info');
     return {
-      step: step.name, ...PRESENCE[step.name](seen, desired),
+      step: step.name,
+      ...PRESENCE[step.name](seen, desired),
       // A KVP item on mobykit's VM goes with the VM.
       mobykit: own.some((a) => a.step === step.name || (step.name === 'kvp' && a.op === 'vm.remove')),
       healthy: !problems.some((f) => f.severity === 'error'),
@@ -111,7 +112,11 @@ export async function hostStatus(seen: Snapshot, desired: Desired, host: Host): 
     simulated: host.kind === 'simulated',
     resources,
     vm: {
-      name: desired.vm.name, present: !!vm, state: vm?.State ?? null, uptimeSeconds, address: ipv4(vm),
+      name: desired.vm.name,
+      present: !!vm,
+      state: vm?.State ?? null,
+      uptimeSeconds,
+      address: ipv4(vm),
       console: findCom1(vm?.ComPorts)?.Path || null,
     },
     dockerHost: `tcp://${desired.vmAddress}:${ENGINE_PORT}`,
@@ -129,8 +134,7 @@ export function renderStatus(s: HostStatus): string {
   const yes = (b: boolean, good: string, bad: string) => (b ? chalk.green(good) : chalk.red(bad));
   const lines = [chalk.bold(`mobykit on ${s.computerName}${s.simulated ? ' (simulated host)' : ''}`), ''];
   for (const r of s.resources) {
-    const state = !r.present ? chalk.red('missing')
-      : `${yes(r.healthy, 'healthy', 'unhealthy')}, ${r.mobykit ? "mobykit's" : chalk.yellow('not made by mobykit')}`;
+    const state = !r.present ? chalk.red('missing') : `${yes(r.healthy, 'healthy', 'unhealthy')}, ${r.mobykit ? "mobykit's" : chalk.yellow('not made by mobykit')}`;
     lines.push(`  ${r.present && r.healthy ? chalk.green('✓') : chalk.red('✗')} ${r.resource}: ${state}`);
     if (r.present) for (const p of new Set(r.problems)) lines.push(`      ${chalk.dim(p)}`);
   }
@@ -216,9 +220,12 @@ export type ShellKind = 'powershell' | 'cmd' | 'bash';
 /** The lines that point docker at the engine, for one shell; the address and port are validated numbers. */
 export function dockerEnvLines(dockerHost: string, shell: ShellKind): string {
   switch (shell) {
-    case 'powershell': return `$Env:DOCKER_HOST = '${dockerHost}'\n# To use it: mobykit docker-env | Invoke-Expression\n`;
-    case 'cmd': return `SET DOCKER_HOST=${dockerHost}\nREM To use it: @FOR /f "tokens=*" %i IN ('mobykit docker-env --shell cmd') DO @%i\n`;
-    case 'bash': return `export DOCKER_HOST='${dockerHost}'\n# To use it: eval "$(mobykit docker-env --shell bash)"\n`;
+    case 'powershell':
+      return `$Env:DOCKER_HOST = '${dockerHost}'\n# To use it: mobykit docker-env | Invoke-Expression\n`;
+    case 'cmd':
+      return `SET DOCKER_HOST=${dockerHost}\nREM To use it: @FOR /f "tokens=*" %i IN ('mobykit docker-env --shell cmd') DO @%i\n`;
+    case 'bash':
+      return `export DOCKER_HOST='${dockerHost}'\n# To use it: eval "$(mobykit docker-env --shell bash)"\n`;
   }
 }
 
@@ -240,7 +247,9 @@ export async function password(argv: Record<string, unknown>, ctx: RunContext): 
   // Nobody knows the share account's password, so nobody can type a new one: install makes it on the host.
   const given = loadConfigFromArgv(argv).config;
   if (isLocalShareAccount(given.share.account ?? 'user')) {
-    throw new UsageError(`mobykit password does not apply with --share-account local: the share account's password is made on the host and known to nobody. Remove the ${given.kvp.itemName} token of VM ${given.vm.name} and run mobykit install --share-account local: it makes a new one and writes it everywhere.`);
+    throw new UsageError(
+      `mobykit password does not apply with --share-account local: the share account's password is made on the host and known to nobody. Remove the ${given.kvp.itemName} token of VM ${given.vm.name} and run mobykit install --share-account local: it makes a new one and writes it everywhere.`,
+    );
   }
   return withSession(argv, ctx, async ({ host, loaded, lockPath }) => {
     const release = acquireLock(lockPath, 'password');
@@ -256,7 +265,9 @@ export async function password(argv: Record<string, unknown>, ctx: RunContext): 
       const credential = seen.credentials.find((c) => sameName(c.TargetName, desired.credential.target));
       if (credential && own.some((a) => a.op === 'credential.remove')) actions.push(writeCredential(desired, 'change', credential.UserName));
       if (!actions.length) {
-        throw new UsageError(`Nothing of mobykit's on ${seen.computerName} holds the share password (no VM ${desired.vm.name} or credential "${desired.credential.target}" that mobykit made): run mobykit install.`);
+        throw new UsageError(
+          `Nothing of mobykit's on ${seen.computerName} holds the share password (no VM ${desired.vm.name} or credential "${desired.credential.target}" that mobykit made): run mobykit install.`,
+        );
       }
       const plan = { command: 'password', actions };
       const account = desired.share.account;
@@ -267,8 +278,13 @@ export async function password(argv: Record<string, unknown>, ctx: RunContext): 
       if (canCheck) {
         const ok = await ctx.progress.activity(`Checking the password of ${account} with Windows`, () => host.checkPassword!(account, { sharePassword: secret }));
         if (ok === false) {
-          throw Object.assign(new Error(`Windows does not accept this password for ${account}: nothing was changed. `
-            + '(If Windows cannot check it, e.g. for a Microsoft account, --no-verify stores it unchecked.)'), { exitCode: EXIT.failed });
+          throw Object.assign(
+            new Error(
+              `Windows does not accept this password for ${account}: nothing was changed. ` +
+                '(If Windows cannot check it, e.g. for a Microsoft account, --no-verify stores it unchecked.)',
+            ),
+            { exitCode: EXIT.failed },
+          );
         }
         if (ok === null) process.stderr.write(`Windows could not check the password of ${account}; storing it as given.\n`);
       } else if (host.kind === 'simulated') {
@@ -286,15 +302,18 @@ export async function password(argv: Record<string, unknown>, ctx: RunContext): 
       const result = await applyActions(host, actions, { sharePassword: secret }, journal, await ctx.progress.events());
       const outcome = result.failed ? 'failed' : 'done';
       if (json) {
-        printJson('password', { outcome, plan: actions, applied: result.applied.map((a) => a.id),
-          ...(result.failed ? { failed: failureJson(result.failed) } : {}) });
+        printJson('password', { outcome, plan: actions, applied: result.applied.map((a) => a.id), ...(result.failed ? { failed: failureJson(result.failed) } : {}) });
       } else if (result.failed) {
         const advice = failureAdvice(result.failed.error);
-        process.stdout.write(`${chalk.red('✗')} ${plainText(result.failed.error.message)}\n${advice ? `  ${advice}\n` : ''}${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`);
+        process.stdout.write(
+          `${chalk.red('✗')} ${plainText(result.failed.error.message)}\n${advice ? `  ${advice}\n` : ''}${result.applied.length} of ${actions.length} updated; run mobykit password again.\n`,
+        );
       } else {
         const places = actions.map((a) => (a.step === 'kvp' ? `the ${a.target} token of VM ${desired.vm.name}` : `the Credential Manager entry "${a.target}"`));
-        process.stdout.write(`${chalk.green('✓')} The share password of ${account} is updated in ${places.join(' and ')}. `
-          + 'The VM uses it the next time it mounts the share (mobykit stop, then mobykit start).\n');
+        process.stdout.write(
+          `${chalk.green('✓')} The share password of ${account} is updated in ${places.join(' and ')}. ` +
+            'The VM uses it the next time it mounts the share (mobykit stop, then mobykit start).\n',
+        );
       }
       return result.failed ? EXIT.failed : EXIT.ok;
     } finally {
@@ -312,7 +331,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  */
 export async function vmConsole(argv: Record<string, unknown>, ctx: RunContext): Promise<number> {
   const interactiveMode = !!argv.interactive;
-  if (ctx.view === 'json') throw new UsageError('console streams the VM\'s output as it comes; there is no --json document for it.', { help: true });
+  if (ctx.view === 'json') throw new UsageError("console streams the VM's output as it comes; there is no --json document for it.", { help: true });
   return withSession(argv, ctx, async ({ host, loaded }) => {
     const seen = await host.gather();
     const desired = resolveDesired(loaded.config, seen);
@@ -322,8 +341,10 @@ export async function vmConsole(argv: Record<string, unknown>, ctx: RunContext):
     if (!pipe) throw new UsageError(`VM ${vm.Name} has no COM1 pipe: mobykit install sets it to ${desired.vm.comPipe}.`);
     if (vm.State !== 'Running') throw new UsageError(`VM ${vm.Name} is ${vm.State}: its console is silent. Start it with mobykit start.`);
     if (!host.console) {
-      process.stdout.write(`Simulated host: VM ${vm.Name} is ${vm.State} and its console is on ${pipe}, but a rehearsal has no pipe to read.\n`
-        + 'On Windows, mobykit console streams it here (read-only; --interactive to type into it).\n');
+      process.stdout.write(
+        `Simulated host: VM ${vm.Name} is ${vm.State} and its console is on ${pipe}, but a rehearsal has no pipe to read.\n` +
+          'On Windows, mobykit console streams it here (read-only; --interactive to type into it).\n',
+      );
       return EXIT.ok;
     }
     const io = host.console;
@@ -334,21 +355,36 @@ export async function vmConsole(argv: Record<string, unknown>, ctx: RunContext):
     const release = ctx.interrupts.graceful('wait');
     const stdin = process.stdin;
     const onKey = (chunk: Buffer) => {
-      if (chunk.includes(0x1d)) { ended = true; return; }
+      if (chunk.includes(0x1d)) {
+        ended = true;
+        return;
+      }
       input.push(chunk);
     };
-    if (interactiveMode && stdin.isTTY) { stdin.setRawMode(true); stdin.resume(); stdin.on('data', onKey); }
+    if (interactiveMode && stdin.isTTY) {
+      stdin.setRawMode(true);
+      stdin.resume();
+      stdin.on('data', onKey);
+    }
     try {
       // The first read opens the pipe: read-only unless --interactive.
       await io.read(pipe, 0, interactiveMode);
       while (!ended && !ctx.signal.aborted) {
-        if (input.length) { const data = Buffer.concat(input); input = []; await io.write(pipe, data); }
+        if (input.length) {
+          const data = Buffer.concat(input);
+          input = [];
+          await io.write(pipe, data);
+        }
         const out = await io.read(pipe, 300, interactiveMode);
         if (out.length) process.stdout.write(interactiveMode ? out : out.toString('utf8').replace(CONTROL, ''));
       }
     } finally {
       release();
-      if (interactiveMode && stdin.isTTY) { stdin.off('data', onKey); stdin.setRawMode(false); stdin.pause(); }
+      if (interactiveMode && stdin.isTTY) {
+        stdin.off('data', onKey);
+        stdin.setRawMode(false);
+        stdin.pause();
+      }
       await io.close(pipe).catch(() => undefined);
     }
     process.stderr.write('\nConsole closed.\n');

@@ -22,18 +22,21 @@ export async function logs(argv: Record<string, unknown>, ctx: RunContext): Prom
   const tail = argv.tail as number | undefined;
   if (tail !== undefined && (!Number.isInteger(tail) || tail < 0)) throw new UsageError(`--tail ${String(tail)}: give a number of lines, 0 or more.`);
   if (ctx.view === 'json' && argv.follow) throw new UsageError('--json and --follow do not go together: --follow never ends with one document.', { help: true });
-  const dir = runs ? logDirectory() : (argv.dir as string | undefined) ?? expandWindowsPath(loadConfigFromArgv(argv).config.paths.logDir);
+  const dir = runs ? logDirectory() : ((argv.dir as string | undefined) ?? expandWindowsPath(loadConfigFromArgv(argv).config.paths.logDir));
   // A folder named on the command line that is not there is bad input (2); an empty or missing
   // log folder is an answer about this machine (1).
   const missing = (message: string) => Object.assign(new Error(message), { exitCode: EXIT.failed });
   if (!existsSync(dir)) {
     if (argv.dir) throw new UsageError(`--dir ${dir}: the folder does not exist.`);
-    throw missing(runs ? `mobykit has not logged a run yet: ${dir} does not exist (${RUN_LOG_ENV} moves it).`
-      : `The log folder ${dir} does not exist. Set the folder with --dir or --log-dir (paths.logDir), or see mobykit's own logs with --runs.`);
+    throw missing(
+      runs
+        ? `mobykit has not logged a run yet: ${dir} does not exist (${RUN_LOG_ENV} moves it).`
+        : `The log folder ${dir} does not exist. Set the folder with --dir or --log-dir (paths.logDir), or see mobykit's own logs with --runs.`,
+    );
   }
   const file = latestLogFile(dir);
   if (!file) {
-    throw missing(`There is no .log or .txt file in ${dir}.${runs ? '' : ' Set the folder with --dir or --log-dir (paths.logDir), or see mobykit\'s own logs with --runs.'}`);
+    throw missing(`There is no .log or .txt file in ${dir}.${runs ? '' : " Set the folder with --dir or --log-dir (paths.logDir), or see mobykit's own logs with --runs."}`);
   }
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const shown = tail === undefined ? text : lastLines(text, tail);

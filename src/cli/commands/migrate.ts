@@ -18,8 +18,8 @@ export async function migrate(argv: Record<string, unknown>, ctx: RunContext): P
   const given = argv.vmdk as string | undefined;
   // The machine whose VM must be stopped: --machine, else the folder a given disk sits in
   // (…\machines\<name>\disk.vmdk), else 'default'.
-  const machine = (argv.machine as string | undefined)
-    ?? (given && sameName(basename(dirname(dirname(given))), 'machines') ? basename(dirname(given)) : given ? undefined : 'default');
+  const machine =
+    (argv.machine as string | undefined) ?? (given && sameName(basename(dirname(dirname(given))), 'machines') ? basename(dirname(given)) : given ? undefined : 'default');
   const vmdkPath = given ?? join(expandWindowsPath('%USERPROFILE%'), '.docker', 'machine', 'machines', machine ?? 'default', 'disk.vmdk');
   const vhdxPath = (argv.to as string | undefined) ?? expandWindowsPath(config.vm.vhdxPath ?? defaultVhdxPath(config.vm.name));
   const release = acquireLock(join(hostStateDir(), 'host.lock'), 'migrate-toolbox');
@@ -29,7 +29,10 @@ export async function migrate(argv: Record<string, unknown>, ctx: RunContext): P
   let last = -1;
   try {
     const result = await migrateToolbox({
-      vmdkPath, vhdxPath, machine, signal: ctx.signal,
+      vmdkPath,
+      vhdxPath,
+      machine,
+      signal: ctx.signal,
       onProgress(p) {
         const step = Math.floor(p / 10);
         if (plain && step === last) return;

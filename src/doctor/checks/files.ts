@@ -7,7 +7,11 @@ import { sameName, sameNameList } from '../../windows/names.js';
 
 function dirCheck(id: string, title: string, what: string, why: string, pick: (ctx: CheckContext) => FileEntry | undefined): Check {
   return {
-    id, title, why, severity: 'info', fixedByInstall: false,
+    id,
+    title,
+    why,
+    severity: 'info',
+    fixedByInstall: false,
     run(ctx) {
       const e = pick(ctx);
       if (!e || e.Exists || !e.Path) return [];
@@ -20,13 +24,17 @@ function dirCheck(id: string, title: string, what: string, why: string, pick: (c
 }
 
 const logDir = dirCheck(
-  'files.log-dir', 'Log directory exists', 'log directory',
+  'files.log-dir',
+  'Log directory exists',
+  'log directory',
   'Docker for Windows writes its logs here, and `mobykit logs` reads them; until it exists there is no log to look at when something goes wrong.',
   (ctx) => ctx.snapshot.files?.logDir,
 );
 
 const settingsDir = dirCheck(
-  'files.settings-dir', 'Settings directory exists', 'settings directory',
+  'files.settings-dir',
+  'Settings directory exists',
+  'settings directory',
   'Docker for Windows keeps its settings here; if Docker has run on this machine before, a missing folder means its settings are gone or the path is set wrong.',
   (ctx) => ctx.snapshot.files?.settingsDir,
 );
@@ -35,7 +43,7 @@ const toolbox: Check = {
   id: 'toolbox.migration',
   title: 'Docker Toolbox disk can be migrated',
   severity: 'info',
-  why: 'A Docker Toolbox machine still holds your images and containers in a VirtualBox disk; they can be copied to the Hyper-V VM\'s disk before it is first used.',
+  why: "A Docker Toolbox machine still holds your images and containers in a VirtualBox disk; they can be copied to the Hyper-V VM's disk before it is first used.",
   fixedByInstall: false,
   run(ctx) {
     const f = ctx.snapshot.files;
@@ -72,17 +80,24 @@ const errors: Check = {
 /** What a snapshot was gathered for, as the desired state of the configuration in force says it. */
 function scopeOf(d: Desired): GatheredFor {
   return {
-    switchName: d.switchName, natName: d.natName, subnet: d.subnet, hostAddress: d.hostAddress,
-    firewallRules: d.firewallRules.map((r) => r.Name), tcpPorts: d.ports.tcp, udpPorts: d.ports.udp, vmName: d.vm.name,
-    kvpItem: d.kvp.itemName, shareName: d.share.name, shareUser: d.share.account, credentialTarget: d.credential.target,
+    switchName: d.switchName,
+    natName: d.natName,
+    subnet: d.subnet,
+    hostAddress: d.hostAddress,
+    firewallRules: d.firewallRules.map((r) => r.Name),
+    tcpPorts: d.ports.tcp,
+    udpPorts: d.ports.udp,
+    vmName: d.vm.name,
+    kvpItem: d.kvp.itemName,
+    shareName: d.share.name,
+    shareUser: d.share.account,
+    credentialTarget: d.credential.target,
   };
 }
 
 /** `switchName: DockerNAT (gathered) vs MobyNet (asked)` for every scope value that differs. */
 function scopeDifferences(gathered: GatheredFor, asked: GatheredFor): string[] {
-  const same = (a: unknown, b: unknown) => Array.isArray(a) && Array.isArray(b)
-    ? sameNameList(a.map(String), b.map(String))
-    : sameName(String(a), String(b));
+  const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? sameNameList(a.map(String), b.map(String)) : sameName(String(a), String(b)));
   const show = (v: unknown) => (Array.isArray(v) ? v.join(',') : String(v));
   return (Object.keys(asked) as (keyof GatheredFor)[])
     .filter((k) => gathered[k] !== undefined && !same(gathered[k], asked[k]))
@@ -100,11 +115,13 @@ const scope: Check = {
     if (!g) return notChecked('the snapshot does not say what it was gathered for (it was gathered by an older mobykit)');
     const diffs = scopeDifferences(g, scopeOf(ctx.desired));
     if (!diffs.length) return [];
-    return [{
-      title: 'The snapshot was gathered for other names than the ones checked',
-      evidence: diffs.join('; '),
-      fix: 'Run mobykit doctor --from FILE without those flags (it then uses the names the snapshot was gathered for), or gather a new snapshot with them: mobykit snapshot -o FILE',
-    }];
+    return [
+      {
+        title: 'The snapshot was gathered for other names than the ones checked',
+        evidence: diffs.join('; '),
+        fix: 'Run mobykit doctor --from FILE without those flags (it then uses the names the snapshot was gathered for), or gather a new snapshot with them: mobykit snapshot -o FILE',
+      },
+    ];
   },
 };
 
@@ -125,8 +142,13 @@ const bootIso: Check = {
     const iso = ctx.snapshot.files?.bootIso;
     if (!iso || !sameName(iso.Path, ctx.desired.vm.isoPath)) return notChecked(`the snapshot did not look at ${ctx.desired.vm.isoPath}`);
     if (iso.Exists) return [];
-    return [{ title: `The boot ISO ${iso.Path} is not there`, evidence: `${iso.Path} does not exist`,
-      fix: 'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration)' }];
+    return [
+      {
+        title: `The boot ISO ${iso.Path} is not there`,
+        evidence: `${iso.Path} does not exist`,
+        fix: 'Install Docker for Windows, or point mobykit at a MobyLinux ISO you have: --iso <path to the .iso> (vm.isoPath in the configuration)',
+      },
+    ];
   },
 };
 
@@ -142,8 +164,13 @@ const proxyProgram: Check = {
     const seen = ctx.snapshot.files?.proxyProgram;
     if (!seen || !sameName(seen.Path, program)) return notChecked(`the snapshot does not say whether ${program} is there (it was gathered by an older mobykit)`);
     if (seen.Exists) return [];
-    return [{ title: `The proxy program ${program} is not there`, evidence: `${program} does not exist`,
-      fix: 'Install Docker for Windows, or name the proxy program you run: --proxy-program <path to the .exe> (firewall.program in the configuration)' }];
+    return [
+      {
+        title: `The proxy program ${program} is not there`,
+        evidence: `${program} does not exist`,
+        fix: 'Install Docker for Windows, or name the proxy program you run: --proxy-program <path to the .exe> (firewall.program in the configuration)',
+      },
+    ];
   },
 };
 

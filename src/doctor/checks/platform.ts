@@ -39,11 +39,13 @@ const edition: Check = {
   run(ctx) {
     const p = ctx.snapshot.platform;
     if (!isHomeEdition(ctx)) return [];
-    return [{
-      title: `${p.os.Caption || 'This Windows'} has no Hyper-V`,
-      evidence: `EditionID is ${p.editionId} (${p.os.Caption})`,
-      fix: 'Upgrade to Windows Pro, Enterprise or Education: Settings > System > Activation > Change product key (or Upgrade your edition of Windows in the Microsoft Store)',
-    }];
+    return [
+      {
+        title: `${p.os.Caption || 'This Windows'} has no Hyper-V`,
+        evidence: `EditionID is ${p.editionId} (${p.os.Caption})`,
+        fix: 'Upgrade to Windows Pro, Enterprise or Education: Settings > System > Activation > Change product key (or Upgrade your edition of Windows in the Microsoft Store)',
+      },
+    ];
   },
 };
 
@@ -51,18 +53,20 @@ const build: Check = {
   id: 'platform.build',
   title: 'Windows build is recent enough',
   severity: 'error',
-  why: 'Windows 10 before build 14393 (1607) lacks the Hyper-V NAT (NetNat) the VM relies on, and ships PowerShell 5.0, which cannot load mobykit\'s module.',
+  why: "Windows 10 before build 14393 (1607) lacks the Hyper-V NAT (NetNat) the VM relies on, and ships PowerShell 5.0, which cannot load mobykit's module.",
   fixedByInstall: false,
   run(ctx) {
     const os = ctx.snapshot.platform.os;
     const n = Number.parseInt(os.BuildNumber, 10);
     if (!Number.isFinite(n)) return unreadable(ctx, 'Win32_OperatingSystem') ?? notChecked(`BuildNumber ${JSON.stringify(os.BuildNumber)} is not a number`);
     if (n >= ctx.desired.minimumBuild) return [];
-    return [{
-      title: `Windows build ${os.BuildNumber} is too old`,
-      evidence: `BuildNumber is ${os.BuildNumber} (${os.Caption} ${os.Version}); at least ${ctx.desired.minimumBuild} is needed`,
-      fix: `Install the Windows updates: Settings > Update & Security > Windows Update > Check for updates (until winver shows build ${ctx.desired.minimumBuild} or later)`,
-    }];
+    return [
+      {
+        title: `Windows build ${os.BuildNumber} is too old`,
+        evidence: `BuildNumber is ${os.BuildNumber} (${os.Caption} ${os.Version}); at least ${ctx.desired.minimumBuild} is needed`,
+        fix: `Install the Windows updates: Settings > Update & Security > Windows Update > Check for updates (until winver shows build ${ctx.desired.minimumBuild} or later)`,
+      },
+    ];
   },
 };
 
@@ -76,18 +80,20 @@ const powershell: Check = {
   id: 'platform.powershell',
   title: 'PowerShell is 5.1 or later',
   severity: 'error',
-  why: 'mobykit\'s PowerShell module needs Windows PowerShell 5.1 (or PowerShell 7); PowerShell 5.0 and older refuse to import it, so every command fails at start-up.',
+  why: "mobykit's PowerShell module needs Windows PowerShell 5.1 (or PowerShell 7); PowerShell 5.0 and older refuse to import it, so every command fails at start-up.",
   fixedByInstall: false,
   run(ctx) {
     const ps = ctx.snapshot.platform.powershell;
     const v = majorMinor(ps?.PSVersion ?? '');
     if (!v) return notChecked(`PSVersion ${JSON.stringify(ps?.PSVersion ?? '')} is not a version`);
     if (v[0] > 5 || (v[0] === 5 && v[1] >= 1)) return [];
-    return [{
-      title: `PowerShell ${ps.PSVersion} is too old for mobykit`,
-      evidence: `PSVersion is ${ps.PSVersion} (${ps.PSEdition}); 5.1 or later is needed`,
-      fix: 'Install Windows Management Framework 5.1 (https://aka.ms/wmf51download), or update Windows to build 14393 or later, which includes it; then open a new PowerShell',
-    }];
+    return [
+      {
+        title: `PowerShell ${ps.PSVersion} is too old for mobykit`,
+        evidence: `PSVersion is ${ps.PSVersion} (${ps.PSEdition}); 5.1 or later is needed`,
+        fix: 'Install Windows Management Framework 5.1 (https://aka.ms/wmf51download), or update Windows to build 14393 or later, which includes it; then open a new PowerShell',
+      },
+    ];
   },
 };
 
@@ -110,7 +116,9 @@ const hypervFeature: Check = {
       case 'Enabled':
         return [];
       case 'EnablePending':
-        return [{ title: 'Hyper-V waits for a restart', evidence: 'Microsoft-Hyper-V is EnablePending: it is turned on but Windows has not restarted yet', fix: 'Restart-Computer' }];
+        return [
+          { title: 'Hyper-V waits for a restart', evidence: 'Microsoft-Hyper-V is EnablePending: it is turned on but Windows has not restarted yet', fix: 'Restart-Computer' },
+        ];
       case 'DisablePending':
         return [{ title: 'Hyper-V is being turned off', evidence: 'Microsoft-Hyper-V is DisablePending: it will be turned off at the next restart', fix: enableHyperVFix(ctx) }];
       default:
@@ -129,13 +137,15 @@ const hypervModule: Check = {
   needs: ['platform.hyperv-feature'], // enabling Hyper-V with -All brings the module
   run(ctx) {
     if (ctx.snapshot.platform.hyperVModuleAvailable !== false) return [];
-    return unreadable(ctx, 'Get-Module') ?? [{
-      title: 'The Hyper-V PowerShell module is missing',
-      evidence: 'Get-Module -ListAvailable Hyper-V returns nothing',
-      fix: isClient(ctx)
-        ? 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell'
-        : 'Install-WindowsFeature -Name Hyper-V-PowerShell',
-    }];
+    return (
+      unreadable(ctx, 'Get-Module') ?? [
+        {
+          title: 'The Hyper-V PowerShell module is missing',
+          evidence: 'Get-Module -ListAvailable Hyper-V returns nothing',
+          fix: isClient(ctx) ? 'Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V-Management-PowerShell' : 'Install-WindowsFeature -Name Hyper-V-PowerShell',
+        },
+      ]
+    );
   },
 };
 
@@ -143,7 +153,7 @@ const firmware: Check = {
   id: 'platform.virtualization-firmware',
   title: 'Virtualization is enabled in the firmware',
   severity: 'error',
-  why: 'Hyper-V needs the processor\'s virtualization extensions (Intel VT-x or AMD-V), which are switched on in the BIOS/UEFI setup.',
+  why: "Hyper-V needs the processor's virtualization extensions (Intel VT-x or AMD-V), which are switched on in the BIOS/UEFI setup.",
   fixedByInstall: false,
   run(ctx) {
     const p = ctx.snapshot.platform;
@@ -152,11 +162,13 @@ const firmware: Check = {
     if (nestedWithoutExtensions(ctx)) return []; // platform.nested-virtualization explains it
     const off = (p.processors ?? []).filter((x) => !x.VirtualizationFirmwareEnabled);
     if (off.length === 0) return [];
-    return [{
-      title: 'Virtualization is turned off in the firmware',
-      evidence: `${off[0].Name}: VirtualizationFirmwareEnabled is false`,
-      fix: 'Restart into the BIOS/UEFI setup (Settings > Update & Security > Recovery > Advanced startup > UEFI Firmware Settings) and enable Intel Virtualization Technology (VT-x) or AMD SVM',
-    }];
+    return [
+      {
+        title: 'Virtualization is turned off in the firmware',
+        evidence: `${off[0].Name}: VirtualizationFirmwareEnabled is false`,
+        fix: 'Restart into the BIOS/UEFI setup (Settings > Update & Security > Recovery > Advanced startup > UEFI Firmware Settings) and enable Intel Virtualization Technology (VT-x) or AMD SVM',
+      },
+    ];
   },
 };
 
@@ -171,21 +183,25 @@ const launch: Check = {
   run(ctx) {
     const p = ctx.snapshot.platform;
     if (p.hypervisorLaunchType === 'Off') {
-      return [{
-        title: 'The hypervisor is switched off in the boot configuration',
-        evidence: 'bcdedit /enum {current} shows hypervisorlaunchtype Off',
-        fix: 'bcdedit /set hypervisorlaunchtype auto; Restart-Computer',
-      }];
+      return [
+        {
+          title: 'The hypervisor is switched off in the boot configuration',
+          evidence: 'bcdedit /enum {current} shows hypervisorlaunchtype Off',
+          fix: 'bcdedit /set hypervisorlaunchtype auto; Restart-Computer',
+        },
+      ];
     }
     if (p.hypervisorLaunchType !== 'Auto') return unreadable(ctx, 'bcdedit') ?? notChecked('the hypervisor launch type is unknown (bcdedit /enum {current} did not show it)');
     if (p.computerSystem.HypervisorPresent || unreadable(ctx, 'Win32_ComputerSystem')) return [];
     // Firmware virtualization is on (the check this one needs passed), so the hypervisor would
     // start at the next boot: Windows has not restarted since Hyper-V or the launch type changed.
-    return [{
-      title: 'No hypervisor is running: Windows needs a restart',
-      evidence: 'Hyper-V is Enabled and hypervisorlaunchtype is Auto, but HypervisorPresent is false (virtualization is on in the firmware): a restart is pending',
-      fix: 'Restart-Computer',
-    }];
+    return [
+      {
+        title: 'No hypervisor is running: Windows needs a restart',
+        evidence: 'Hyper-V is Enabled and hypervisorlaunchtype is Auto, but HypervisorPresent is false (virtualization is on in the firmware): a restart is pending',
+        fix: 'Restart-Computer',
+      },
+    ];
   },
 };
 
@@ -203,7 +219,9 @@ const nested: Check = {
     const missing = [
       !proc.VirtualizationFirmwareEnabled ? 'VirtualizationFirmwareEnabled false' : '',
       !proc.SecondLevelAddressTranslationExtensions ? 'SecondLevelAddressTranslationExtensions false' : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     let fix: string;
     if (/vmware/i.test(`${cs.Manufacturer} ${cs.Model}`)) {
       fix = `On the VMware host, power off this VM (${name}) and tick Virtualize Intel VT-x/EPT or AMD-V/RVI under Processors (vhv.enable = "TRUE" in the .vmx)`;
@@ -212,7 +230,9 @@ const nested: Check = {
     } else {
       fix = `On the outer Hyper-V host, with this VM off (use its name there if it differs from ${name}): Stop-VM -Name ${psString(name)}; Set-VMProcessor -VMName ${psString(name)} -ExposeVirtualizationExtensions $true; Start-VM -Name ${psString(name)}`;
     }
-    return [{ title: 'This Windows VM cannot run Hyper-V inside it', evidence: `Windows runs in a VM (${cs.Manufacturer} ${cs.Model}); processor ${proc.Name} shows ${missing}`, fix }];
+    return [
+      { title: 'This Windows VM cannot run Hyper-V inside it', evidence: `Windows runs in a VM (${cs.Manufacturer} ${cs.Model}); processor ${proc.Name} shows ${missing}`, fix },
+    ];
   },
 };
 
@@ -225,11 +245,13 @@ const virtualbox: Check = {
   run(ctx) {
     const vb = ctx.snapshot.platform.virtualBox;
     if (!vb || !vb.InstallDir) return [];
-    return [{
-      title: 'VirtualBox is installed and will not work alongside Hyper-V',
-      evidence: `VirtualBox is installed in ${vb.InstallDir}`,
-      fix: 'Move the Toolbox machine to Hyper-V with `mobykit migrate-toolbox`, then uninstall Oracle VM VirtualBox (Settings > Apps); to boot once with VirtualBox usable instead: bcdedit /set hypervisorlaunchtype off; Restart-Computer',
-    }];
+    return [
+      {
+        title: 'VirtualBox is installed and will not work alongside Hyper-V',
+        evidence: `VirtualBox is installed in ${vb.InstallDir}`,
+        fix: 'Move the Toolbox machine to Hyper-V with `mobykit migrate-toolbox`, then uninstall Oracle VM VirtualBox (Settings > Apps); to boot once with VirtualBox usable instead: bcdedit /set hypervisorlaunchtype off; Restart-Computer',
+      },
+    ];
   },
 };
 
@@ -249,9 +271,7 @@ const dockerHostEnv: Check = {
     const own = [ctx.desired.hostAddress, ctx.desired.vmAddress].map((a) => `tcp://${a}:2375`);
     if (OWN_ENDPOINT.test(value) || own.some((o) => sameName(value.replace(/\/$/, ''), o))) return [];
     const toolboxVars = Object.keys(env).filter((k) => /^DOCKER_(HOST|TLS_VERIFY|CERT_PATH|MACHINE_NAME)$/i.test(k));
-    const fix = toolboxVars
-      .map((k) => `[Environment]::SetEnvironmentVariable(${psString(k)}, $null, 'User'); Remove-Item -Path ${psString(`Env:${k}`)}`)
-      .join('; ');
+    const fix = toolboxVars.map((k) => `[Environment]::SetEnvironmentVariable(${psString(k)}, $null, 'User'); Remove-Item -Path ${psString(`Env:${k}`)}`).join('; ');
     return [{ title: 'DOCKER_HOST points the docker CLI elsewhere', evidence: `DOCKER_HOST is ${value}`, fix }];
   },
 };
@@ -260,19 +280,22 @@ const controlledFolderAccess: Check = {
   id: 'platform.controlled-folder-access',
   title: 'Controlled Folder Access lets Hyper-V and Docker write',
   severity: 'warning',
-  why: 'Defender\'s Controlled Folder Access blocks programs it does not know from writing to protected folders (Documents, Public Documents where the VM disk lives): Hyper-V cannot write the VM\'s disk and Docker cannot write its settings.',
+  why: "Defender's Controlled Folder Access blocks programs it does not know from writing to protected folders (Documents, Public Documents where the VM disk lives): Hyper-V cannot write the VM's disk and Docker cannot write its settings.",
   fixedByInstall: false,
   run(ctx) {
     const p = ctx.snapshot.platform;
     if (!('defender' in p) || p.defender === undefined) return unreadable(ctx, 'Get-MpPreference') ?? absent('platform.defender section');
     if (p.defender === null || p.defender.EnableControlledFolderAccess !== 1) return [];
     const programs = ['C:\\Windows\\System32\\vmms.exe', 'C:\\Windows\\System32\\vmwp.exe', ctx.desired.config.firewall.program];
-    return [{
-      title: 'Controlled Folder Access is on and can block Hyper-V and Docker',
-      evidence: 'Get-MpPreference: EnableControlledFolderAccess is 1 (on)',
-      fix: programs.map((x) => `Add-MpPreference -ControlledFolderAccessAllowedApplications ${psString(x)}`).join('; ') +
-        ' (or turn it off: Set-MpPreference -EnableControlledFolderAccess Disabled)',
-    }];
+    return [
+      {
+        title: 'Controlled Folder Access is on and can block Hyper-V and Docker',
+        evidence: 'Get-MpPreference: EnableControlledFolderAccess is 1 (on)',
+        fix:
+          programs.map((x) => `Add-MpPreference -ControlledFolderAccessAllowedApplications ${psString(x)}`).join('; ') +
+          ' (or turn it off: Set-MpPreference -EnableControlledFolderAccess Disabled)',
+      },
+    ];
   },
 };
 
@@ -286,11 +309,13 @@ const privileges: Check = {
   run(ctx) {
     const id = ctx.snapshot.platform.identity;
     if (id.IsAdministrator || id.IsHyperVAdministrator) return [];
-    return [{
-      title: 'mobykit is not running elevated',
-      evidence: `${id.UserName} is neither elevated (Administrators) nor a member of Hyper-V Administrators`,
-      fix: `Run mobykit from an elevated PowerShell (right-click > Run as administrator); to manage VMs without elevation: Add-LocalGroupMember -SID 'S-1-5-32-578' -Member ${psString(id.UserName)} (then sign out and in)`,
-    }];
+    return [
+      {
+        title: 'mobykit is not running elevated',
+        evidence: `${id.UserName} is neither elevated (Administrators) nor a member of Hyper-V Administrators`,
+        fix: `Run mobykit from an elevated PowerShell (right-click > Run as administrator); to manage VMs without elevation: Add-LocalGroupMember -SID 'S-1-5-32-578' -Member ${psString(id.UserName)} (then sign out and in)`,
+      },
+    ];
   },
 };
 
@@ -308,15 +333,28 @@ const memory: Check = {
     if (!Number.isFinite(freeKiB) || freeKiB * 1024 >= need) return [];
     const freeMB = Math.floor(freeKiB / 1024);
     const fits = Math.max(512, Math.floor(freeMB / 256) * 256);
-    return [{
-      title: `Not enough free memory to start VM ${ctx.desired.vm.name}`,
-      evidence: `${freeMB} MB free (FreePhysicalMemory ${freeKiB} KiB); the VM ${ctx.desired.vm.name} starts with ${mb(need)}`,
-      fix: `Close programs to free at least ${mb(need - freeKiB * 1024)}, or give the VM less memory: mobykit install --vm-memory ${fits}`,
-    }];
+    return [
+      {
+        title: `Not enough free memory to start VM ${ctx.desired.vm.name}`,
+        evidence: `${freeMB} MB free (FreePhysicalMemory ${freeKiB} KiB); the VM ${ctx.desired.vm.name} starts with ${mb(need)}`,
+        fix: `Close programs to free at least ${mb(need - freeKiB * 1024)}, or give the VM less memory: mobykit install --vm-memory ${fits}`,
+      },
+    ];
   },
 };
 
 export const PLATFORM_CHECKS: Check[] = [
-  edition, build, powershell, hypervFeature, hypervModule, firmware, launch, nested, virtualbox, dockerHostEnv,
-  controlledFolderAccess, privileges, memory,
+  edition,
+  build,
+  powershell,
+  hypervFeature,
+  hypervModule,
+  firmware,
+  launch,
+  nested,
+  virtualbox,
+  dockerHostEnv,
+  controlledFolderAccess,
+  privileges,
+  memory,
 ];

@@ -43,9 +43,10 @@ function holderFix(proto: Proto, port: number, pid: number, p: Process | undefin
   const flag = proto === 'TCP' ? '--tcp-ports' : '--udp-ports';
   const others = (proto === 'TCP' ? ctx.desired.ports.tcp : ctx.desired.ports.udp).filter((x) => x !== port);
   // The VM looks for DNS and DHCP on their standard ports; only other ports can move.
-  const alt = port === 53 || port === 67
-    ? `the VM needs ${proto} ${port} itself, so it must be freed`
-    : `or let the proxy use other ports: mobykit install ${flag} ${[...others, port + 10000].join(',')}`;
+  const alt =
+    port === 53 || port === 67
+      ? `the VM needs ${proto} ${port} itself, so it must be freed`
+      : `or let the proxy use other ports: mobykit install ${flag} ${[...others, port + 10000].join(',')}`;
   const name = p?.ProcessName ?? '';
   if (pid === 4 || sameName(name, 'System')) {
     return `The port is held by a kernel driver (http.sys or SMB); find the owner with netsh http show servicestate, ${alt}`;
@@ -116,7 +117,8 @@ const portExcluded: Check = {
           problems.push({
             title: `${proto} port ${port} is reserved by Windows`,
             evidence: `${proto} ${port} is inside the excluded range ${r.StartPort}-${r.EndPort}`,
-            fix: `net stop winnat; netsh int ipv4 add excludedportrange protocol=${p} startport=${port} numberofports=1; net start winnat` +
+            fix:
+              `net stop winnat; netsh int ipv4 add excludedportrange protocol=${p} startport=${port} numberofports=1; net start winnat` +
               ` (if the range is an administered one, marked * in netsh int ipv4 show excludedportrange protocol=${p}: ` +
               `netsh int ipv4 delete excludedportrange protocol=${p} startport=${r.StartPort} numberofports=${r.EndPort - r.StartPort + 1})`,
           });

@@ -2,8 +2,17 @@
 // per-run index of the snapshot's long lists so that no check scans them more than once.
 import { notChecked, type CheckContext, type NotChecked } from '../check.js';
 import type {
-  FirewallRule, Listener, NetAdapter, NetAdapterBinding, NetConnectionProfile, NetIPAddress, NetIPInterface,
-  Process, SmbShare, VM, VMSwitch,
+  FirewallRule,
+  Listener,
+  NetAdapter,
+  NetAdapterBinding,
+  NetConnectionProfile,
+  NetIPAddress,
+  NetIPInterface,
+  Process,
+  SmbShare,
+  VM,
+  VMSwitch,
 } from '../../snapshot/types.js';
 import { parseCidr, type Cidr } from '../../net/ipv4.js';
 import { sameName, nameKey } from '../../windows/names.js';
@@ -75,9 +84,15 @@ export function index(ctx: CheckContext): SnapshotIndex {
     switchesByName: group(s.vmSwitches, (x) => nameKey(x.Name)),
     adapterByName: first(s.netAdapters, (x) => nameKey(x.Name)),
     addressesByAlias: group(s.netIPAddresses, (x) => nameKey(x.InterfaceAlias)),
-    ipInterfaceByAlias: first((s.netIPInterfaces ?? []).filter((i) => i.AddressFamily !== 'IPv6'), (x) => nameKey(x.InterfaceAlias)),
+    ipInterfaceByAlias: first(
+      (s.netIPInterfaces ?? []).filter((i) => i.AddressFamily !== 'IPv6'),
+      (x) => nameKey(x.InterfaceAlias),
+    ),
     profileByAlias: first(s.netConnectionProfiles, (x) => nameKey(x.InterfaceAlias)),
-    bindingByAlias: first((s.netAdapterBindings ?? []).filter((b) => sameName(b.ComponentID, 'ms_server')), (x) => nameKey(x.Name)),
+    bindingByAlias: first(
+      (s.netAdapterBindings ?? []).filter((b) => sameName(b.ComponentID, 'ms_server')),
+      (x) => nameKey(x.Name),
+    ),
     rulesByName: first(s.firewallRules, (x) => nameKey(x.Name)),
     tcpByPort: group(s.tcpListeners, (x) => x.LocalPort),
     udpByPort: group(s.udpEndpoints, (x) => x.LocalPort),
@@ -152,4 +167,3 @@ export function vnicAdapter(ctx: CheckContext): NetAdapter | undefined {
 export function vnicName(ctx: CheckContext): string {
   return vnicAdapter(ctx)?.Name ?? ctx.desired.vnicAlias;
 }
-

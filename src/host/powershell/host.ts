@@ -36,7 +36,11 @@ export class PowerShellHost implements Host {
   private readonly stateDir: string;
   private readonly legacyStateDir?: string;
 
-  private constructor(private readonly session: PowerShellSession, readonly config: Config, opts: PowerShellHostOptions) {
+  private constructor(
+    private readonly session: PowerShellSession,
+    readonly config: Config,
+    opts: PowerShellHostOptions,
+  ) {
     this.stateDir = opts.stateDir ?? hostStateDir();
     this.legacyStateDir = opts.legacyStateDir;
   }
@@ -89,8 +93,7 @@ export class PowerShellHost implements Host {
     try {
       snapshot = parseSnapshot(result.value);
     } catch (e) {
-      throw new PowerShellError(`${PS_GATHER_FUNCTION} returned a document that is not a host snapshot: ${(e as Error).message}`,
-        PS_GATHER_FUNCTION, 'protocol');
+      throw new PowerShellError(`${PS_GATHER_FUNCTION} returned a document that is not a host snapshot: ${(e as Error).message}`, PS_GATHER_FUNCTION, 'protocol');
     }
     snapshot = redactSnapshot(snapshot);
     // ok:true with something on stderr: the snapshot stands (partial is fine), the error is recorded.
@@ -140,8 +143,12 @@ export class PowerShellHost implements Host {
       const { value } = await this.session.call(PS_QUERY.consoleRead, { PipeName: pipe, TimeoutMilliseconds: waitMs, ...(interactive ? { Interactive: true } : {}) });
       return Buffer.from(typeof value === 'string' ? value : '', 'base64');
     },
-    write: async (pipe, data) => { await this.session.call(PS_QUERY.consoleWrite, { PipeName: pipe, Data: data.toString('base64') }); },
-    close: async (pipe) => { await this.session.call(PS_QUERY.consoleClose, { PipeName: pipe }); },
+    write: async (pipe, data) => {
+      await this.session.call(PS_QUERY.consoleWrite, { PipeName: pipe, Data: data.toString('base64') });
+    },
+    close: async (pipe) => {
+      await this.session.call(PS_QUERY.consoleClose, { PipeName: pipe });
+    },
   };
 
   /**

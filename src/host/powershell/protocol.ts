@@ -29,7 +29,6 @@ export const PS_QUERY = {
   consoleClose: 'Close-MobyKitVMConsole',
 } as const;
 
-
 export type PowerShellFailure = 'refused' | 'timeout' | 'exited' | 'start' | 'protocol' | 'closed';
 
 /** A PowerShell call that failed: the cmdlet's message, or a transport problem (`reason`). */
@@ -133,10 +132,12 @@ export function startupLine(modulePath: string, preflight = readPreflight(module
   return [
     // First, as plain statements: in Constrained Language Mode the .NET calls below are refused.
     CLM_CHECK,
-    ...(preflight === undefined ? [] : [
-      `. ([scriptblock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(preflight, 'utf8').toString('base64')}'))))`,
-      `${PREFLIGHT_FUNCTION} -ModulePath ${nameArg}`,
-    ]),
+    ...(preflight === undefined
+      ? []
+      : [
+          `. ([scriptblock]::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('${Buffer.from(preflight, 'utf8').toString('base64')}'))))`,
+          `${PREFLIGHT_FUNCTION} -ModulePath ${nameArg}`,
+        ]),
     `$ProgressPreference = 'SilentlyContinue'`,
     '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
     '[Console]::Out.NewLine = "`n"',
@@ -149,8 +150,9 @@ export function startupLine(modulePath: string, preflight = readPreflight(module
  * AppLocker / WDAC put PowerShell in Constrained Language Mode, where Add-Type and most .NET calls
  * are refused: the module could not work, so the session says so before anything else.
  */
-const CLM_CHECK = "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
-  "PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls " +
+const CLM_CHECK =
+  "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { throw ('mobykit cannot run here: " +
+  'PowerShell is in {0} mode (AppLocker or Windows Defender Application Control enforce it), which refuses the Add-Type and .NET calls ' +
   "mobykit''s module makes. An administrator must allow mobykit''s ps1 folder in that policy.' -f $ExecutionContext.SessionState.LanguageMode) }";
 
 /** The start-up checks (ps1/Preflight/): PowerShell version, Windows build, pwsh on old builds, Group Policy execution policy. */
@@ -165,7 +167,11 @@ function readPreflight(modulePath: string): string | undefined {
   }
 }
 
-export interface Reply { ok: boolean; result?: unknown; error?: { message?: unknown; cmdlet?: unknown; category?: unknown } }
+export interface Reply {
+  ok: boolean;
+  result?: unknown;
+  error?: { message?: unknown; cmdlet?: unknown; category?: unknown };
+}
 
 function isReply(v: unknown): v is Reply {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Reply).ok === 'boolean';
@@ -179,7 +185,11 @@ function isReply(v: unknown): v is Reply {
 export function parseReply(stdout: string): Reply | undefined {
   // Terminal sequences the console writes around output (a child such as ssh under PowerShell
   // remoting sets modes when no NO_COLOR is set) are no part of the answer: a JSON line escapes ESC.
-  const text = stdout.replace(ANSI, '').replace(/\u001B[=>]/g, '').replace(/^\uFEFF/, '').trim();
+  const text = stdout
+    .replace(ANSI, '')
+    .replace(/\u001B[=>]/g, '')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (!text) return undefined;
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -191,9 +201,16 @@ export function parseReply(stdout: string): Reply | undefined {
     } catch {
       // A line wrapped by the host: try it joined with the lines after it.
       try {
-        const v: unknown = JSON.parse(lines.slice(i).map((l) => l.replace(/\r$/, '')).join(''));
+        const v: unknown = JSON.parse(
+          lines
+            .slice(i)
+            .map((l) => l.replace(/\r$/, ''))
+            .join(''),
+        );
         if (isReply(v)) return v;
-      } catch { /* not it */ }
+      } catch {
+        /* not it */
+      }
     }
   }
   return undefined;
@@ -214,8 +231,7 @@ export function replyValue(functionName: string, reply: Reply): unknown {
     const message = typeof e.message === 'string' && e.message ? e.message : 'unknown error';
     const cmdlet = typeof e.cmdlet === 'string' && e.cmdlet ? e.cmdlet : undefined;
     const category = typeof e.category === 'string' && e.category ? e.category : undefined;
-    throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`,
-      functionName, 'refused', message, cmdlet, category);
+    throw new PowerShellError(`${functionName} failed${cmdlet ? ` in ${cmdlet}` : ''}: ${message}`, functionName, 'refused', message, cmdlet, category);
   }
   return reply.result ?? null;
 }
@@ -235,7 +251,10 @@ export function parseStderr(stderr: string): { message: string; cmdlet?: string;
   for (const raw of scrub(stderr).split(/\r?\n/)) {
     const line = raw.trimEnd();
     const cat = /^\s*\+\s*CategoryInfo\s*:\s*([A-Za-z]+)/.exec(line);
-    if (cat) { category = cat[1]; continue; }
+    if (cat) {
+      category = cat[1];
+      continue;
+    }
     if (/^\s*\+/.test(line) || /^At (line:\d|.+:\d+ char:\d)/.test(line.trim())) continue; // 5.1 position/info lines
     if (/^\s*Line \|/.test(line) || /^\s*\d+ \|/.test(line) || /^\s*\|\s*~*\s*$/.test(line)) continue; // 7.x ConciseView
     const bar = /^\s*\|\s?(.*)$/.exec(line);
@@ -244,6 +263,9 @@ export function parseStderr(stderr: string): { message: string; cmdlet?: string;
   let message = kept.filter(Boolean).join(' ').trim();
   let cmdlet: string | undefined;
   const head = /^([A-Za-z]+-[A-Za-z0-9]+)\s?:\s+(.*)$/s.exec(message);
-  if (head) { cmdlet = head[1]; message = head[2]; }
+  if (head) {
+    cmdlet = head[1];
+    message = head[2];
+  }
   return { message: message || 'PowerShell reported an error', ...(cmdlet ? { cmdlet } : {}), ...(category ? { category } : {}) };
 }

@@ -17,10 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { PowerShell, type PowerShellOptions } from 'node-powershell';
 import { sameName } from '../../windows/names.js';
-import {
-  callLine, describeCall, DISPATCHER, parseReply, parseStderr, PowerShellError, replyValue, scrub, sealSecret,
-  SESSION_KEY_VARIABLE, startupLine,
-} from './protocol.js';
+import { callLine, describeCall, DISPATCHER, parseReply, parseStderr, PowerShellError, replyValue, scrub, sealSecret, SESSION_KEY_VARIABLE, startupLine } from './protocol.js';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 /** The arguments PowerShell is started with (node-powershell adds -NoLogo first and -NoExit -Command - last). */
@@ -41,9 +38,16 @@ interface ShellInternals {
   debuggers?: Record<string, { enabled?: boolean; log?: unknown } | undefined>;
 }
 
-interface Exit { code: number | null; signal: NodeJS.Signals | null; error?: Error }
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
 
-interface RawResult { stdout: string; stderr: string }
+interface RawResult {
+  stdout: string;
+  stderr: string;
+}
 
 const STDERR_TAIL = 4000;
 
@@ -65,11 +69,18 @@ export class PowerShellSession {
   private shell!: PowerShell;
   private sessionKey = randomBytes(32);
   private readonly killNow = () => {
-    try { this.child?.kill(); } catch { /* already gone */ }
+    try {
+      this.child?.kill();
+    } catch {
+      /* already gone */
+    }
   };
 
   /** A session not started yet: start() runs the start-up line. */
-  constructor(private readonly modulePath: string, private readonly opts: ShellOptions) {
+  constructor(
+    private readonly modulePath: string,
+    private readonly opts: ShellOptions,
+  ) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.onCall = opts.onCall;
     this.attach(new PowerShell(this.shellOptions()));
@@ -86,13 +97,22 @@ export class PowerShellSession {
     // error record PowerShell writes, which echoes the command line: both stay quiet.
     for (const name of ['command', 'output']) {
       const d = internals.debuggers?.[name];
-      if (d) { d.enabled = false; d.log = () => undefined; }
+      if (d) {
+        d.enabled = false;
+        d.log = () => undefined;
+      }
     }
     this.exited = new Promise<Exit>((resolve) => {
       const child = this.child;
       if (!child) return;
-      child.once('exit', (code, signal) => { this.exit = { code, signal }; resolve(this.exit); });
-      child.once('error', (error) => { this.exit ??= { code: null, signal: null, error }; resolve(this.exit); });
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      });
+      child.once('error', (error) => {
+        this.exit ??= { code: null, signal: null, error };
+        resolve(this.exit);
+      });
     });
     // Writes after the shell is gone must not crash mobykit; the exit is reported instead.
     shell.streams.stdin.on('error', () => undefined);
@@ -119,8 +139,14 @@ export class PowerShellSession {
     this.startups++;
     if (out.stderr) {
       const err = parseStderr(out.stderr);
-      throw new PowerShellError(`PowerShell could not load the MobyKit module (${this.modulePath}): ${err.message}`,
-        'Import-Module', 'start', err.message, err.cmdlet, err.category);
+      throw new PowerShellError(
+        `PowerShell could not load the MobyKit module (${this.modulePath}): ${err.message}`,
+        'Import-Module',
+        'start',
+        err.message,
+        err.cmdlet,
+        err.category,
+      );
     }
   }
 
@@ -170,12 +196,20 @@ export class PowerShellSession {
       return;
     }
     if (!force) {
-      try { this.shell.streams.stdin.end(); } catch { /* gone */ }
+      try {
+        this.shell.streams.stdin.end();
+      } catch {
+        /* gone */
+      }
     }
     if (force || !(await within(this.exited, 1500))) {
       await this.shell.dispose().catch(() => undefined);
       if (!(await within(this.exited, 3000))) {
-        try { this.child.kill('SIGKILL'); } catch { /* gone */ }
+        try {
+          this.child.kill('SIGKILL');
+        } catch {
+          /* gone */
+        }
       }
     }
   }
@@ -190,12 +224,10 @@ export class PowerShellSession {
     if (!reply) {
       if (stderr) {
         const err = parseStderr(stderr);
-        throw new PowerShellError(`${functionName} failed${err.cmdlet ? ` in ${err.cmdlet}` : ''}: ${err.message}`,
-          functionName, 'refused', err.message, err.cmdlet, err.category);
+        throw new PowerShellError(`${functionName} failed${err.cmdlet ? ` in ${err.cmdlet}` : ''}: ${err.message}`, functionName, 'refused', err.message, err.cmdlet, err.category);
       }
       const shown = scrub(stdout.trim()).slice(0, 300);
-      throw new PowerShellError(`${functionName} gave no answer from ${DISPATCHER}${shown ? ` (output: ${JSON.stringify(shown)})` : ''}`,
-        functionName, 'protocol');
+      throw new PowerShellError(`${functionName} gave no answer from ${DISPATCHER}${shown ? ` (output: ${JSON.stringify(shown)})` : ''}`, functionName, 'protocol');
     }
     return { value: replyValue(functionName, reply), stderr };
   }
@@ -212,17 +244,18 @@ export class PowerShellSession {
       throw new PowerShellError(`cannot run ${what}: the PowerShell session is closed (${this.closed})`, what, 'closed');
     }
     if (this.exit) throw this.exitError(what, 'before');
-    type Outcome =
-      | { kind: 'done'; stdout?: Buffer; stderr?: Buffer }
-      | { kind: 'failed'; error: unknown }
-      | { kind: 'exit' }
-      | { kind: 'timeout' };
+    type Outcome = { kind: 'done'; stdout?: Buffer; stderr?: Buffer } | { kind: 'failed'; error: unknown } | { kind: 'exit' } | { kind: 'timeout' };
     const invocation = this.shell.invoke(line);
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race<Outcome>([
-      invocation.then((r) => ({ kind: 'done', stdout: r.stdout, stderr: r.stderr }), (error: unknown) => ({ kind: 'failed', error })),
+      invocation.then(
+        (r) => ({ kind: 'done', stdout: r.stdout, stderr: r.stderr }),
+        (error: unknown) => ({ kind: 'failed', error }),
+      ),
       this.exited.then(() => ({ kind: 'exit' })),
-      new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'timeout' }), this.timeoutMs); }),
+      new Promise<Outcome>((resolve) => {
+        timer = setTimeout(() => resolve({ kind: 'timeout' }), this.timeoutMs);
+      }),
     ]).finally(() => clearTimeout(timer));
     // The request (password included, in base64) stays nowhere in memory it need not.
     this.shell.history.length = 0;
@@ -231,9 +264,7 @@ export class PowerShellSession {
       this.closed = `${what} timed out`;
       invocation.catch(() => undefined);
       await this.stop(true);
-      throw new PowerShellError(
-        `PowerShell call ${what} timed out after ${formatMs(this.timeoutMs)}; the PowerShell session was stopped`,
-        what, 'timeout');
+      throw new PowerShellError(`PowerShell call ${what} timed out after ${formatMs(this.timeoutMs)}; the PowerShell session was stopped`, what, 'timeout');
     }
     if (this.exit || outcome.kind === 'exit') {
       invocation.catch(() => undefined);
@@ -241,8 +272,7 @@ export class PowerShellSession {
       throw this.exitError(what);
     }
     if (outcome.kind === 'failed') {
-      throw new PowerShellError(`PowerShell failed during ${what}: ${scrub((outcome.error as Error)?.message ?? String(outcome.error))}`,
-        what, 'protocol');
+      throw new PowerShellError(`PowerShell failed during ${what}: ${scrub((outcome.error as Error)?.message ?? String(outcome.error))}`, what, 'protocol');
     }
     return { stdout: outcome.stdout?.toString('utf8') ?? '', stderr: outcome.stderr?.toString('utf8').trim() ?? '' };
   }
@@ -250,8 +280,12 @@ export class PowerShellSession {
   private exitError(what: string, when: 'during' | 'before' = 'during'): PowerShellError {
     const x = this.exit;
     // The last lines PowerShell wrote to stderr, without node-powershell's delimiters.
-    const tail = scrub(this.stderrTail).split(/\r?\n/).map((l) => l.trim())
-      .filter((l) => l && !/^[0-9A-Za-z]{16}$/.test(l)).slice(-5).join(' | ');
+    const tail = scrub(this.stderrTail)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !/^[0-9A-Za-z]{16}$/.test(l))
+      .slice(-5)
+      .join(' | ');
     const detail = tail ? `: ${tail}` : '';
     if (x?.error) {
       const exe = process.env.NODE_POWERSHELL ?? 'PowerShell';
@@ -269,7 +303,12 @@ function withoutPassword(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const done = await Promise.race([p.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), ms); })]);
+  const done = await Promise.race([
+    p.then(() => true),
+    new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(false), ms);
+    }),
+  ]);
   clearTimeout(timer);
   return done;
 }

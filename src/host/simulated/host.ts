@@ -45,10 +45,26 @@ export class SimulatedHost implements Host {
     const accounts = isLocalShareAccount(scope.share.account ?? 'user') ? { localAccounts: seen.localAccounts ?? [] } : {};
     if (!seen.gatheredFor) return { ...seen, ...accounts };
     const c = scope;
-    return { ...seen, ...accounts, gatheredFor: { ...seen.gatheredFor, switchName: c.switch.name, natName: c.nat.name, subnet: c.network.subnet,
-      hostAddress: c.network.hostAddress, firewallRules: [c.firewall.tcpRuleName, c.firewall.udpRuleName, c.firewall.smbRuleName],
-      tcpPorts: c.ports.tcp, udpPorts: c.ports.udp, vmName: c.vm.name, kvpItem: c.kvp.itemName, shareName: c.share.name,
-      ...(c.share.user ? { shareUser: c.share.user } : {}), ...(accounts.localAccounts ? { shareUser: `${seen.computerName}\\${SHARE_ACCOUNT_NAME}` } : {}), credentialTarget: c.credential.target } };
+    return {
+      ...seen,
+      ...accounts,
+      gatheredFor: {
+        ...seen.gatheredFor,
+        switchName: c.switch.name,
+        natName: c.nat.name,
+        subnet: c.network.subnet,
+        hostAddress: c.network.hostAddress,
+        firewallRules: [c.firewall.tcpRuleName, c.firewall.udpRuleName, c.firewall.smbRuleName],
+        tcpPorts: c.ports.tcp,
+        udpPorts: c.ports.udp,
+        vmName: c.vm.name,
+        kvpItem: c.kvp.itemName,
+        shareName: c.share.name,
+        ...(c.share.user ? { shareUser: c.share.user } : {}),
+        ...(accounts.localAccounts ? { shareUser: `${seen.computerName}\\${SHARE_ACCOUNT_NAME}` } : {}),
+        credentialTarget: c.credential.target,
+      },
+    };
   }
 
   async apply(action: Action, secrets: Secrets): Promise<void> {

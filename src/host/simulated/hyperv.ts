@@ -17,9 +17,11 @@ export function requireHyperV(state: SimState, cmdlet: string): void {
   const feature = platform.optionalFeatures.find((f) => sameName(f.FeatureName, 'Microsoft-Hyper-V'));
   const vmms = services.find((s) => sameName(s.Name, 'vmms'));
   if ((feature && feature.State !== 'Enabled') || vmms?.Status !== 'Running') {
-    throw new CmdletError(cmdlet,
+    throw new CmdletError(
+      cmdlet,
       `Hyper-V encountered an error trying to access an object on computer '${computerName}' because the object was not found. ` +
-      'The object might have been deleted. Verify that the Virtual Machine Management service on the computer is running.');
+        'The object might have been deleted. Verify that the Virtual Machine Management service on the computer is running.',
+    );
   }
 }
 
@@ -43,8 +45,7 @@ export function vnicAliasFor(state: SimState, sw: VMSwitch): string {
   if (recorded) return recorded;
   // As the module finds it (Get-MobyKitSwitchVnic): the switch's management-OS adapter, by MAC;
   // a stale adapter may hold the usual name.
-  const live = state.doc.hostVNics && switchesNamed(state, sw.Name).length === 1
-    ? switchVnicAdapter(state.doc.hostVNics, state.doc.netAdapters, sw.Name) : undefined;
+  const live = state.doc.hostVNics && switchesNamed(state, sw.Name).length === 1 ? switchVnicAdapter(state.doc.hostVNics, state.doc.netAdapters, sw.Name) : undefined;
   if (live) return live.Name;
   const base = vnicAliasOf(sw.Name);
   const ordinal = switchesNamed(state, sw.Name).indexOf(sw);
@@ -85,6 +86,5 @@ export function vhdxExists(state: SimState, path: string): boolean {
 }
 
 export function missingIsoError(cmdlet: string, vmName: string, path: string): CmdletError {
-  return new CmdletError(cmdlet,
-    `Failed to add device 'Virtual CD/DVD Disk'. '${vmName}': The system cannot find the file specified. (0x80070002). Path: '${path}'.`);
+  return new CmdletError(cmdlet, `Failed to add device 'Virtual CD/DVD Disk'. '${vmName}': The system cannot find the file specified. (0x80070002). Path: '${path}'.`);
 }

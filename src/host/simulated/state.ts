@@ -18,13 +18,19 @@ export interface SimState {
   seq: number;
 }
 
-export interface OpContext { state: SimState; password?: string }
+export interface OpContext {
+  state: SimState;
+  password?: string;
+}
 export type OpHandler<O extends Op> = (ctx: OpContext, params: OpParams[O]) => void;
 export type Handlers = { [O in Op]: OpHandler<O> };
 
 /** A refusal in the cmdlet's own words; the host turns it into a HostActionError. */
 export class CmdletError extends Error {
-  constructor(readonly cmdlet: string, message: string) {
+  constructor(
+    readonly cmdlet: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'CmdletError';
   }
@@ -65,6 +71,5 @@ function unused(state: SimState, make: (hash: string) => string): string {
 }
 
 export function notFoundByName(cmdlet: string, cimClass: string, property: string, value: string): CmdletError {
-  return new CmdletError(cmdlet,
-    `No ${cimClass} objects found with property '${property}' equal to '${value}'. Verify the value of the property and retry.`);
+  return new CmdletError(cmdlet, `No ${cimClass} objects found with property '${property}' equal to '${value}'. Verify the value of the property and retry.`);
 }

@@ -40,7 +40,8 @@ export const accountOps: Pick<Handlers, 'account.create' | 'account.set' | 'acco
   'account.set'(ctx, p) {
     const { state } = ctx;
     const fn = 'Set-MobyKitShareAccount';
-    if (!state.doc.smbShares.some((s) => sameName(s.Name, p.ShareName))) throw new CmdletError(fn, `Could not look up share '${p.ShareName}': Share '${p.ShareName}' does not exist`);
+    if (!state.doc.smbShares.some((s) => sameName(s.Name, p.ShareName)))
+      throw new CmdletError(fn, `Could not look up share '${p.ShareName}': Share '${p.ShareName}' does not exist`);
     if (!moduleVm(state, fn, p.VMName)) throw new CmdletError(fn, `Could not look up VM '${p.VMName}': VM '${p.VMName}' does not exist`);
     const account = accounts(state).find((a) => sameName(a.Name, p.UserName));
     if (!account) throw new CmdletError(fn, `Could not look up local account '${p.UserName}': Local account '${p.UserName}' does not exist`);

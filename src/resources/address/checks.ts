@@ -25,23 +25,26 @@ const vnicMissing: Check = {
     if (vnicAdapter(ctx)) return [];
     const d = ctx.desired;
     const vnic = ctx.snapshot.hostVNics?.find((v) => sameName(v.SwitchName, d.switchName));
-    const add = `Add-VMNetworkAdapter -ManagementOS -Name ${psString(d.switchName)} -SwitchName ${psString(d.switchName)}; ` +
+    const add =
+      `Add-VMNetworkAdapter -ManagementOS -Name ${psString(d.switchName)} -SwitchName ${psString(d.switchName)}; ` +
       `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
     if (vnic) {
       // Hyper-V has a host vNIC on the switch, but no net adapter has its MAC: it is not up.
-      return [{
-        title: `The host vNIC of switch ${d.switchName} has no network adapter`,
-        evidence: `Get-VMNetworkAdapter -ManagementOS shows ${vnic.Name} on ${vnic.SwitchName} (MAC ${vnic.MacAddress}), but no adapter has that MAC`,
-        fix: `Remove-VMNetworkAdapter -ManagementOS -Name ${psString(vnic.Name)}; ${add}`,
-      }];
+      return [
+        {
+          title: `The host vNIC of switch ${d.switchName} has no network adapter`,
+          evidence: `Get-VMNetworkAdapter -ManagementOS shows ${vnic.Name} on ${vnic.SwitchName} (MAC ${vnic.MacAddress}), but no adapter has that MAC`,
+          fix: `Remove-VMNetworkAdapter -ManagementOS -Name ${psString(vnic.Name)}; ${add}`,
+        },
+      ];
     }
-    return [{
-      title: `Switch ${d.switchName} has no host vNIC`,
-      evidence: ctx.snapshot.hostVNics
-        ? `Get-VMNetworkAdapter -ManagementOS shows no adapter on ${d.switchName}`
-        : `No adapter named ${d.vnicAlias}`,
-      fix: add,
-    }];
+    return [
+      {
+        title: `Switch ${d.switchName} has no host vNIC`,
+        evidence: ctx.snapshot.hostVNics ? `Get-VMNetworkAdapter -ManagementOS shows no adapter on ${d.switchName}` : `No adapter named ${d.vnicAlias}`,
+        fix: add,
+      },
+    ];
   },
 };
 
@@ -49,7 +52,7 @@ const STALE_STATUS = /^(disconnected|not present|disabled)$/i;
 
 const vnicStale: Check = {
   id: 'vnic.stale-adapter',
-  title: 'No stale adapter holds the vNIC\'s name',
+  title: "No stale adapter holds the vNIC's name",
   severity: 'error',
   why: 'A "vEthernet (<switch>)" adapter left from an earlier switch keeps the name, so the live vNIC becomes "vEthernet (<switch>) 2"; tools and scripts that go by the name then set the host address on the dead adapter and the VM has no network.',
   fixedByInstall: false,
@@ -65,14 +68,18 @@ const vnicStale: Check = {
     const holder = stale.find((a) => sameName(a.Name, d.vnicAlias));
     const fix = stale.map((a, i) => `${byMac(a.MacAddress)} | Rename-NetAdapter -NewName ${psString(`${d.vnicAlias} stale ${i + 1}`)}`);
     if (holder && !sameName(live.Name, d.vnicAlias)) fix.push(`${byMac(live.MacAddress)} | Rename-NetAdapter -NewName ${psString(d.vnicAlias)}`);
-    return [{
-      title: holder && !sameName(live.Name, d.vnicAlias)
-        ? `A stale adapter holds the name ${d.vnicAlias}; the switch's vNIC is ${live.Name}`
-        : `Stale adapters named like ${d.vnicAlias} are left over`,
-      evidence: `The switch ${d.switchName}'s vNIC is ${live.Name} (MAC ${live.MacAddress}, ${live.Status}); also present: ` +
-        stale.map((a) => `${a.Name} (MAC ${a.MacAddress}, ${a.Status}${STALE_STATUS.test(a.Status) ? '' : ', not the switch\'s'})`).join(', '),
-      fix: fix.join('; '),
-    }];
+    return [
+      {
+        title:
+          holder && !sameName(live.Name, d.vnicAlias)
+            ? `A stale adapter holds the name ${d.vnicAlias}; the switch's vNIC is ${live.Name}`
+            : `Stale adapters named like ${d.vnicAlias} are left over`,
+        evidence:
+          `The switch ${d.switchName}'s vNIC is ${live.Name} (MAC ${live.MacAddress}, ${live.Status}); also present: ` +
+          stale.map((a) => `${a.Name} (MAC ${a.MacAddress}, ${a.Status}${STALE_STATUS.test(a.Status) ? '' : ", not the switch's"})`).join(', '),
+        fix: fix.join('; '),
+      },
+    ];
   },
 };
 
@@ -101,22 +108,26 @@ const vnicAddress: Check = {
     if (same && same.PrefixLength === d.prefixLength) return [];
     const alias = psString(name);
     if (same) {
-      return [{
-        title: `The vNIC ${name} has ${d.hostAddress} with the wrong prefix length`,
-        evidence: `${name} has ${same.IPAddress}/${same.PrefixLength}, expected ${d.hostAddress}/${d.prefixLength}`,
-        fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
-      }];
+      return [
+        {
+          title: `The vNIC ${name} has ${d.hostAddress} with the wrong prefix length`,
+          evidence: `${name} has ${same.IPAddress}/${same.PrefixLength}, expected ${d.hostAddress}/${d.prefixLength}`,
+          fix: `Set-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+        },
+      ];
     }
     const removals = addrs
       .filter((a) => !/^169\.254\./.test(a.IPAddress))
       .map((a) => `Remove-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(a.IPAddress)} -Confirm:$false; `)
       .join('');
     const seen = addrs.length ? addrs.map((a) => `${a.IPAddress}/${a.PrefixLength}`).join(', ') : 'no IPv4 address';
-    return [{
-      title: `The vNIC ${name} does not have the host address ${d.hostAddress}`,
-      evidence: `${name} has ${seen}, expected ${d.hostAddress}/${d.prefixLength}`,
-      fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
-    }];
+    return [
+      {
+        title: `The vNIC ${name} does not have the host address ${d.hostAddress}`,
+        evidence: `${name} has ${seen}, expected ${d.hostAddress}/${d.prefixLength}`,
+        fix: `${removals}New-NetIPAddress -InterfaceAlias ${alias} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      },
+    ];
   },
 };
 
@@ -126,7 +137,8 @@ export function addressTaken(ctx: CheckContext, holder: NetIPAddress): Problem {
   return {
     title: `The host address ${d.hostAddress} is taken by ${holder.InterfaceAlias}`,
     evidence: `${d.hostAddress} is also on ${holder.InterfaceAlias} (ifIndex ${holder.InterfaceIndex}, ${holder.PrefixOrigin})`,
-    fix: `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(holder.IPAddress)} -Confirm:$false` +
+    fix:
+      `Remove-NetIPAddress -InterfaceAlias ${psString(holder.InterfaceAlias)} -IPAddress ${psString(holder.IPAddress)} -Confirm:$false` +
       ` (or move mobykit to a free subnet: ${moveCommand(ctx, occupied(ctx))})`,
   };
 }
@@ -143,8 +155,7 @@ export const vnicAddressConflict: Check & { blocker: true } = {
     const want = parseIPv4(d.hostAddress);
     const live = vnicAdapter(ctx);
     const holders = (ctx.snapshot.netIPAddresses ?? []).filter(
-      (a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === want &&
-        (live ? a.InterfaceIndex !== live.ifIndex : !sameName(a.InterfaceAlias, d.vnicAlias)),
+      (a) => a.AddressFamily === 'IPv4' && parseIPv4(a.IPAddress) === want && (live ? a.InterfaceIndex !== live.ifIndex : !sameName(a.InterfaceAlias, d.vnicAlias)),
     );
     return holders.map((a) => addressTaken(ctx, a));
   },
@@ -163,12 +174,15 @@ const vnicDhcp: Check = {
     const name = vnicName(ctx);
     const ipif = index(ctx).ipInterfaceByAlias.get(nameKey(name));
     if (!ipif || ipif.Dhcp !== 'Enabled') return [];
-    return [{
-      title: `The vNIC ${name} is on DHCP`,
-      evidence: `${name} has Dhcp Enabled`,
-      fix: `Set-NetIPInterface -InterfaceAlias ${psString(name)} -AddressFamily IPv4 -Dhcp Disabled; ` +
-        `New-NetIPAddress -InterfaceAlias ${psString(name)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
-    }];
+    return [
+      {
+        title: `The vNIC ${name} is on DHCP`,
+        evidence: `${name} has Dhcp Enabled`,
+        fix:
+          `Set-NetIPInterface -InterfaceAlias ${psString(name)} -AddressFamily IPv4 -Dhcp Disabled; ` +
+          `New-NetIPAddress -InterfaceAlias ${psString(name)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`,
+      },
+    ];
   },
 };
 
@@ -183,11 +197,13 @@ const vnicFileSharing: Check = {
     const name = vnicName(ctx);
     const b = index(ctx).bindingByAlias.get(nameKey(name));
     if (!b || b.Enabled) return [];
-    return [{
-      title: `File and Printer Sharing is unbound from the vNIC ${name}`,
-      evidence: `${name}: ms_server binding is disabled`,
-      fix: `Enable-NetAdapterBinding -Name ${psString(name)} -ComponentID ms_server`,
-    }];
+    return [
+      {
+        title: `File and Printer Sharing is unbound from the vNIC ${name}`,
+        evidence: `${name}: ms_server binding is disabled`,
+        fix: `Enable-NetAdapterBinding -Name ${psString(name)} -ComponentID ms_server`,
+      },
+    ];
   },
 };
 
@@ -203,11 +219,13 @@ const vnicCategory: Check = {
     const name = vnicName(ctx);
     const p = index(ctx).profileByAlias.get(nameKey(name));
     if (!p || p.NetworkCategory !== 'Public') return [];
-    return [{
-      title: `The vNIC ${name} is on a Public network`,
-      evidence: `${name} is on a Public network`,
-      fix: `Set-NetConnectionProfile -InterfaceAlias ${psString(name)} -NetworkCategory Private`,
-    }];
+    return [
+      {
+        title: `The vNIC ${name} is on a Public network`,
+        evidence: `${name} is on a Public network`,
+        fix: `Set-NetConnectionProfile -InterfaceAlias ${psString(name)} -NetworkCategory Private`,
+      },
+    ];
   },
 };
 
@@ -220,7 +238,11 @@ function ignorableRoute(c: Cidr): boolean {
   return false;
 }
 
-interface Occupied { alias: string; cidr: Cidr; what: string }
+interface Occupied {
+  alias: string;
+  cidr: Cidr;
+  what: string;
+}
 
 /** Every IPv4 prefix in use on an interface other than the vNIC: addresses and routes. */
 function occupied(ctx: CheckContext): Occupied[] {
@@ -229,7 +251,7 @@ function occupied(ctx: CheckContext): Occupied[] {
   for (const a of ctx.snapshot.netIPAddresses ?? []) {
     if (a.AddressFamily !== 'IPv4' || nameKey(a.InterfaceAlias) === vnic) continue;
     const ip = parseIPv4(a.IPAddress);
-    if (ip === null || (ip >>> 24) === 127) continue;
+    if (ip === null || ip >>> 24 === 127) continue;
     out.push({ alias: a.InterfaceAlias, cidr: subnetOf(ip, a.PrefixLength), what: `address ${a.IPAddress}/${a.PrefixLength}` });
   }
   for (const r of ctx.snapshot.netRoutes ?? []) {
@@ -275,7 +297,7 @@ const subnetOverlap: Check = {
   id: 'subnet.overlap',
   title: 'Subnet is not used elsewhere',
   severity: 'error',
-  why: 'When the VM subnet overlaps another network (often a VPN or a second virtual switch), Windows sends the VM\'s traffic out the wrong interface.',
+  why: "When the VM subnet overlaps another network (often a VPN or a second virtual switch), Windows sends the VM's traffic out the wrong interface.",
   fixedByInstall: false,
   run(ctx) {
     const want = parseCidr(ctx.desired.subnet);
@@ -301,6 +323,4 @@ const subnetOverlap: Check = {
   },
 };
 
-export const ADDRESS_CHECKS: Check[] = [
-  vnicMissing, vnicStale, vnicAddress, vnicAddressConflict, vnicDhcp, vnicFileSharing, vnicCategory, subnetOverlap,
-];
+export const ADDRESS_CHECKS: Check[] = [vnicMissing, vnicStale, vnicAddress, vnicAddressConflict, vnicDhcp, vnicFileSharing, vnicCategory, subnetOverlap];

@@ -16,7 +16,8 @@ function connectedRoute(ip: string, prefix: number): string {
  */
 function switchVnic(state: SimState, switchName: string): NetAdapter | undefined {
   const switches = switchesNamed(state, switchName);
-  if (switches.length > 1) throw new CmdletError('Get-VMNetworkAdapter', `${switches.length} host vNICs belong to switches named '${switchName}': which one is mobykit's cannot be told`);
+  if (switches.length > 1)
+    throw new CmdletError('Get-VMNetworkAdapter', `${switches.length} host vNICs belong to switches named '${switchName}': which one is mobykit's cannot be told`);
   if (!switches.length) return undefined;
   const alias = vnicAliasFor(state, switches[0]);
   return state.doc.netAdapters.find((a) => sameName(a.Name, alias));
@@ -54,8 +55,12 @@ export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-addres
     }
     if (!doc.netIPAddresses.some((a) => a.IPAddress === p.IPAddress && sameName(a.InterfaceAlias, adapter.Name))) {
       doc.netIPAddresses.push({
-        InterfaceAlias: adapter.Name, InterfaceIndex: adapter.ifIndex, IPAddress: p.IPAddress,
-        PrefixLength: p.PrefixLength, AddressFamily: 'IPv4', PrefixOrigin: 'Manual',
+        InterfaceAlias: adapter.Name,
+        InterfaceIndex: adapter.ifIndex,
+        IPAddress: p.IPAddress,
+        PrefixLength: p.PrefixLength,
+        AddressFamily: 'IPv4',
+        PrefixOrigin: 'Manual',
       });
     }
     const route = connectedRoute(p.IPAddress, p.PrefixLength);
@@ -75,8 +80,9 @@ export const addressOps: Pick<Handlers, 'vnic.set-address' | 'vnic.remove-addres
     doc.netIPAddresses = doc.netIPAddresses.filter((a) => a !== target);
     // The connected route goes with the last address of its subnet on that interface.
     const route = connectedRoute(target.IPAddress, target.PrefixLength);
-    const stillUsed = doc.netIPAddresses.some((a) => sameName(a.InterfaceAlias, target.InterfaceAlias)
-      && a.AddressFamily === 'IPv4' && connectedRoute(a.IPAddress, a.PrefixLength) === route);
+    const stillUsed = doc.netIPAddresses.some(
+      (a) => sameName(a.InterfaceAlias, target.InterfaceAlias) && a.AddressFamily === 'IPv4' && connectedRoute(a.IPAddress, a.PrefixLength) === route,
+    );
     if (!stillUsed) {
       doc.netRoutes = doc.netRoutes.filter((r) => !(r.DestinationPrefix === route && sameName(r.InterfaceAlias, target.InterfaceAlias)));
     }

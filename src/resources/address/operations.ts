@@ -6,11 +6,17 @@ import { sameName } from '../../windows/names.js';
 
 export const addressOperations: Operations<'vnic.set-address' | 'vnic.remove-address'> = {
   'vnic.set-address': {
-    psFunction: 'Set-MobyKitHostAddress', cmdlet: 'New-NetIPAddress', privilege: 'administrator', needsSecret: false,
+    psFunction: 'Set-MobyKitHostAddress',
+    cmdlet: 'New-NetIPAddress',
+    privilege: 'administrator',
+    needsSecret: false,
     undo(done, before) {
       const p = done.params;
-      const removal = undoBy(done, 'vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`,
-        { SwitchName: p.SwitchName, InterfaceAlias: p.InterfaceAlias, IPAddress: p.IPAddress });
+      const removal = undoBy(done, 'vnic.remove-address', 'remove', `remove ${p.IPAddress} from "${p.InterfaceAlias}"`, {
+        SwitchName: p.SwitchName,
+        InterfaceAlias: p.InterfaceAlias,
+        IPAddress: p.IPAddress,
+      });
       const iface = before.netIPInterfaces.find((i) => sameName(i.InterfaceAlias, p.InterfaceAlias));
       const wasPublic = before.netConnectionProfiles.some((c) => sameName(c.InterfaceAlias, p.InterfaceAlias) && c.NetworkCategory === 'Public');
       const hadOthers = before.netIPAddresses.some((a) => sameName(a.InterfaceAlias, p.InterfaceAlias) && a.AddressFamily === 'IPv4' && a.IPAddress !== p.IPAddress);
@@ -20,7 +26,10 @@ export const addressOperations: Operations<'vnic.set-address' | 'vnic.remove-add
     simulate: addressOps['vnic.set-address'],
   },
   'vnic.remove-address': {
-    psFunction: 'Remove-MobyKitHostAddress', cmdlet: 'Remove-NetIPAddress', privilege: 'administrator', needsSecret: false,
+    psFunction: 'Remove-MobyKitHostAddress',
+    cmdlet: 'Remove-NetIPAddress',
+    privilege: 'administrator',
+    needsSecret: false,
     undo: cannotUndo,
     simulate: addressOps['vnic.remove-address'],
   },

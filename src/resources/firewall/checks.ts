@@ -22,8 +22,10 @@ function unread(ctx: CheckContext) {
  * create it with every property install gives it, or set every one of them on the existing rule.
  */
 export function firewallRuleFix(r: FirewallRuleParams, exists: boolean): string {
-  const filter = (flag: string, values: string[]) => (values.length === 1 && sameName(values[0], 'Any') ? (exists ? ` -${flag} Any` : '') : ` -${flag} ${values.map(psString).join(',')}`);
-  const common = ` -Direction Inbound -Action Allow -Protocol ${r.Protocol} -Program ${psString(r.Program)} -Profile ${psString(r.Profile)}` +
+  const filter = (flag: string, values: string[]) =>
+    values.length === 1 && sameName(values[0], 'Any') ? (exists ? ` -${flag} Any` : '') : ` -${flag} ${values.map(psString).join(',')}`;
+  const common =
+    ` -Direction Inbound -Action Allow -Protocol ${r.Protocol} -Program ${psString(r.Program)} -Profile ${psString(r.Profile)}` +
     ` -EdgeTraversalPolicy ${psString(r.EdgeTraversalPolicy)}` +
     `${filter('LocalPort', r.LocalPort)}${filter('LocalAddress', r.LocalAddress)}${filter('RemoteAddress', r.RemoteAddress)}`;
   return exists
@@ -46,10 +48,13 @@ function differing(want: FirewallRuleParams, r: FirewallRule): Set<string> {
 
 /** The problems `of` finds in each configured rule that exists; "not checked" when the rules could not be read. */
 function eachRule(ctx: CheckContext, of: (want: FirewallRuleParams, r: FirewallRule) => Problem[]): Problem[] | NotChecked {
-  return unread(ctx) ?? ctx.desired.firewallRules.flatMap((want) => {
-    const r = existing(ctx, want.Name);
-    return r ? of(want, r) : [];
-  });
+  return (
+    unread(ctx) ??
+    ctx.desired.firewallRules.flatMap((want) => {
+      const r = existing(ctx, want.Name);
+      return r ? of(want, r) : [];
+    })
+  );
 }
 
 /**
@@ -63,24 +68,27 @@ const SMB_FILTERS = ['Program', 'RemoteAddress', 'LocalAddress', 'LocalPort'];
 
 const missing: Check = {
   id: 'firewall.missing',
-  title: 'mobykit\'s firewall rules exist',
+  title: "mobykit's firewall rules exist",
   severity: 'error',
   why: 'The VM reaches the proxy (DNS, DHCP, the Docker API) and the shared drive (SMB) through the Windows firewall; without an allow rule those requests are dropped.',
   fixedByInstall: true,
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
-    return unread(ctx) ?? ctx.desired.firewallRules
-      .filter((r) => !existing(ctx, r.Name))
-      .map((r) => ({ title: `Firewall rule ${r.Name} does not exist`, evidence: `No firewall rule named ${r.Name} (${r.Protocol})`, fix: firewallRuleFix(r, false) }));
+    return (
+      unread(ctx) ??
+      ctx.desired.firewallRules
+        .filter((r) => !existing(ctx, r.Name))
+        .map((r) => ({ title: `Firewall rule ${r.Name} does not exist`, evidence: `No firewall rule named ${r.Name} (${r.Protocol})`, fix: firewallRuleFix(r, false) }))
+    );
   },
 };
 
 const disabled: Check = {
   id: 'firewall.disabled',
-  title: 'mobykit\'s firewall rules are enabled and allow',
+  title: "mobykit's firewall rules are enabled and allow",
   severity: 'error',
-  why: 'A disabled (or blocking) rule lets the firewall drop the VM\'s DNS, DHCP and Docker API traffic to the proxy, or its SMB mount.',
+  why: "A disabled (or blocking) rule lets the firewall drop the VM's DNS, DHCP and Docker API traffic to the proxy, or its SMB mount.",
   fixedByInstall: true,
   verifies: 'firewall',
   needs: NEEDS,
@@ -91,7 +99,8 @@ const disabled: Check = {
       const problems: Problem[] = [];
       if (differs.has('Enabled')) {
         problems.push({
-          title: `Firewall rule ${r.Name} is disabled`, evidence: `Firewall rule ${r.Name} is disabled`,
+          title: `Firewall rule ${r.Name} is disabled`,
+          evidence: `Firewall rule ${r.Name} is disabled`,
           fix: smb ? firewallRuleFix(want, true) : `Enable-NetFirewallRule -Name ${psString(r.Name)}`,
         });
       }
@@ -111,17 +120,23 @@ const program: Check = {
   id: 'firewall.program',
   title: 'Proxy firewall rules allow the proxy program',
   severity: 'error',
-  why: 'The proxy rules let only the proxy program through; a rule left pointing at an old install path does not cover the proxy, so the VM\'s DNS, DHCP and Docker API requests are dropped.',
+  why: "The proxy rules let only the proxy program through; a rule left pointing at an old install path does not cover the proxy, so the VM's DNS, DHCP and Docker API requests are dropped.",
   fixedByInstall: true,
   verifies: 'firewall',
   needs: NEEDS,
   run(ctx) {
     // firewall.smb weighs the SMB rule
-    return eachRule(ctx, (want, r) => isSmbRule(ctx, want) || !differing(want, r).has('Program') ? [] : [{
-      title: `Firewall rule ${r.Name} does not allow the proxy`,
-      evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
-      fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
-    }]);
+    return eachRule(ctx, (want, r) =>
+      isSmbRule(ctx, want) || !differing(want, r).has('Program')
+        ? []
+        : [
+            {
+              title: `Firewall rule ${r.Name} does not allow the proxy`,
+              evidence: `Firewall rule ${r.Name} allows ${r.Program || 'no program'}, expected ${want.Program}`,
+              fix: `Set-NetFirewallRule -Name ${psString(r.Name)} -Program ${psString(want.Program)}`,
+            },
+          ],
+    );
   },
 };
 
@@ -130,7 +145,10 @@ const program: Check = {
 function listOf(v: string[] | string | undefined | null): string[] {
   if (v == null) return ['Any'];
   const arr = Array.isArray(v) ? v : [v];
-  const out = arr.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  const out = arr
+    .flatMap((x) => String(x).split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
   return out.length ? out : ['Any'];
 }
 
@@ -178,9 +196,16 @@ function profileCovers(profile: string | undefined, category: string | undefined
 }
 
 function coversSmb(r: FirewallRule, host: number, vm: number, category: string | undefined): boolean {
-  return r.Enabled && r.Direction === 'Inbound' && protocolIsTcp(r.Protocol) && portCovers(r.LocalPort, 445) &&
-    programCoversSmb(r.Program) && addressCovers(r.LocalAddress, host, true) &&
-    addressCovers(r.RemoteAddress, vm, true) && profileCovers(r.Profile, category);
+  return (
+    r.Enabled &&
+    r.Direction === 'Inbound' &&
+    protocolIsTcp(r.Protocol) &&
+    portCovers(r.LocalPort, 445) &&
+    programCoversSmb(r.Program) &&
+    addressCovers(r.LocalAddress, host, true) &&
+    addressCovers(r.RemoteAddress, vm, true) &&
+    profileCovers(r.Profile, category)
+  );
 }
 
 /** What mobykit's own SMB rule allows beyond what the VM needs: each a warning at most. */
@@ -232,28 +257,34 @@ const smb: Check = {
     if (allowed) {
       // It works; mobykit's own rule may still open more than the VM needs (Program Any, say).
       const more = own && own.Action === 'Allow' && own.Enabled ? broaderThanNeeded(own, want) : [];
-      return more.length ? [{
-        title: `Firewall rule ${own!.Name} allows more than the VM needs`,
-        evidence: `${own!.Name} allows ${more.join('; ')}`,
-        fix: firewallRuleFix(want, true),
-      }] : [];
+      return more.length
+        ? [
+            {
+              title: `Firewall rule ${own!.Name} allows more than the VM needs`,
+              evidence: `${own!.Name} allows ${more.join('; ')}`,
+              fix: firewallRuleFix(want, true),
+            },
+          ]
+        : [];
     }
     const names = rules.slice(0, 5).map((r) => r.Name);
     const seen = rules.length === 0 ? 'no rules' : `${rules.length} rule(s): ${names.join(', ')}${rules.length > 5 ? ', ...' : ''}`;
-    return [{
-      title: 'The firewall blocks the VM\'s SMB mount',
-      evidence: `None of the firewall rules seen (${seen}: mobykit's and the built-in File and Printer Sharing (SMB-In) rule) ` +
-        `allows TCP 445 from ${d.subnet} to ${d.hostAddress}`,
-      fix: firewallRuleFix(want, !!own),
-    }];
+    return [
+      {
+        title: "The firewall blocks the VM's SMB mount",
+        evidence:
+          `None of the firewall rules seen (${seen}: mobykit's and the built-in File and Printer Sharing (SMB-In) rule) ` + `allows TCP 445 from ${d.subnet} to ${d.hostAddress}`,
+        fix: firewallRuleFix(want, !!own),
+      },
+    ];
   },
 };
 
 const settings: Check = {
   id: 'firewall.settings',
-  title: 'mobykit\'s firewall rules have the settings install gives them',
+  title: "mobykit's firewall rules have the settings install gives them",
   severity: 'warning',
-  why: 'Install gives each rule a protocol, a profile, an edge traversal policy and, for the proxy rules, the port and address filters Any; a rule changed since may drop the VM\'s traffic on another network profile or port, or let in more than it needs.',
+  why: "Install gives each rule a protocol, a profile, an edge traversal policy and, for the proxy rules, the port and address filters Any; a rule changed since may drop the VM's traffic on another network profile or port, or let in more than it needs.",
   fixedByInstall: true,
   verifies: 'firewall',
   needs: NEEDS,
@@ -261,11 +292,15 @@ const settings: Check = {
     return eachRule(ctx, (want, r) => {
       const weighedElsewhere = [...ENABLED_AND_ALLOWING, ...(isSmbRule(ctx, want) ? SMB_FILTERS : PROXY_PROGRAM)];
       const rest = ruleDifferences(want, r).filter((c) => !weighedElsewhere.includes(c.property));
-      return rest.length ? [{
-        title: `Firewall rule ${r.Name} differs from what install sets`,
-        evidence: `${r.Name}: ${rest.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; ')}`,
-        fix: firewallRuleFix(want, true),
-      }] : [];
+      return rest.length
+        ? [
+            {
+              title: `Firewall rule ${r.Name} differs from what install sets`,
+              evidence: `${r.Name}: ${rest.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; ')}`,
+              fix: firewallRuleFix(want, true),
+            },
+          ]
+        : [];
     });
   },
 };

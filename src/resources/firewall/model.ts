@@ -15,10 +15,18 @@ function setRule(state: SimState, p: FirewallRuleParams): void {
 /** The properties the operation sets, filters included (New-NetFirewallRule's default is `Any`). */
 function settable(p: FirewallRuleParams): Omit<FirewallRule, 'Name' | 'Enabled'> {
   return {
-    DisplayName: p.DisplayName, Direction: p.Direction, Action: p.Action, Profile: p.Profile,
-    EdgeTraversalPolicy: p.EdgeTraversalPolicy, Program: p.Program, Protocol: p.Protocol,
-    Group: p.Group, Description: p.Description,
-    LocalPort: [...(p.LocalPort ?? ['Any'])], LocalAddress: [...(p.LocalAddress ?? ['Any'])], RemoteAddress: [...(p.RemoteAddress ?? ['Any'])],
+    DisplayName: p.DisplayName,
+    Direction: p.Direction,
+    Action: p.Action,
+    Profile: p.Profile,
+    EdgeTraversalPolicy: p.EdgeTraversalPolicy,
+    Program: p.Program,
+    Protocol: p.Protocol,
+    Group: p.Group,
+    Description: p.Description,
+    LocalPort: [...(p.LocalPort ?? ['Any'])],
+    LocalAddress: [...(p.LocalAddress ?? ['Any'])],
+    RemoteAddress: [...(p.RemoteAddress ?? ['Any'])],
   };
 }
 

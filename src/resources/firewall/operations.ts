@@ -10,9 +10,22 @@ function restoreRule(done: Action<'firewall.update' | 'firewall.remove'>, before
   const name = done.params.Name;
   const [old] = named(before.firewallRules, name);
   if (!old) return { impossible: `rule ${name} was not there before` };
-  const params: FirewallRuleParams = { Name: old.Name, DisplayName: old.DisplayName, Protocol: old.Protocol as 'TCP', Program: old.Program,
-    Profile: old.Profile, EdgeTraversalPolicy: old.EdgeTraversalPolicy, Direction: 'Inbound', Action: 'Allow', Group: old.Group ?? '', Description: old.Description ?? '',
-    LocalPort: old.LocalPort, LocalAddress: old.LocalAddress, RemoteAddress: old.RemoteAddress, Enabled: old.Enabled ? 'True' : 'False' };
+  const params: FirewallRuleParams = {
+    Name: old.Name,
+    DisplayName: old.DisplayName,
+    Protocol: old.Protocol as 'TCP',
+    Program: old.Program,
+    Profile: old.Profile,
+    EdgeTraversalPolicy: old.EdgeTraversalPolicy,
+    Direction: 'Inbound',
+    Action: 'Allow',
+    Group: old.Group ?? '',
+    Description: old.Description ?? '',
+    LocalPort: old.LocalPort,
+    LocalAddress: old.LocalAddress,
+    RemoteAddress: old.RemoteAddress,
+    Enabled: old.Enabled ? 'True' : 'False',
+  };
   return done.op === 'firewall.update'
     ? undoBy(done, 'firewall.update', 'change', `restore rule ${name}`, params)
     : undoBy(done, 'firewall.create', 'create', `recreate rule ${name}`, params);
@@ -21,17 +34,26 @@ function restoreRule(done: Action<'firewall.update' | 'firewall.remove'>, before
 export const firewallOperations: Operations<'firewall.create' | 'firewall.update' | 'firewall.remove'> = {
   'firewall.create': {
     // Set-MobyKitFirewallRule creates or updates: one converging function.
-    psFunction: 'Set-MobyKitFirewallRule', cmdlet: 'New-NetFirewallRule', privilege: 'administrator', needsSecret: false,
+    psFunction: 'Set-MobyKitFirewallRule',
+    cmdlet: 'New-NetFirewallRule',
+    privilege: 'administrator',
+    needsSecret: false,
     undo: (done) => undoBy(done, 'firewall.remove', 'remove', `remove rule ${done.params.Name}`, { Name: done.params.Name }),
     simulate: firewallOps['firewall.create'],
   },
   'firewall.update': {
-    psFunction: 'Set-MobyKitFirewallRule', cmdlet: 'Set-NetFirewallRule', privilege: 'administrator', needsSecret: false,
+    psFunction: 'Set-MobyKitFirewallRule',
+    cmdlet: 'Set-NetFirewallRule',
+    privilege: 'administrator',
+    needsSecret: false,
     undo: restoreRule,
     simulate: firewallOps['firewall.update'],
   },
   'firewall.remove': {
-    psFunction: 'Remove-MobyKitFirewallRule', cmdlet: 'Remove-NetFirewallRule', privilege: 'administrator', needsSecret: false,
+    psFunction: 'Remove-MobyKitFirewallRule',
+    cmdlet: 'Remove-NetFirewallRule',
+    privilege: 'administrator',
+    needsSecret: false,
     undo: restoreRule,
     simulate: firewallOps['firewall.remove'],
   },

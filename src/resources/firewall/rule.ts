@@ -10,7 +10,9 @@ import { samePath } from '../../windows/paths.js';
 /** What differs between the rule on the host and the one install wants, each as from -> to. */
 export function ruleDifferences(want: FirewallRuleParams, have: FirewallRule): Change[] {
   const changes: Change[] = [];
-  const compare = (property: string, from: unknown, to: unknown, same: boolean) => { if (!same) changes.push({ property, from, to }); };
+  const compare = (property: string, from: unknown, to: unknown, same: boolean) => {
+    if (!same) changes.push({ property, from, to });
+  };
   compare('Enabled', have.Enabled, true, have.Enabled === true);
   compare('Program', have.Program, want.Program, samePath(have.Program, want.Program));
   compare('Protocol', have.Protocol, want.Protocol, sameName(have.Protocol, want.Protocol));

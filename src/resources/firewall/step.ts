@@ -23,24 +23,50 @@ export const firewallStep: Step = {
     for (const want of ctx.desired.firewallRules) {
       const [have] = named(ctx.seen.firewallRules, want.Name);
       if (!have) {
-        actions.push(makeAction({ step: 'firewall', op: 'firewall.create', kind: 'create', target: want.Name, resource: resourceOf(want.Name), multi: true,
-          description: want.LocalPort.includes('Any')
-            ? `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`
-            : `Create inbound ${want.Protocol} rule ${want.Name}: port ${want.LocalPort.join(',')} on ${want.LocalAddress.join(',')} from ${want.RemoteAddress.join(',')}`,
-          params: want, claims: [claim(want.Name)] }));
+        actions.push(
+          makeAction({
+            step: 'firewall',
+            op: 'firewall.create',
+            kind: 'create',
+            target: want.Name,
+            resource: resourceOf(want.Name),
+            multi: true,
+            description: want.LocalPort.includes('Any')
+              ? `Create inbound ${want.Protocol} rule ${want.Name} for ${want.Program}`
+              : `Create inbound ${want.Protocol} rule ${want.Name}: port ${want.LocalPort.join(',')} on ${want.LocalAddress.join(',')} from ${want.RemoteAddress.join(',')}`,
+            params: want,
+            claims: [claim(want.Name)],
+          }),
+        );
         continue;
       }
       const changes = ruleDifferences(want, have);
       if (!changes.length) continue;
       if (isMine(ctx, have) || ctx.adopt) {
         const adopting = !isMine(ctx, have);
-        actions.push(makeAction({ step: 'firewall', op: 'firewall.update', kind: 'change', target: want.Name, resource: resourceOf(want.Name), multi: true,
-          description: `Update rule ${want.Name}${adopting ? ` (adopting it: its group becomes ${FIREWALL_GROUP})` : ''}`, params: want, changes,
-          ...(adopting ? { claims: [claim(want.Name, true)] } : {}) }));
+        actions.push(
+          makeAction({
+            step: 'firewall',
+            op: 'firewall.update',
+            kind: 'change',
+            target: want.Name,
+            resource: resourceOf(want.Name),
+            multi: true,
+            description: `Update rule ${want.Name}${adopting ? ` (adopting it: its group becomes ${FIREWALL_GROUP})` : ''}`,
+            params: want,
+            changes,
+            ...(adopting ? { claims: [claim(want.Name, true)] } : {}),
+          }),
+        );
       } else {
-        blockers.push(ownershipBlocker('firewall', `Firewall rule ${have.Name}`,
-          changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
-          firewallRuleFix(want, true)));
+        blockers.push(
+          ownershipBlocker(
+            'firewall',
+            `Firewall rule ${have.Name}`,
+            changes.map((c) => `${c.property} is ${JSON.stringify(c.from)}, expected ${JSON.stringify(c.to)}`).join('; '),
+            firewallRuleFix(want, true),
+          ),
+        );
       }
     }
     // Renamed in the configuration: mobykit's rules (by name and exact group) under names no longer configured go.
@@ -50,26 +76,57 @@ export const firewallStep: Step = {
     wanted.forEach((w, i) => {
       const stranger = old.length && !ctx.adopt ? named(ctx.seen.firewallRules, w.Name).find((r) => !isMine(ctx, r)) : undefined;
       if (stranger && !blockers.some((b) => b.title.startsWith(`Firewall rule ${stranger.Name} `))) {
-        blockers.push(renameBlocker(`Firewall rule ${stranger.Name} (group ${JSON.stringify(stranger.Group ?? '')})`, `mobykit's rules are ${old.map((o) => o.Name).join(', ')}`,
-          `Remove-NetFirewallRule -Name ${psString(stranger.Name)}`, flags[i], old[0].Name));
+        blockers.push(
+          renameBlocker(
+            `Firewall rule ${stranger.Name} (group ${JSON.stringify(stranger.Group ?? '')})`,
+            `mobykit's rules are ${old.map((o) => o.Name).join(', ')}`,
+            `Remove-NetFirewallRule -Name ${psString(stranger.Name)}`,
+            flags[i],
+            old[0].Name,
+          ),
+        );
       }
     });
     for (const r of old) {
-      actions.push(makeAction({ step: 'firewall', op: 'firewall.remove', kind: 'remove', target: r.Name, resource: resourceOf(r.Name), multi: true,
-        description: `Remove firewall rule ${r.Name}, which mobykit made: the configuration no longer names it`, params: { Name: r.Name },
-        releases: [{ kind: 'firewall', id: { Name: r.Name } }] }));
+      actions.push(
+        makeAction({
+          step: 'firewall',
+          op: 'firewall.remove',
+          kind: 'remove',
+          target: r.Name,
+          resource: resourceOf(r.Name),
+          multi: true,
+          description: `Remove firewall rule ${r.Name}, which mobykit made: the configuration no longer names it`,
+          params: { Name: r.Name },
+          releases: [{ kind: 'firewall', id: { Name: r.Name } }],
+        }),
+      );
     }
     return { actions: blockers.length ? [] : actions, blockers };
   },
 
   uninstall(ctx) {
-    return ctx.seen.firewallRules.filter((r) => isMine(ctx, r))
-      .map((r) => makeAction({ step: 'firewall', op: 'firewall.remove', kind: 'remove', target: r.Name, resource: resourceOf(r.Name), multi: true,
-        description: `Remove firewall rule ${r.Name}`, params: { Name: r.Name }, releases: [{ kind: 'firewall', id: { Name: r.Name } }] }));
+    return ctx.seen.firewallRules
+      .filter((r) => isMine(ctx, r))
+      .map((r) =>
+        makeAction({
+          step: 'firewall',
+          op: 'firewall.remove',
+          kind: 'remove',
+          target: r.Name,
+          resource: resourceOf(r.Name),
+          multi: true,
+          description: `Remove firewall rule ${r.Name}`,
+          params: { Name: r.Name },
+          releases: [{ kind: 'firewall', id: { Name: r.Name } }],
+        }),
+      );
   },
 
   leftAlone(ctx) {
-    return ctx.desired.firewallRules.flatMap((want) => named(ctx.seen.firewallRules, want.Name)).filter((r) => !isMine(ctx, r))
+    return ctx.desired.firewallRules
+      .flatMap((want) => named(ctx.seen.firewallRules, want.Name))
+      .filter((r) => !isMine(ctx, r))
       .map((r) => `firewall rule ${r.Name} (group ${JSON.stringify(r.Group ?? '')}): not made by mobykit (the journal has no rule of this name in group "${FIREWALL_GROUP}")`);
   },
 };

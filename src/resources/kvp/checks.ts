@@ -7,7 +7,12 @@ import { MARKER, redactedCifsToken } from '../../config/desired.js';
 import { primaryVm, unreadable } from '../../doctor/checks/util.js';
 import { sameName } from '../../windows/names.js';
 
-interface CifsMount { mountPoint: string; shareName: string; userName: string; options: Record<string, string> }
+interface CifsMount {
+  mountPoint: string;
+  shareName: string;
+  userName: string;
+  options: Record<string, string>;
+}
 
 /** Parses a cifsmount token; null when it does not have the three `;`-separated parts. */
 function parseCifsMount(data: string): CifsMount | null {
@@ -42,8 +47,8 @@ function kvpFix(ctx: CheckContext, vmName: string): string {
   const fn = 'Set-MobyKitKvpItem';
   return [
     "Import-Module '<mobykit folder>\\ps1\\MobyKit.psd1'",
-    `${fn} -VMName ${psString(vmName)} -ItemName ${psString(k.itemName)} -MountPoint ${psString(k.mountPoint)} -ShareName ${psString(k.shareName)} -UserName ${psString(k.userName)} `
-      + `-Password (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})`,
+    `${fn} -VMName ${psString(vmName)} -ItemName ${psString(k.itemName)} -MountPoint ${psString(k.mountPoint)} -ShareName ${psString(k.shareName)} -UserName ${psString(k.userName)} ` +
+      `-Password (Read-Host -AsSecureString -Prompt ${psString(`Password of ${k.userName}`)})`,
   ].join('; ');
 }
 
@@ -61,11 +66,13 @@ const cifsmount: Check = {
     const failed = unreadable(ctx, 'Msvm_KvpExchangeComponentSettingData');
     if (failed) return failed;
     const names = (vm.KvpHostExchangeItems ?? []).map((i) => i.Name);
-    return [{
-      title: `VM ${vm.Name} has no mount item ${ctx.desired.kvp.itemName}`,
-      evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
-      fix: kvpFix(ctx, vm.Name),
-    }];
+    return [
+      {
+        title: `VM ${vm.Name} has no mount item ${ctx.desired.kvp.itemName}`,
+        evidence: `${vm.Name} has no KVP host item ${ctx.desired.kvp.itemName}${names.length ? ` (items: ${names.join(', ')})` : ''}`,
+        fix: kvpFix(ctx, vm.Name),
+      },
+    ];
   },
 };
 
@@ -94,11 +101,13 @@ const cifsmountFormat: Check = {
       if (!('noperm' in parsed.options)) issues.push('no noperm option');
     }
     if (issues.length === 0) return [];
-    return [{
-      title: `The mount item ${it.Name} on VM ${vm.Name} is wrong`,
-      evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
-      fix: kvpFix(ctx, vm.Name),
-    }];
+    return [
+      {
+        title: `The mount item ${it.Name} on VM ${vm.Name} is wrong`,
+        evidence: `${it.Name} is ${it.Data}: ${issues.join('; ')}`,
+        fix: kvpFix(ctx, vm.Name),
+      },
+    ];
   },
 };
 

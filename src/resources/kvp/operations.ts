@@ -10,17 +10,26 @@ const MANAGEMENT_SERVICE = 'Msvm_VirtualSystemManagementService';
 export const kvpOperations: Operations<'kvp.add' | 'kvp.modify' | 'kvp.remove'> = {
   'kvp.add': {
     // Set-MobyKitKvpItem adds or updates: one converging function.
-    psFunction: 'Set-MobyKitKvpItem', cmdlet: `${MANAGEMENT_SERVICE}.AddKvpItems`, privilege: 'hyperv-administrator', needsSecret: true,
+    psFunction: 'Set-MobyKitKvpItem',
+    cmdlet: `${MANAGEMENT_SERVICE}.AddKvpItems`,
+    privilege: 'hyperv-administrator',
+    needsSecret: true,
     undo: (done) => undoBy(done, 'kvp.remove', 'remove', `remove KVP item ${done.params.ItemName}`, { VMName: done.params.VMName, ItemName: done.params.ItemName }),
     simulate: kvpOps['kvp.add'],
   },
   'kvp.modify': {
-    psFunction: 'Set-MobyKitKvpItem', cmdlet: `${MANAGEMENT_SERVICE}.ModifyKvpItems`, privilege: 'hyperv-administrator', needsSecret: true,
+    psFunction: 'Set-MobyKitKvpItem',
+    cmdlet: `${MANAGEMENT_SERVICE}.ModifyKvpItems`,
+    privilege: 'hyperv-administrator',
+    needsSecret: true,
     undo: (done) => ({ impossible: `the earlier ${done.params.ItemName} token held a password mobykit never saw` }),
     simulate: kvpOps['kvp.modify'],
   },
   'kvp.remove': {
-    psFunction: 'Remove-MobyKitKvpItem', cmdlet: `${MANAGEMENT_SERVICE}.RemoveKvpItems`, privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'Remove-MobyKitKvpItem',
+    cmdlet: `${MANAGEMENT_SERVICE}.RemoveKvpItems`,
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     // A renamed token is written back from what the host showed, with the password given to this run.
     undo(done, before) {
       const p = done.params;
@@ -29,8 +38,13 @@ export const kvpOperations: Operations<'kvp.add' | 'kvp.modify' | 'kvp.remove'> 
       const item = vm?.KvpHostExchangeItems.find((i) => sameName(i.Name, p.ItemName));
       const token = item && /^\/([^;]*);\/([^;]*);username=([^,]*),password=/.exec(item.Data);
       if (!token) return cannotUndo(done);
-      const restore = undoBy(done, 'kvp.add', 'create', `give VM ${p.VMName} its ${p.ItemName} token again`,
-        { VMName: p.VMName, ItemName: p.ItemName, MountPoint: token[1], ShareName: token[2], UserName: token[3] });
+      const restore = undoBy(done, 'kvp.add', 'create', `give VM ${p.VMName} its ${p.ItemName} token again`, {
+        VMName: p.VMName,
+        ItemName: p.ItemName,
+        MountPoint: token[1],
+        ShareName: token[2],
+        UserName: token[3],
+      });
       return 'action' in restore ? { ...restore, caveats: [`the ${p.ItemName} token of VM ${p.VMName} holds the password given to this run`] } : restore;
     },
     simulate: kvpOps['kvp.remove'],

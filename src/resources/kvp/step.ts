@@ -20,12 +20,28 @@ export function writeToken(d: Desired, now?: string, claims: Claim[] = []): Acti
   const want = redactedCifsToken(d.kvp);
   const resource = resourceOf(d.vm.name, d.kvp.itemName);
   if (now === undefined) {
-    return makeAction({ step: 'kvp', op: 'kvp.add', kind: 'create', target: d.kvp.itemName, resource,
-      description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`, params, claims });
+    return makeAction({
+      step: 'kvp',
+      op: 'kvp.add',
+      kind: 'create',
+      target: d.kvp.itemName,
+      resource,
+      description: `Give VM ${d.vm.name} the ${d.kvp.itemName} token ${want}`,
+      params,
+      claims,
+    });
   }
-  return makeAction({ step: 'kvp', op: 'kvp.modify', kind: 'change', target: d.kvp.itemName, resource,
-    description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`, params, claims,
-    ...(now === want ? {} : { changes: [{ property: 'Data', from: now, to: want }] }) });
+  return makeAction({
+    step: 'kvp',
+    op: 'kvp.modify',
+    kind: 'change',
+    target: d.kvp.itemName,
+    resource,
+    description: `Update the ${d.kvp.itemName} token of VM ${d.vm.name}`,
+    params,
+    claims,
+    ...(now === want ? {} : { changes: [{ property: 'Data', from: now, to: want }] }),
+  });
 }
 
 export const kvpStep: Step = {
@@ -42,19 +58,33 @@ export const kvpStep: Step = {
     const claim = { kind: 'kvp' as const, id: { VMName: d.vm.name, ...(vm ? { VMId: vm.Id } : {}), ItemName: d.kvp.itemName } };
     // Renamed in the configuration: the item mobykit wrote (journaled by its VM's Id and its name) goes once the new one is there.
     const old = vm ? vm.KvpHostExchangeItems.filter((i) => !sameName(i.Name, d.kvp.itemName) && ctx.owned.ownsKvp(vm, i.Name)) : [];
-    const removeOld = old.map((i) => makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: i.Name, resource: resourceOf(vm!.Name, i.Name), multi: true,
-      description: `Remove the ${i.Name} token from VM ${vm!.Name}, which mobykit wrote: the configuration now names it ${d.kvp.itemName}`,
-      params: { VMName: vm!.Name, ItemName: i.Name }, releases: [{ kind: 'kvp', id: { VMId: vm!.Id, ItemName: i.Name } }] }));
+    const removeOld = old.map((i) =>
+      makeAction({
+        step: 'kvp',
+        op: 'kvp.remove',
+        kind: 'remove',
+        target: i.Name,
+        resource: resourceOf(vm!.Name, i.Name),
+        multi: true,
+        description: `Remove the ${i.Name} token from VM ${vm!.Name}, which mobykit wrote: the configuration now names it ${d.kvp.itemName}`,
+        params: { VMName: vm!.Name, ItemName: i.Name },
+        releases: [{ kind: 'kvp', id: { VMId: vm!.Id, ItemName: i.Name } }],
+      }),
+    );
     if (!item) return { blockers: [], actions: [writeToken(d, undefined, [claim]), ...removeOld] };
     if (old.length && !ctx.owned.ownsKvp(vm!, item.Name) && !ctx.adopt) {
-      return { actions: [], blockers: [renameBlocker(`KVP item ${item.Name} on VM ${vm!.Name}`, `mobykit's item is ${old[0].Name}`,
-        'choose another name with --kvp-item', 'kvp-item', old[0].Name)] };
+      return {
+        actions: [],
+        blockers: [renameBlocker(`KVP item ${item.Name} on VM ${vm!.Name}`, `mobykit's item is ${old[0].Name}`, 'choose another name with --kvp-item', 'kvp-item', old[0].Name)],
+      };
     }
     if (redact(item.Data) === want) return { actions: removeOld, blockers: [] };
     const mine = isMineVM(ctx, vm!) || ctx.owned.ownsKvp(vm!, item.Name);
     if (!mine && !ctx.adopt) {
-      return { actions: [], blockers: [ownershipBlocker('kvp', `KVP item ${item.Name} on VM ${vm!.Name}`,
-        `${item.Name} is ${redact(item.Data)}, expected ${want}`, 'mobykit install --adopt')] };
+      return {
+        actions: [],
+        blockers: [ownershipBlocker('kvp', `KVP item ${item.Name} on VM ${vm!.Name}`, `${item.Name} is ${redact(item.Data)}, expected ${want}`, 'mobykit install --adopt')],
+      };
     }
     return { blockers: [], actions: [writeToken(d, redact(item.Data), mine ? [] : [{ ...claim, adopted: true }]), ...removeOld] };
   },
@@ -66,8 +96,18 @@ export const kvpStep: Step = {
       if (!vm || isMineVM(ctx, vm) || !vm.KvpHostExchangeItems.some((i) => sameName(i.Name, e.id.ItemName))) return [];
       if (named(ctx.seen.vms, vm.Name).length > 1) return []; // acted on by name: never on a name two VMs share
       const item = e.id.ItemName ?? '';
-      return [makeAction({ step: 'kvp', op: 'kvp.remove', kind: 'remove', target: item, resource: resourceOf(vm.Name, item),
-        description: `Remove the ${item} token from VM ${vm.Name}`, params: { VMName: vm.Name, ItemName: item }, releases: [{ kind: 'kvp', id: e.id }] })];
+      return [
+        makeAction({
+          step: 'kvp',
+          op: 'kvp.remove',
+          kind: 'remove',
+          target: item,
+          resource: resourceOf(vm.Name, item),
+          description: `Remove the ${item} token from VM ${vm.Name}`,
+          params: { VMName: vm.Name, ItemName: item },
+          releases: [{ kind: 'kvp', id: e.id }],
+        }),
+      ];
     });
   },
 

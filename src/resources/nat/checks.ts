@@ -39,11 +39,13 @@ const natMissing: Check = {
     const nats = ctx.snapshot.netNats ?? [];
     if (nats.some((n) => sameName(n.Name, ctx.desired.natName))) return [];
     const others = nats.map((n) => `${n.Name} (${n.InternalIPInterfaceAddressPrefix})`);
-    return [{
-      title: `NAT ${ctx.desired.natName} does not exist`,
-      evidence: `No NAT named ${ctx.desired.natName}${others.length ? `; NATs present: ${others.join(', ')}` : '; Get-NetNat returns nothing'}`,
-      fix: newNat(ctx),
-    }];
+    return [
+      {
+        title: `NAT ${ctx.desired.natName} does not exist`,
+        evidence: `No NAT named ${ctx.desired.natName}${others.length ? `; NATs present: ${others.join(', ')}` : '; Get-NetNat returns nothing'}`,
+        fix: newNat(ctx),
+      },
+    ];
   },
 };
 
@@ -51,7 +53,7 @@ const natPrefix: Check = {
   id: 'nat.prefix',
   title: 'NAT covers the subnet',
   severity: 'error',
-  why: 'A NAT only translates the prefix it was created for; when that is not the VM\'s subnet, the VM gets no internet access.',
+  why: "A NAT only translates the prefix it was created for; when that is not the VM's subnet, the VM gets no internet access.",
   fixedByInstall: true,
   verifies: 'nat',
   needs: HYPERV_NETWORKING,

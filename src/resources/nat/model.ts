@@ -32,8 +32,7 @@ function hostAddressesConflict(state: SimState, prefix: Cidr): boolean {
     return overlaps(subnet, LINK_LOCAL) || !overlaps(subnet, prefix) ? [] : [{ alias: a.InterfaceAlias, subnet }];
   });
   const interfaces = new Set(touching.map((t) => nameKey(t.alias)));
-  return interfaces.size > 1 || touching.some((t) =>
-    t.subnet.prefix < prefix.prefix || !vnics.some((v) => sameName(v, t.alias)));
+  return interfaces.size > 1 || touching.some((t) => t.subnet.prefix < prefix.prefix || !vnics.some((v) => sameName(v, t.alias)));
 }
 
 export const natOps: Pick<Handlers, 'nat.create' | 'nat.remove'> = {

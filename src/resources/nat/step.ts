@@ -23,18 +23,35 @@ export const natStep: Step = {
     for (const other of others) {
       // Renamed in the configuration: a NAT mobykit made (its name and prefix are journaled) is replaced.
       if (ctx.owned.ownsNat(other)) {
-        replaced.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: other.Name, resource: resourceOf(other.Name),
-          description: `Remove NAT ${other.Name} (${other.InternalIPInterfaceAddressPrefix}), which mobykit made: the configuration now names it ${d.natName}`,
-          params: { Name: other.Name }, multi: true, releases: [{ kind: 'nat', id: { Name: other.Name } }] }));
+        replaced.push(
+          makeAction({
+            step: 'nat',
+            op: 'nat.remove',
+            kind: 'remove',
+            target: other.Name,
+            resource: resourceOf(other.Name),
+            description: `Remove NAT ${other.Name} (${other.InternalIPInterfaceAddressPrefix}), which mobykit made: the configuration now names it ${d.natName}`,
+            params: { Name: other.Name },
+            multi: true,
+            releases: [{ kind: 'nat', id: { Name: other.Name } }],
+          }),
+        );
         continue;
       }
       // One NAT per host on every edition: Server 2016 too, where an HNS NAT counts (moby/moby#30102).
       blockers.push(blockerFrom(natConflict, natInTheWay(d, other)));
     }
     const prefix = formatCidr(subnet);
-    const create = makeAction({ step: 'nat', op: 'nat.create', kind: 'create', target: d.natName, resource: resourceOf(d.natName),
-      description: `Create NAT ${d.natName} for ${prefix}`, params: { Name: d.natName, InternalIPInterfaceAddressPrefix: prefix },
-      claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }] });
+    const create = makeAction({
+      step: 'nat',
+      op: 'nat.create',
+      kind: 'create',
+      target: d.natName,
+      resource: resourceOf(d.natName),
+      description: `Create NAT ${d.natName} for ${prefix}`,
+      params: { Name: d.natName, InternalIPInterfaceAddressPrefix: prefix },
+      claims: [{ kind: 'nat', id: { Name: d.natName, Prefix: prefix } }],
+    });
     const mine = named(nats, d.natName);
     if (mine.length === 0) return { actions: blockers.length ? [] : [...replaced, create], blockers };
     const wrong = mine.filter((n) => !natCoversSubnet(n, d.subnet));
@@ -43,25 +60,52 @@ export const natStep: Step = {
     for (const n of wrong) {
       const owned = ctx.owned.ownsNat(n);
       if (!owned && !ctx.adopt) {
-        blockers.push(ownershipBlocker('nat', `NAT ${n.Name}`, `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${d.subnet}`,
-          `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false`));
+        blockers.push(
+          ownershipBlocker(
+            'nat',
+            `NAT ${n.Name}`,
+            `NAT ${n.Name} covers ${n.InternalIPInterfaceAddressPrefix}, expected ${d.subnet}`,
+            `Remove-NetNat -Name ${psString(n.Name)} -Confirm:$false`,
+          ),
+        );
       }
-      actions.push(makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix${owned ? '' : ' (adopted: it is not mobykit\'s)'}`, params: { Name: n.Name },
-        releases: [{ kind: 'nat', id: { Name: n.Name } }],
-        changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }] }));
+      actions.push(
+        makeAction({
+          step: 'nat',
+          op: 'nat.remove',
+          kind: 'remove',
+          target: n.Name,
+          resource: resourceOf(n.Name),
+          description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): it covers the wrong prefix${owned ? '' : " (adopted: it is not mobykit's)"}`,
+          params: { Name: n.Name },
+          releases: [{ kind: 'nat', id: { Name: n.Name } }],
+          changes: [{ property: 'InternalIPInterfaceAddressPrefix', from: n.InternalIPInterfaceAddressPrefix, to: d.subnet }],
+        }),
+      );
     }
     return { actions: blockers.length ? [] : [...replaced, ...actions, create], blockers };
   },
 
   uninstall(ctx) {
-    return ctx.seen.netNats.filter((n) => ctx.owned.ownsNat(n))
-      .map((n) => makeAction({ step: 'nat', op: 'nat.remove', kind: 'remove', target: n.Name, resource: resourceOf(n.Name),
-        description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix})`, params: { Name: n.Name }, releases: [{ kind: 'nat', id: { Name: n.Name } }] }));
+    return ctx.seen.netNats
+      .filter((n) => ctx.owned.ownsNat(n))
+      .map((n) =>
+        makeAction({
+          step: 'nat',
+          op: 'nat.remove',
+          kind: 'remove',
+          target: n.Name,
+          resource: resourceOf(n.Name),
+          description: `Remove NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix})`,
+          params: { Name: n.Name },
+          releases: [{ kind: 'nat', id: { Name: n.Name } }],
+        }),
+      );
   },
 
   leftAlone(ctx) {
-    return named(ctx.seen.netNats, ctx.desired.natName).filter((n) => !ctx.owned.ownsNat(n))
+    return named(ctx.seen.netNats, ctx.desired.natName)
+      .filter((n) => !ctx.owned.ownsNat(n))
       .map((n) => `NAT ${n.Name} (${n.InternalIPInterfaceAddressPrefix}): not made by mobykit (the journal has no NAT of this name and prefix)`);
   },
 };

@@ -56,11 +56,13 @@ const sharePath: Check = {
     const want = ctx.desired.share.path;
     // C:\ and C: name the same root; compare without trailing backslashes.
     if (samePath(sh.Path, want)) return [];
-    return [{
-      title: `Share ${sh.Name} exposes ${sh.Path}, not ${want}`,
-      evidence: `Share ${sh.Name} exposes ${sh.Path}, expected ${want}`,
-      fix: `Remove-SmbShare -Name ${psString(sh.Name)} -Force; ${newShareFix(ctx)}`,
-    }];
+    return [
+      {
+        title: `Share ${sh.Name} exposes ${sh.Path}, not ${want}`,
+        evidence: `Share ${sh.Name} exposes ${sh.Path}, expected ${want}`,
+        fix: `Remove-SmbShare -Name ${psString(sh.Name)} -Force; ${newShareFix(ctx)}`,
+      },
+    ];
   },
 };
 
@@ -130,11 +132,13 @@ const shareCaching: Check = {
     const sh = theShare(ctx);
     const want = ctx.desired.share.cachingMode;
     if (sameName(sh.CachingMode, want)) return [];
-    return [{
-      title: `Share ${sh.Name} caches files offline (${sh.CachingMode})`,
-      evidence: `Share ${sh.Name} has CachingMode ${sh.CachingMode}, expected ${want}`,
-      fix: `Set-SmbShare -Name ${psString(sh.Name)} -CachingMode ${want} -Force`,
-    }];
+    return [
+      {
+        title: `Share ${sh.Name} caches files offline (${sh.CachingMode})`,
+        evidence: `Share ${sh.Name} has CachingMode ${sh.CachingMode}, expected ${want}`,
+        fix: `Set-SmbShare -Name ${psString(sh.Name)} -CachingMode ${want} -Force`,
+      },
+    ];
   },
 };
 
@@ -175,17 +179,19 @@ const credentialUser: Check = {
     const c = ctx.desired.credential;
     const cred = (ctx.snapshot.credentials ?? []).find((x) => sameName(x.TargetName, c.target));
     if (!cred || sameAccount(cred.UserName, ctx.desired.share.account)) return [];
-    return [{
-      title: `Credential ${cred.TargetName} is for another user`,
-      evidence: `Credential ${cred.TargetName} is for ${cred.UserName}, expected ${c.userName} (the share is granted to ${ctx.desired.share.account})`,
-      fix: credentialFix(ctx, true),
-    }];
+    return [
+      {
+        title: `Credential ${cred.TargetName} is for another user`,
+        evidence: `Credential ${cred.TargetName} is for ${cred.UserName}, expected ${c.userName} (the share is granted to ${ctx.desired.share.account})`,
+        fix: credentialFix(ctx, true),
+      },
+    ];
   },
 };
 
 const smbProtocol: Check = {
   id: 'smb.protocol',
-  title: 'The SMB server speaks what the VM\'s mount needs',
+  title: "The SMB server speaks what the VM's mount needs",
   severity: 'error',
   why: 'The VM mounts the share with SMB 2/3 and without encryption: with SMB2/3 disabled on the server, or encryption required of every client, the mount fails ("mount error(13)" or "(95) Operation not supported").',
   fixedByInstall: false,
@@ -203,7 +209,7 @@ const smbProtocol: Check = {
     }
     if (c.EncryptData && c.RejectUnencryptedAccess) {
       problems.push({
-        title: 'The SMB server requires encryption, which the VM\'s mount does not use',
+        title: "The SMB server requires encryption, which the VM's mount does not use",
         evidence: 'Get-SmbServerConfiguration: EncryptData is True and RejectUnencryptedAccess is True',
         fix: 'Set-SmbServerConfiguration -RejectUnencryptedAccess $false -Force (clients that can encrypt still do)',
       });
@@ -222,18 +228,21 @@ const shareAccount: Check = {
     const account = ctx.desired.share.account;
     if (!/^azuread\\/i.test(account.trim())) return [];
     const local = 'docker-share';
-    return [{
-      title: `The share user ${account} is an Azure AD account`,
-      evidence: `The share is for ${account} (${ctx.desired.config.share.user ? 'from the configuration' : 'the signed-in user'})`,
-      fix: `Let mobykit make and own a local account for the share, its password made on this PC: mobykit install --share-account local; or make one yourself: New-LocalUser -Name ${psString(local)} -Password (Read-Host -AsSecureString -Prompt 'Password for ${local}'); ` +
-        `mobykit install --share-user ${psString(`${ctx.snapshot.computerName}\\${local}`)}`,
-    }];
+    return [
+      {
+        title: `The share user ${account} is an Azure AD account`,
+        evidence: `The share is for ${account} (${ctx.desired.config.share.user ? 'from the configuration' : 'the signed-in user'})`,
+        fix:
+          `Let mobykit make and own a local account for the share, its password made on this PC: mobykit install --share-account local; or make one yourself: New-LocalUser -Name ${psString(local)} -Password (Read-Host -AsSecureString -Prompt 'Password for ${local}'); ` +
+          `mobykit install --share-user ${psString(`${ctx.snapshot.computerName}\\${local}`)}`,
+      },
+    ];
   },
 };
 
 const localAccount: Check = {
   id: 'share.local-account',
-  title: 'mobykit\'s share account exists and is enabled (--share-account local)',
+  title: "mobykit's share account exists and is enabled (--share-account local)",
   severity: 'error',
   why: 'With --share-account local the VM mounts the share as mobykit\'s own local account; without it, or with it disabled, the mount fails with "permission denied".',
   fixedByInstall: true,
@@ -248,17 +257,33 @@ const localAccount: Check = {
     if (!have) return [{ title: `Local account ${want.name} does not exist`, evidence: `Get-LocalUser finds no ${want.name}`, fix: 'mobykit install --share-account local' }];
     const problems: Problem[] = [];
     if (have.Description !== MARKER) {
-      problems.push({ title: `Local account ${want.name} was not made by mobykit`, severity: 'error',
+      problems.push({
+        title: `Local account ${want.name} was not made by mobykit`,
+        severity: 'error',
         evidence: `${want.name} (SID ${have.SID}) has the description ${JSON.stringify(have.Description ?? '')}, not mobykit's marker; install leaves it alone`,
-        fix: `Rename or remove it yourself (Remove-LocalUser -SID ${psString(have.SID)}) if it is not in use, or use an account of yours: mobykit install --share-account user --share-user <DOMAIN\\user>` });
+        fix: `Rename or remove it yourself (Remove-LocalUser -SID ${psString(have.SID)}) if it is not in use, or use an account of yours: mobykit install --share-account user --share-user <DOMAIN\\user>`,
+      });
     }
     if (!have.Enabled) {
-      problems.push({ title: `Local account ${want.name} is disabled`, evidence: `${want.name} (SID ${have.SID}) is disabled`, fix: `Enable-LocalUser -SID ${psString(have.SID)}` });
+      problems.push({
+        title: `Local account ${want.name} is disabled`,
+        evidence: `${want.name} (SID ${have.SID}) is disabled`,
+        fix: `Enable-LocalUser -SID ${psString(have.SID)}`,
+      });
     }
     return problems;
   },
 };
 
 export const SHARE_CHECKS: Check[] = [
-  shareAccount, localAccount, smbProtocol, shareMissing, sharePath, shareAccess, shareEveryone, shareCaching, credentialMissing, credentialUser,
+  shareAccount,
+  localAccount,
+  smbProtocol,
+  shareMissing,
+  sharePath,
+  shareAccess,
+  shareEveryone,
+  shareCaching,
+  credentialMissing,
+  credentialUser,
 ];

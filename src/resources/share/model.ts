@@ -33,7 +33,10 @@ export const shareOps: Pick<Handlers, 'share.create' | 'share.update' | 'share.g
     // With no -FullAccess/-ChangeAccess/-ReadAccess, New-SmbShare grants Everyone Read; the
     // operation always passes -FullAccess, so that account is the only entry.
     state.doc.smbShares.push({
-      Name: p.Name, Path: p.Path, CachingMode: p.CachingMode, Description: p.Description,
+      Name: p.Name,
+      Path: p.Path,
+      CachingMode: p.CachingMode,
+      Description: p.Description,
       Access: [{ AccountName: p.FullAccess, AccessControlType: 'Allow', AccessRight: 'Full' }],
     });
   },

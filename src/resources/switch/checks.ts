@@ -9,8 +9,10 @@ const HYPERV = ['platform.hyperv-module', 'service.vmms'];
 
 function newSwitchFix(ctx: CheckContext): string {
   const d = ctx.desired;
-  return `New-VMSwitch -Name ${psString(d.switchName)} -SwitchType Internal -Notes ${psString(MARKER)}; ` +
-    `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`;
+  return (
+    `New-VMSwitch -Name ${psString(d.switchName)} -SwitchType Internal -Notes ${psString(MARKER)}; ` +
+    `New-NetIPAddress -InterfaceAlias ${psString(d.vnicAlias)} -IPAddress ${psString(d.hostAddress)} -PrefixLength ${d.prefixLength}`
+  );
 }
 
 const switchMissing: Check = {
@@ -26,11 +28,13 @@ const switchMissing: Check = {
     if (failed) return failed;
     if (desiredSwitches(ctx).length > 0) return [];
     const names = (ctx.snapshot.vmSwitches ?? []).map((s) => `${s.Name} (${s.SwitchType})`);
-    return [{
-      title: `Switch ${ctx.desired.switchName} does not exist`,
-      evidence: `No switch named ${ctx.desired.switchName}${names.length ? `; switches present: ${names.join(', ')}` : '; there are no switches'}`,
-      fix: newSwitchFix(ctx),
-    }];
+    return [
+      {
+        title: `Switch ${ctx.desired.switchName} does not exist`,
+        evidence: `No switch named ${ctx.desired.switchName}${names.length ? `; switches present: ${names.join(', ')}` : '; there are no switches'}`,
+        fix: newSwitchFix(ctx),
+      },
+    ];
   },
 };
 
@@ -38,7 +42,7 @@ const switchType: Check = {
   id: 'switch.type',
   title: 'Switch is Internal',
   severity: 'error',
-  why: 'Only an Internal switch gives Windows its own adapter on the VM\'s network; an External or Private switch does not fit the NAT and the shared drive.',
+  why: "Only an Internal switch gives Windows its own adapter on the VM's network; an External or Private switch does not fit the NAT and the shared drive.",
   fixedByInstall: false,
   verifies: 'switch',
   needs: ['switch.missing'],
@@ -46,11 +50,13 @@ const switchType: Check = {
     const list = desiredSwitches(ctx);
     if (list.length === 0 || list.some((s) => s.SwitchType === 'Internal')) return [];
     const s = list[0];
-    return [{
-      title: `Switch ${s.Name} is ${s.SwitchType}, not Internal`,
-      evidence: `Switch ${s.Name} is ${s.SwitchType}, expected Internal`,
-      fix: `Set-VMSwitch -Name ${psString(s.Name)} -SwitchType Internal`,
-    }];
+    return [
+      {
+        title: `Switch ${s.Name} is ${s.SwitchType}, not Internal`,
+        evidence: `Switch ${s.Name} is ${s.SwitchType}, expected Internal`,
+        fix: `Set-VMSwitch -Name ${psString(s.Name)} -SwitchType Internal`,
+      },
+    ];
   },
 };
 
@@ -67,11 +73,13 @@ const switchDuplicate: Check = {
     if (list.length < 2) return [];
     const keep = primarySwitch(ctx, MARKER)!;
     const extra = list.filter((s) => s !== keep);
-    return [{
-      title: `${list.length} switches are named ${ctx.desired.switchName}`,
-      evidence: `${list.length} switches are named ${ctx.desired.switchName}: ${list.map((s) => `${s.Id} (${s.SwitchType}${s.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-      fix: extra.map((s) => `Get-VMSwitch -Id ${psString(s.Id)} | Remove-VMSwitch -Force`).join('; '),
-    }];
+    return [
+      {
+        title: `${list.length} switches are named ${ctx.desired.switchName}`,
+        evidence: `${list.length} switches are named ${ctx.desired.switchName}: ${list.map((s) => `${s.Id} (${s.SwitchType}${s.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
+        fix: extra.map((s) => `Get-VMSwitch -Id ${psString(s.Id)} | Remove-VMSwitch -Force`).join('; '),
+      },
+    ];
   },
 };
 

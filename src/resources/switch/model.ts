@@ -31,7 +31,10 @@ function addVnic(state: SimState, switchName: string): string {
   const ifIndex = Math.max(1, ...doc.netAdapters.map((a) => a.ifIndex)) + 1;
   const mac = newMacBytes(state);
   doc.netAdapters.push({
-    Name: alias, InterfaceDescription: nextDescription(state), ifIndex, Status: 'Up',
+    Name: alias,
+    InterfaceDescription: nextDescription(state),
+    ifIndex,
+    Status: 'Up',
     MacAddress: mac.join('-'),
   });
   // Get-VMNetworkAdapter -ManagementOS names the switch's host vNIC after the switch (MAC without dashes).
@@ -81,9 +84,7 @@ export const switchOps: Pick<Handlers, 'switch.create' | 'switch.remove'> = {
   'switch.remove'({ state }, p) {
     const cmdlet = 'Remove-VMSwitch';
     requireHyperV(state, cmdlet);
-    const candidates = p.Id
-      ? state.doc.vmSwitches.filter((s) => sameName(s.Id, p.Id))
-      : switchesNamed(state, p.Name);
+    const candidates = p.Id ? state.doc.vmSwitches.filter((s) => sameName(s.Id, p.Id)) : switchesNamed(state, p.Name);
     // Remove-MobyKitSwitch: no switch with that Id is nothing to remove.
     if (candidates.length === 0) return;
     if (candidates.length > 1) {

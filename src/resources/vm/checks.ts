@@ -19,8 +19,7 @@ function theVm(ctx: CheckContext): VM {
   return primaryVm(ctx, MARKER)!;
 }
 
-const enableService = (vmName: string, id: string) =>
-  `Get-VMIntegrationService -VMName ${psString(vmName)} | Where-Object { $_.Id -like '*${id}' } | Enable-VMIntegrationService`;
+const enableService = (vmName: string, id: string) => `Get-VMIntegrationService -VMName ${psString(vmName)} | Where-Object { $_.Id -like '*${id}' } | Enable-VMIntegrationService`;
 
 const vmMissing: Check = {
   id: 'vm.missing',
@@ -37,9 +36,7 @@ const vmMissing: Check = {
     const v = ctx.desired.vm;
     const n = psString(v.name);
     const steps = [
-      ctx.snapshot.files?.vhdx?.Exists && samePath(ctx.snapshot.files.vhdx.Path, v.vhdxPath)
-        ? ''
-        : `New-VHD -Path ${psString(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic`,
+      ctx.snapshot.files?.vhdx?.Exists && samePath(ctx.snapshot.files.vhdx.Path, v.vhdxPath) ? '' : `New-VHD -Path ${psString(v.vhdxPath)} -SizeBytes ${v.vhdxSizeBytes} -Dynamic`,
       `New-VM -Name ${n} -Generation ${v.generation} -MemoryStartupBytes ${v.memoryStartupBytes} -VHDPath ${psString(v.vhdxPath)} -SwitchName ${psString(ctx.desired.switchName)}`,
       `Set-VM -Name ${n} -ProcessorCount ${v.processorCount} -CheckpointType Disabled -Notes ${psString(MARKER)}`,
       `Add-VMDvdDrive -VMName ${n} -Path ${psString(v.isoPath)}`,
@@ -60,7 +57,10 @@ export function duplicateVms(ctx: CheckContext): Problem | undefined {
   return {
     title: `${list.length} VMs are named ${ctx.desired.vm.name}`,
     evidence: `${list.length} VMs are named ${ctx.desired.vm.name}: ${list.map((v) => `${v.Id} (${v.State}${v.Notes?.includes(MARKER) ? ', mobykit' : ''})`).join(', ')}`,
-    fix: list.filter((v) => v !== keep).map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`).join('; '),
+    fix: list
+      .filter((v) => v !== keep)
+      .map((v) => `Get-VM -Id ${psString(v.Id)} | Remove-VM -Force`)
+      .join('; '),
   };
 }
 
@@ -111,12 +111,14 @@ export const vmConfig: Check & { blocker: true } = {
       const running = vm.State === 'Running';
       fix = `${running ? `Stop-VM -Name ${n}; ` : ''}Set-VM -Name ${n} ${set.join(' ')}${running ? `; Start-VM -Name ${n}` : ''}`;
     }
-    return [{
-      title: `VM ${vm.Name} differs from the configuration`,
-      severity: vm.Generation !== v.generation ? 'error' : undefined,
-      evidence: `${vm.Name}: ${diffs.join(', ')}`,
-      fix,
-    }];
+    return [
+      {
+        title: `VM ${vm.Name} differs from the configuration`,
+        severity: vm.Generation !== v.generation ? 'error' : undefined,
+        evidence: `${vm.Name}: ${diffs.join(', ')}`,
+        fix,
+      },
+    ];
   },
 };
 
@@ -194,7 +196,7 @@ const vmDisk: Check = {
     }
     const differencing = (vm.HardDrives ?? []).filter((h) => /\.avhdx$/i.test(h.Path));
     if (differencing.length && vm.Snapshots?.length) {
-      return notChecked('needs vm.checkpoints: the VM runs on its checkpoints\' differencing disk until they are merged');
+      return notChecked("needs vm.checkpoints: the VM runs on its checkpoints' differencing disk until they are merged");
     }
     if (differencing.length) {
       // A checkpoint put the VM on a differencing disk: merging is the fix, never attaching the parent.
@@ -239,11 +241,13 @@ const vmComPort: Check = {
     const want = ctx.desired.vm.comPipe;
     const com1 = findCom1(vm.ComPorts);
     if (com1 && sameName(com1.Path, want)) return [];
-    return [{
-      title: `COM1 of VM ${vm.Name} is not on the pipe`,
-      evidence: `${vm.Name}: COM 1 is ${com1?.Path ? `on ${com1.Path}` : 'not connected'}, expected ${want}`,
-      fix: `Set-VMComPort -VMName ${psString(vm.Name)} -Number 1 -Path ${psString(want)}`,
-    }];
+    return [
+      {
+        title: `COM1 of VM ${vm.Name} is not on the pipe`,
+        evidence: `${vm.Name}: COM 1 is ${com1?.Path ? `on ${com1.Path}` : 'not connected'}, expected ${want}`,
+        fix: `Set-VMComPort -VMName ${psString(vm.Name)} -Number 1 -Path ${psString(want)}`,
+      },
+    ];
   },
 };
 
@@ -251,7 +255,7 @@ const vmKvpService: Check = {
   id: 'vm.kvp-service',
   title: 'Key-Value Pair Exchange is enabled',
   severity: 'error',
-  why: 'The VM learns how to mount the shared drive through Hyper-V\'s Key-Value Pair Exchange, and reports its IP address through it; without it drives are not mounted.',
+  why: "The VM learns how to mount the shared drive through Hyper-V's Key-Value Pair Exchange, and reports its IP address through it; without it drives are not mounted.",
   fixedByInstall: true,
   verifies: 'vm',
   needs: VM_NEEDS,
@@ -263,15 +267,23 @@ const vmKvpService: Check = {
     if (!svc) {
       const failed = unreadable(ctx, 'Get-VMIntegrationService');
       if (failed) return failed;
-      return [{ title: `VM ${vm.Name} has no Key-Value Pair Exchange`, evidence: `${vm.Name} lists no integration service with Id ...${KVP_SERVICE_ID} (Key-Value Pair Exchange)`, fix: enable }];
+      return [
+        {
+          title: `VM ${vm.Name} has no Key-Value Pair Exchange`,
+          evidence: `${vm.Name} lists no integration service with Id ...${KVP_SERVICE_ID} (Key-Value Pair Exchange)`,
+          fix: enable,
+        },
+      ];
     }
     if (!svc.Enabled) return [{ title: `Key-Value Pair Exchange is off on VM ${vm.Name}`, evidence: `${vm.Name}: ${svc.Name} is disabled`, fix: enable }];
     if (vm.State === 'Running' && !sameName(svc.PrimaryStatusDescription, 'OK')) {
-      return [{
-        title: `Key-Value Pair Exchange on VM ${vm.Name} does not answer`,
-        evidence: `${vm.Name}: ${svc.Name} is enabled but reports ${svc.PrimaryStatusDescription || 'no status'}`,
-        fix: `Restart-VM -Name ${n} -Force`,
-      }];
+      return [
+        {
+          title: `Key-Value Pair Exchange on VM ${vm.Name} does not answer`,
+          evidence: `${vm.Name}: ${svc.Name} is enabled but reports ${svc.PrimaryStatusDescription || 'no status'}`,
+          fix: `Restart-VM -Name ${n} -Force`,
+        },
+      ];
     }
     return [];
   },
@@ -291,13 +303,15 @@ const vmNetwork: Check = {
     const adapters = vm.NetworkAdapters ?? [];
     if (adapters.some((a) => sameName(a.SwitchName, sw))) return [];
     const seen = adapters.length ? adapters.map((a) => `${a.Name} on ${a.SwitchName ?? 'no switch'}`).join(', ') : 'no network adapter';
-    return [{
-      title: `VM ${vm.Name} is not connected to switch ${sw}`,
-      evidence: `${vm.Name} has ${seen}, expected an adapter on ${sw}`,
-      fix: adapters.length
-        ? `Connect-VMNetworkAdapter -VMName ${psString(vm.Name)} -Name ${psString(adapters[0].Name)} -SwitchName ${psString(sw)}`
-        : `Add-VMNetworkAdapter -VMName ${psString(vm.Name)} -SwitchName ${psString(sw)}`,
-    }];
+    return [
+      {
+        title: `VM ${vm.Name} is not connected to switch ${sw}`,
+        evidence: `${vm.Name} has ${seen}, expected an adapter on ${sw}`,
+        fix: adapters.length
+          ? `Connect-VMNetworkAdapter -VMName ${psString(vm.Name)} -Name ${psString(adapters[0].Name)} -SwitchName ${psString(sw)}`
+          : `Add-VMNetworkAdapter -VMName ${psString(vm.Name)} -SwitchName ${psString(sw)}`,
+      },
+    ];
   },
 };
 
@@ -316,12 +330,20 @@ const vmAddress: Check = {
     const subnet = parseCidr(ctx.desired.subnet);
     if (!subnet) return [];
     const ips = onSwitch.flatMap((a) => a.IPAddresses ?? []);
-    if (ips.some((ip) => { const n = parseIPv4(ip); return n !== null && contains(subnet, n); })) return [];
-    return [{
-      title: `VM ${vm.Name} has no address in ${ctx.desired.subnet}`,
-      evidence: `${vm.Name} is Running and reports ${ips.length ? ips.join(', ') : 'no IP address'}; none is in ${ctx.desired.subnet}`,
-      fix: `Restart-VM -Name ${psString(vm.Name)} -Force (if it stays without an address, read its console: mobykit console)`,
-    }];
+    if (
+      ips.some((ip) => {
+        const n = parseIPv4(ip);
+        return n !== null && contains(subnet, n);
+      })
+    )
+      return [];
+    return [
+      {
+        title: `VM ${vm.Name} has no address in ${ctx.desired.subnet}`,
+        evidence: `${vm.Name} is Running and reports ${ips.length ? ips.join(', ') : 'no IP address'}; none is in ${ctx.desired.subnet}`,
+        fix: `Restart-VM -Name ${psString(vm.Name)} -Force (if it stays without an address, read its console: mobykit console)`,
+      },
+    ];
   },
 };
 
@@ -329,15 +351,17 @@ const vmAddress: Check = {
 function checkpointFix(vm: VM): string {
   const n = psString(vm.Name);
   const auto = vm.AutomaticCheckpointsEnabled !== undefined ? ' -AutomaticCheckpointsEnabled $false' : '';
-  return `Get-VMSnapshot -VMName ${n} | Remove-VMSnapshot; Set-VM -Name ${n} -CheckpointType Disabled${auto}` +
-    ' (Hyper-V merges the .avhdx files into the disk; wait until Get-VM shows no merge in progress. Never attach the parent .vhdx by hand: it breaks the chain)';
+  return (
+    `Get-VMSnapshot -VMName ${n} | Remove-VMSnapshot; Set-VM -Name ${n} -CheckpointType Disabled${auto}` +
+    ' (Hyper-V merges the .avhdx files into the disk; wait until Get-VM shows no merge in progress. Never attach the parent .vhdx by hand: it breaks the chain)'
+  );
 }
 
 const vmSecureBoot: Check = {
   id: 'vm.secure-boot',
   title: 'Secure Boot is off on the VM',
   severity: 'error',
-  why: 'With Secure Boot on (the default for a generation 2 VM) the firmware refuses the Linux ISO\'s boot loader, so the VM never starts Linux; Docker\'s own VM turns it off.',
+  why: "With Secure Boot on (the default for a generation 2 VM) the firmware refuses the Linux ISO's boot loader, so the VM never starts Linux; Docker's own VM turns it off.",
   fixedByInstall: false,
   needs: VM_NEEDS,
   run(ctx) {
@@ -347,11 +371,13 @@ const vmSecureBoot: Check = {
     if (vm.Firmware.SecureBoot !== 'On') return [];
     const n = psString(vm.Name);
     const running = vm.State !== 'Off';
-    return [{
-      title: `Secure Boot is on for VM ${vm.Name}: the Linux ISO will not boot`,
-      evidence: `${vm.Name} is generation 2 with SecureBoot On (template ${vm.Firmware.SecureBootTemplate ?? 'unknown'})`,
-      fix: `${running ? `Stop-VM -Name ${n} -TurnOff; ` : ''}Set-VMFirmware -VMName ${n} -EnableSecureBoot Off${running ? `; Start-VM -Name ${n}` : ''}`,
-    }];
+    return [
+      {
+        title: `Secure Boot is on for VM ${vm.Name}: the Linux ISO will not boot`,
+        evidence: `${vm.Name} is generation 2 with SecureBoot On (template ${vm.Firmware.SecureBootTemplate ?? 'unknown'})`,
+        fix: `${running ? `Stop-VM -Name ${n} -TurnOff; ` : ''}Set-VMFirmware -VMName ${n} -EnableSecureBoot Off${running ? `; Start-VM -Name ${n}` : ''}`,
+      },
+    ];
   },
 };
 
@@ -359,7 +385,7 @@ const vmCheckpoints: Check = {
   id: 'vm.checkpoints',
   title: 'The VM has no checkpoints',
   severity: 'warning',
-  why: 'A checkpoint moves the VM onto a differencing disk (.avhdx) on top of its .vhdx: the disk mobykit manages is no longer the one the VM writes, uninstall cannot remove it cleanly, and the chain breaks if the parent is touched. Docker\'s VM disables checkpoints.',
+  why: "A checkpoint moves the VM onto a differencing disk (.avhdx) on top of its .vhdx: the disk mobykit manages is no longer the one the VM writes, uninstall cannot remove it cleanly, and the chain breaks if the parent is touched. Docker's VM disables checkpoints.",
   fixedByInstall: false,
   needs: VM_NEEDS,
   run(ctx) {
@@ -369,22 +395,26 @@ const vmCheckpoints: Check = {
     }
     const snaps = vm.Snapshots ?? [];
     if (snaps.length) {
-      return [{
-        severity: 'error',
-        title: `VM ${vm.Name} has ${snaps.length} checkpoint${snaps.length > 1 ? 's' : ''}`,
-        evidence: `${vm.Name} has checkpoints ${snaps.map((x) => `${x.Name} (${x.CreationTime})`).join(', ')}`,
-        fix: checkpointFix(vm),
-      }];
+      return [
+        {
+          severity: 'error',
+          title: `VM ${vm.Name} has ${snaps.length} checkpoint${snaps.length > 1 ? 's' : ''}`,
+          evidence: `${vm.Name} has checkpoints ${snaps.map((x) => `${x.Name} (${x.CreationTime})`).join(', ')}`,
+          fix: checkpointFix(vm),
+        },
+      ];
     }
     const enabled = (vm.CheckpointType !== undefined && vm.CheckpointType !== 'Disabled') || vm.AutomaticCheckpointsEnabled === true;
     if (!enabled) return [];
     const n = psString(vm.Name);
     const auto = vm.AutomaticCheckpointsEnabled !== undefined ? ' -AutomaticCheckpointsEnabled $false' : '';
-    return [{
-      title: `Checkpoints are enabled on VM ${vm.Name}`,
-      evidence: `${vm.Name} has CheckpointType ${vm.CheckpointType ?? 'unknown'}, AutomaticCheckpointsEnabled ${vm.AutomaticCheckpointsEnabled ?? 'unknown'}`,
-      fix: `Set-VM -Name ${n} -CheckpointType Disabled${auto}`,
-    }];
+    return [
+      {
+        title: `Checkpoints are enabled on VM ${vm.Name}`,
+        evidence: `${vm.Name} has CheckpointType ${vm.CheckpointType ?? 'unknown'}, AutomaticCheckpointsEnabled ${vm.AutomaticCheckpointsEnabled ?? 'unknown'}`,
+        fix: `Set-VM -Name ${n} -CheckpointType Disabled${auto}`,
+      },
+    ];
   },
 };
 
@@ -400,15 +430,28 @@ const vmTimeSync: Check = {
     const svc = integrationService(vm, TIME_SYNC_SERVICE_ID);
     if (!svc) return unreadable(ctx, 'Get-VMIntegrationService') ?? notChecked(`${vm.Name} lists no integration service with Id ...${TIME_SYNC_SERVICE_ID} (Time Synchronization)`);
     if (svc.Enabled) return [];
-    return [{
-      title: `Time Synchronization is off on VM ${vm.Name}`,
-      evidence: `${vm.Name}: ${svc.Name} is disabled`,
-      fix: enableService(vm.Name, TIME_SYNC_SERVICE_ID),
-    }];
+    return [
+      {
+        title: `Time Synchronization is off on VM ${vm.Name}`,
+        evidence: `${vm.Name}: ${svc.Name} is disabled`,
+        fix: enableService(vm.Name, TIME_SYNC_SERVICE_ID),
+      },
+    ];
   },
 };
 
 export const VM_CHECKS: Check[] = [
-  vmMissing, vmDuplicate, vmConfig, vmState, vmSecureBoot, vmCheckpoints, vmBootIso, vmDisk, vmComPort, vmKvpService,
-  vmTimeSync, vmNetwork, vmAddress,
+  vmMissing,
+  vmDuplicate,
+  vmConfig,
+  vmState,
+  vmSecureBoot,
+  vmCheckpoints,
+  vmBootIso,
+  vmDisk,
+  vmComPort,
+  vmKvpService,
+  vmTimeSync,
+  vmNetwork,
+  vmAddress,
 ];

@@ -10,7 +10,10 @@ import { sameName } from '../../windows/names.js';
 
 /** The EUI-64 link-local address Linux derives from the adapter's MAC. */
 function linkLocalOf(mac: string): string {
-  const b = mac.replace(/[^0-9A-Fa-f]/g, '').match(/../g)!.map((x) => parseInt(x, 16));
+  const b = mac
+    .replace(/[^0-9A-Fa-f]/g, '')
+    .match(/../g)!
+    .map((x) => parseInt(x, 16));
   const words = [((b[0] ^ 2) << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
   return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
 }
@@ -25,8 +28,7 @@ function takenAddresses(state: SimState): Set<string> {
 function guestIPv4(state: SimState, nic: VMNetworkAdapter): string {
   const sw = nic.SwitchName ? switchesNamed(state, nic.SwitchName)[0] : undefined;
   const alias = sw ? vnicAliasFor(state, sw) : undefined;
-  const hostAddr = alias && state.doc.netIPAddresses.find((a) =>
-    sameName(a.InterfaceAlias, alias) && a.AddressFamily === 'IPv4' && a.PrefixOrigin === 'Manual');
+  const hostAddr = alias && state.doc.netIPAddresses.find((a) => sameName(a.InterfaceAlias, alias) && a.AddressFamily === 'IPv4' && a.PrefixOrigin === 'Manual');
   const mac = nic.MacAddress.replace(/[^0-9A-Fa-f]/g, '');
   if (!hostAddr) return `169.254.${parseInt(mac.slice(8, 10), 16) || 1}.${parseInt(mac.slice(10, 12), 16) || 1}`;
   const host = parseIPv4(hostAddr.IPAddress)!;

@@ -20,7 +20,10 @@ function statusOf(running: boolean, enabled: boolean): string {
 
 export function standardServices(vmId: string): IntegrationService[] {
   return STANDARD.map(([Name, component, Enabled]) => ({
-    Name, Id: `Microsoft:${vmId.toUpperCase()}\\${component}`, Enabled, PrimaryStatusDescription: statusOf(false, Enabled),
+    Name,
+    Id: `Microsoft:${vmId.toUpperCase()}\\${component}`,
+    Enabled,
+    PrimaryStatusDescription: statusOf(false, Enabled),
   }));
 }
 

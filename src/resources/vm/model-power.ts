@@ -16,8 +16,11 @@ function start(state: SimState, vm: VM): void {
   const os = state.doc.platform.os;
   const neededKiB = Math.ceil(vm.MemoryStartup / KIB);
   if (neededKiB > os.FreePhysicalMemory) {
-    throw startFailure(vm, `Not enough memory in the system to start the virtual machine ${vm.Name} with ram size ${Math.round(vm.MemoryStartup / (KIB * KIB))} megabytes. ` +
-      'Could not initialize memory: Not enough memory resources are available to complete this operation. (0x8007000E).');
+    throw startFailure(
+      vm,
+      `Not enough memory in the system to start the virtual machine ${vm.Name} with ram size ${Math.round(vm.MemoryStartup / (KIB * KIB))} megabytes. ` +
+        'Could not initialize memory: Not enough memory resources are available to complete this operation. (0x8007000E).',
+    );
   }
   const iso = vm.DvdDrives.find((d) => d.Path && !isoExists(state, d.Path));
   if (iso) {

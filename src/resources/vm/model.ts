@@ -18,14 +18,15 @@ function logicalProcessors(state: SimState): number {
 function checkProcessorCount(state: SimState, vmName: string, count: number): void {
   const max = logicalProcessors(state);
   if (max > 0 && count > max) {
-    throw new CmdletError('Set-VMProcessor',
-      `Failed to modify device 'Processor'. '${vmName}': the processor count ${count} exceeds the ${max} logical processors of this host.`);
+    throw new CmdletError('Set-VMProcessor', `Failed to modify device 'Processor'. '${vmName}': the processor count ${count} exceeds the ${max} logical processors of this host.`);
   }
 }
 
 function runningChangeError(cmdlet: string, device: string, vm: VM): CmdletError {
-  return new CmdletError(cmdlet,
-    `Failed to modify device '${device}'. '${vm.Name}' is running: cannot change the ${device === 'Processor' ? 'processor count' : 'startup memory'} while the virtual machine is running. Turn off the virtual machine and try again.`);
+  return new CmdletError(
+    cmdlet,
+    `Failed to modify device '${device}'. '${vm.Name}' is running: cannot change the ${device === 'Processor' ? 'processor count' : 'startup memory'} while the virtual machine is running. Turn off the virtual machine and try again.`,
+  );
 }
 
 export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 'vm.remove'> = {
@@ -49,14 +50,17 @@ export const vmOps: Pick<Handlers, 'vm.create' | 'vm.configure' | 'vm.rename' | 
       throw new CmdletError('New-MobyKitVM', `There is no disk at '${p.VhdPath}' to attach`);
     }
     if (!p.AttachExistingVhd && vhdxExists(state, p.VhdPath)) {
-      throw new CmdletError('New-VM',
-        `Failed to create the virtual hard disk. The system failed to create '${p.VhdPath}': The file exists. (0x80070050).`);
+      throw new CmdletError('New-VM', `Failed to create the virtual hard disk. The system failed to create '${p.VhdPath}': The file exists. (0x80070050).`);
     }
     checkProcessorCount(state, p.Name, p.ProcessorCount);
     if (!isoExists(state, p.IsoPath)) throw missingIsoError('Add-VMDvdDrive', p.Name, p.IsoPath);
     const Id = newGuid(state);
     const vm: VM = {
-      Name: p.Name, Id, State: 'Off', Generation: p.Generation, MemoryStartup: p.MemoryStartupBytes,
+      Name: p.Name,
+      Id,
+      State: 'Off',
+      Generation: p.Generation,
+      MemoryStartup: p.MemoryStartupBytes,
       ProcessorCount: p.ProcessorCount,
       DvdDrives: [{ Path: p.IsoPath }],
       HardDrives: [{ Path: p.VhdPath }],

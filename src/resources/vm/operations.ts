@@ -9,17 +9,25 @@ import { findCom1 } from '../../windows/com-port.js';
 
 export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' | 'vm.stop' | 'vm.rename' | 'vm.remove'> = {
   'vm.create': {
-    psFunction: 'New-MobyKitVM', cmdlet: 'New-VM', privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'New-MobyKitVM',
+    cmdlet: 'New-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     // A disk that was there before (AttachExistingVhd) is the user's: the undo keeps it.
     undo(done) {
       const p = done.params;
-      return undoBy(done, 'vm.remove', 'remove', p.AttachExistingVhd ? `remove VM ${p.Name}, keeping its disk` : `remove VM ${p.Name} and its new disk`,
-        { Name: p.Name, VhdPath: p.AttachExistingVhd ? '' : p.VhdPath });
+      return undoBy(done, 'vm.remove', 'remove', p.AttachExistingVhd ? `remove VM ${p.Name}, keeping its disk` : `remove VM ${p.Name} and its new disk`, {
+        Name: p.Name,
+        VhdPath: p.AttachExistingVhd ? '' : p.VhdPath,
+      });
     },
     simulate: vmOps['vm.create'],
   },
   'vm.configure': {
-    psFunction: 'Set-MobyKitVM', cmdlet: 'Set-VM', privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'Set-MobyKitVM',
+    cmdlet: 'Set-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     // Each property the change set is put back from what it overwrote; what the module cannot take back is said.
     undo(done, before) {
       const c = done.params;
@@ -31,7 +39,10 @@ export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' 
       if (c.ProcessorCount !== undefined) params.ProcessorCount = old.ProcessorCount;
       if (c.IsoPath !== undefined) {
         if (old.DvdDrives[0]?.Path) params.IsoPath = old.DvdDrives[0].Path;
-        else caveats.push(`VM ${c.Name} keeps the DVD drive with ${c.IsoPath} that mobykit ${old.DvdDrives.length ? 'inserted' : 'added'} (Remove-VMDvdDrive or Set-VMDvdDrive -Path $null to take it out)`);
+        else
+          caveats.push(
+            `VM ${c.Name} keeps the DVD drive with ${c.IsoPath} that mobykit ${old.DvdDrives.length ? 'inserted' : 'added'} (Remove-VMDvdDrive or Set-VMDvdDrive -Path $null to take it out)`,
+          );
       }
       const com1 = findCom1(old.ComPorts);
       if (c.ComPipe !== undefined) {
@@ -50,23 +61,35 @@ export const vmOperations: Operations<'vm.create' | 'vm.configure' | 'vm.start' 
     simulate: vmOps['vm.configure'],
   },
   'vm.start': {
-    psFunction: 'Start-MobyKitVM', cmdlet: 'Start-VM', privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'Start-MobyKitVM',
+    cmdlet: 'Start-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     undo: (done) => undoBy(done, 'vm.stop', 'change', `stop VM ${done.params.Name}`, { Name: done.params.Name, TimeoutSeconds: 60 }),
     simulate: powerOps['vm.start'],
   },
   'vm.stop': {
-    psFunction: 'Stop-MobyKitVM', cmdlet: 'Stop-VM', privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'Stop-MobyKitVM',
+    cmdlet: 'Stop-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     undo: (done) => undoBy(done, 'vm.start', 'change', `start VM ${done.params.Name}`, { Name: done.params.Name }),
     simulate: powerOps['vm.stop'],
   },
   'vm.rename': {
-    psFunction: 'Rename-MobyKitVM', cmdlet: 'Rename-VM', privilege: 'hyperv-administrator', needsSecret: false,
-    undo: (done) => undoBy(done, 'vm.rename', 'change', `name VM ${done.params.NewName} ${done.params.Name} again`,
-      { Name: done.params.NewName, Id: done.params.Id, NewName: done.params.Name }),
+    psFunction: 'Rename-MobyKitVM',
+    cmdlet: 'Rename-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
+    undo: (done) =>
+      undoBy(done, 'vm.rename', 'change', `name VM ${done.params.NewName} ${done.params.Name} again`, { Name: done.params.NewName, Id: done.params.Id, NewName: done.params.Name }),
     simulate: vmOps['vm.rename'],
   },
   'vm.remove': {
-    psFunction: 'Remove-MobyKitVM', cmdlet: 'Remove-VM', privilege: 'hyperv-administrator', needsSecret: false,
+    psFunction: 'Remove-MobyKitVM',
+    cmdlet: 'Remove-VM',
+    privilege: 'hyperv-administrator',
+    needsSecret: false,
     undo: cannotUndo,
     simulate: vmOps['vm.remove'],
   },

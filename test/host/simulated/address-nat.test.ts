@@ -34,7 +34,10 @@ describe('simulated host: host address (New-NetIPAddress)', () => {
     await host.apply(setAddress(), {});
     await host.apply(setAddress(), {});
     const s = host.current();
-    assert.deepEqual(s.netIPAddresses.filter((a) => a.InterfaceAlias === VNIC && a.AddressFamily === 'IPv4').map((a) => a.IPAddress), ['10.0.75.1']);
+    assert.deepEqual(
+      s.netIPAddresses.filter((a) => a.InterfaceAlias === VNIC && a.AddressFamily === 'IPv4').map((a) => a.IPAddress),
+      ['10.0.75.1'],
+    );
     assert.ok(!s.netRoutes.some((r) => r.DestinationPrefix === '169.254.0.0/16' && r.InterfaceAlias === VNIC));
     assert.equal(s.netConnectionProfiles.find((c) => c.InterfaceAlias === VNIC)!.NetworkCategory, 'Private');
   });

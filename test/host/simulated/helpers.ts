@@ -8,7 +8,10 @@ import type { SimulatedHost } from '../../../src/host/simulated/host.js';
 export async function refusedUnchanged(host: SimulatedHost, action: Action, message: RegExp, secrets: Secrets = {}): Promise<HostActionError> {
   const before = host.current();
   let caught: unknown;
-  await assert.rejects(host.apply(action, secrets), (err: unknown) => { caught = err; return true; });
+  await assert.rejects(host.apply(action, secrets), (err: unknown) => {
+    caught = err;
+    return true;
+  });
   assert.ok(caught instanceof HostActionError, `expected a HostActionError, got ${String(caught)}`);
   assert.equal(caught.actionId, action.id);
   assert.match(caught.cmdletMessage, message);

@@ -17,8 +17,7 @@ describe('simulated host: KVP items', () => {
   it('adds the cifsmount item with Source 0, shown with the password redacted', async () => {
     const host = await hostWithVm();
     await host.apply(act('kvp.add', kvpParams), secrets);
-    assert.deepEqual(host.current().vms[0].KvpHostExchangeItems,
-      [{ Name: 'cifsmount', Data: '/c;/C;username=alice,password=***,noperm', Source: 0 }]);
+    assert.deepEqual(host.current().vms[0].KvpHostExchangeItems, [{ Name: 'cifsmount', Data: '/c;/C;username=alice,password=***,noperm', Source: 0 }]);
     assert.ok(!JSON.stringify(await host.gather()).includes('S3cr3t'));
   });
 

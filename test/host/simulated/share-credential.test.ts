@@ -30,10 +30,15 @@ describe('simulated host: SMB share', () => {
 
   it('grants Full (replacing the entry), revokes every Allow entry of an account, case-insensitively', async () => {
     const start = freshWin10Pro();
-    start.smbShares.push({ Name: 'C', Path: 'C:\\', CachingMode: 'Manual', Access: [
-      { AccountName: 'Everyone', AccessControlType: 'Allow', AccessRight: 'Read' },
-      { AccountName: 'DEV-PC\\alice', AccessControlType: 'Allow', AccessRight: 'Read' },
-    ] });
+    start.smbShares.push({
+      Name: 'C',
+      Path: 'C:\\',
+      CachingMode: 'Manual',
+      Access: [
+        { AccountName: 'Everyone', AccessControlType: 'Allow', AccessRight: 'Read' },
+        { AccountName: 'DEV-PC\\alice', AccessControlType: 'Allow', AccessRight: 'Read' },
+      ],
+    });
     const host = new SimulatedHost(start);
     await host.apply(act('share.grant', { Name: 'c', AccountName: 'dev-pc\\ALICE' }), {});
     await host.apply(act('share.revoke', { Name: 'C', AccountName: 'everyone' }), {});

@@ -18,19 +18,24 @@ describe('simulated host: virtual switches', () => {
     assert.equal(nic.Status, 'Up');
     assert.match(nic.MacAddress, /^00-15-5D(-[0-9A-F]{2}){3}$/);
     assert.notEqual(nic.ifIndex, 12);
-    assert.deepEqual(s.netIPInterfaces.find((i) => i.InterfaceAlias === VNIC), { InterfaceAlias: VNIC, AddressFamily: 'IPv4', Dhcp: 'Enabled' });
+    assert.deepEqual(
+      s.netIPInterfaces.find((i) => i.InterfaceAlias === VNIC),
+      { InterfaceAlias: VNIC, AddressFamily: 'IPv4', Dhcp: 'Enabled' },
+    );
     assert.equal(s.netConnectionProfiles.find((p) => p.InterfaceAlias === VNIC)?.NetworkCategory, 'Public');
     assert.equal(s.netAdapterBindings.find((b) => b.Name === VNIC)?.Enabled, true);
   });
 
-  it('leaves its own switch of that name alone (New-MobyKitSwitch), and refuses someone else\'s', async () => {
+  it("leaves its own switch of that name alone (New-MobyKitSwitch), and refuses someone else's", async () => {
     const host = new SimulatedHost(freshWin10Pro());
     await host.apply(createSwitch(), {});
     await host.apply(createSwitch('dockernat'), {});
     const s = host.current();
     assert.equal(s.vmSwitches.length, 1);
-    assert.deepEqual(s.netAdapters.filter((a) => a.Name.startsWith('vEthernet')).map((a) => a.InterfaceDescription),
-      ['Hyper-V Virtual Ethernet Adapter']);
+    assert.deepEqual(
+      s.netAdapters.filter((a) => a.Name.startsWith('vEthernet')).map((a) => a.InterfaceDescription),
+      ['Hyper-V Virtual Ethernet Adapter'],
+    );
     await refusedUnchanged(host, act('switch.create', { Name: 'DockerNAT', Notes: 'made by a user' }), /not marked 'made by a user'|is not mobykit's/);
   });
 

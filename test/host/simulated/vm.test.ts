@@ -26,7 +26,10 @@ describe('simulated host: VM lifecycle', () => {
     const kvp = vm.IntegrationServices.find((x) => x.Name === 'Key-Value Pair Exchange')!;
     assert.equal(kvp.Enabled, true);
     assert.equal(kvp.Id, `Microsoft:${vm.Id.toUpperCase()}\\${KVP_GUID}`);
-    assert.deepEqual(vm.NetworkAdapters.map((n) => [n.Name, n.SwitchName, n.IPAddresses]), [['Network Adapter', 'DockerNAT', []]]);
+    assert.deepEqual(
+      vm.NetworkAdapters.map((n) => [n.Name, n.SwitchName, n.IPAddresses]),
+      [['Network Adapter', 'DockerNAT', []]],
+    );
     assert.match(vm.NetworkAdapters[0].MacAddress, /^00155D[0-9A-F]{6}$/);
     assert.deepEqual(s.files.vhdx, { Path: VHDX_PATH, Exists: true, Attributes: ['Archive'] });
   });
