@@ -1,4 +1,4 @@
-// --share-account local: mobykit's own local account for the share (src/resources/account.ts).
+// --share-account local: mobykit's own local account for the share (operations.ts).
 // The share step makes it before the share is granted to it; the KVP step gives it a new password,
 // with the grant, the credential and the token, in one call once the VM is there.
 import { MARKER, redactedCifsToken, type Desired } from '../../config/desired.js';
