@@ -22,6 +22,10 @@
 #   are real files in the host's MOBYKIT_STATE_DIR);
 # - ConvertFrom-MobyKitSid and ConvertTo-MobyKitSid (SecurityIdentifier.Translate asks Windows'
 #   account database): Everyone is S-1-1-0, as English Windows names it; other names do not resolve;
+# - Import-MobyKitLocalAccountModule (Import-Module -UseWindowsPowerShell needs Windows
+#   PowerShell 5.1): the LocalAccounts stub module is imported instead, its cmdlets answering from
+#   and changing the snapshot's localAccounts; a new account gets a SID as Windows makes one; the
+#   password Set-LocalUser is given is written beside the state file, never into it, for the tests;
 # - Credential Manager (CredWrite and friends are advapi32 P/Invoke): the in-memory fake type of
 #   SimulatedWindows.ps1, loaded from the snapshot's credentials before each call and saved after
 #   each change (no secret is kept: a stored one never matches, as mobykit cannot read it either).
@@ -68,9 +72,10 @@ function global:Invoke-MobyKitFleetBlock {
         if ($MobyKitFleetBound.ContainsKey($MobyKitFleetName)) { $MobyKitFleetValue = $MobyKitFleetBound[$MobyKitFleetName] }
         Set-Variable -Name $MobyKitFleetName -Value $MobyKitFleetValue
     }
-    # And $PSBoundParameters holds the command's bound parameters, as in a Pester mock.
+    # And $PSBoundParameters and $PesterBoundParameters hold the command's bound parameters, as in a Pester mock.
     $PSBoundParameters.Clear()
     foreach ($MobyKitFleetName in $MobyKitFleetBound.Keys) { $PSBoundParameters[$MobyKitFleetName] = $MobyKitFleetBound[$MobyKitFleetName] }
+    $PesterBoundParameters = $PSBoundParameters
     . $MobyKitFleetBlock @MobyKitFleetArguments
 }
 
@@ -90,6 +95,12 @@ function global:Invoke-MobyKitFleetCommand {
     }
     Invoke-MobyKitFleetBlock $chosen.Body $Bound $ParameterName $Arguments
     if ($Command -in $global:MobyKitSnapshotChangeCommands) { Save-MobyKitFleetState }
+    # The share account's password, which only the account database holds, goes beside the state
+    # (<state>.account-password), outside it: the tests look for it where it must never be.
+    if ($Command -eq 'Set-LocalUser' -and $null -ne $global:MobyKitTestAccountPassword) {
+        [System.IO.File]::WriteAllText(('{0}.account-password' -f $global:MobyKitFleetHost.StatePath), $global:MobyKitTestAccountPassword)
+        $global:MobyKitTestAccountPassword = $null
+    }
 }
 
 function global:Update-MobyKitFleetModule {
@@ -114,6 +125,10 @@ function global:Update-MobyKitFleetModule {
     # The account database: Everyone, as English Windows names it.
     $definitions['ConvertFrom-MobyKitSid'] = 'param([string]$Sid) if ($Sid -eq ''S-1-1-0'') { ''Everyone'' }'
     $definitions['ConvertTo-MobyKitSid'] = 'param([string]$AccountName) if ($AccountName -eq ''Everyone'') { ''S-1-1-0'' }'
+    # The LocalAccounts cmdlets: on pwsh 7 the module imports them with -UseWindowsPowerShell, a
+    # Windows PowerShell 5.1 process; here the stub module (the documented signatures, answering
+    # from the host's localAccounts) is imported as it is.
+    $definitions['Import-MobyKitLocalAccountModule'] = 'param() Import-Module -Name Microsoft.PowerShell.LocalAccounts -ErrorAction Stop'
     $definitions['Invoke-MobyKitKvpCimMethod'] = @'
 param($InputObject, [string]$MethodName, $TargetSystem, [System.Security.SecureString]$DataItem)
 $xml = [xml][System.Net.NetworkCredential]::new('', $DataItem).Password

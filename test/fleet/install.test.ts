@@ -4,7 +4,7 @@
 // that file: the state the cmdlets left, not what the CLI says it did.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REAL_PWSH } from '../real-pwsh.js';
@@ -48,7 +48,8 @@ interface Snapshot {
   netNats: (Named & { InternalIPInterfaceAddressPrefix: string })[];
   firewallRules: (Named & { Enabled: boolean })[];
   smbShares: (Named & { Access: { AccountName: string; AccessRight: string }[] })[];
-  credentials: { TargetName: string }[];
+  credentials: { TargetName: string; UserName: string }[];
+  localAccounts?: (Named & { SID: string; Description: string })[];
   vms: (Named & { Id: string; State: string; KvpHostExchangeItems: { Name: string; Data: string }[] })[];
   files: { vhdx: { Exists: boolean } };
   mobykit?: unknown;
@@ -60,7 +61,7 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
   this.timeout(600_000);
   let fleet: TestFleet;
   let work: string;
-  let host: Record<'fresh' | 'broken' | 'converged' | 'networkLogon' | 'killed' | 'partner', FleetHost>;
+  let host: Record<'fresh' | 'broken' | 'converged' | 'networkLogon' | 'killed' | 'partner' | 'accountStore' | 'accountNetwork', FleetHost>;
 
   before(async function () {
     const why = fleetUnavailable(REAL_PWSH);
@@ -82,9 +83,18 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     const network = { ...(JSON.parse(readFileSync(example('fresh-win10-pro.json'), 'utf8')) as Snapshot), fleetHost: { credentialManagerError: 1312 } };
     writeFileSync(path.join(work, 'network-logon.json'), JSON.stringify(network));
     const fresh = example('fresh-win10-pro.json');
-    fleet = await startFleet(REAL_PWSH, [fresh, path.join(work, 'broken.json'), example('converged.json'), path.join(work, 'network-logon.json'), fresh, fresh]);
-    const [a, b, c, d, e, f] = fleet.hosts;
-    host = { fresh: a, broken: b, converged: c, networkLogon: d, killed: e, partner: f };
+    fleet = await startFleet(REAL_PWSH, [
+      fresh,
+      path.join(work, 'broken.json'),
+      example('converged.json'),
+      path.join(work, 'network-logon.json'),
+      fresh,
+      fresh,
+      fresh,
+      path.join(work, 'network-logon.json'),
+    ]);
+    const [a, b, c, d, e, f, g, h] = fleet.hosts;
+    host = { fresh: a, broken: b, converged: c, networkLogon: d, killed: e, partner: f, accountStore: g, accountNetwork: h };
   });
   after(async () => {
     await fleet?.stop();
@@ -248,6 +258,83 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
     assert.equal(partner.outcome, 'done', said(partner));
     assertConverged(host.partner);
     assert.equal(r.code, 1);
+  });
+
+  it("install --share-account local makes mobykit-share on each host (the credential stored where Windows has a Credential Manager); its password is nowhere; uninstall removes it by SID, and one that is not mobykit's blocks install and stays", async () => {
+    const hosts = [host.accountStore, host.accountNetwork];
+    const local = ['--yes', '--share-account', 'local'];
+    const shareAccounts = (h: FleetHost) => (state(h).localAccounts ?? []).filter((a) => a.Name === 'mobykit-share');
+    const journalText = (h: FleetHost) => readFileSync(path.join(h.stateDir, 'journal.json'), 'utf8');
+    const journaledAccounts = (h: FleetHost) =>
+      (JSON.parse(journalText(h)) as { entries: { kind: string; id: { Id?: string } }[] }).entries.filter((e) => e.kind === 'account').map((e) => e.id.Id);
+    const r = await cli(['install', ...local], hosts);
+    const reports = parse(r).hosts;
+    assert.equal(r.code, 0, `${reports.map(said).join('\n')}\n${r.stderr}`);
+    for (const [i, h] of hosts.entries()) {
+      assert.ok(reports[i].applied?.includes('account.create') && reports[i].applied.includes('account.set'), said(reports[i]));
+      const [account, ...more] = shareAccounts(h);
+      assert.deepEqual(more, [], `${h.name}: one mobykit-share account`);
+      assert.match(account?.SID ?? '', /^S-1-5-21-\d+-\d+-\d+-10\d\d$/, `${h.name}: a local account's SID`);
+      assert.deepEqual(journaledAccounts(h), [account.SID], `${h.name}: the journal records the account by its SID`);
+      const s = state(h);
+      assert.deepEqual(
+        s.smbShares.find((x) => x.Name === 'C')?.Access.map((a) => [a.AccountName, a.AccessRight]),
+        [['DEV-PC\\mobykit-share', 'Full']],
+        `${h.name}: the share grants the account`,
+      );
+      assert.deepEqual(
+        s.vms.find((v) => v.Name === 'MobyLinuxVM')?.KvpHostExchangeItems.map((k) => k.Data),
+        ['/c;/C;username=mobykit-share,password=***,noperm'],
+        `${h.name}: the mount token names the account`,
+      );
+      // The password the account was given (FleetHost.ps1 keeps it beside the state) is nowhere else.
+      const password = readFileSync(`${h.snapshotFile}.account-password`, 'utf8');
+      assert.match(password, /^[A-Za-z0-9_-]{32}$/, `${h.name}: the account got a random password`);
+      const logs = readdirSync(work, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.log') || f.endsWith('.jsonl'))
+        .map((f) => readFileSync(path.join(work, f), 'utf8'));
+      assert.ok(logs.length > 0, 'the runs left their logs');
+      for (const [where, text] of [
+        ['state', JSON.stringify(s)],
+        ['journal', journalText(h)],
+        ['stdout', r.stdout],
+        ['stderr', r.stderr],
+        ['run logs', logs.join('')],
+      ]) {
+        assert.ok(!text.includes(password), `${h.name}: the account's password is not in the ${where}`);
+      }
+    }
+    // Only the host whose sessions have a Credential Manager stores the credential; the other still succeeds without it.
+    assert.deepEqual(
+      state(host.accountStore).credentials.map((c) => [c.TargetName, c.UserName]),
+      [['Docker Host Filesystem Access', 'mobykit-share']],
+    );
+    assert.deepEqual(state(host.accountNetwork).credentials, []);
+
+    const u = await cli(['uninstall', ...local], hosts);
+    for (const h of parse(u).hosts) assert.equal(h.outcome, 'done', said(h));
+    for (const h of hosts) {
+      assert.deepEqual(shareAccounts(h), [], `${h.name}: the account is removed`);
+      assert.deepEqual(journaledAccounts(h), [], `${h.name}: and no longer recorded`);
+    }
+
+    // Someone else's mobykit-share (its SID not in the journal, even with mobykit's description) on one host.
+    const theirs = { Name: 'mobykit-share', SID: 'S-1-5-21-3623811015-3361044348-30300820-1007', Enabled: true, Description: 'Managed by mobykit' };
+    const s = state(host.accountStore);
+    s.localAccounts = [theirs];
+    writeFileSync(host.accountStore.snapshotFile, JSON.stringify(s));
+    const before = state(host.accountStore);
+    const blocked = await cli(['install', ...local], [host.accountStore]);
+    const [refused] = parse(blocked).hosts;
+    assert.equal(refused.outcome, 'blocked', said(refused));
+    assert.ok(
+      refused.findings.some((f) => f.id === 'ownership.account'),
+      said(refused),
+    );
+    assert.deepEqual(state(host.accountStore), before, 'a blocked install changes nothing');
+    const left = await cli(['uninstall', ...local], [host.accountStore]);
+    assert.equal(left.code, 0, left.stdout);
+    assert.deepEqual(state(host.accountStore).localAccounts, [theirs], "the account that is not mobykit's is left alone");
   });
 
   it('a host killed mid-install is reported failed, the other converges, and the next install repairs the killed host', async () => {

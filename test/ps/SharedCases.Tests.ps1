@@ -30,20 +30,6 @@ Describe 'Shared behaviour table (ops.json) on the module' {
         $null = Register-MobyKitSnapshotMock -Snapshot $state
         # The cmdlets that change the host change the mocked state (support/SnapshotChanges.ps1).
         Register-MobyKitSnapshotChange
-        # Get-LocalUser as Windows answers: by name or SID, "not found" as a non-terminating ObjectNotFound error.
-        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser {
-            $found = @($global:MobyKitTestSnapshot.localAccounts | Where-Object { $null -ne $_ -and (($PesterBoundParameters.ContainsKey('Name') -and $_.Name -eq $Name[0]) -or ($PesterBoundParameters.ContainsKey('SID') -and $_.SID -eq [string]$SID[0])) })
-            if ($found.Count -eq 0) { Write-WindowsError 'User was not found.' ObjectNotFound; return }
-            $found
-        }
-        # New SIDs count up from RID 1001, as the simulated host hands them out.
-        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\New-LocalUser {
-            $account = [pscustomobject]@{ Name = $Name; SID = 'S-1-5-21-3623811015-3361044348-30300820-1001'; Enabled = $true; Description = $Description }
-            $global:MobyKitTestSnapshot.localAccounts = @($global:MobyKitTestSnapshot.localAccounts | Where-Object { $null -ne $_ }) + $account
-            $account
-        }
-        Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Remove-LocalUser { $global:MobyKitTestSnapshot.localAccounts = @($global:MobyKitTestSnapshot.localAccounts | Where-Object { $_.SID -ne [string]$SID[0] }) }
-
         $reply = Invoke-MobyKitRequest -Function $script:Functions[$Op] -Parameters (ConvertTo-MobyKitCaseParameter $Case.params)
         if ($null -ne $Case.expect.PSObject.Properties['refused']) {
             $reply.ok | Should -BeFalse

@@ -17,7 +17,8 @@ $global:MobyKitSnapshotChangeCommands = @(
     'New-NetFirewallRule', 'Set-NetFirewallRule', 'Remove-NetFirewallRule',
     'New-SmbShare', 'Set-SmbShare', 'Remove-SmbShare', 'Grant-SmbShareAccess', 'Revoke-SmbShareAccess',
     'New-VM', 'Set-VM', 'Set-VMProcessor', 'Add-VMDvdDrive', 'Set-VMDvdDrive', 'Set-VMComPort', 'Enable-VMIntegrationService',
-    'Disable-VMIntegrationService', 'Set-VMFirmware', 'Start-VM', 'Stop-VM', 'Remove-VM', 'Rename-VM', 'Remove-Item'
+    'Disable-VMIntegrationService', 'Set-VMFirmware', 'Start-VM', 'Stop-VM', 'Remove-VM', 'Rename-VM', 'Remove-Item',
+    'New-LocalUser', 'Remove-LocalUser'
 )
 
 function global:Get-MobyKitSnapshotVM {
@@ -139,6 +140,39 @@ function global:Register-MobyKitSnapshotChange {
     }
     Mock -ModuleName MobyKit SmbShare\Revoke-SmbShareAccess { Set-StrictMode -Off;
         foreach ($share in @($global:MobyKitTestSnapshot.smbShares | Where-Object -FilterScript { $_.Name -in @($Name) })) { $share.Access = @(@($share.Access) | Where-Object -FilterScript { $null -ne $_ -and $_.AccountName -notin @($AccountName) }) }
+    }
+
+    # --- Local accounts (the snapshot's localAccounts). New-LocalUser gives the account the next
+    # RID after the host's highest (from 1001, as Windows counts its first users) under the
+    # machine's domain SID (the one its accounts share, else a made-up one); a name already taken
+    # is refused as Windows does. The password is not kept: nothing can read it back on Windows either.
+    Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\New-LocalUser { Set-StrictMode -Off;
+        $accounts = @($global:MobyKitTestSnapshot.localAccounts | Where-Object -FilterScript { $null -ne $_ })
+        if (@($accounts | Where-Object -FilterScript { $_.Name -eq $Name }).Count -gt 0) { Write-WindowsError ('User {0} already exists.' -f $Name) ResourceExists; return }
+        $machine = 'S-1-5-21-3623811015-3361044348-30300820'
+        $rids = @(1000)
+        foreach ($account in $accounts) {
+            if ([string]$account.SID -match '^(S-1-5-21-\d+-\d+-\d+)-(\d+)$') { $machine = $Matches[1]; $rids += [int]$Matches[2] }
+        }
+        $account = [pscustomobject]@{ Name = $Name; SID = ('{0}-{1}' -f $machine, (1 + ($rids | Measure-Object -Maximum).Maximum)); Enabled = (-not $PesterBoundParameters.ContainsKey('Disabled')); Description = [string]$Description }
+        if ($null -eq $global:MobyKitTestSnapshot.PSObject.Properties['localAccounts']) { $global:MobyKitTestSnapshot | Add-Member -NotePropertyName localAccounts -NotePropertyValue @() }
+        $global:MobyKitTestSnapshot.localAccounts = @($accounts) + $account
+        $account
+    }
+    # Set-LocalUser changes what the snapshot does not hold, the password: the account (by SID) must
+    # exist, and the password is kept aside in $global:MobyKitTestAccountPassword, as only Windows'
+    # account database knows it, for a test to look for it where it must never be.
+    Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Set-LocalUser { Set-StrictMode -Off;
+        if (-not $PesterBoundParameters.ContainsKey('SID')) { throw 'the simulated host finds the account to change by -SID only' }
+        if (@($global:MobyKitTestSnapshot.localAccounts | Where-Object -FilterScript { $null -ne $_ -and [string]$_.SID -eq [string]$SID }).Count -eq 0) { Write-WindowsError ('User {0} was not found.' -f $SID) ObjectNotFound; return }
+        if ($null -ne $Password) { $global:MobyKitTestAccountPassword = [System.Net.NetworkCredential]::new('', $Password).Password }
+    }
+    Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Remove-LocalUser { Set-StrictMode -Off;
+        if (-not $PesterBoundParameters.ContainsKey('SID')) { throw 'the simulated host finds the account to remove by -SID only' }
+        $keys = @(@($SID) | ForEach-Object -Process { [string]$_ })
+        $gone = @($global:MobyKitTestSnapshot.localAccounts | Where-Object -FilterScript { $null -ne $_ -and [string]$_.SID -in $keys })
+        if ($gone.Count -eq 0) { Write-WindowsError ('User {0} was not found.' -f ($keys -join ', ')) ObjectNotFound; return }
+        $global:MobyKitTestSnapshot.localAccounts = @($global:MobyKitTestSnapshot.localAccounts | Where-Object -FilterScript { $null -ne $_ -and [string]$_.SID -notin $keys })
     }
 
     # --- VM: New-VM makes an Off VM with a new dynamic disk (the file appears), one network

@@ -37,6 +37,16 @@ function global:Register-MobyKitSnapshotMock {
     Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ EditionID = $global:MobyKitTestSnapshot.platform.editionId } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' }
     Mock -ModuleName MobyKit Get-ItemProperty { [pscustomobject]@{ InstallDir = $global:MobyKitTestSnapshot.platform.virtualBox.InstallDir } } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
     Mock -ModuleName MobyKit Test-Path { $null -ne $global:MobyKitTestSnapshot.platform.virtualBox } -ParameterFilter { $LiteralPath -eq 'HKLM:\SOFTWARE\Oracle\VirtualBox' }
+    # Get-LocalUser as Windows answers: by name (case-insensitive) or SID, "not found" as a
+    # non-terminating ObjectNotFound error. Which was asked for is read from $PesterBoundParameters:
+    # an unbound $Name could be a variable of the test's own.
+    Mock -ModuleName MobyKit Microsoft.PowerShell.LocalAccounts\Get-LocalUser { Set-StrictMode -Off;
+        $byName = $PesterBoundParameters.ContainsKey('Name')
+        $key = $(if ($byName) { [string]@($Name)[0] } else { [string]@($SID)[0] })
+        $found = @($global:MobyKitTestSnapshot.localAccounts | Where-Object -FilterScript { $null -ne $_ -and (($byName -and $_.Name -eq $key) -or (-not $byName -and [string]$_.SID -eq $key)) })
+        if ($found.Count -eq 0) { Write-WindowsError ('User {0} was not found.' -f $key) ObjectNotFound; return }
+        Use-MobyKitSnapshotItem $found
+    }
     Mock -ModuleName MobyKit Dism\Get-WindowsOptionalFeature { Use-MobyKitSnapshotItem $global:MobyKitTestSnapshot.platform.optionalFeatures }
     Mock -ModuleName MobyKit Get-Module { if ($global:MobyKitTestSnapshot.platform.hyperVModuleAvailable) { [pscustomobject]@{ Name = 'Hyper-V' } } } -ParameterFilter { $ListAvailable -and $Name -eq 'Hyper-V' }
     Mock -ModuleName MobyKit bcdedit.exe {
