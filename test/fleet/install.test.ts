@@ -3,22 +3,15 @@
 // changes the host's own snapshot file (test/fleet/FleetHost.ps1). What the tests read back is
 // that file: the state the cmdlets left, not what the CLI says it did.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REAL_PWSH } from '../real-pwsh.js';
-import { fleetUnavailable, startFleet, type FleetHost, type TestFleet } from './sshd.js';
+import { fleetUnavailable, runFleetCli, startFleet, type FleetRun as Run, type FleetHost, type TestFleet } from './sshd.js';
 
-const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
 const example = (f: string) => path.join(process.cwd(), 'examples', f);
 const PASSWORD = 'Fleet-Pa55-7c1e';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 interface Finding {
   id: string;
   severity: string;
@@ -103,23 +96,8 @@ describe('fleet: install and uninstall change many hosts through PowerShell remo
 
   const name = (h: FleetHost) => `${h.address}:${h.port}`;
   const state = (h: FleetHost) => JSON.parse(readFileSync(h.snapshotFile, 'utf8')) as Snapshot;
-  function cli(args: string[], hosts: FleetHost[], whileRunning?: () => void): Promise<Run> {
-    const ssh = ['--computer-name', hosts.map(name).join(','), '--ssh', '--ssh-user', 'root', '--ssh-key', fleet.key, '--ssh-known-hosts', fleet.knownHosts, '--json'];
-    const child = spawn(process.execPath, [MAIN, ...args, ...ssh], {
-      env: { ...process.env, NODE_POWERSHELL: REAL_PWSH, MOBYKIT_STATE_DIR: work, MOBYKIT_RUN_LOG_DIR: work, MOBYKIT_PASSWORD: PASSWORD, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString();
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-    });
-    whileRunning?.();
-    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-  }
+  const cli = (args: string[], hosts: FleetHost[], whileRunning?: () => void): Promise<Run> =>
+    runFleetCli(fleet, REAL_PWSH, [...args, '--computer-name', hosts.map(name).join(',')], { workDir: work, password: PASSWORD, whileRunning });
   const parse = (r: Run): FleetJson => {
     try {
       return JSON.parse(r.stdout) as FleetJson;

@@ -2,23 +2,17 @@
 // pwsh opens a session per host (one sshd each on a loopback address, test/fleet/sshd.ts),
 // delivers the module, and every host answers from its own simulated Windows.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REAL_PWSH } from '../real-pwsh.js';
-import { fleetUnavailable, startFleet, type FleetHost, type TestFleet } from './sshd.js';
+import { fleetUnavailable, runFleetCli, startFleet, type FleetRun as Run, type FleetHost, type TestFleet } from './sshd.js';
 
-const MAIN = path.join(process.cwd(), 'dist/src/cli/main.js');
 // Three hosts the tests diagnose; a fourth, fresh, that hangs in the last test; a fifth (written in
 // before()) whose account is not an administrator.
 const EXAMPLES = ['fresh-win10-pro.json', 'converged.json', 'broken.json', 'fresh-win10-pro.json'].map((f) => path.join(process.cwd(), 'examples', f));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 interface FleetJson {
   formatVersion: number;
   hosts: { computerName: string; outcome: string; findings: { id: string; severity: string }[]; plan: { id: string }[] | null; error: string | null; roundTrips?: number }[];
@@ -47,23 +41,8 @@ describe('fleet: many hosts through PowerShell remoting over SSH', function () {
     if (state) rmSync(state, { recursive: true, force: true });
   });
 
-  function cli(args: string[], whileRunning?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-    const ssh = ['--ssh', '--ssh-user', 'root', '--ssh-key', fleet.key, '--ssh-known-hosts', fleet.knownHosts, '--json'];
-    const child = spawn(process.execPath, [MAIN, ...args, ...ssh], {
-      env: { ...process.env, NODE_POWERSHELL: REAL_PWSH, MOBYKIT_STATE_DIR: state, MOBYKIT_RUN_LOG_DIR: state, MOBYKIT_PASSWORD: 'Fleet-Pa55-remoting', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString();
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString();
-    });
-    whileRunning?.(child);
-    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-  }
+  const cli = (args: string[], whileRunning?: (child: ChildProcess) => void): Promise<Run> =>
+    runFleetCli(fleet, REAL_PWSH, args, { workDir: state, password: 'Fleet-Pa55-remoting', whileRunning });
 
   const three = () => fleet.names().slice(0, 3);
   /** Does `act` to the host 300 ms after its session's pwsh is up, while the run works on it. */

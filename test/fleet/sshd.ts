@@ -212,3 +212,38 @@ export async function startFleet(pwsh: string, snapshots: string[]): Promise<Tes
     stop: () => stop(hosts),
   };
 }
+
+export interface FleetRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The CLI (built, dist/) against fleet hosts over SSH with the fleet's key, --json, the real pwsh,
+ * the run's journal and logs in `workDir` and the share password in MOBYKIT_PASSWORD.
+ * `whileRunning` gets the child once it started.
+ */
+export function runFleetCli(
+  fleet: TestFleet,
+  pwsh: string,
+  args: string[],
+  opts: { workDir: string; password: string; whileRunning?: (child: ChildProcess) => void },
+): Promise<FleetRun> {
+  const main = path.join(process.cwd(), 'dist/src/cli/main.js');
+  const ssh = ['--ssh', '--ssh-user', 'root', '--ssh-key', fleet.key, '--ssh-known-hosts', fleet.knownHosts, '--json'];
+  const child = spawn(process.execPath, [main, ...args, ...ssh], {
+    env: { ...process.env, NODE_POWERSHELL: pwsh, MOBYKIT_STATE_DIR: opts.workDir, MOBYKIT_RUN_LOG_DIR: opts.workDir, MOBYKIT_PASSWORD: opts.password, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (b: Buffer) => {
+    stdout += b.toString();
+  });
+  child.stderr!.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
+  opts.whileRunning?.(child);
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
