@@ -76,7 +76,8 @@ Describe 'Stop and boot order (issue 11)' {
 
     It 'turns it off as soon as the shutdown job fails, not after the whole timeout' {
         Mock -ModuleName MobyKit Hyper-V\Get-VMIntegrationService { [pscustomobject]@{ Name = 'Shutdown'; Id = "Microsoft:$script:Id\9F8233AC-BE49-4C79-8EE3-E7E1985B2077"; Enabled = $true; PrimaryOperationalStatus = 'Ok' } }
-        Mock -ModuleName MobyKit Hyper-V\Stop-VM { Start-ThreadJob -ScriptBlock { throw 'The guest refused to shut down' } } -ParameterFilter { $AsJob }
+        # The job has failed before the first poll, however fast the polls go (Start-Sleep is mocked).
+        Mock -ModuleName MobyKit Hyper-V\Stop-VM { $job = Start-ThreadJob -ScriptBlock { throw 'The guest refused to shut down' }; $null = Wait-Job -Job $job; $job } -ParameterFilter { $AsJob }
         Stop-MobyKitVM -Name 'MobyLinuxVM' -TimeoutSeconds 60
         Should -Invoke -ModuleName MobyKit Hyper-V\Stop-VM -Times 1 -Exactly -ParameterFilter { $TurnOff }
         $script:Sleeps | Should -BeLessThan 60 -Because 'the failed job ends the wait; the 60 s timeout would take 60 polls'
